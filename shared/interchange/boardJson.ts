@@ -1,0 +1,115 @@
+// Converts between the Y.Doc and the interchange format v1.
+import * as Y from 'yjs';
+import type { BoardEdge, BoardJson, BoardNode, EdgeFields, NodeFields, Position } from '../types';
+import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from '../types';
+import { boardMaps, byId, readEdgeFields, readMeta, readNodeFields, type YNode } from '../boardDoc';
+import { setText } from '../yText';
+
+/** The board as interchange JSON, nodes and edges in id order so every replica writes the same file. */
+export function toBoardJson(doc: Y.Doc): BoardJson {
+  const maps = boardMaps(doc);
+  const nodes: BoardNode[] = [];
+  maps.nodes.forEach((y, id) => {
+    const pos = maps.layout.get(id) ?? { x: 0, y: 0 };
+    nodes.push({ id, ...readNodeFields(y), position: { ...pos } });
+  });
+  const edges: BoardEdge[] = [];
+  maps.edges.forEach((y, id) => edges.push({ id, ...readEdgeFields(y) }));
+  return { format: 'malkart.board', version: 1, meta: readMeta(maps), nodes: nodes.sort(byId), edges: edges.sort(byId) };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Writes one content field of a node, a Y.Text for the description so concurrent typing merges. */
+export function writeNodeField(ynode: YNode, field: keyof NodeFields, value: unknown): void {
+  if (field === 'description') {
+    let text = ynode.get('description');
+    if (!(text instanceof Y.Text)) {
+      text = new Y.Text();
+      ynode.set('description', text);
+    }
+    setText(text as Y.Text, typeof value === 'string' ? value : '');
+    return;
+  }
+  if (value === undefined || value === null) {
+    if (ynode.has(field)) ynode.delete(field);
+  } else if (!sameValue(ynode.get(field), value)) {
+    ynode.set(field, value);
+  }
+}
+
+export function newYNode(fields: NodeFields): YNode {
+  const ynode = new Y.Map<unknown>();
+  for (const f of NODE_FIELDS) {
+    const v = fields[f];
+    if (f === 'description') ynode.set(f, new Y.Text(typeof v === 'string' ? v : ''));
+    else if (v !== undefined) ynode.set(f, v);
+  }
+  return ynode;
+}
+
+export function newYEdge(fields: EdgeFields): Y.Map<unknown> {
+  const yedge = new Y.Map<unknown>();
+  for (const f of EDGE_FIELDS) if (fields[f] !== undefined) yedge.set(f, fields[f]);
+  return yedge;
+}
+
+function samePosition(a: Position | undefined, b: Position): boolean {
+  return !!a && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+/**
+ * Makes the document hold exactly `board`, in one transaction, touching only what differs:
+ * an import into an empty board and a restore onto a live one are the same operation, and an
+ * undo of it brings back precisely what it replaced.
+ */
+export function applyBoardJson(doc: Y.Doc, board: BoardJson, origin: unknown): void {
+  const maps = boardMaps(doc);
+  doc.transact(() => {
+    for (const f of META_FIELDS) {
+      const v = board.meta[f];
+      if (v === undefined) maps.meta.delete(f);
+      else if (!sameValue(maps.meta.get(f), v)) maps.meta.set(f, v);
+    }
+
+    const wantedEdges = new Set(board.edges.map((e) => e.id));
+    maps.edges.forEach((_, id) => {
+      if (!wantedEdges.has(id)) maps.edges.delete(id);
+    });
+    const wantedNodes = new Set(board.nodes.map((n) => n.id));
+    maps.nodes.forEach((_, id) => {
+      if (!wantedNodes.has(id)) maps.nodes.delete(id);
+    });
+    maps.layout.forEach((_, id) => {
+      if (!wantedNodes.has(id)) maps.layout.delete(id);
+    });
+
+    for (const node of board.nodes) {
+      const { id, position, ...fields } = node;
+      const existing = maps.nodes.get(id);
+      if (!existing) {
+        maps.nodes.set(id, newYNode(fields));
+      } else {
+        for (const f of NODE_FIELDS) writeNodeField(existing, f, fields[f]);
+      }
+      if (!samePosition(maps.layout.get(id), position)) maps.layout.set(id, { ...position });
+    }
+    for (const edge of board.edges) {
+      const { id, ...fields } = edge;
+      const existing = maps.edges.get(id);
+      if (!existing) {
+        maps.edges.set(id, newYEdge(fields));
+      } else {
+        for (const f of EDGE_FIELDS) {
+          const v = fields[f];
+          if (v === undefined) existing.delete(f);
+          else if (existing.get(f) !== v) existing.set(f, v);
+        }
+      }
+    }
+  }, origin);
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects so each can be run alone: unit (shared/, client logic), server (integration
+// against a real server on port 0), e2e (Chromium against the built client).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'client/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'server', include: ['server/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
