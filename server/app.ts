@@ -1,0 +1,84 @@
+// Assembles the server: storage, rooms, HTTP API, WebSockets, the built client — one port.
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { configFromEnv, type ServerConfig } from './config';
+import { Metrics } from './metrics';
+import type { BoardStorage } from './storage/BoardStorage';
+import { SqliteStorage } from './storage/SqliteStorage';
+import { RoomManager } from './sync/RoomManager';
+import { CLOSE } from './protocol';
+import { boardsRouter } from './http/boardsRouter';
+import { errorHandler, sendError } from './http/errors';
+import { attachWebSockets } from './http/upgrade';
+
+export interface StartOptions extends Partial<ServerConfig> {
+  /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
+  storage?: BoardStorage;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  storage: BoardStorage;
+  rooms: RoomManager;
+  metrics: Metrics;
+  /** Flushes everything, closes sockets with 1012 and the store. */
+  close(): Promise<void>;
+}
+
+export function createApp(storage: BoardStorage, rooms: RoomManager, metrics: Metrics, config: ServerConfig): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, boardsLoaded: rooms.loadedCount });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use('/api', express.json({ limit: config.maxBodyBytes }));
+  app.use('/api/boards', boardsRouter(storage, rooms));
+  app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
+
+  const index = path.join(config.clientDir, 'index.html');
+  app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
+  // Express 5 syntax for "every other path": the client routes (/b/:id) live in the browser.
+  app.get('/{*splat}', (_req, res) => {
+    if (existsSync(index)) res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
+    else res.status(503).type('text').send('The client is not built. Run `npm run build` (npm start does it for you).');
+  });
+  app.use(errorHandler);
+  return app;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const { storage: given, ...overrides } = opts;
+  const config = configFromEnv(overrides);
+  const storage = given ?? new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
+  const metrics = new Metrics();
+  const rooms = new RoomManager(storage, config, metrics);
+  const server = createServer(createApp(storage, rooms, metrics, config));
+  const sockets = attachWebSockets(server, storage, rooms, config, metrics);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      server.close();
+      await rooms.shutdown(CLOSE.serverRestart);
+      sockets.close();
+      server.closeAllConnections();
+      await storage.close();
+    })());
+
+  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, metrics, close };
+}

@@ -1,0 +1,62 @@
+// Every setting comes from the environment, with defaults that suit a workshop on one machine.
+import path from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Folder of the built client; the server serves it when present. */
+  clientDir: string;
+  /** Largest WebSocket message accepted, in bytes. Larger ones close that connection (1009). */
+  maxMessageBytes: number;
+  /** Largest JSON body (an import), in bytes. */
+  maxBodyBytes: number;
+  /** Most boards held in memory at once; more are refused with 503 until some unload. */
+  maxLoadedBoards: number;
+  /** A board is unloaded this long after its last client left. */
+  unloadDelayMs: number;
+  /** Updates are collected for at most this long and committed in one transaction. */
+  groupCommitMs: number;
+  /** The update log is folded into one state row when it passes either bound. */
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+  /** A client with more than this many bytes not yet sent to it is disconnected (it resyncs on reconnect). */
+  maxBufferedBytes: number;
+  /** SQLite synchronous mode: FULL survives power loss, NORMAL survives a crash of the process. */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Automatic snapshots of a board being edited: at most one per interval (0 turns them off). */
+  autoSnapshotMs: number;
+  /** Automatic snapshots kept per board (the newest); snapshots taken by hand are always kept. */
+  autoSnapshotKeep: number;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return n;
+}
+
+export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const sync = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+  if (sync !== 'FULL' && sync !== 'NORMAL') throw new Error(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${sync}"`);
+  return {
+    port: int('PORT', 8080),
+    host: process.env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
+    clientDir: path.resolve(process.env.CLIENT_DIR ?? 'dist/client'),
+    maxMessageBytes: int('MAX_MESSAGE_BYTES', 32 * 1024 * 1024),
+    maxBodyBytes: int('MAX_BODY_BYTES', 11 * 1024 * 1024),
+    maxLoadedBoards: int('MAX_LOADED_BOARDS', 2000),
+    unloadDelayMs: int('UNLOAD_DELAY_MS', 5000),
+    groupCommitMs: int('GROUP_COMMIT_MS', 2),
+    compactAfterUpdates: int('COMPACT_AFTER_UPDATES', 1000),
+    compactAfterBytes: int('COMPACT_AFTER_BYTES', 4 * 1024 * 1024),
+    maxBufferedBytes: int('MAX_BUFFERED_BYTES', 16 * 1024 * 1024),
+    sqliteSynchronous: sync,
+    autoSnapshotMs: int('AUTO_SNAPSHOT_MS', 15 * 60 * 1000),
+    autoSnapshotKeep: int('AUTO_SNAPSHOT_KEEP', 20),
+    ...overrides,
+  };
+}

@@ -1,0 +1,43 @@
+// Finds the board a request names and the role its token gives: 404, 401 or 403 otherwise.
+import type { Request, RequestHandler } from 'express';
+import type { BoardRecord, BoardStorage, Role } from '../storage/BoardStorage';
+import { ROLE_RANK, hashToken, roleForToken } from '../auth/tokens';
+import { ApiError } from './errors';
+
+export interface BoardAccess {
+  board: BoardRecord;
+  role: Role;
+  tokenHash: string;
+}
+
+/** The token from `Authorization: Bearer …` or `?token=`. */
+export function tokenFrom(headers: { authorization?: string | undefined }, url: URL): string | null {
+  const auth = headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || null;
+  return url.searchParams.get('token') || null;
+}
+
+/** Shared by the REST routes and the WebSocket upgrade. */
+export async function checkAccess(storage: BoardStorage, boardId: string, token: string | null, minRole: Role): Promise<BoardAccess> {
+  const board = await storage.getBoard(boardId);
+  if (!board) throw new ApiError(404, 'board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
+  if (!token) throw new ApiError(401, 'token_missing', 'This board needs the token from its share link.');
+  const role = roleForToken(board, token);
+  if (!role) throw new ApiError(403, 'token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
+  if (ROLE_RANK[role] < ROLE_RANK[minRole]) {
+    throw new ApiError(403, 'role_insufficient', `This needs the ${minRole} link; yours is a ${role} link.`);
+  }
+  return { board, role, tokenHash: hashToken(token) };
+}
+
+export function access(req: Request): BoardAccess {
+  return (req as Request & { access: BoardAccess }).access;
+}
+
+export function requireRole(storage: BoardStorage, minRole: Role): RequestHandler {
+  return async (req, _res, next) => {
+    const url = new URL(req.originalUrl, 'http://localhost');
+    (req as Request & { access: BoardAccess }).access = await checkAccess(storage, String(req.params.id), tokenFrom(req.headers, url), minRole);
+    next();
+  };
+}

@@ -1,0 +1,73 @@
+// /api/boards: create (empty or imported), read, rotate share links, delete.
+import { Router } from 'express';
+import * as Y from 'yjs';
+import { applyBoardJson, parseBoardJson, readGraph, setMeta } from '../../shared/index';
+import type { BoardStorage } from '../storage/BoardStorage';
+import type { RoomManager } from '../sync/RoomManager';
+import { CLOSE } from '../protocol';
+import { newResourceId, newToken, hashToken, newTokens } from '../auth/tokens';
+import { ApiError } from './errors';
+import { access, requireRole } from './boardAccess';
+
+const CREATE_ORIGIN = 'create';
+
+/** The initial document of a new board, from a title or an interchange file. */
+function initialDocument(body: unknown): Y.Doc {
+  const b = (body ?? {}) as { title?: unknown; board?: unknown };
+  const doc = new Y.Doc();
+  if (b.board !== undefined) {
+    const parsed = parseBoardJson(b.board);
+    if (!parsed.ok) {
+      throw new ApiError(400, 'invalid_board', `The board file has ${parsed.errors.length} error(s); the first: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`, parsed.errors);
+    }
+    applyBoardJson(doc, parsed.board, CREATE_ORIGIN);
+    return doc;
+  }
+  if (typeof b.title !== 'string' || !b.title.trim()) {
+    throw new ApiError(400, 'invalid_request', 'Give the new board a "title" (text), or a "board" to import.', [{ path: 'title', message: 'required' }]);
+  }
+  const r = setMeta(doc, { title: b.title.trim(), language: 'nb' }, CREATE_ORIGIN);
+  if (!r.ok) throw new ApiError(400, 'invalid_request', r.message.en, [{ path: r.field ?? 'title', message: r.message.en }]);
+  return doc;
+}
+
+export function boardsRouter(storage: BoardStorage, rooms: RoomManager): Router {
+  const router = Router();
+
+  router.post('/', async (req, res) => {
+    const doc = initialDocument(req.body);
+    const id = newResourceId();
+    const { tokens, hashes } = newTokens();
+    await storage.createBoard({ id, createdAt: new Date().toISOString(), tokens: hashes }, Y.encodeStateAsUpdate(doc));
+    doc.destroy();
+    res.status(201).location(`/api/boards/${id}`).json({ id, tokens });
+  });
+
+  router.get('/:id', requireRole(storage, 'viewer'), async (req, res) => {
+    const { board, role } = access(req);
+    const body = await rooms.withRoom(board.id, (room) => {
+      const graph = readGraph(room.doc);
+      return { id: board.id, createdAt: board.createdAt, meta: graph.meta, counts: { nodes: graph.nodes.size, edges: graph.edges.size }, role };
+    });
+    res.json(body);
+  });
+
+  router.post('/:id/tokens/rotate', requireRole(storage, 'owner'), async (req, res) => {
+    const { board } = access(req);
+    const editor = newToken();
+    const viewer = newToken();
+    await storage.setTokens(board.id, { owner: board.tokens.owner, editor: hashToken(editor), viewer: hashToken(viewer) });
+    const room = await rooms.loaded(board.id);
+    room?.closeConnections(CLOSE.tokenRevoked, (c) => c.role !== 'owner');
+    res.json({ tokens: { editor, viewer } });
+  });
+
+  router.delete('/:id', requireRole(storage, 'owner'), async (req, res) => {
+    const { board } = access(req);
+    await rooms.closeBoard(board.id, CLOSE.boardDeleted);
+    await storage.deleteBoard(board.id);
+    res.status(204).end();
+  });
+
+  return router;
+}

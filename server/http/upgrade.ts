@@ -1,0 +1,98 @@
+// The WebSocket endpoint /ws/<boardId>?token=…: access is checked and the board loaded at the
+// HTTP upgrade, before the handshake, so a refused client gets a plain HTTP status and reason.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { BoardStorage } from '../storage/BoardStorage';
+import type { RoomManager } from '../sync/RoomManager';
+import { BoardLoadError, TooManyBoardsError } from '../sync/RoomManager';
+import { Connection } from '../sync/Connection';
+import type { ServerConfig } from '../config';
+import type { Metrics } from '../metrics';
+import { ApiError } from './errors';
+import { checkAccess, tokenFrom } from './boardAccess';
+import { STATUS_CODES } from 'node:http';
+
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+export function attachWebSockets(server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics): { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
+      if (!match) return refuse(socket, 404, 'not_found', 'WebSocket path is /ws/<boardId>');
+      const boardId = decodeURIComponent(match[1]!);
+      let room;
+      let grant;
+      try {
+        grant = await checkAccess(storage, boardId, tokenFrom(req.headers, url), 'viewer');
+        room = await rooms.acquire(boardId);
+      } catch (err) {
+        if (err instanceof ApiError) return refuse(socket, err.status, err.code, err.message);
+        if (err instanceof TooManyBoardsError) return refuse(socket, 503, 'too_many_boards', err.message);
+        if (err instanceof BoardLoadError) return refuse(socket, 503, 'storage_failed', `${err.message}. Nothing was changed; try again later.`);
+        console.error('upgrade failed', err);
+        return refuse(socket, 503, 'storage_failed', 'The board could not be read from storage. Nothing was changed; try again later.');
+      }
+      if (socket.destroyed) {
+        if (room.connectionCount === 0) rooms.scheduleUnload(boardId);
+        return;
+      }
+      const theRoom = room;
+      const role = grant.role;
+      const tokenHash = grant.tokenHash;
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const conn = new Connection(ws, role, tokenHash, config.maxBufferedBytes, metrics);
+        alive.set(ws, true);
+        ws.on('pong', () => alive.set(ws, true));
+        ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+          if (!isBinary) {
+            metrics.rejectedMessages.inc({ reason: 'text' });
+            conn.close({ code: 1003, reason: 'binary messages only' });
+            rooms.removeConnection(theRoom, conn);
+            return;
+          }
+          const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+          theRoom.handleFrame(conn, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+        });
+        ws.on('close', (code) => {
+          if (code === 1009) metrics.rejectedMessages.inc({ reason: 'too_large' });
+          conn.closed = true;
+          rooms.removeConnection(theRoom, conn);
+        });
+        ws.on('error', () => ws.terminate());
+        rooms.addConnection(theRoom, conn);
+      });
+    })();
+  });
+
+  // Dead peers (no pong within one interval) are dropped so their rooms can unload.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, 30_000);
+  heartbeat.unref();
+
+  return {
+    close() {
+      clearInterval(heartbeat);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}

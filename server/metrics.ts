@@ -1,0 +1,40 @@
+// Prometheus metrics, one registry per server instance (tests start many servers in one process).
+import client from 'prom-client';
+
+export class Metrics {
+  readonly registry = new client.Registry();
+  readonly boardsLoaded = new client.Gauge({ name: 'malkart_boards_loaded', help: 'Boards held in memory', registers: [this.registry] });
+  readonly connections = new client.Gauge({
+    name: 'malkart_connections', help: 'Open WebSocket connections by role', labelNames: ['role'] as const, registers: [this.registry],
+  });
+  readonly updatesIn = new client.Counter({ name: 'malkart_updates_in_total', help: 'Document updates received and stored', registers: [this.registry] });
+  readonly updatesOut = new client.Counter({ name: 'malkart_updates_out_total', help: 'Document update messages sent to clients', registers: [this.registry] });
+  readonly bytesIn = new client.Counter({ name: 'malkart_bytes_in_total', help: 'WebSocket bytes received', registers: [this.registry] });
+  readonly bytesOut = new client.Counter({ name: 'malkart_bytes_out_total', help: 'WebSocket bytes sent', registers: [this.registry] });
+  readonly viewerUpdatesDropped = new client.Counter({
+    name: 'malkart_viewer_updates_dropped_total', help: 'Document updates from viewers, dropped', registers: [this.registry],
+  });
+  readonly rejectedMessages = new client.Counter({
+    name: 'malkart_rejected_messages_total', help: 'Frames that closed their connection', labelNames: ['reason'] as const, registers: [this.registry],
+  });
+  readonly slowClientsDisconnected = new client.Counter({
+    name: 'malkart_slow_clients_disconnected_total', help: 'Clients closed for falling too far behind', registers: [this.registry],
+  });
+  readonly persistLatency = new client.Histogram({
+    name: 'malkart_persist_seconds', help: 'Time from receiving an update to it being durable',
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1], registers: [this.registry],
+  });
+  readonly commitBatchSize = new client.Histogram({
+    name: 'malkart_commit_batch_size', help: 'Updates per group commit', buckets: [1, 2, 5, 10, 20, 50, 100, 500], registers: [this.registry],
+  });
+  readonly logLength = new client.Gauge({
+    name: 'malkart_update_log_length', help: 'Update log rows not yet compacted, over loaded boards', registers: [this.registry],
+  });
+  readonly compactions = new client.Counter({ name: 'malkart_compactions_total', help: 'Log compactions', registers: [this.registry] });
+  readonly loadFailures = new client.Counter({ name: 'malkart_board_load_failures_total', help: 'Boards whose storage read failed', registers: [this.registry] });
+
+  constructor() {
+    // Includes nodejs_eventloop_lag_seconds, process CPU and memory.
+    client.collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
+  }
+}

@@ -1,0 +1,145 @@
+// The wire format, alone: the y-websocket protocol (sync and awareness messages of y-protocols)
+// as the server reads and writes it, and the close codes it uses. No state, no I/O.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export const SYNC_STEP1 = syncProtocol.messageYjsSyncStep1;
+export const SYNC_STEP2 = syncProtocol.messageYjsSyncStep2;
+export const SYNC_UPDATE = syncProtocol.messageYjsUpdate;
+
+/**
+ * Close codes. The y-websocket client treats 4400–4499 as final (it stops reconnecting) and
+ * every other code as transient, so a client that fell behind or met a restart comes back.
+ */
+export const CLOSE = {
+  unsupportedData: { code: 1003, reason: 'unknown message type' },
+  malformed: { code: 1007, reason: 'malformed message' },
+  tooLarge: { code: 1009, reason: 'message too large' },
+  serverRestart: { code: 1012, reason: 'server restarting' },
+  tokenRevoked: { code: 4403, reason: 'access token was rotated or revoked' },
+  boardDeleted: { code: 4404, reason: 'board was deleted' },
+  tooFarBehind: { code: 4508, reason: 'connection too far behind; reconnect to resync' },
+  storageFailed: { code: 4503, reason: 'storage failed; try again later' },
+} as const;
+
+/** One decoded frame from a client. Decoding reads the whole frame, so a truncated one fails here. */
+export type IncomingMessage =
+  | { type: 'syncStep1'; stateVector: Uint8Array }
+  | { type: 'syncStep2' | 'syncUpdate'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'queryAwareness' };
+
+export class MalformedMessageError extends Error {}
+export class UnsupportedMessageError extends Error {}
+
+export function decodeIncoming(frame: Uint8Array): IncomingMessage {
+  let msg: IncomingMessage;
+  let decoder: decoding.Decoder;
+  try {
+    decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      const syncType = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (syncType === SYNC_STEP1) msg = { type: 'syncStep1', stateVector: payload };
+      else if (syncType === SYNC_STEP2) msg = { type: 'syncStep2', update: payload };
+      else if (syncType === SYNC_UPDATE) msg = { type: 'syncUpdate', update: payload };
+      else throw new UnsupportedMessageError(`unknown sync message type ${syncType}`);
+    } else if (type === MESSAGE_AWARENESS) {
+      msg = { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+    } else if (type === MESSAGE_QUERY_AWARENESS) {
+      msg = { type: 'queryAwareness' };
+    } else {
+      throw new UnsupportedMessageError(`unknown message type ${type}`);
+    }
+  } catch (err) {
+    if (err instanceof UnsupportedMessageError) throw err;
+    throw new MalformedMessageError((err as Error).message || 'truncated message');
+  }
+  if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes after message');
+  return msg;
+}
+
+/**
+ * Checks that a Yjs update parses completely before it is stored: garbage must never reach the
+ * update log, where it would break every later load of the board.
+ */
+export function assertValidUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update);
+  } catch (err) {
+    throw new MalformedMessageError(`invalid Yjs update: ${(err as Error).message}`);
+  }
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(e, doc);
+  return encoding.toUint8Array(e);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep2(e, doc, stateVector);
+  return encoding.toUint8Array(e);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(e, update);
+  return encoding.toUint8Array(e);
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** One entry of an awareness update: who, which version of their state, and the state (null = gone). */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const d = decoding.createDecoder(update);
+    const n = decoding.readVarUint(d);
+    const out: AwarenessEntry[] = [];
+    for (let i = 0; i < n; i++) {
+      const clientId = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      const state = JSON.parse(decoding.readVarString(d)) as unknown;
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new Error('awareness state is not an object');
+      out.push({ clientId, clock, state: state as AwarenessEntry['state'] });
+    }
+    if (decoding.hasContent(d)) throw new Error('trailing bytes');
+    return out;
+  } catch (err) {
+    throw new MalformedMessageError(`invalid awareness update: ${(err as Error).message}`);
+  }
+}
+
+export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(e, clientId);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(e);
+}

@@ -1,0 +1,63 @@
+// An in-memory store with the same contract, for tests of what sits above storage and for
+// failure injection (a store whose reads fail on demand).
+import type { BoardRecord, BoardStorage, LogEntry, SnapshotRecord, SnapshotSummary, StoredDocument, TokenHashes } from './BoardStorage';
+
+interface MemoryBoard {
+  record: BoardRecord;
+  state: Uint8Array | null;
+  log: { seq: number; update: Uint8Array }[];
+  snapshots: SnapshotRecord[];
+}
+
+export class MemoryStorage implements BoardStorage {
+  private boards = new Map<string, MemoryBoard>();
+  private seq = 0;
+
+  async createBoard(record: BoardRecord, initialState: Uint8Array): Promise<void> {
+    if (this.boards.has(record.id)) throw new Error(`board ${record.id} exists`);
+    this.boards.set(record.id, { record: structuredClone(record), state: initialState, log: [], snapshots: [] });
+  }
+  async getBoard(id: string): Promise<BoardRecord | undefined> {
+    const b = this.boards.get(id);
+    return b && structuredClone(b.record);
+  }
+  async setTokens(id: string, tokens: TokenHashes): Promise<void> {
+    const b = this.boards.get(id);
+    if (b) b.record.tokens = { ...tokens };
+  }
+  async deleteBoard(id: string): Promise<void> {
+    this.boards.delete(id);
+  }
+  async loadDocument(id: string): Promise<StoredDocument> {
+    const b = this.boards.get(id);
+    return { state: b?.state ?? null, updates: b ? b.log.map((r) => ({ ...r })) : [] };
+  }
+  async appendUpdates(entries: readonly LogEntry[]): Promise<number[]> {
+    return entries.map((e) => {
+      const seq = ++this.seq;
+      this.boards.get(e.boardId)?.log.push({ seq, update: e.update });
+      return seq;
+    });
+  }
+  async compact(id: string, state: Uint8Array, upToSeq: number): Promise<void> {
+    const b = this.boards.get(id);
+    if (!b) return;
+    b.state = state;
+    b.log = b.log.filter((r) => r.seq > upToSeq);
+  }
+  async saveSnapshot(s: SnapshotRecord): Promise<void> {
+    this.boards.get(s.boardId)?.snapshots.push(s);
+  }
+  async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
+    const list = this.boards.get(boardId)?.snapshots ?? [];
+    return [...list].reverse().map(({ state: _s, json: _j, ...summary }) => summary);
+  }
+  async getSnapshot(boardId: string, id: string): Promise<SnapshotRecord | undefined> {
+    return this.boards.get(boardId)?.snapshots.find((s) => s.id === id);
+  }
+  async deleteSnapshots(boardId: string, ids: readonly string[]): Promise<void> {
+    const b = this.boards.get(boardId);
+    if (b) b.snapshots = b.snapshots.filter((s) => !ids.includes(s.id));
+  }
+  async close(): Promise<void> {}
+}

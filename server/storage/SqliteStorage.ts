@@ -1,0 +1,157 @@
+// The embedded default store: one SQLite file in WAL mode (better-sqlite3).
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BoardRecord, BoardStorage, LogEntry, SnapshotRecord, SnapshotSummary, StoredDocument, TokenHashes } from './BoardStorage';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  owner_hash TEXT NOT NULL,
+  editor_hash TEXT NOT NULL,
+  viewer_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_state (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  state BLOB NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS update_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  update_data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS update_log_board ON update_log(board_id, seq);
+CREATE TABLE IF NOT EXISTS snapshots (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  auto INTEGER NOT NULL,
+  state BLOB NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS snapshots_board ON snapshots(board_id, created_at);
+`;
+
+export interface SqliteOptions {
+  /** FULL also survives power loss; NORMAL (WAL) survives a crash of the process. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+export class SqliteStorage implements BoardStorage {
+  readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(file: string, opts: SqliteOptions = {}) {
+    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmt = {
+      insertBoard: db.prepare('INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash) VALUES (?, ?, ?, ?, ?)'),
+      getBoard: db.prepare('SELECT id, created_at, owner_hash, editor_hash, viewer_hash FROM boards WHERE id = ?'),
+      setTokens: db.prepare('UPDATE boards SET owner_hash = ?, editor_hash = ?, viewer_hash = ? WHERE id = ?'),
+      deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+      upsertState: db.prepare(
+        'INSERT INTO board_state (board_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+      ),
+      getState: db.prepare('SELECT state FROM board_state WHERE board_id = ?'),
+      getLog: db.prepare('SELECT seq, update_data FROM update_log WHERE board_id = ? ORDER BY seq'),
+      append: db.prepare('INSERT INTO update_log (board_id, update_data) VALUES (?, ?)'),
+      trimLog: db.prepare('DELETE FROM update_log WHERE board_id = ? AND seq <= ?'),
+      insertSnapshot: db.prepare(
+        'INSERT INTO snapshots (id, board_id, label, created_at, created_by, auto, state, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listSnapshots: db.prepare(
+        'SELECT id, board_id, label, created_at, created_by, auto FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
+      ),
+      getSnapshot: db.prepare('SELECT * FROM snapshots WHERE board_id = ? AND id = ?'),
+      deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE board_id = ? AND id = ?'),
+    };
+  }
+
+  async createBoard(record: BoardRecord, initialState: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      const t = record.tokens;
+      this.stmt.insertBoard.run(record.id, record.createdAt, t.owner, t.editor, t.viewer);
+      this.stmt.upsertState.run(record.id, initialState, record.createdAt);
+    })();
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | undefined> {
+    const row = this.stmt.getBoard.get(id) as
+      | { id: string; created_at: string; owner_hash: string; editor_hash: string; viewer_hash: string }
+      | undefined;
+    if (!row) return undefined;
+    return { id: row.id, createdAt: row.created_at, tokens: { owner: row.owner_hash, editor: row.editor_hash, viewer: row.viewer_hash } };
+  }
+
+  async setTokens(id: string, t: TokenHashes): Promise<void> {
+    this.stmt.setTokens.run(t.owner, t.editor, t.viewer, id);
+  }
+
+  async deleteBoard(id: string): Promise<void> {
+    this.stmt.deleteBoard.run(id);
+  }
+
+  async loadDocument(id: string): Promise<StoredDocument> {
+    return this.db.transaction(() => {
+      const state = this.stmt.getState.get(id) as { state: Buffer } | undefined;
+      const rows = this.stmt.getLog.all(id) as { seq: number; update_data: Buffer }[];
+      return {
+        state: state ? new Uint8Array(state.state) : null,
+        updates: rows.map((r) => ({ seq: r.seq, update: new Uint8Array(r.update_data) })),
+      };
+    })();
+  }
+
+  async appendUpdates(entries: readonly LogEntry[]): Promise<number[]> {
+    return this.db.transaction(() => entries.map((e) => Number(this.stmt.append.run(e.boardId, e.update).lastInsertRowid)))();
+  }
+
+  async compact(id: string, state: Uint8Array, upToSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.upsertState.run(id, state, new Date().toISOString());
+      this.stmt.trimLog.run(id, upToSeq);
+    })();
+  }
+
+  async saveSnapshot(s: SnapshotRecord): Promise<void> {
+    this.stmt.insertSnapshot.run(s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto ? 1 : 0, s.state, s.json);
+  }
+
+  async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
+    const rows = this.stmt.listSnapshots.all(boardId) as {
+      id: string; board_id: string; label: string; created_at: string; created_by: string; auto: number;
+    }[];
+    return rows.map((r) => ({ id: r.id, boardId: r.board_id, label: r.label, createdAt: r.created_at, createdBy: r.created_by, auto: r.auto === 1 }));
+  }
+
+  async getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | undefined> {
+    const r = this.stmt.getSnapshot.get(boardId, snapshotId) as
+      | { id: string; board_id: string; label: string; created_at: string; created_by: string; auto: number; state: Buffer; json: string }
+      | undefined;
+    if (!r) return undefined;
+    return {
+      id: r.id, boardId: r.board_id, label: r.label, createdAt: r.created_at, createdBy: r.created_by, auto: r.auto === 1,
+      state: new Uint8Array(r.state), json: r.json,
+    };
+  }
+
+  async deleteSnapshots(boardId: string, ids: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const id of ids) this.stmt.deleteSnapshot.run(boardId, id);
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,50 @@
+// One client's WebSocket in a room: its role, the awareness ids it owns, and sending with
+// back-pressure — a client that cannot keep up is closed rather than slowing anyone else.
+import type { WebSocket } from 'ws';
+import type { Role } from '../storage/BoardStorage';
+import type { Metrics } from '../metrics';
+import { CLOSE } from '../protocol';
+
+let nextConnectionId = 1;
+
+export class Connection {
+  readonly id = nextConnectionId++;
+  /** Awareness client ids this connection has claimed; no other connection may speak for them. */
+  readonly awarenessIds = new Set<number>();
+  closed = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly role: Role,
+    readonly tokenHash: string,
+    private readonly maxBufferedBytes: number,
+    private readonly metrics: Metrics,
+  ) {}
+
+  get canEdit(): boolean {
+    return this.role !== 'viewer';
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+      this.metrics.slowClientsDisconnected.inc();
+      this.close(CLOSE.tooFarBehind);
+      return;
+    }
+    this.metrics.bytesOut.inc(frame.byteLength);
+    this.ws.send(frame);
+  }
+
+  close({ code, reason }: { code: number; reason: string }): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+    // A peer that never answers the close handshake must not hold the room open.
+    setTimeout(() => this.ws.terminate(), 2000).unref();
+  }
+}

@@ -1,0 +1,61 @@
+// Collects updates for a few milliseconds and makes them durable in one transaction, so that
+// a burst of edits costs one commit, not one each. Flushes run one after another, in order.
+import type { BoardStorage, LogEntry } from '../storage/BoardStorage';
+import type { Metrics } from '../metrics';
+
+interface Pending {
+  entry: LogEntry;
+  receivedAt: number;
+  resolve(seq: number): void;
+  reject(err: unknown): void;
+}
+
+export class GroupCommit {
+  private pending: Pending[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly storage: BoardStorage,
+    private readonly delayMs: number,
+    private readonly metrics: Metrics,
+    private readonly maxBatch = 1000,
+  ) {}
+
+  /** Resolves with the update's log sequence number once it is durable. */
+  append(boardId: string, update: Uint8Array): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ entry: { boardId, update }, receivedAt: performance.now(), resolve, reject });
+      if (this.pending.length >= this.maxBatch) this.flush();
+      else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.delayMs);
+    });
+  }
+
+  /** Starts committing what is pending; resolves when everything appended so far is durable. */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length) {
+      this.chain = this.chain.then(() => this.commit(batch));
+    }
+    return this.chain;
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    try {
+      const seqs = await this.storage.appendUpdates(batch.map((p) => p.entry));
+      const now = performance.now();
+      this.metrics.commitBatchSize.observe(batch.length);
+      batch.forEach((p, i) => {
+        this.metrics.persistLatency.observe((now - p.receivedAt) / 1000);
+        p.resolve(seqs[i]!);
+      });
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+    }
+  }
+}

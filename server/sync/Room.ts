@@ -1,0 +1,256 @@
+// One loaded board: its Y.Doc and awareness, the connections that share it, and the path every
+// update takes — check, store durably, apply, then fan out (DESIGN.md "Sync and persistence").
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate as encodeAwarenessStates, removeAwarenessStates } from 'y-protocols/awareness';
+import type { BoardStorage } from '../storage/BoardStorage';
+import type { Metrics } from '../metrics';
+import type { GroupCommit } from './GroupCommit';
+import { Connection } from './Connection';
+import {
+  CLOSE, MalformedMessageError, UnsupportedMessageError, assertValidUpdate, decodeAwarenessUpdate, decodeIncoming,
+  encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate,
+} from '../protocol';
+
+export interface RoomLimits {
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+}
+
+/** Origin of changes the server makes itself (a restore); they are stored before they are sent. */
+export const SERVER_ORIGIN = Symbol('server');
+
+export class Room {
+  readonly connections = new Set<Connection>();
+  readonly awareness: Awareness;
+  /** Log rows (and their bytes) written since the last compaction. */
+  private logRows: number;
+  private logBytes = 0;
+  /** Highest log sequence number whose update is applied to `doc`. */
+  private appliedSeq: number;
+  private compacting: Promise<void> | null = null;
+  private closed = false;
+  lastEditAt = 0;
+  onEmpty: (() => void) | null = null;
+
+  private constructor(
+    readonly boardId: string,
+    readonly doc: Y.Doc,
+    storedRows: number,
+    lastSeq: number,
+    private readonly storage: BoardStorage,
+    private readonly log: GroupCommit,
+    private readonly limits: RoomLimits,
+    private readonly metrics: Metrics,
+  ) {
+    this.logRows = storedRows;
+    this.appliedSeq = lastSeq;
+    this.metrics.logLength.inc(storedRows);
+    this.awareness = new Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    doc.on('update', this.onDocUpdate);
+  }
+
+  /** Loads a board from storage. Throws if storage fails: a blank board is never served in its place. */
+  static async load(boardId: string, storage: BoardStorage, log: GroupCommit, limits: RoomLimits, metrics: Metrics): Promise<Room> {
+    const stored = await storage.loadDocument(boardId);
+    const doc = new Y.Doc();
+    if (stored.state) Y.applyUpdate(doc, stored.state);
+    let lastSeq = 0;
+    for (const row of stored.updates) {
+      // Rows were checked before they were written; one that still fails is skipped, not fatal.
+      try {
+        Y.applyUpdate(doc, row.update);
+      } catch (err) {
+        console.error(`board ${boardId}: log row ${row.seq} could not be applied and was skipped:`, err);
+      }
+      lastSeq = row.seq;
+    }
+    return new Room(boardId, doc, stored.updates.length, lastSeq, storage, log, limits, metrics);
+  }
+
+  addConnection(conn: Connection): void {
+    this.connections.add(conn);
+    this.metrics.connections.inc({ role: conn.role });
+    conn.send(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) conn.send(encodeAwareness(encodeAwarenessStates(this.awareness, states)));
+  }
+
+  removeConnection(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    this.metrics.connections.dec({ role: conn.role });
+    if (conn.awarenessIds.size) removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
+    if (this.connections.size === 0) this.onEmpty?.();
+  }
+
+  closeConnections(close: { code: number; reason: string }, which: (c: Connection) => boolean = () => true): void {
+    for (const conn of [...this.connections]) {
+      if (!which(conn)) continue;
+      conn.close(close);
+      this.removeConnection(conn);
+    }
+  }
+
+  /** Handles one frame. A malformed frame closes only its own connection. */
+  handleFrame(conn: Connection, frame: Uint8Array): void {
+    this.metrics.bytesIn.inc(frame.byteLength);
+    try {
+      const msg = decodeIncoming(frame);
+      switch (msg.type) {
+        case 'syncStep1':
+          conn.send(encodeSyncStep2(this.doc, msg.stateVector));
+          break;
+        case 'syncStep2':
+        case 'syncUpdate':
+          if (!conn.canEdit) {
+            this.metrics.viewerUpdatesDropped.inc();
+            break;
+          }
+          assertValidUpdate(msg.update);
+          void this.receiveUpdate(conn, msg.update);
+          break;
+        case 'awareness':
+          this.receiveAwareness(conn, msg.update);
+          break;
+        case 'queryAwareness':
+          conn.send(encodeAwareness(encodeAwarenessStates(this.awareness, [...this.awareness.getStates().keys()])));
+          break;
+      }
+    } catch (err) {
+      const close = err instanceof UnsupportedMessageError ? CLOSE.unsupportedData : CLOSE.malformed;
+      this.metrics.rejectedMessages.inc({ reason: err instanceof UnsupportedMessageError ? 'unsupported' : 'malformed' });
+      if (!(err instanceof MalformedMessageError || err instanceof UnsupportedMessageError)) console.error('unexpected error in frame handling', err);
+      conn.close({ code: close.code, reason: `${close.reason}: ${(err as Error).message}`.slice(0, 120) });
+      this.removeConnection(conn);
+    }
+  }
+
+  /** Durable before broadcast: the update is in the log before the doc (and so any client) sees it. */
+  private async receiveUpdate(conn: Connection, update: Uint8Array): Promise<void> {
+    let seq: number;
+    try {
+      seq = await this.log.append(this.boardId, update);
+    } catch (err) {
+      // Not stored, so not applied: the client keeps it and sends it again when it reconnects.
+      console.error(`board ${this.boardId}: could not store an update`, err);
+      conn.close(CLOSE.storageFailed);
+      this.removeConnection(conn);
+      return;
+    }
+    if (this.closed) return;
+    this.metrics.updatesIn.inc();
+    // Applied before it is counted: a compaction the count triggers must see it in the state.
+    Y.applyUpdate(this.doc, update, conn);
+    this.recordLogged(seq, update.byteLength);
+  }
+
+  /**
+   * Makes a change on the server's behalf (a restore) as one ordinary update: stored first,
+   * then sent to every client. `fn` runs inside a transaction on the live doc.
+   */
+  async change(fn: (doc: Y.Doc) => void, origin: unknown = SERVER_ORIGIN): Promise<void> {
+    let captured: Uint8Array | null = null;
+    const capture = (u: Uint8Array, o: unknown) => {
+      if (o === origin) captured = captured ? Y.mergeUpdates([captured, u]) : u;
+    };
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => fn(this.doc), origin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    const update = captured as Uint8Array | null;
+    if (!update) return;
+    const seq = await this.log.append(this.boardId, update);
+    this.recordLogged(seq, update.byteLength);
+    this.broadcastUpdate(update, null);
+  }
+
+  private recordLogged(seq: number, bytes: number): void {
+    this.logRows++;
+    this.logBytes += bytes;
+    this.metrics.logLength.inc();
+    if (seq > this.appliedSeq) this.appliedSeq = seq;
+    this.lastEditAt = Date.now();
+    if (this.logRows >= this.limits.compactAfterUpdates || this.logBytes >= this.limits.compactAfterBytes) void this.compact();
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Only stored client updates go out from here; server-made changes are sent by change() once stored.
+    if (origin instanceof Connection) this.broadcastUpdate(update, origin);
+  };
+
+  /** Encodes once, sends to every other connection. */
+  private broadcastUpdate(update: Uint8Array, except: Connection | null): void {
+    const frame = encodeUpdate(update);
+    for (const conn of this.connections) {
+      if (conn === except) continue;
+      this.metrics.updatesOut.inc();
+      conn.send(frame);
+    }
+  }
+
+  private receiveAwareness(conn: Connection, update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update);
+    const owners = new Map<number, Connection>();
+    for (const c of this.connections) for (const id of c.awarenessIds) owners.set(id, c);
+    // Identity is tied to the connection: ids claimed by another connection are ignored, and the
+    // role in the state is the one the connection's token gives, whatever the client wrote.
+    const accepted = entries
+      .filter((e) => {
+        const owner = owners.get(e.clientId);
+        return owner === undefined || owner === conn;
+      })
+      .map((e) => (e.state ? { ...e, state: { ...e.state, role: conn.role } } : e));
+    for (const e of accepted) {
+      if (e.state) conn.awarenessIds.add(e.clientId);
+    }
+    if (accepted.length) applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), conn);
+    for (const e of accepted) if (!e.state) conn.awarenessIds.delete(e.clientId);
+  }
+
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (!changed.length) return;
+    // Sent to the sender too: a client alone in a room needs the echo to know the line is alive.
+    const frame = encodeAwareness(encodeAwarenessStates(this.awareness, changed));
+    for (const conn of this.connections) conn.send(frame);
+  };
+
+  /** Folds the log into one state row: state written first, then the rows it covers deleted, in one transaction. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    const run = async () => {
+      const upToSeq = this.appliedSeq;
+      const rows = this.logRows;
+      const state = Y.encodeStateAsUpdate(this.doc);
+      await this.storage.compact(this.boardId, state, upToSeq);
+      this.metrics.compactions.inc();
+      this.metrics.logLength.dec(rows);
+      this.logRows -= rows;
+      this.logBytes = 0;
+    };
+    this.compacting = run().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Final flush before unload: everything pending is durable and compacted. */
+  async close(): Promise<void> {
+    await this.log.flush();
+    if (this.compacting) await this.compacting;
+    if (this.logRows > 0) await this.compact();
+    this.closed = true;
+    this.metrics.logLength.dec(this.logRows);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.off('update', this.onDocUpdate);
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,144 @@
+// Owns the loaded rooms: one loading promise per board, unload after the last client leaves
+// (after a final flush), a bound on how many are loaded, and an orderly shutdown.
+import type { BoardStorage } from '../storage/BoardStorage';
+import type { ServerConfig } from '../config';
+import type { Metrics } from '../metrics';
+import { GroupCommit } from './GroupCommit';
+import { Room } from './Room';
+import type { Connection } from './Connection';
+
+export class TooManyBoardsError extends Error {}
+export class BoardLoadError extends Error {}
+
+export class RoomManager {
+  readonly log: GroupCommit;
+  private rooms = new Map<string, Promise<Room>>();
+  private unloading = new Map<string, Promise<void>>();
+  private unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly storage: BoardStorage,
+    private readonly config: ServerConfig,
+    private readonly metrics: Metrics,
+  ) {
+    this.log = new GroupCommit(storage, config.groupCommitMs, metrics);
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  /** The loaded room of a board, loading it (once, however many ask at the same time) if needed. */
+  async acquire(boardId: string): Promise<Room> {
+    const pending = this.unloading.get(boardId);
+    if (pending) await pending;
+    this.cancelUnload(boardId);
+    let room = this.rooms.get(boardId);
+    if (!room) {
+      if (this.rooms.size >= this.config.maxLoadedBoards) await this.evictIdle();
+      if (this.rooms.size >= this.config.maxLoadedBoards) {
+        throw new TooManyBoardsError(`the server holds ${this.rooms.size} boards, its limit; try again shortly`);
+      }
+      room = Room.load(boardId, this.storage, this.log, this.config, this.metrics).then(
+        (r) => {
+          r.onEmpty = () => this.scheduleUnload(boardId);
+          this.metrics.boardsLoaded.set(this.rooms.size);
+          return r;
+        },
+        (err: unknown) => {
+          this.rooms.delete(boardId);
+          this.metrics.loadFailures.inc();
+          throw new BoardLoadError(`could not load board ${boardId} from storage: ${(err as Error).message}`);
+        },
+      );
+      this.rooms.set(boardId, room);
+    }
+    return room;
+  }
+
+  /** Runs `fn` on a board's room; a room nobody is connected to is unloaded again later. */
+  async withRoom<T>(boardId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(boardId);
+    try {
+      return await fn(room);
+    } finally {
+      if (room.connectionCount === 0) this.scheduleUnload(boardId);
+    }
+  }
+
+  addConnection(room: Room, conn: Connection): void {
+    this.cancelUnload(room.boardId);
+    room.addConnection(conn);
+  }
+
+  removeConnection(room: Room, conn: Connection): void {
+    room.removeConnection(conn);
+  }
+
+  scheduleUnload(boardId: string): void {
+    this.cancelUnload(boardId);
+    const timer = setTimeout(() => void this.unloadIfIdle(boardId), this.config.unloadDelayMs);
+    timer.unref();
+    this.unloadTimers.set(boardId, timer);
+  }
+
+  private cancelUnload(boardId: string): void {
+    const t = this.unloadTimers.get(boardId);
+    if (t) clearTimeout(t);
+    this.unloadTimers.delete(boardId);
+  }
+
+  private async unloadIfIdle(boardId: string): Promise<void> {
+    const room = await this.rooms.get(boardId)?.catch(() => null);
+    if (room && room.connectionCount === 0) await this.unload(boardId);
+  }
+
+  /** Final flush, then forget the room. */
+  async unload(boardId: string): Promise<void> {
+    this.cancelUnload(boardId);
+    const roomPromise = this.rooms.get(boardId);
+    if (!roomPromise) return;
+    const run = (async () => {
+      const room = await roomPromise.catch(() => null);
+      try {
+        if (room) await room.close();
+      } finally {
+        this.rooms.delete(boardId);
+        this.metrics.boardsLoaded.set(this.rooms.size);
+      }
+    })();
+    this.unloading.set(boardId, run);
+    try {
+      await run;
+    } finally {
+      this.unloading.delete(boardId);
+    }
+  }
+
+  private async evictIdle(): Promise<void> {
+    for (const boardId of [...this.unloadTimers.keys()]) await this.unload(boardId);
+  }
+
+  /** Closes every connection of a board with `close`, then unloads it. */
+  async closeBoard(boardId: string, close: { code: number; reason: string }): Promise<void> {
+    const room = await this.rooms.get(boardId)?.catch(() => null);
+    if (!room) return;
+    room.closeConnections(close);
+    await this.unload(boardId);
+  }
+
+  /** The room if it is loaded, without loading it. */
+  async loaded(boardId: string): Promise<Room | undefined> {
+    return (await this.rooms.get(boardId)?.catch(() => undefined)) ?? undefined;
+  }
+
+  async shutdown(close: { code: number; reason: string }): Promise<void> {
+    const ids = [...this.rooms.keys()];
+    for (const id of ids) {
+      const room = await this.rooms.get(id)?.catch(() => null);
+      room?.closeConnections(close);
+    }
+    await this.log.flush();
+    await Promise.all(ids.map((id) => this.unload(id)));
+  }
+}
