@@ -27,8 +27,9 @@ export interface RuleView {
   edges(): Iterable<EdgeFields & { id: string }>;
 }
 
-const kindList = (kinds: readonly NodeKind[], lang: keyof Localized) =>
-  kinds.map((k) => NODE_KIND_LABELS[k][lang].toLowerCase()).join(', ');
+/** A kind's label; a kind no one knows (written by a foreign client) is shown as stored. */
+const kindLabel = (kind: NodeKind, lang: keyof Localized) => NODE_KIND_LABELS[kind]?.[lang].toLowerCase() ?? String(kind);
+const kindList = (kinds: readonly NodeKind[], lang: keyof Localized) => kinds.map((k) => kindLabel(k, lang)).join(', ');
 
 export function ownerRuleHolds(a: Owner, b: Owner): boolean {
   return a !== b || a === 'felles' || b === 'felles';
@@ -122,9 +123,9 @@ export function checkLink(view: RuleView, kind: string, source: string, target: 
     return {
       code: 'source_kind_not_allowed',
       message: {
-        nb: `«${label.nb}» kan bare gå fra ${kindList(kinds, 'nb')}, ikke fra ${NODE_KIND_LABELS[from.kind].nb.toLowerCase()}.`,
-        nn: `«${label.nn}» kan berre gå frå ${kindList(kinds, 'nn')}, ikkje frå ${NODE_KIND_LABELS[from.kind].nn.toLowerCase()}.`,
-        en: `"${label.en}" can only start at ${kindList(kinds, 'en')}, not at ${NODE_KIND_LABELS[from.kind].en.toLowerCase()}.`,
+        nb: `«${label.nb}» kan bare gå fra ${kindList(kinds, 'nb')}, ikke fra ${kindLabel(from.kind, 'nb')}.`,
+        nn: `«${label.nn}» kan berre gå frå ${kindList(kinds, 'nn')}, ikkje frå ${kindLabel(from.kind, 'nn')}.`,
+        en: `"${label.en}" can only start at ${kindList(kinds, 'en')}, not at ${kindLabel(from.kind, 'en')}.`,
       },
     };
   }
@@ -133,9 +134,9 @@ export function checkLink(view: RuleView, kind: string, source: string, target: 
     return {
       code: 'target_kind_not_allowed',
       message: {
-        nb: `«${label.nb}» kan bare gå til ${kindList(kinds, 'nb')}, ikke til ${NODE_KIND_LABELS[to.kind].nb.toLowerCase()}.`,
-        nn: `«${label.nn}» kan berre gå til ${kindList(kinds, 'nn')}, ikkje til ${NODE_KIND_LABELS[to.kind].nn.toLowerCase()}.`,
-        en: `"${label.en}" can only end at ${kindList(kinds, 'en')}, not at ${NODE_KIND_LABELS[to.kind].en.toLowerCase()}.`,
+        nb: `«${label.nb}» kan bare gå til ${kindList(kinds, 'nb')}, ikke til ${kindLabel(to.kind, 'nb')}.`,
+        nn: `«${label.nn}» kan berre gå til ${kindList(kinds, 'nn')}, ikkje til ${kindLabel(to.kind, 'nn')}.`,
+        en: `"${label.en}" can only end at ${kindList(kinds, 'en')}, not at ${kindLabel(to.kind, 'en')}.`,
       },
     };
   }
