@@ -1,0 +1,95 @@
+// Test support: a real server on port 0 with a real SQLite file in a temp folder, and real
+// y-websocket clients over the `ws` package. Everything a test makes is destroyed after it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { startServer, type RunningServer, type StartOptions } from '../app';
+
+// Every y-websocket provider adds a process 'exit' listener; twenty clients in one test are expected.
+process.setMaxListeners(200);
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  wsUrl: string;
+}
+
+export async function startTestServer(opts: StartOptions = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'malkart-test-'));
+  const running = await startServer({ port: 0, host: '127.0.0.1', unloadDelayMs: 200, groupCommitMs: 2, ...opts, dataDir });
+  return { ...running, dataDir, wsUrl: running.url.replace(/^http/, 'ws') + '/ws' };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export interface CreatedBoard {
+  id: string;
+  tokens: { owner: string; editor: string; viewer: string };
+}
+
+export async function createBoard(baseUrl: string, body: unknown = { title: 'Test' }): Promise<CreatedBoard> {
+  const res = await fetch(`${baseUrl}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedBoard;
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Resolves when the first sync with the server completed. */
+  synced: Promise<void>;
+  /** Close codes the server sent, in order. */
+  closes: { code: number; reason: string }[];
+  destroy(): void;
+}
+
+export function connectClient(wsUrl: string, boardId: string, token: string, doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token },
+    maxBackoffTime: 300,
+  });
+  const closes: { code: number; reason: string }[] = [];
+  provider.on('connection-close', (event: { code: number; reason: string } | null) => {
+    if (event) closes.push({ code: event.code, reason: String(event.reason) });
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.on('sync', (isSynced: boolean) => isSynced && resolve());
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    closes,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A seeded PRNG (mulberry32): random tests that fail the same way twice. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
