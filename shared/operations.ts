@@ -7,7 +7,7 @@ import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
 import { boardMaps, newId, readEdgeFields, readNodeFields, type BoardMaps } from './boardDoc';
 import { DEFAULT_OWNER, EDGE_KINDS, isOneOf, type Localized, type NodeKind, type Tier } from './vocabulary';
 import { checkLink, endpointKindsAllowed, ownerRuleHolds, type LinkRefusal, type RuleView } from './linkRules';
-import { edgeFieldSchemas, metaFieldSchemas, nodeFieldSchemas, positionSchema } from './interchange/schema';
+import { edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema } from './interchange/schema';
 import { newYEdge, newYNode, writeNodeField } from './interchange/boardJson';
 
 export type OpRefusalCode = LinkRefusal['code'] | 'invalid_field' | 'not_found' | 'kind_breaks_links';
@@ -47,6 +47,14 @@ function checkFields(schemas: Record<string, { safeParse(v: unknown): { success:
   return null;
 }
 
+/** A new card or link needs an id the interchange file accepts and no one on the board holds yet. */
+function checkId(id: string, existing: { has(id: string): boolean }): OpRefusal | null {
+  const r = idSchema.safeParse(id);
+  if (!r.success) return invalidField('id', r.error.issues[0]?.message ?? 'invalid');
+  if (existing.has(id)) return invalidField('id', `"${id}" is already on the board`);
+  return null;
+}
+
 export function ruleViewOf(maps: BoardMaps): RuleView {
   return {
     node(id) {
@@ -73,7 +81,12 @@ export function createNode(doc: Y.Doc, input: NewNode, origin: unknown): OpResul
   const fields: NodeFields = { owner: DEFAULT_OWNER[input.kind], title: '', description: '', ...rest };
   const bad = checkFields(nodeFieldSchemas, fields) ?? checkFields({ position: positionSchema }, { position });
   if (bad) return bad;
+  for (const required of ['kind', 'tier', 'owner', 'title'] as const) {
+    if (fields[required] == null) return invalidField(required, 'required');
+  }
   const maps = boardMaps(doc);
+  const badId = checkId(id, maps.nodes);
+  if (badId) return badId;
   doc.transact(() => {
     maps.nodes.set(id, newYNode(fields));
     maps.layout.set(id, { ...position });
@@ -151,6 +164,8 @@ export interface NewEdge extends EdgeFields {
 export function link(doc: Y.Doc, input: NewEdge, origin: unknown): OpResult<{ id: string }> {
   const maps = boardMaps(doc);
   const { id = newId('e'), ...fields } = input;
+  const badId = checkId(id, maps.edges);
+  if (badId) return badId;
   const refusal = checkLink(ruleViewOf(maps), fields.kind, fields.source, fields.target);
   if (refusal) return { ok: false, ...refusal };
   const bad = checkFields(edgeFieldSchemas, fields);
