@@ -1,0 +1,170 @@
+// The kommuneplan chapter as plain data: what the Markdown and DOCX exporters lay out, so both
+// say the same thing. Every string here is final text in the chosen language, not yet escaped.
+import type { BoardGraph } from '../boardDoc';
+import { boardOrder, coverage, divergences, flattenTree, partOfTree, type Coverage, type View } from '../readModels';
+import type { BoardJson, BoardNode } from '../types';
+import { validateGraph } from '../validateBoard';
+import {
+  DIRECTION_LABELS, EDGE_KIND_LABELS, GOAL_LEVEL_LABELS, NODE_KIND_LABELS, OWNER_LABELS, PROGRESS_LABELS, SEVERITY_LABELS, STATUS_LABELS,
+  type EdgeKind,
+} from '../vocabulary';
+import { formatPeriod, formatYearValue, lowerFirst, viewGraph } from './format';
+import { EXPORT_LABELS, type ExportLabels, type ExportLang } from './labels';
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+/** A card named in running text: its title, then owner and where its heading is, "(Kommune; se 5.1)". */
+export interface Item {
+  title: string;
+  detail: string;
+}
+export interface IndicatorRow {
+  indicator: string;
+  unit: string;
+  baseline: string;
+  target: string;
+  latest: string;
+  source: string;
+}
+export interface ChapterSection {
+  /** "1", "1.2", … as partOfTree numbers it */
+  number: string;
+  depth: number;
+  title: string;
+  description: string;
+  facts: Fact[];
+  strategies: Item[];
+  measures: Item[];
+  indicators: IndicatorRow[];
+}
+export interface ChapterDivergence {
+  source: Item;
+  target: Item;
+  relation: string;
+  facts: Fact[];
+}
+export interface CoverageList {
+  heading: string;
+  items: Item[];
+}
+export interface Chapter {
+  lang: ExportLang;
+  labels: ExportLabels;
+  title: string;
+  intro: Fact[];
+  sections: ChapterSection[];
+  divergences: ChapterDivergence[];
+  coverage: CoverageList[];
+  /** Rule violations of the merged board (validateBoard), reported and never repaired. */
+  issues: string[];
+}
+
+const COVERAGE_KEYS: readonly (keyof Coverage)[] = [
+  'nationalGoalsNotOperationalised', 'localGoalsUnanchored', 'goalsWithoutIndicator', 'indicatorsWithoutTarget',
+];
+
+export function buildChapter(board: BoardJson, opts: { view: View; lang: ExportLang }): Chapter {
+  const { lang } = opts;
+  const L = EXPORT_LABELS[lang];
+  const graph = viewGraph(board, opts.view);
+  const entries = flattenTree(partOfTree(graph));
+  const numberOf = new Map(entries.map((e) => [e.node.id, e.number]));
+  const edges = [...graph.edges.values()];
+
+  const item = (n: BoardNode, extra: string[] = []): Item => {
+    const num = numberOf.get(n.id);
+    const parts = [OWNER_LABELS[n.owner]?.[lang] ?? n.owner, ...extra.filter(Boolean), ...(num ? [`${L.see} ${num}`] : [])];
+    return { title: n.title, detail: `(${parts.join('; ')})` };
+  };
+  /** Nodes of `kind` with an edge of one of `edgeKinds` into `id`, in board order. */
+  const into = (id: string, edgeKinds: EdgeKind[], kind: BoardNode['kind']): BoardNode[] => {
+    const found = new Set<BoardNode>();
+    for (const e of edges) {
+      const n = graph.nodes.get(e.source);
+      if (e.target === id && edgeKinds.includes(e.kind) && n?.kind === kind) found.add(n);
+    }
+    return [...found].sort(boardOrder);
+  };
+  const outOf = (id: string, edgeKind: EdgeKind, kind: BoardNode['kind']): BoardNode[] => {
+    const found = new Set<BoardNode>();
+    for (const e of edges) {
+      const n = graph.nodes.get(e.target);
+      if (e.source === id && e.kind === edgeKind && n?.kind === kind) found.add(n);
+    }
+    return [...found].sort(boardOrder);
+  };
+
+  const sections = entries.map(({ node: n, number, depth }): ChapterSection => {
+    const facts: Fact[] = [];
+    const add = (label: string, value: string | undefined) => {
+      if (value) facts.push({ label, value });
+    };
+    add(L.type, NODE_KIND_LABELS[n.kind]?.[lang]);
+    add(L.level, n.level && (GOAL_LEVEL_LABELS[n.level]?.[lang] ?? n.level));
+    add(L.owner, OWNER_LABELS[n.owner]?.[lang] ?? n.owner);
+    add(L.period, formatPeriod(n.period, lang));
+    add(L.planRef, n.planRef);
+    add(L.responsible, n.responsible);
+    add(L.status, n.status && (STATUS_LABELS[n.status]?.[lang] ?? n.status));
+    add(L.progress, n.progress && (PROGRESS_LABELS[n.progress]?.[lang] ?? n.progress));
+    add(L.sdg, n.sdg?.join(', '));
+    add(L.anchoredIn, outOf(n.id, 'anchoredIn', 'directive').map((d) => d.title).join('; '));
+    return {
+      number,
+      depth,
+      title: n.title,
+      description: n.description,
+      facts,
+      strategies: into(n.id, ['partOf', 'contributesTo'], 'strategy').map((s) => item(s)),
+      measures: into(n.id, ['contributesTo', 'operationalises'], 'measure').map((m) =>
+        item(m, [formatPeriod(m.period, lang), m.responsible ?? '']),
+      ),
+      indicators: outOf(n.id, 'measuredBy', 'indicator').map((i) => indicatorRow(i, lang)),
+    };
+  });
+
+  const cov = coverage(graph);
+  return {
+    lang,
+    labels: L,
+    title: board.meta.title,
+    intro: introFacts(graph, opts.view, lang),
+    sections,
+    divergences: divergences(graph).map(({ edge, source, target }) => ({
+      source: item(source),
+      target: item(target),
+      relation: EDGE_KIND_LABELS.conflictsWith[lang],
+      facts: [
+        { label: L.note, value: edge.note?.trim() || '–' },
+        { label: L.severity, value: edge.severity ? (SEVERITY_LABELS[edge.severity]?.[lang] ?? edge.severity) : '–' },
+        { label: L.resolution, value: edge.resolution?.trim() || L.notResolved },
+      ],
+    })),
+    coverage: COVERAGE_KEYS.map((k) => ({ heading: L.coverageLists[k], items: cov[k].map((n) => item(n)) })),
+    issues: validateGraph(graph, lang).map((v) => v.message),
+  };
+}
+
+function introFacts(graph: BoardGraph, view: View, lang: ExportLang): Fact[] {
+  const L = EXPORT_LABELS[lang];
+  const out: Fact[] = [];
+  if (graph.meta.municipality) out.push({ label: L.municipality, value: graph.meta.municipality });
+  const period = formatPeriod(graph.meta.period, lang);
+  if (period) out.push({ label: L.planPeriod, value: period });
+  out.push({ label: L.selection, value: L.view[view] });
+  return out;
+}
+
+export function indicatorRow(n: BoardNode, lang: ExportLang): IndicatorRow {
+  const direction = n.direction ? DIRECTION_LABELS[n.direction]?.[lang] : undefined;
+  return {
+    indicator: direction ? `${n.title} (${lowerFirst(direction)})` : n.title,
+    unit: n.unit ?? '',
+    baseline: formatYearValue(n.baseline),
+    target: formatYearValue(n.target),
+    latest: formatYearValue(n.latest),
+    source: n.dataSource ?? '',
+  };
+}

@@ -1,0 +1,13 @@
+// The exporters of text formats: pure functions of an interchange board (DESIGN.md "Export").
+import type { BoardJson } from '../types';
+
+export { exportMarkdown, escapeMarkdownInline, escapeMarkdownLine } from './markdown';
+export { exportCsv, NODE_COLUMNS, EDGE_COLUMNS } from './csv';
+export { exportSvg, describeMap, escapeXml } from './svg';
+export { buildChapter, type Chapter, type ChapterSection, type ChapterDivergence, type Fact, type Item } from './chapter';
+export { EXPORT_LABELS, type ExportLang, type ExportLabels } from './labels';
+
+/** Interchange v1, lossless and re-importable. */
+export function exportJson(board: BoardJson): string {
+  return JSON.stringify(board, null, 2);
+}
