@@ -11,6 +11,8 @@ import { SqliteStorage } from './storage/SqliteStorage';
 import { RoomManager } from './sync/RoomManager';
 import { CLOSE } from './protocol';
 import { boardsRouter } from './http/boardsRouter';
+import { snapshotsRouter } from './http/snapshotsRouter';
+import { SnapshotService } from './snapshots/SnapshotService';
 import { errorHandler, sendError } from './http/errors';
 import { attachWebSockets } from './http/upgrade';
 
@@ -25,12 +27,13 @@ export interface RunningServer {
   server: Server;
   storage: BoardStorage;
   rooms: RoomManager;
+  snapshots: SnapshotService;
   metrics: Metrics;
   /** Flushes everything, closes sockets with 1012 and the store. */
   close(): Promise<void>;
 }
 
-export function createApp(storage: BoardStorage, rooms: RoomManager, metrics: Metrics, config: ServerConfig): express.Express {
+export function createApp(storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -41,6 +44,7 @@ export function createApp(storage: BoardStorage, rooms: RoomManager, metrics: Me
   });
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
   app.use('/api/boards', boardsRouter(storage, rooms));
+  app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
 
   const index = path.join(config.clientDir, 'index.html');
@@ -60,7 +64,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const storage = given ?? new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
   const metrics = new Metrics();
   const rooms = new RoomManager(storage, config, metrics);
-  const server = createServer(createApp(storage, rooms, metrics, config));
+  const snapshots = new SnapshotService(storage, rooms, config.autoSnapshotKeep);
+  snapshots.startTimer(config.autoSnapshotMs);
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config));
   const sockets = attachWebSockets(server, storage, rooms, config, metrics);
 
   await new Promise<void>((resolve, reject) => {
@@ -74,11 +80,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const close = () =>
     (closing ??= (async () => {
       server.close();
+      snapshots.stop();
       await rooms.shutdown(CLOSE.serverRestart);
       sockets.close();
       server.closeAllConnections();
       await storage.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, metrics, close };
+  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, snapshots, metrics, close };
 }

@@ -10,3 +10,4 @@ export * from './interchange/schema';
 export * from './interchange/parseBoardJson';
 export * from './interchange/boardJson';
 export * from './yText';
+export * from './diffBoards';

@@ -28,6 +28,7 @@ export interface SnapshotRecord {
   createdAt: string;
   createdBy: string;
   auto: boolean;
+  counts: { nodes: number; edges: number };
   /** Encoded Y state (Y.encodeStateAsUpdate). */
   state: Uint8Array;
   /** The interchange JSON, as text. */

@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS snapshots (
   created_at TEXT NOT NULL,
   created_by TEXT NOT NULL,
   auto INTEGER NOT NULL,
+  node_count INTEGER NOT NULL,
+  edge_count INTEGER NOT NULL,
   state BLOB NOT NULL,
   json TEXT NOT NULL
 );
@@ -67,10 +69,10 @@ export class SqliteStorage implements BoardStorage {
       append: db.prepare('INSERT INTO update_log (board_id, update_data) VALUES (?, ?)'),
       trimLog: db.prepare('DELETE FROM update_log WHERE board_id = ? AND seq <= ?'),
       insertSnapshot: db.prepare(
-        'INSERT INTO snapshots (id, board_id, label, created_at, created_by, auto, state, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO snapshots (id, board_id, label, created_at, created_by, auto, node_count, edge_count, state, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       listSnapshots: db.prepare(
-        'SELECT id, board_id, label, created_at, created_by, auto FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
+        'SELECT id, board_id, label, created_at, created_by, auto, node_count, edge_count FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
       ),
       getSnapshot: db.prepare('SELECT * FROM snapshots WHERE board_id = ? AND id = ?'),
       deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE board_id = ? AND id = ?'),
@@ -124,24 +126,30 @@ export class SqliteStorage implements BoardStorage {
   }
 
   async saveSnapshot(s: SnapshotRecord): Promise<void> {
-    this.stmt.insertSnapshot.run(s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto ? 1 : 0, s.state, s.json);
+    this.stmt.insertSnapshot.run(s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto ? 1 : 0, s.counts.nodes, s.counts.edges, s.state, s.json);
   }
 
   async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
     const rows = this.stmt.listSnapshots.all(boardId) as {
-      id: string; board_id: string; label: string; created_at: string; created_by: string; auto: number;
+      id: string; board_id: string; label: string; created_at: string; created_by: string; auto: number; node_count: number; edge_count: number;
     }[];
-    return rows.map((r) => ({ id: r.id, boardId: r.board_id, label: r.label, createdAt: r.created_at, createdBy: r.created_by, auto: r.auto === 1 }));
+    return rows.map((r) => ({
+      id: r.id, boardId: r.board_id, label: r.label, createdAt: r.created_at, createdBy: r.created_by, auto: r.auto === 1,
+      counts: { nodes: r.node_count, edges: r.edge_count },
+    }));
   }
 
   async getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | undefined> {
     const r = this.stmt.getSnapshot.get(boardId, snapshotId) as
-      | { id: string; board_id: string; label: string; created_at: string; created_by: string; auto: number; state: Buffer; json: string }
+      | {
+          id: string; board_id: string; label: string; created_at: string; created_by: string; auto: number;
+          node_count: number; edge_count: number; state: Buffer; json: string;
+        }
       | undefined;
     if (!r) return undefined;
     return {
       id: r.id, boardId: r.board_id, label: r.label, createdAt: r.created_at, createdBy: r.created_by, auto: r.auto === 1,
-      state: new Uint8Array(r.state), json: r.json,
+      counts: { nodes: r.node_count, edges: r.edge_count }, state: new Uint8Array(r.state), json: r.json,
     };
   }
 

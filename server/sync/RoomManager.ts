@@ -127,6 +127,12 @@ export class RoomManager {
     await this.unload(boardId);
   }
 
+  /** Every room that finished loading. */
+  async loadedRooms(): Promise<Room[]> {
+    const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)));
+    return rooms.filter((r): r is Room => r !== null);
+  }
+
   /** The room if it is loaded, without loading it. */
   async loaded(boardId: string): Promise<Room | undefined> {
     return (await this.rooms.get(boardId)?.catch(() => undefined)) ?? undefined;

@@ -1,0 +1,103 @@
+// Named, immutable copies of a board: taken by hand, before a restore, and on a timer while a
+// board is being edited; restored as one ordinary change that every client sees at once.
+import * as Y from 'yjs';
+import { applyBoardJson, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared/index';
+import type { BoardStorage, SnapshotSummary } from '../storage/BoardStorage';
+import type { RoomManager } from '../sync/RoomManager';
+import { newResourceId } from '../auth/tokens';
+import { ApiError } from '../http/errors';
+
+export interface TakeOptions {
+  label: string;
+  createdBy: string;
+  auto?: boolean;
+}
+
+export class SnapshotService {
+  private lastAutoAt = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly storage: BoardStorage,
+    private readonly rooms: RoomManager,
+    private readonly autoKeep: number,
+  ) {}
+
+  async take(boardId: string, { label, createdBy, auto = false }: TakeOptions): Promise<SnapshotSummary> {
+    const { state, json } = await this.rooms.withRoom(boardId, (room) => ({ state: Y.encodeStateAsUpdate(room.doc), json: toBoardJson(room.doc) }));
+    const summary: SnapshotSummary = {
+      id: newResourceId(),
+      boardId,
+      label,
+      createdAt: new Date().toISOString(),
+      createdBy,
+      auto,
+      counts: { nodes: json.nodes.length, edges: json.edges.length },
+    };
+    await this.storage.saveSnapshot({ ...summary, state, json: JSON.stringify(json) });
+    if (auto) await this.applyRetention(boardId);
+    return summary;
+  }
+
+  list(boardId: string): Promise<SnapshotSummary[]> {
+    return this.storage.listSnapshots(boardId);
+  }
+
+  /** The snapshot's interchange JSON; `live` is the board as it is now. */
+  async board(boardId: string, snapshotId: string): Promise<BoardJson> {
+    if (snapshotId === 'live') return this.rooms.withRoom(boardId, (room) => toBoardJson(room.doc));
+    const snap = await this.storage.getSnapshot(boardId, snapshotId);
+    if (!snap) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
+    return JSON.parse(snap.json) as BoardJson;
+  }
+
+  /**
+   * Takes a "before restore" snapshot, then makes the live board equal the snapshot as one change
+   * (stored, then sent to every client). Restoring the "before" snapshot undoes it.
+   */
+  async restore(boardId: string, snapshotId: string, by: string): Promise<{ restored: SnapshotSummary; before: SnapshotSummary }> {
+    const target = await this.storage.getSnapshot(boardId, snapshotId);
+    if (!target) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
+    const parsed = parseBoardJson(JSON.parse(target.json));
+    if (!parsed.ok) throw new ApiError(500, 'snapshot_unreadable', `The snapshot could not be read: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`);
+    const before = await this.take(boardId, { label: `Før gjenoppretting av «${target.label}»`, createdBy: by, auto: false });
+    await this.rooms.withRoom(boardId, (room) => room.change((doc) => applyBoardJson(doc, parsed.board, 'restore')));
+    const { state: _s, json: _j, ...restored } = target;
+    return { restored, before };
+  }
+
+  async diff(boardId: string, a: string, b: string): Promise<BoardDiff> {
+    return diffBoards(await this.board(boardId, a), await this.board(boardId, b));
+  }
+
+  /** Keeps the newest `autoKeep` automatic snapshots; snapshots taken by hand are never removed. */
+  private async applyRetention(boardId: string): Promise<void> {
+    const autos = (await this.storage.listSnapshots(boardId)).filter((s) => s.auto);
+    const extra = autos.slice(this.autoKeep).map((s) => s.id);
+    if (extra.length) await this.storage.deleteSnapshots(boardId, extra);
+  }
+
+  /** Snapshots every loaded board edited since its last automatic snapshot. */
+  async autoSnapshotTick(): Promise<void> {
+    for (const room of await this.rooms.loadedRooms()) {
+      const last = this.lastAutoAt.get(room.boardId) ?? 0;
+      if (room.lastEditAt <= last) continue;
+      this.lastAutoAt.set(room.boardId, Date.now());
+      try {
+        await this.take(room.boardId, { label: 'Automatisk', createdBy: 'Målkart', auto: true });
+      } catch (err) {
+        console.error(`automatic snapshot of ${room.boardId} failed`, err);
+      }
+    }
+  }
+
+  startTimer(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => void this.autoSnapshotTick(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_BOARD } from './examples';
+import { diffBoards } from './diffBoards';
+import type { BoardJson } from './types';
+
+const example = () => structuredClone(EXAMPLE_BOARD) as BoardJson;
+
+describe('diffBoards', () => {
+  it('finds nothing between a board and itself', () => {
+    const d = diffBoards(example(), example());
+    expect(d).toEqual({ meta: [], nodes: { added: [], removed: [], changed: [], moved: [] }, edges: { added: [], removed: [], changed: [] } });
+  });
+
+  it('lists added, removed and changed cards and links with old and new values; a move is not a change', () => {
+    const before = example();
+    const after = example();
+    after.nodes = after.nodes.filter((n) => n.id !== 'C2');
+    after.edges = after.edges.filter((e) => e.target !== 'C2');
+    after.nodes.push({ id: 'L9', kind: 'goal', tier: 'nav_local', owner: 'felles', title: 'Nytt mål', description: '', position: { x: 5, y: 900 } });
+    const k2 = after.nodes.find((n) => n.id === 'K2')!;
+    k2.title = 'Alle unge fullfører videregående';
+    k2.position = { x: 999, y: 420 };
+    after.nodes.find((n) => n.id === 'K3')!.position = { x: 1, y: 1 };
+    after.edges.find((e) => e.id === 'e28')!.note = 'Ny begrunnelse';
+    after.meta.title = 'Lier 2025';
+
+    const d = diffBoards(before, after);
+    expect(d.nodes.added.map((n) => n.id)).toEqual(['L9']);
+    expect(d.nodes.removed.map((n) => n.id)).toEqual(['C2']);
+    expect(d.nodes.changed).toEqual([
+      { id: 'K2', title: 'Alle unge fullfører videregående', changes: [{ field: 'title', old: 'Alle unge fullfører utdanning eller er i arbeid', new: 'Alle unge fullfører videregående' }] },
+    ]);
+    expect(d.nodes.moved.sort()).toEqual(['K2', 'K3']);
+    expect(d.edges.removed.map((e) => e.id)).toEqual(['e27']);
+    expect(d.edges.changed).toEqual([
+      { id: 'e28', changes: [{ field: 'note', old: 'Raske jobbformidlinger mot KVP for dem som står langt fra arbeidslivet', new: 'Ny begrunnelse' }] },
+    ]);
+    expect(d.meta).toEqual([{ field: 'title', old: 'Lier: mål for arbeid og inkludering', new: 'Lier 2025' }]);
+  });
+});
