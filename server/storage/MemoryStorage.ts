@@ -50,7 +50,11 @@ export class MemoryStorage implements BoardStorage {
   }
   async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
     const list = this.boards.get(boardId)?.snapshots ?? [];
-    return [...list].reverse().map(({ state: _s, json: _j, ...summary }) => summary);
+    // Newest by createdAt, later-saved first on a tie: the order SqliteStorage gives.
+    return [...list]
+      .reverse()
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+      .map(({ state: _s, json: _j, ...summary }) => summary);
   }
   async getSnapshot(boardId: string, id: string): Promise<SnapshotRecord | undefined> {
     return this.boards.get(boardId)?.snapshots.find((s) => s.id === id);

@@ -1,0 +1,278 @@
+// One contract, two stores: everything above storage relies on exactly these promises, so the
+// SQLite store and the in-memory store must keep them alike.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createNode, toBoardJson } from '../../shared/index';
+import { hashToken, newResourceId, newTokens } from '../auth/tokens';
+import { removeDir } from '../testing/testServer';
+import type { BoardRecord, BoardStorage, SnapshotRecord } from './BoardStorage';
+import { MemoryStorage } from './MemoryStorage';
+import { SqliteStorage } from './SqliteStorage';
+
+const dirs: string[] = [];
+const stores: BoardStorage[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) removeDir(d);
+});
+
+function tempFile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'malkart-storage-'));
+  dirs.push(dir);
+  return path.join(dir, 'malkart.sqlite');
+}
+
+const factories: [string, () => BoardStorage][] = [
+  ['SqliteStorage', () => new SqliteStorage(tempFile())],
+  ['MemoryStorage', () => new MemoryStorage()],
+];
+
+function board(id = newResourceId(), createdAt = new Date().toISOString()): BoardRecord {
+  return { id, createdAt, tokens: newTokens().hashes };
+}
+
+/** A real update that adds one card; `base` is the document it extends. */
+function cardUpdate(base: Y.Doc, title: string): Uint8Array {
+  let captured: Uint8Array | null = null;
+  const grab = (u: Uint8Array) => (captured = u);
+  base.on('update', grab);
+  createNode(base, { kind: 'goal', tier: 'kommuneplan', title }, 'test');
+  base.off('update', grab);
+  return captured!;
+}
+
+function replay(stored: { state: Uint8Array | null; updates: { update: Uint8Array }[] }): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.state) Y.applyUpdate(doc, stored.state);
+  for (const u of stored.updates) Y.applyUpdate(doc, u.update);
+  return doc;
+}
+
+function snapshot(boardId: string, label: string, createdAt: string, auto = false): SnapshotRecord {
+  return {
+    id: newResourceId(), boardId, label, createdAt, createdBy: 'Kari', auto,
+    counts: { nodes: 1, edges: 0 },
+    state: new Uint8Array([0, 0, label.length]), json: JSON.stringify({ label }),
+  } as SnapshotRecord;
+}
+
+const bytes = (u: Uint8Array | null | undefined) => (u ? [...u] : u);
+
+describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => {
+  const open = () => {
+    const s = make();
+    stores.push(s);
+    return s;
+  };
+
+  it('creates, reads, re-keys and deletes a board', async () => {
+    const s = open();
+    const rec = board();
+    const initial = Y.encodeStateAsUpdate(new Y.Doc());
+    await s.createBoard(rec, initial);
+    expect(await s.getBoard(rec.id)).toEqual(rec);
+    expect(await s.getBoard('nope')).toBeUndefined();
+    const loaded = await s.loadDocument(rec.id);
+    expect(bytes(loaded.state)).toEqual([...initial]);
+    expect(loaded.updates).toEqual([]);
+
+    const tokens = { owner: rec.tokens.owner, editor: hashToken('e2'), viewer: hashToken('v2') };
+    await s.setTokens(rec.id, tokens);
+    expect((await s.getBoard(rec.id))?.tokens).toEqual(tokens);
+
+    await s.deleteBoard(rec.id);
+    expect(await s.getBoard(rec.id)).toBeUndefined();
+  });
+
+  it('refuses a second board with the same id', async () => {
+    const s = open();
+    const rec = board();
+    await s.createBoard(rec, new Uint8Array([0, 0]));
+    await expect(s.createBoard(rec, new Uint8Array([0, 0]))).rejects.toThrow();
+  });
+
+  it('a board it never had loads as empty, not as an error', async () => {
+    const s = open();
+    expect(await s.loadDocument('missing')).toEqual({ state: null, updates: [] });
+  });
+
+  it('appendUpdates returns increasing sequence numbers; loadDocument gives each board its own rows in order', async () => {
+    const s = open();
+    const a = board();
+    const b = board();
+    const docA = new Y.Doc();
+    const docB = new Y.Doc();
+    await s.createBoard(a, Y.encodeStateAsUpdate(docA));
+    await s.createBoard(b, Y.encodeStateAsUpdate(docB));
+
+    const seqs: number[] = [];
+    const sentA: Uint8Array[] = [];
+    for (let batch = 0; batch < 5; batch++) {
+      const entries = [];
+      for (let i = 0; i < 3; i++) {
+        const u = cardUpdate(docA, `A${batch}.${i}`);
+        sentA.push(u);
+        entries.push({ boardId: a.id, update: u });
+        // Interleave the other board's rows in the same transaction.
+        entries.push({ boardId: b.id, update: cardUpdate(docB, `B${batch}.${i}`) });
+      }
+      const got = await s.appendUpdates(entries);
+      expect(got).toHaveLength(entries.length);
+      seqs.push(...got);
+    }
+    for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1]!);
+
+    const loaded = await s.loadDocument(a.id);
+    expect(loaded.updates.map((r) => bytes(r.update))).toEqual(sentA.map((u) => [...u]));
+    const loadedSeqs = loaded.updates.map((r) => r.seq);
+    expect(loadedSeqs).toEqual([...loadedSeqs].sort((x, y) => x - y));
+    expect(loadedSeqs.every((q) => seqs.includes(q))).toBe(true);
+
+    const restored = replay(loaded);
+    expect(toBoardJson(restored)).toEqual(toBoardJson(docA));
+    expect((await s.loadDocument(b.id)).updates).toHaveLength(15);
+    [docA, docB, restored].forEach((d) => d.destroy());
+  });
+
+  it('compact writes the state and deletes only rows up to upToSeq, leaving later rows', async () => {
+    const s = open();
+    const rec = board();
+    const other = board();
+    const doc = new Y.Doc();
+    await s.createBoard(rec, Y.encodeStateAsUpdate(doc));
+    await s.createBoard(other, new Uint8Array([0, 0]));
+    const first = await s.appendUpdates([1, 2, 3, 4].map((i) => ({ boardId: rec.id, update: cardUpdate(doc, `før ${i}`) })));
+    const otherSeqs = await s.appendUpdates([{ boardId: other.id, update: cardUpdate(new Y.Doc(), 'annen tavle') }]);
+    const compactedState = Y.encodeStateAsUpdate(doc);
+    const upTo = first[first.length - 1]!;
+    const later = await s.appendUpdates([5, 6].map((i) => ({ boardId: rec.id, update: cardUpdate(doc, `etter ${i}`) })));
+
+    await s.compact(rec.id, compactedState, upTo);
+    const loaded = await s.loadDocument(rec.id);
+    expect(bytes(loaded.state)).toEqual([...compactedState]);
+    expect(loaded.updates.map((r) => r.seq)).toEqual(later);
+    // The compacted state and the rows after it are the whole board.
+    const restored = replay(loaded);
+    expect(toBoardJson(restored)).toEqual(toBoardJson(doc));
+    expect(toBoardJson(restored).nodes).toHaveLength(6);
+    // Another board's rows are not touched, whatever their sequence numbers.
+    expect((await s.loadDocument(other.id)).updates.map((r) => r.seq)).toEqual(otherSeqs);
+
+    // Compacting everything empties the log.
+    await s.compact(rec.id, Y.encodeStateAsUpdate(doc), later[later.length - 1]!);
+    expect((await s.loadDocument(rec.id)).updates).toEqual([]);
+    doc.destroy();
+    restored.destroy();
+  });
+
+  it('saves snapshots, lists them newest first without their content, gets and deletes them', async () => {
+    const s = open();
+    const rec = board();
+    await s.createBoard(rec, new Uint8Array([0, 0]));
+    // Saved out of time order: "newest" is by createdAt, not by when the row was written.
+    const mid = snapshot(rec.id, 'Etter workshop 12. mars', '2025-03-12T15:00:00.000Z');
+    const old = snapshot(rec.id, 'Start', '2025-03-01T09:00:00.000Z', true);
+    const newest = snapshot(rec.id, 'Før gjenoppretting', '2025-04-01T08:00:00.000Z', true);
+    for (const snap of [mid, old, newest]) await s.saveSnapshot(snap);
+
+    const list = await s.listSnapshots(rec.id);
+    expect(list.map((x) => x.label)).toEqual(['Før gjenoppretting', 'Etter workshop 12. mars', 'Start']);
+    expect(list[0]).toMatchObject({ id: newest.id, boardId: rec.id, createdAt: newest.createdAt, createdBy: 'Kari', auto: true });
+    expect(list[1]!.auto).toBe(false);
+    for (const x of list) {
+      expect(x).not.toHaveProperty('state');
+      expect(x).not.toHaveProperty('json');
+    }
+
+    const got = await s.getSnapshot(rec.id, mid.id);
+    expect(got).toMatchObject({ id: mid.id, boardId: rec.id, label: mid.label, createdAt: mid.createdAt, createdBy: 'Kari', auto: false, json: mid.json });
+    expect(bytes(got!.state)).toEqual([...mid.state]);
+    expect(await s.getSnapshot(rec.id, 'nope')).toBeUndefined();
+    expect(await s.getSnapshot('other-board', mid.id)).toBeUndefined();
+
+    await s.deleteSnapshots(rec.id, [mid.id, old.id]);
+    expect((await s.listSnapshots(rec.id)).map((x) => x.id)).toEqual([newest.id]);
+    expect(await s.getSnapshot(rec.id, old.id)).toBeUndefined();
+  });
+
+  it('snapshots made in the same millisecond list the later one first', async () => {
+    const s = open();
+    const rec = board();
+    await s.createBoard(rec, new Uint8Array([0, 0]));
+    const at = '2025-05-05T10:00:00.000Z';
+    const a = snapshot(rec.id, 'første', at);
+    const b = snapshot(rec.id, 'andre', at);
+    await s.saveSnapshot(a);
+    await s.saveSnapshot(b);
+    expect((await s.listSnapshots(rec.id)).map((x) => x.label)).toEqual(['andre', 'første']);
+  });
+
+  it('deleteBoard removes the log, the state and the snapshots, and no other board', async () => {
+    const s = open();
+    const rec = board();
+    const keep = board();
+    const doc = new Y.Doc();
+    await s.createBoard(rec, Y.encodeStateAsUpdate(doc));
+    await s.createBoard(keep, Y.encodeStateAsUpdate(doc));
+    await s.appendUpdates([{ boardId: rec.id, update: cardUpdate(doc, 'borte') }, { boardId: keep.id, update: cardUpdate(doc, 'blir') }]);
+    const snap = snapshot(rec.id, 'borte', new Date().toISOString());
+    const kept = snapshot(keep.id, 'blir', new Date().toISOString());
+    await s.saveSnapshot(snap);
+    await s.saveSnapshot(kept);
+
+    await s.deleteBoard(rec.id);
+    expect(await s.loadDocument(rec.id)).toEqual({ state: null, updates: [] });
+    expect(await s.listSnapshots(rec.id)).toEqual([]);
+    expect(await s.getSnapshot(rec.id, snap.id)).toBeUndefined();
+
+    expect(await s.getBoard(keep.id)).toEqual(keep);
+    expect((await s.loadDocument(keep.id)).updates).toHaveLength(1);
+    expect((await s.listSnapshots(keep.id)).map((x) => x.id)).toEqual([kept.id]);
+    doc.destroy();
+  });
+});
+
+describe('SqliteStorage on disk', () => {
+  it('reopened from the same file keeps boards, tokens, state, log and snapshots', async () => {
+    const file = tempFile();
+    const first = new SqliteStorage(file);
+    const rec = board(newResourceId(), '2025-01-02T03:04:05.000Z');
+    const doc = new Y.Doc();
+    await first.createBoard(rec, Y.encodeStateAsUpdate(doc));
+    const seqs1 = await first.appendUpdates([1, 2, 3].map((i) => ({ boardId: rec.id, update: cardUpdate(doc, `kort ${i}`) })));
+    await first.compact(rec.id, Y.encodeStateAsUpdate(doc), seqs1[1]!);
+    const tokens = { ...rec.tokens, viewer: hashToken('rotert') };
+    await first.setTokens(rec.id, tokens);
+    const snap = snapshot(rec.id, 'Etter workshop', '2025-03-12T15:00:00.000Z');
+    await first.saveSnapshot(snap);
+    const before = await first.loadDocument(rec.id);
+    await first.close();
+
+    const second = new SqliteStorage(file);
+    stores.push(second);
+    expect(await second.getBoard(rec.id)).toEqual({ ...rec, tokens });
+    const after = await second.loadDocument(rec.id);
+    expect(bytes(after.state)).toEqual(bytes(before.state));
+    expect(after.updates.map((r) => [r.seq, bytes(r.update)])).toEqual(before.updates.map((r) => [r.seq, bytes(r.update)]));
+    expect(after.updates.map((r) => r.seq)).toEqual([seqs1[2]]);
+    const restored = replay(after);
+    expect(toBoardJson(restored)).toEqual(toBoardJson(doc));
+    expect((await second.listSnapshots(rec.id)).map((x) => x.id)).toEqual([snap.id]);
+    expect(bytes((await second.getSnapshot(rec.id, snap.id))!.state)).toEqual([...snap.state]);
+    // Sequence numbers keep increasing after a reopen: a new row never reuses an old seq.
+    const [next] = await second.appendUpdates([{ boardId: rec.id, update: cardUpdate(doc, 'etter omstart') }]);
+    expect(next).toBeGreaterThan(seqs1[2]!);
+    doc.destroy();
+    restored.destroy();
+  });
+
+  it('runs in WAL mode with foreign keys on', () => {
+    const s = new SqliteStorage(tempFile());
+    stores.push(s);
+    expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
