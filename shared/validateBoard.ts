@@ -201,8 +201,9 @@ export function validateGraph(graph: BoardGraph, lang: Lang = 'nb'): Violation[]
   }
 
   for (const [child, edgeIds] of [...parents.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (edgeIds.length < 2) continue;
-    const parentIds = edgeIds.map((id) => graph.edges.get(id)!.target);
+    // The same parent linked twice is one parent (and a duplicate_edge), not two.
+    const parentIds = [...new Set(edgeIds.map((id) => graph.edges.get(id)!.target))];
+    if (parentIds.length < 2) continue;
     out.push({
       code: 'multiple_parents',
       nodeIds: [child, ...parentIds],
