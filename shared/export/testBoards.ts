@@ -1,0 +1,17 @@
+// Boards for the exporters' tests: the demo board and small hand-made ones.
+import lier from '../examples/lier.json';
+import type { BoardEdge, BoardJson, BoardNode } from '../types';
+
+export const LIER = lier as unknown as BoardJson;
+
+let seq = 0;
+export function node(fields: Partial<BoardNode> & Pick<BoardNode, 'id'>): BoardNode {
+  seq += 1;
+  return { kind: 'goal', tier: 'kommuneplan', owner: 'kommune', title: fields.id, description: '', position: { x: seq * 300, y: 0 }, ...fields };
+}
+export function edge(id: string, kind: BoardEdge['kind'], source: string, target: string, extra: Partial<BoardEdge> = {}): BoardEdge {
+  return { id, kind, source, target, ...extra };
+}
+export function board(nodes: BoardNode[], edges: BoardEdge[] = [], title = 'Testkart'): BoardJson {
+  return { format: 'malkart.board', version: 1, meta: { title }, nodes, edges };
+}
