@@ -12,6 +12,7 @@ import { RoomManager } from './sync/RoomManager';
 import { CLOSE } from './protocol';
 import { boardsRouter } from './http/boardsRouter';
 import { snapshotsRouter } from './http/snapshotsRouter';
+import { exportRouter } from './http/exportRouter';
 import { SnapshotService } from './snapshots/SnapshotService';
 import { errorHandler, sendError } from './http/errors';
 import { attachWebSockets } from './http/upgrade';
@@ -45,6 +46,7 @@ export function createApp(storage: BoardStorage, rooms: RoomManager, snapshots: 
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
   app.use('/api/boards', boardsRouter(storage, rooms));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
+  app.use('/api/boards/:id/export', exportRouter(storage, snapshots));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
 
   const index = path.join(config.clientDir, 'index.html');
