@@ -7,7 +7,7 @@ export { exportSvg, describeMap, escapeXml } from './svg';
 export { buildChapter, type Chapter, type ChapterSection, type ChapterDivergence, type Fact, type Item } from './chapter';
 export { EXPORT_LABELS, type ExportLang, type ExportLabels } from './labels';
 
-/** Interchange v1, lossless and re-importable. */
+/** Interchange v1, lossless and re-importable; ends in a newline like the project's own board files. */
 export function exportJson(board: BoardJson): string {
-  return JSON.stringify(board, null, 2);
+  return `${JSON.stringify(board, null, 2)}\n`;
 }
