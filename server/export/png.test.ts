@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { exportSvg } from '../../shared/export/index';
+import { LIER } from '../../shared/export/testBoards';
+import { renderPng } from './png';
+
+/** Width and height from the IHDR chunk that follows the 8-byte PNG signature. */
+function pngHeader(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+const svgSize = (svg: string) => {
+  const m = /<svg [^>]*width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
+  return { width: Number(m[1]), height: Number(m[2]) };
+};
+
+describe('renderPng', () => {
+  const svg = exportSvg(LIER, { view: 'all', lang: 'nb' });
+
+  it('renders the demo board at the SVG size', () => {
+    const want = svgSize(svg);
+    expect(pngHeader(renderPng(svg))).toEqual({ width: Math.round(want.width), height: Math.round(want.height) });
+  });
+
+  it('scales to a requested width, keeping the aspect ratio', () => {
+    const want = svgSize(svg);
+    const got = pngHeader(renderPng(svg, { width: 1200 }));
+    expect(got.width).toBe(1200);
+    expect(Math.abs(got.height - (want.height * 1200) / want.width)).toBeLessThanOrEqual(1);
+  });
+
+  it('draws text, so the system has a font resvg can use (Debian: fonts-dejavu-core)', () => {
+    let fonts = '';
+    try {
+      fonts = execFileSync('fc-list', [':family'], { encoding: 'utf8' });
+    } catch {
+      // no fontconfig tools: the rendering check below still tells
+    }
+    const withText = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="200" height="40" fill="#fff"/><text x="10" y="28" font-size="20" font-family="'DejaVu Sans', sans-serif">Målkart</text></svg>`;
+    const withoutText = withText.replace(/<text.*<\/text>/, '');
+    const same = renderPng(withText).equals(renderPng(withoutText));
+    expect(same, `no text was drawn; fonts found by fc-list: ${fonts.trim() || 'none'}. Install fonts-dejavu-core.`).toBe(false);
+  });
+});
