@@ -1,0 +1,72 @@
+// The server's REST API (boards). Errors come back as ApiError with the server's code and details.
+export type Role = 'owner' | 'editor' | 'viewer';
+export interface BoardTokens {
+  owner: string;
+  editor: string;
+  viewer: string;
+}
+export interface CreatedBoard {
+  id: string;
+  tokens: BoardTokens;
+}
+export interface BoardInfo {
+  id: string;
+  meta: { title?: string; municipality?: string; language?: string };
+  counts: { nodes: number; edges: number };
+  role: Role;
+}
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init: RequestInit = {}, token?: string): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init.body) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
+  } catch (err) {
+    throw new ApiError(0, 'network', (err as Error).message);
+  }
+  const text = await res.text();
+  let body: unknown = undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  if (!res.ok) {
+    const e = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? (text || res.statusText), e?.details ?? []);
+  }
+  return body as T;
+}
+
+export function createBoard(input: { title: string } | { board: unknown }): Promise<CreatedBoard> {
+  return request<CreatedBoard>('/api/boards', { method: 'POST', body: JSON.stringify(input) });
+}
+
+export function getBoard(id: string, token: string): Promise<BoardInfo> {
+  return request<BoardInfo>(`/api/boards/${encodeURIComponent(id)}`, {}, token);
+}
+
+export function boardLink(id: string, token: string): string {
+  return `${location.origin}/b/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`;
+}
+
+export function wsBase(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}

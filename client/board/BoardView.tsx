@@ -1,0 +1,107 @@
+// Puts one live board together: connection, store, presence, actions and undo, then the layout
+// (top bar, toolbar, canvas, side panels). Each part lives in its own module.
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import type * as Y from 'yjs';
+import { readMeta, type Localized, type NodeKind } from '../../shared';
+import { useI18n } from '../i18n/I18nProvider';
+import type { Role } from '../api';
+import { useBoardConnection } from './useBoardConnection';
+import { BoardStore } from './boardStore';
+import { BoardActions } from './boardActions';
+import { Presence, colorFor } from './presence';
+import { createUndoManager } from './undo';
+import { BoardContext, type BoardContextValue } from './BoardContext';
+import { TopBar } from './TopBar';
+import { Toolbar } from './Toolbar';
+import { Canvas } from './Canvas';
+import { SidePanel } from './panels/SidePanel';
+import { HelpDialog } from './HelpDialog';
+import { Toasts, useToasts } from './Toasts';
+import { installTestHook } from './testHook';
+import { useUndoState } from './useUndoState';
+
+interface Props {
+  boardId: string;
+  token: string;
+  role: Role;
+  name: string;
+  initialTitle: string;
+}
+
+export function BoardView(props: Props) {
+  const conn = useBoardConnection(props.boardId, props.token);
+  const { t } = useI18n();
+  if (!conn) return <div className="mk-center-page">{t('loading')}</div>;
+  return <LiveBoard {...props} conn={conn} />;
+}
+
+function LiveBoard({ role, name, initialTitle, conn }: Props & { conn: NonNullable<ReturnType<typeof useBoardConnection>> }) {
+  const { pick } = useI18n();
+  const { doc, awareness } = conn;
+  const readOnly = role === 'viewer';
+  const toasts = useToasts();
+  const pickRef = useRef(pick);
+  pickRef.current = pick;
+  const origin = useMemo(() => ({ local: true, clientID: doc.clientID }), [doc]);
+  const store = useMemo(() => new BoardStore(doc), [doc]);
+  const presence = useMemo(() => new Presence(awareness), [awareness]);
+  const actions = useMemo(
+    () => new BoardActions(doc, origin, readOnly, (m: Localized) => toasts.push(pickRef.current(m), 'error')),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [doc, origin, readOnly],
+  );
+  useEffect(() => () => store.destroy(), [store]);
+
+  // Undo only after the first sync, so loading the board is never an undoable step.
+  const [undo, setUndo] = useState<Y.UndoManager | null>(null);
+  useEffect(() => {
+    if (!conn.loaded || readOnly || undo) return;
+    const um = createUndoManager(store.maps, origin);
+    actions.undoManager = um;
+    setUndo(um);
+  }, [conn.loaded, readOnly, undo, store, origin, actions]);
+  useEffect(() => () => undo?.destroy(), [undo]);
+  const undoState = useUndoState(undo);
+
+  useEffect(() => {
+    presence.setUser(name, colorFor(`${name}|${doc.clientID}`), role);
+  }, [presence, name, role, doc]);
+
+  useEffect(() => installTestHook({ store, presence, role, state: () => connRef.current.state }), [store, presence, role]);
+  const connRef = useRef(conn);
+  connRef.current = conn;
+
+  const title = useSyncExternalStore(store.subscribeGraph, () => String(store.maps.meta.get('title') ?? '')) || initialTitle;
+  useEffect(() => {
+    document.title = title ? `${title} – Målkart` : 'Målkart';
+  }, [title]);
+
+  const [paletteKind, setPaletteKind] = useState<NodeKind>('goal');
+  const [helpOpen, setHelpOpen] = useState(false);
+  const ctx = useMemo<BoardContextValue>(() => ({ store, actions, presence, role, readOnly }), [store, actions, presence, role, readOnly]);
+  void readMeta;
+
+  return (
+    <BoardContext.Provider value={ctx}>
+      <ReactFlowProvider>
+        <div className="mk-board" data-role={role}>
+          <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} />
+          <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
+          <div className="mk-board-body">
+            <Canvas
+              paletteKind={paletteKind}
+              undo={undo}
+              loaded={conn.loaded}
+              onHelp={() => setHelpOpen(true)}
+              notify={toasts.push}
+            />
+            <SidePanel />
+          </div>
+          {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+          <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />
+        </div>
+      </ReactFlowProvider>
+    </BoardContext.Provider>
+  );
+}

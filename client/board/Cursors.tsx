@@ -1,0 +1,53 @@
+// Other people's cursors, in flow coordinates, with their names and colours.
+import { memo, useSyncExternalStore } from 'react';
+import { ViewportPortal, useStore, type ReactFlowState } from '@xyflow/react';
+import { useBoardContext } from './BoardContext';
+import type { Peer } from './presence';
+
+const zoomOf = (s: ReactFlowState) => s.transform[2];
+
+export const Cursors = memo(function Cursors() {
+  const { presence } = useBoardContext();
+  const peers = usePeers();
+  const zoom = useStore(zoomOf);
+  void presence;
+  return (
+    <ViewportPortal>
+      {peers
+        .filter((p) => !p.self && p.cursor)
+        .map((p) => (
+          <div
+            key={p.clientId}
+            className="mk-cursor"
+            data-testid="peer-cursor"
+            data-name={p.name}
+            style={{ transform: `translate(${p.cursor!.x}px, ${p.cursor!.y}px) scale(${1 / zoom})`, color: p.color }}
+          >
+            <svg width="18" height="22" viewBox="0 0 18 22" aria-hidden="true">
+              <path d="M1 1 L1 17 L5.5 13 L9 21 L12 19.6 L8.6 12 L15 12 Z" fill="currentColor" stroke="white" strokeWidth="1.5" />
+            </svg>
+            <span className="mk-cursor-name" style={{ background: p.color }}>
+              {p.name}
+            </span>
+          </div>
+        ))}
+    </ViewportPortal>
+  );
+});
+
+let cache: { version: number; peers: Peer[] } = { version: -1, peers: [] };
+
+/** The people on the board (self first), re-read when awareness changes. */
+export function usePeers(): Peer[] {
+  const { presence } = useBoardContext();
+  return useSyncExternalStore(
+    (fn) => presence.subscribe(() => {
+      cache = { version: cache.version + 1, peers: presence.peers() };
+      fn();
+    }),
+    () => {
+      if (cache.version < 0) cache = { version: 0, peers: presence.peers() };
+      return cache.peers;
+    },
+  );
+}

@@ -1,0 +1,67 @@
+// Filters by owner, kind and tier; hidden cards (and their links) leave the canvas until cleared.
+import { useEffect, useState } from 'react';
+import { NODE_KIND_LABELS, NODE_KINDS, OWNER_LABELS, OWNERS, TIER_LABELS, TIERS, type Localized } from '../../shared';
+import { useI18n } from '../i18n/I18nProvider';
+import { useBoardContext } from './BoardContext';
+
+type Sets = { owner: Set<string>; kind: Set<string>; tier: Set<string> };
+const empty = (): Sets => ({ owner: new Set(), kind: new Set(), tier: new Set() });
+
+export function FilterMenu() {
+  const { t, pick } = useI18n();
+  const { store } = useBoardContext();
+  const [open, setOpen] = useState(false);
+  // Each set lists what is hidden; empty means all shown.
+  const [hidden, setHidden] = useState<Sets>(empty);
+  const count = hidden.owner.size + hidden.kind.size + hidden.tier.size;
+  useEffect(() => {
+    store.setFilter(
+      count === 0 ? null : (c) => !hidden.owner.has(c.owner) && !hidden.kind.has(c.kind) && !hidden.tier.has(c.tier),
+    );
+  }, [hidden, count, store]);
+  useEffect(() => () => store.setFilter(null), [store]);
+
+  const toggle = (group: keyof Sets, value: string) =>
+    setHidden((h) => {
+      const next = { ...h, [group]: new Set(h[group]) };
+      if (next[group].has(value)) next[group].delete(value);
+      else next[group].add(value);
+      return next;
+    });
+
+  const section = (group: keyof Sets, title: string, values: readonly string[], labels: Record<string, Localized>) => (
+    <fieldset className="mk-filter-group">
+      <legend>{title}</legend>
+      {values.map((v) => (
+        <label key={v} className="mk-check">
+          <input type="checkbox" checked={!hidden[group].has(v)} onChange={() => toggle(group, v)} data-filter={`${group}:${v}`} />
+          {pick(labels[v]!)}
+        </label>
+      ))}
+    </fieldset>
+  );
+
+  return (
+    <div className="mk-filter">
+      <button type="button" className={`mk-btn${count ? ' is-active' : ''}`} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {t('filters')}
+        {count > 0 && <span className="mk-count">{count}</span>}
+      </button>
+      {open && (
+        <div className="mk-popover mk-filter-pop" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          {section('owner', t('filterOwner'), OWNERS, OWNER_LABELS)}
+          {section('tier', t('filterTier'), TIERS, TIER_LABELS)}
+          {section('kind', t('filterKind'), NODE_KINDS, NODE_KIND_LABELS)}
+          <div className="mk-row mk-row-end">
+            <button type="button" className="mk-btn mk-btn-small" onClick={() => setHidden(empty())}>
+              {t('filterClear')}
+            </button>
+            <button type="button" className="mk-btn mk-btn-small mk-btn-primary" onClick={() => setOpen(false)}>
+              {t('close')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

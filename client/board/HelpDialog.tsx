@@ -1,0 +1,42 @@
+import { useT } from '../i18n/I18nProvider';
+import type { StringKey } from '../i18n/strings';
+import { Modal } from './Modal';
+
+const SHORTCUTS: [string, StringKey][] = [
+  ['N', 'kNew'],
+  ['Dobbeltklikk / Double-click', 'kDoubleClick'],
+  ['Tab / Shift+Tab', 'kTab'],
+  ['Enter / Space', 'kSelect'],
+  ['← ↑ → ↓', 'kArrows'],
+  ['L', 'kLink'],
+  ['Delete / Backspace', 'kDelete'],
+  ['Ctrl+Z', 'kUndo'],
+  ['Ctrl+Shift+Z / Ctrl+Y', 'kRedo'],
+  ['Ctrl+C / Ctrl+V / Ctrl+D', 'kCopy'],
+  ['Ctrl+klikk / Shift+dra', 'kMulti'],
+  ['/ , Ctrl+F', 'kSearch'],
+  ['G', 'kFocusCanvas'],
+  ['Esc', 'kEscape'],
+  ['?', 'kHelp'],
+];
+
+export function HelpDialog({ onClose }: { onClose(): void }) {
+  const t = useT();
+  return (
+    <Modal title={t('helpTitle')} onClose={onClose} wide>
+      <p>{t('helpIntro')}</p>
+      <table className="mk-shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={what}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{t(what)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Modal>
+  );
+}

@@ -1,0 +1,46 @@
+// A small accessible dialog: focus moves in, Escape closes (when closable), the page behind is inert.
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n/I18nProvider';
+
+export function Modal({ title, onClose, children, wide }: { title: string; onClose: (() => void) | null; children: ReactNode; wide?: boolean }) {
+  const t = useT();
+  const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const prev = document.activeElement as HTMLElement | null;
+    const el = ref.current;
+    if (el && !el.contains(document.activeElement)) {
+      const first = el.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
+      (first ?? el).focus();
+    }
+    return () => prev?.focus?.();
+  }, []);
+  return (
+    <div className="mk-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose?.()}>
+      <div
+        ref={ref}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={id}
+        tabIndex={-1}
+        className={`mk-modal${wide ? ' mk-modal-wide' : ''}`}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && onClose) {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <div className="mk-modal-head">
+          <h2 id={id}>{title}</h2>
+          {onClose && (
+            <button type="button" className="mk-btn mk-btn-ghost mk-btn-small" onClick={onClose} aria-label={t('close')}>
+              ✕
+            </button>
+          )}
+        </div>
+        {children}
+      </div>
+    </div>
+  );
+}

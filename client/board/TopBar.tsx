@@ -1,0 +1,73 @@
+// Board title, connection state, who is here, language and help.
+import { useI18n } from '../i18n/I18nProvider';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { navigate } from '../navigation';
+import { useBoardContext } from './BoardContext';
+import type { SyncState } from './connectionStatus';
+import { usePeers } from './Cursors';
+import type { StringKey } from '../i18n/strings';
+
+const STATUS: Record<SyncState, StringKey> = {
+  online: 'statusOnline',
+  connecting: 'statusConnecting',
+  reconnecting: 'statusReconnecting',
+  offline: 'statusOffline',
+  closed: 'statusClosed',
+};
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
+}
+
+export function TopBar({ title, state, onHelp }: { title: string; state: SyncState; onHelp(): void }) {
+  const { t } = useI18n();
+  const { readOnly, role } = useBoardContext();
+  const peers = usePeers();
+  const roleLabel = { owner: t('roleOwner'), editor: t('roleEditor'), viewer: t('roleViewer') }[role];
+  return (
+    <header className="mk-topbar">
+      <a
+        href="/"
+        className="mk-brand mk-brand-small"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate('/');
+        }}
+      >
+        <span className="mk-logo" aria-hidden="true" />
+        <span>{t('appName')}</span>
+      </a>
+      <h1 className="mk-board-title" title={title}>
+        {title || t('untitledBoard')}
+      </h1>
+      <span className={`mk-role-badge mk-role-${role}`}>{readOnly ? t('readOnly') : roleLabel}</span>
+      <div className="mk-topbar-right">
+        <span className={`mk-status mk-status-${state}`} role="status" data-testid="sync-state" data-state={state}>
+          <span className="mk-status-dot" aria-hidden="true" />
+          {t(STATUS[state])}
+        </span>
+        <ul className="mk-avatars" aria-label={t('people')}>
+          {peers.map((p) => (
+            <li
+              key={p.clientId}
+              className={`mk-avatar${p.user?.role === 'viewer' ? ' is-viewer' : ''}`}
+              style={{ background: p.color }}
+              title={`${p.name}${p.self ? ` (${t('you')})` : ''}${p.user?.role === 'viewer' ? ` – ${t('roleViewer')}` : ''}`}
+            >
+              <span aria-hidden="true">{initials(p.name)}</span>
+              <span className="mk-visually-hidden">
+                {p.name}
+                {p.self ? ` (${t('you')})` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <LanguageSwitch />
+        <button type="button" className="mk-btn mk-btn-ghost" onClick={onHelp} aria-keyshortcuts="?">
+          {t('help')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,166 @@
+// Every edit the UI makes, each one transaction with this tab's origin (so undo takes back exactly
+// this user's steps), through the typed operations of shared/. A viewer can call none of them.
+import type * as Y from 'yjs';
+import {
+  createNode, deleteNodes, link, moveNodes, unlink, updateEdge, updateNode, DEFAULT_OWNER_FOR_TIER, newId,
+  type BoardMaps, type EdgeKind, type EdgePatch, type Localized, type NodeKind, type NodePatch, type OpResult, type Position, type Tier,
+} from '../../shared';
+import { boardMaps, readEdgeFields, readNodeFields } from '../../shared';
+import { clampIntoBand, tierOfCardAt } from './bands';
+
+export interface Clip {
+  nodes: { id: string; fields: ReturnType<typeof readNodeFields>; position: Position }[];
+  edges: { kind: EdgeKind; source: string; target: string; note?: string; severity?: 'low' | 'medium' | 'high'; resolution?: string }[];
+}
+
+export class BoardActions {
+  readonly maps: BoardMaps;
+  undoManager: Y.UndoManager | null = null;
+
+  constructor(
+    readonly doc: Y.Doc,
+    readonly origin: object,
+    readonly readOnly: boolean,
+    private readonly refused: (message: Localized) => void,
+  ) {
+    this.maps = boardMaps(doc);
+  }
+
+  private report<T extends object>(r: OpResult<T>): OpResult<T> {
+    if (!r.ok) this.refused(r.message);
+    return r;
+  }
+
+  /** Ends the current gesture: the next change is a separate undo step. */
+  endGesture(): void {
+    this.undoManager?.stopCapturing();
+  }
+
+  createCard(kind: NodeKind, at: Position, title: string): string | null {
+    if (this.readOnly) return null;
+    const tier = tierOfCardAt(at.y);
+    const owner = kind === 'directive' ? 'stat' : DEFAULT_OWNER_FOR_TIER[tier];
+    const position = { x: Math.round(at.x), y: Math.round(clampIntoBand(tier, at.y)) };
+    this.endGesture();
+    const r = this.report(createNode(this.doc, { kind, tier, owner, title, position }, this.origin));
+    this.endGesture();
+    return r.ok ? r.id : null;
+  }
+
+  updateCard(id: string, patch: NodePatch): OpResult {
+    if (this.readOnly) return { ok: true };
+    return updateNode(this.doc, id, patch, this.origin);
+  }
+
+  updateLink(id: string, patch: EdgePatch): OpResult {
+    if (this.readOnly) return { ok: true };
+    return updateEdge(this.doc, id, patch, this.origin);
+  }
+
+  /** Writes final positions once (end of a drag or a keyboard move); a card dropped in another band takes its tier. */
+  moveCards(positions: Record<string, Position>, heights: Record<string, number> = {}): void {
+    if (this.readOnly || !Object.keys(positions).length) return;
+    const rounded: Record<string, Position> = {};
+    for (const [id, p] of Object.entries(positions)) rounded[id] = { x: Math.round(p.x), y: Math.round(p.y) };
+    this.doc.transact(() => {
+      const r = moveNodes(this.doc, rounded, this.origin);
+      if (!r.ok) return;
+      for (const [id, p] of Object.entries(rounded)) {
+        const y = this.maps.nodes.get(id);
+        if (!y) continue;
+        const tier: Tier = tierOfCardAt(p.y, heights[id]);
+        if (y.get('tier') !== tier) updateNode(this.doc, id, { tier }, this.origin);
+      }
+    }, this.origin);
+  }
+
+  linkCards(source: string, target: string, kind: EdgeKind): boolean {
+    if (this.readOnly) return false;
+    this.endGesture();
+    const r = this.report(link(this.doc, { kind, source, target }, this.origin));
+    this.endGesture();
+    return r.ok;
+  }
+
+  linkCount(ids: readonly string[]): number {
+    const set = new Set(ids);
+    let n = 0;
+    this.maps.edges.forEach((y) => {
+      if (set.has(y.get('source') as string) || set.has(y.get('target') as string)) n++;
+    });
+    return n;
+  }
+
+  deleteCards(ids: readonly string[]): void {
+    if (this.readOnly || !ids.length) return;
+    this.endGesture();
+    deleteNodes(this.doc, ids, this.origin);
+    this.endGesture();
+  }
+
+  deleteLinks(ids: readonly string[]): void {
+    if (this.readOnly || !ids.length) return;
+    this.endGesture();
+    unlink(this.doc, ids, this.origin);
+    this.endGesture();
+  }
+
+  /** Turns a card into another kind (a sticky note into a goal, say); the rules may refuse. */
+  changeKind(id: string, kind: NodeKind): boolean {
+    const patch: NodePatch = { kind };
+    if (kind !== 'goal') patch.level = null;
+    if (kind !== 'indicator') Object.assign(patch, { unit: null, direction: null, baseline: null, target: null, latest: null, dataSource: null });
+    this.endGesture();
+    const r = this.report(this.updateCard(id, patch));
+    this.endGesture();
+    return r.ok;
+  }
+
+  copy(ids: readonly string[]): Clip {
+    const set = new Set(ids);
+    const nodes: Clip['nodes'] = [];
+    for (const id of ids) {
+      const y = this.maps.nodes.get(id);
+      if (y) nodes.push({ id, fields: readNodeFields(y), position: { ...(this.maps.layout.get(id) ?? { x: 0, y: 0 }) } });
+    }
+    const edges: Clip['edges'] = [];
+    this.maps.edges.forEach((y) => {
+      const e = readEdgeFields(y);
+      if (set.has(e.source) && set.has(e.target)) edges.push(e);
+    });
+    return { nodes, edges };
+  }
+
+  /** Pastes copies with new ids, offset, with the links between them, as one undo step. */
+  paste(clip: Clip, offset: Position = { x: 40, y: 40 }): string[] {
+    if (this.readOnly || !clip.nodes.length) return [];
+    const ids = new Map<string, string>();
+    this.endGesture();
+    this.doc.transact(() => {
+      for (const n of clip.nodes) {
+        const id = newId('n');
+        ids.set(n.id, id);
+        const r = createNode(
+          this.doc,
+          { ...n.fields, id, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } },
+          this.origin,
+        );
+        if (!r.ok) ids.delete(n.id);
+      }
+      for (const e of clip.edges) {
+        const source = ids.get(e.source);
+        const target = ids.get(e.target);
+        if (source && target) link(this.doc, { ...e, source, target }, this.origin);
+      }
+    }, this.origin);
+    this.endGesture();
+    return [...ids.values()];
+  }
+
+  /** Sets many positions (and the tiers they imply) as one undo step: auto-layout. */
+  arrange(positions: Record<string, Position>): void {
+    this.endGesture();
+    this.moveCards(positions);
+    this.endGesture();
+  }
+}

@@ -1,0 +1,347 @@
+// Binds the Y.Doc to React Flow's node and edge arrays. The maps are observed deeply; only the
+// cards and links whose path changed are rebuilt, batched per animation frame, and every other
+// object is kept identical so memoised components skip it. Local, never-persisted state
+// (selection, measured size, an in-flight drag) is merged in here and never written to the doc.
+import * as Y from 'yjs';
+import { applyEdgeChanges, applyNodeChanges, MarkerType, type EdgeChange, type NodeChange } from '@xyflow/react';
+import {
+  boardMaps, isOneOf, NODE_KINDS, readEdgeFields, readNodeFields, type BoardEdge, type BoardMaps, type BoardNode, type Position,
+} from '../../shared';
+import type { CardNode, LinkEdge } from './cardTypes';
+import { edgeColor } from './edges/edgeStyle';
+
+type Listener = () => void;
+export type CardFilter = ((card: BoardNode) => boolean) | null;
+
+export class BoardStore {
+  readonly maps: BoardMaps;
+  private cards = new Map<string, BoardNode>();
+  private links = new Map<string, BoardEdge>();
+  private rfNodes = new Map<string, CardNode>();
+  private rfEdges = new Map<string, LinkEdge>();
+  private nodeList: CardNode[] = [];
+  private edgeList: LinkEdge[] = [];
+  private dirtyNodes = new Set<string>();
+  private dirtyEdges = new Set<string>();
+  private frame = 0;
+  private listeners = new Set<Listener>();
+  private graphListeners = new Set<Listener>();
+  private rings = new Map<string, { color: string; name: string }>();
+  private remoteDrag = new Map<string, Position>();
+  private invalidNodes = new Set<string>();
+  private invalidEdges = new Set<string>();
+  private matches = new Set<string>();
+  private filter: CardFilter = null;
+  private disposers: (() => void)[] = [];
+  /** Bumped whenever document content changes; panels recompute from it. */
+  graphVersion = 0;
+
+  constructor(readonly doc: Y.Doc) {
+    this.maps = boardMaps(doc);
+    const { nodes, layout, edges } = this.maps;
+    const onNodes = (events: Y.YEvent<any>[]) => {
+      for (const ev of events) {
+        if (ev.target === nodes) for (const k of (ev as Y.YMapEvent<unknown>).keysChanged) this.dirtyNodes.add(k);
+        else if (typeof ev.path[0] === 'string') this.dirtyNodes.add(ev.path[0]);
+      }
+      this.schedule(true);
+    };
+    const onLayout = (ev: Y.YMapEvent<Position>) => {
+      for (const k of ev.keysChanged) this.dirtyNodes.add(k);
+      this.schedule(false);
+    };
+    const onEdges = (events: Y.YEvent<any>[]) => {
+      for (const ev of events) {
+        if (ev.target === edges) for (const k of (ev as Y.YMapEvent<unknown>).keysChanged) this.dirtyEdges.add(k);
+        else if (typeof ev.path[0] === 'string') this.dirtyEdges.add(ev.path[0]);
+      }
+      this.schedule(true);
+    };
+    nodes.observeDeep(onNodes);
+    layout.observe(onLayout);
+    edges.observeDeep(onEdges);
+    this.disposers.push(
+      () => nodes.unobserveDeep(onNodes),
+      () => layout.unobserve(onLayout),
+      () => edges.unobserveDeep(onEdges),
+    );
+    nodes.forEach((_, id) => this.dirtyNodes.add(id));
+    edges.forEach((_, id) => this.dirtyEdges.add(id));
+    this.flush();
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    for (const d of this.disposers) d();
+    this.listeners.clear();
+    this.graphListeners.clear();
+  }
+
+  // ---- subscription (useSyncExternalStore) ----
+  subscribe = (fn: Listener) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+  subscribeGraph = (fn: Listener) => {
+    this.graphListeners.add(fn);
+    return () => this.graphListeners.delete(fn);
+  };
+  getNodes = () => this.nodeList;
+  getEdges = () => this.edgeList;
+  getGraphVersion = () => this.graphVersion;
+
+  card(id: string): BoardNode | undefined {
+    return this.cards.get(id);
+  }
+  link(id: string): BoardEdge | undefined {
+    return this.links.get(id);
+  }
+  allCards(): IterableIterator<BoardNode> {
+    return this.cards.values();
+  }
+  allLinks(): IterableIterator<BoardEdge> {
+    return this.links.values();
+  }
+  selectedNodeIds(): string[] {
+    return this.nodeList.filter((n) => n.selected).map((n) => n.id);
+  }
+  selectedEdgeIds(): string[] {
+    return this.edgeList.filter((e) => e.selected).map((e) => e.id);
+  }
+
+  private contentChanged = false;
+  private schedule(content: boolean): void {
+    if (content) this.contentChanged = true;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.flush();
+    });
+  }
+
+  /** Applies pending document changes now (also used by tests and right after local writes). */
+  flush(): void {
+    if (this.frame) {
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+    }
+    if (!this.dirtyNodes.size && !this.dirtyEdges.size) return;
+    let nodesChanged = false;
+    let edgesChanged = false;
+    for (const id of this.dirtyNodes) {
+      const y = this.maps.nodes.get(id);
+      if (!y) {
+        const had = this.cards.delete(id);
+        if (this.rfNodes.delete(id) || had) nodesChanged = true;
+        continue;
+      }
+      this.cards.set(id, { id, ...readNodeFields(y), position: { ...(this.maps.layout.get(id) ?? { x: 0, y: 0 }) } });
+      this.rebuildNode(id);
+      nodesChanged = true;
+    }
+    for (const id of this.dirtyEdges) {
+      const y = this.maps.edges.get(id);
+      if (!y) {
+        this.links.delete(id);
+        if (this.rfEdges.delete(id)) edgesChanged = true;
+        continue;
+      }
+      this.links.set(id, { id, ...readEdgeFields(y) });
+      this.rebuildEdge(id);
+      edgesChanged = true;
+    }
+    this.dirtyNodes.clear();
+    this.dirtyEdges.clear();
+    if (nodesChanged) this.nodeList = [...this.rfNodes.values()];
+    if (edgesChanged) this.edgeList = [...this.rfEdges.values()];
+    if (nodesChanged || edgesChanged) this.emit();
+    if (this.contentChanged) {
+      this.contentChanged = false;
+      this.graphVersion++;
+      for (const fn of this.graphListeners) fn();
+    }
+  }
+
+  private emit(): void {
+    for (const fn of this.listeners) fn();
+  }
+
+  private rebuildNode(id: string): void {
+    const card = this.cards.get(id);
+    if (!card) return;
+    const prev = this.rfNodes.get(id);
+    const kind = isOneOf(NODE_KINDS, card.kind) ? card.kind : 'note';
+    // A card being dragged here keeps its local position; one dragged elsewhere shows theirs.
+    const position = prev?.dragging ? prev.position : (this.remoteDrag.get(id) ?? card.position);
+    const node: CardNode = {
+      id,
+      type: kind,
+      position,
+      data: { card, ring: this.rings.get(id), invalid: this.invalidNodes.has(id), match: this.matches.has(id) },
+      selected: prev?.selected ?? false,
+      hidden: this.filter ? !this.filter(card) : false,
+      ariaLabel: card.title,
+    };
+    if (prev?.measured) node.measured = prev.measured;
+    if (prev?.dragging) node.dragging = true;
+    this.rfNodes.set(id, node);
+  }
+
+  private rebuildEdge(id: string): void {
+    const link = this.links.get(id);
+    if (!link) return;
+    const prev = this.rfEdges.get(id);
+    const hidden =
+      !!this.filter && (this.rfNodes.get(link.source)?.hidden !== false || this.rfNodes.get(link.target)?.hidden !== false);
+    const edge: LinkEdge = {
+      id,
+      type: link.kind,
+      source: link.source,
+      target: link.target,
+      data: { edge: link, invalid: this.invalidEdges.has(id) },
+      selected: prev?.selected ?? false,
+      hidden,
+      markerEnd: link.kind === 'conflictsWith' ? undefined : { type: MarkerType.ArrowClosed, color: edgeColor(link.kind), width: 16, height: 16 },
+    };
+    this.rfEdges.set(id, edge);
+  }
+
+  private refreshNodes(ids: Iterable<string>): void {
+    let changed = false;
+    for (const id of ids) {
+      if (this.rfNodes.has(id)) {
+        this.rebuildNode(id);
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.nodeList = [...this.rfNodes.values()];
+      this.emit();
+    }
+  }
+
+  private refreshEdges(ids: Iterable<string>): void {
+    let changed = false;
+    for (const id of ids) {
+      if (this.rfEdges.has(id)) {
+        this.rebuildEdge(id);
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.edgeList = [...this.rfEdges.values()];
+      this.emit();
+    }
+  }
+
+  // ---- local UI changes from React Flow ----
+  /** Applies selection, measurement and drag changes; returns the positions a finished move set. */
+  applyNodeChanges(changes: NodeChange<CardNode>[]): Record<string, Position> {
+    const kept = changes.filter((c) => c.type === 'position' || c.type === 'select' || c.type === 'dimensions');
+    const moved: Record<string, Position> = {};
+    for (const c of kept) {
+      if (c.type === 'position' && c.position && c.dragging === false) moved[c.id] = { x: c.position.x, y: c.position.y };
+    }
+    if (!kept.length) return moved;
+    const next = applyNodeChanges(kept, this.nodeList);
+    this.nodeList = next;
+    this.rfNodes = new Map(next.map((n) => [n.id, n]));
+    this.emit();
+    return moved;
+  }
+
+  applyEdgeChanges(changes: EdgeChange<LinkEdge>[]): void {
+    const kept = changes.filter((c) => c.type === 'select');
+    if (!kept.length) return;
+    this.edgeList = applyEdgeChanges(kept, this.edgeList);
+    this.rfEdges = new Map(this.edgeList.map((e) => [e.id, e]));
+    this.emit();
+  }
+
+  /** Selects exactly these cards (and no links). */
+  select(nodeIds: readonly string[], edgeIds: readonly string[] = []): void {
+    const want = new Set(nodeIds);
+    const wantE = new Set(edgeIds);
+    let changed = false;
+    for (const [id, n] of this.rfNodes) {
+      if (!!n.selected !== want.has(id)) {
+        this.rfNodes.set(id, { ...n, selected: want.has(id) });
+        changed = true;
+      }
+    }
+    for (const [id, e] of this.rfEdges) {
+      if (!!e.selected !== wantE.has(id)) {
+        this.rfEdges.set(id, { ...e, selected: wantE.has(id) });
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.nodeList = [...this.rfNodes.values()];
+      this.edgeList = [...this.rfEdges.values()];
+      this.emit();
+    }
+  }
+
+  // ---- decorations ----
+  setRings(next: Map<string, { color: string; name: string }>): void {
+    const changed = diffKeys(this.rings, next, (a, b) => a.color === b.color && a.name === b.name);
+    this.rings = next;
+    this.refreshNodes(changed);
+  }
+
+  setRemoteDrag(next: Map<string, Position>): void {
+    const changed = diffKeys(this.remoteDrag, next, (a, b) => a.x === b.x && a.y === b.y);
+    this.remoteDrag = next;
+    this.refreshNodes(changed);
+  }
+
+  setInvalid(nodes: Set<string>, edges: Set<string>): void {
+    const cn = diffSets(this.invalidNodes, nodes);
+    const ce = diffSets(this.invalidEdges, edges);
+    this.invalidNodes = nodes;
+    this.invalidEdges = edges;
+    this.refreshNodes(cn);
+    this.refreshEdges(ce);
+  }
+
+  setMatches(ids: Set<string>): void {
+    const changed = diffSets(this.matches, ids);
+    this.matches = ids;
+    this.refreshNodes(changed);
+  }
+
+  setFilter(filter: CardFilter): void {
+    this.filter = filter;
+    const changedNodes: string[] = [];
+    for (const [id, n] of this.rfNodes) {
+      const card = this.cards.get(id);
+      const hidden = filter && card ? !filter(card) : false;
+      if (!!n.hidden !== hidden) changedNodes.push(id);
+    }
+    this.refreshNodes(changedNodes);
+    this.refreshEdges([...this.rfEdges.keys()]);
+  }
+
+  hiddenCount(): number {
+    let n = 0;
+    for (const node of this.rfNodes.values()) if (node.hidden) n++;
+    return n;
+  }
+}
+
+function diffKeys<V>(a: Map<string, V>, b: Map<string, V>, same: (x: V, y: V) => boolean): string[] {
+  const out: string[] = [];
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w === undefined || !same(v, w)) out.push(k);
+  }
+  for (const k of b.keys()) if (!a.has(k)) out.push(k);
+  return out;
+}
+
+function diffSets(a: Set<string>, b: Set<string>): string[] {
+  const out: string[] = [];
+  for (const k of a) if (!b.has(k)) out.push(k);
+  for (const k of b) if (!a.has(k)) out.push(k);
+  return out;
+}

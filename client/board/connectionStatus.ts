@@ -1,0 +1,1 @@
+export type SyncState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'closed';

@@ -1,0 +1,39 @@
+// The right-hand column: the inspector of the selection, then the analysis panel.
+import { useSyncExternalStore } from 'react';
+import { useT } from '../../i18n/I18nProvider';
+import { useBoardContext } from '../BoardContext';
+import { CardInspector } from './CardInspector';
+import { EdgeInspector } from './EdgeInspector';
+import { AnalysisPanel } from './AnalysisPanel';
+
+export function SidePanel() {
+  const t = useT();
+  const { store } = useBoardContext();
+  const nodes = useSyncExternalStore(store.subscribe, store.getNodes);
+  const edges = useSyncExternalStore(store.subscribe, store.getEdges);
+  const selNodes = nodes.filter((n) => n.selected);
+  const selEdges = edges.filter((e) => e.selected);
+  let body;
+  if (selNodes.length === 1) {
+    const card = selNodes[0]!.data.card;
+    const links = edges.filter((e) => e.source === card.id || e.target === card.id).map((e) => e.data!.edge);
+    body = <CardInspector key={card.id} card={card} links={links} />;
+  } else if (selNodes.length > 1) {
+    body = <p className="mk-muted">{t('inspectorMany', { n: selNodes.length })}</p>;
+  } else if (selEdges.length === 1) {
+    body = <EdgeInspector key={selEdges[0]!.id} edge={selEdges[0]!.data!.edge} />;
+  } else {
+    body = <p className="mk-muted">{t('inspectorEmpty')}</p>;
+  }
+  return (
+    <aside className="mk-side" aria-label={t('inspector')}>
+      <section className="mk-side-section mk-side-inspector">
+        <h2>{t('inspector')}</h2>
+        {body}
+      </section>
+      <section className="mk-side-section mk-side-analysis">
+        <AnalysisPanel />
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,51 @@
+// A small read-only window for browser tests: plain data about cards, links, peers and sync state,
+// so tests assert on state rather than pixels.
+import type { Role } from '../api';
+import type { BoardStore } from './boardStore';
+import type { Presence } from './presence';
+import type { SyncState } from './connectionStatus';
+
+declare global {
+  interface Window {
+    __malkart?: {
+      cards(): unknown[];
+      edges(): unknown[];
+      peers(): unknown[];
+      syncState(): SyncState;
+      role: Role;
+      selected(): string[];
+      rendered(): string[];
+    };
+  }
+}
+
+export function installTestHook(o: { store: BoardStore; presence: Presence; role: Role; state: () => SyncState }): () => void {
+  const { store, presence, role } = o;
+  window.__malkart = {
+    role,
+    cards: () => {
+      const out: unknown[] = [];
+      store.maps.nodes.forEach((y, id) => {
+        const pos = store.maps.layout.get(id) ?? { x: 0, y: 0 };
+        const json = y.toJSON() as Record<string, unknown>;
+        out.push({ id, ...json, x: pos.x, y: pos.y });
+      });
+      return out;
+    },
+    edges: () => {
+      const out: unknown[] = [];
+      store.maps.edges.forEach((y, id) => out.push({ id, ...(y.toJSON() as object) }));
+      return out;
+    },
+    peers: () =>
+      presence.peers().filter((p) => !p.self).map((p) => ({
+        clientId: p.clientId, name: p.name, color: p.color, role: p.user?.role, cursor: p.cursor ?? null, selection: p.sel ?? [], dragging: !!p.drag,
+      })),
+    syncState: o.state,
+    selected: () => store.selectedNodeIds(),
+    rendered: () => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => el.dataset.id ?? ''),
+  };
+  return () => {
+    delete window.__malkart;
+  };
+}

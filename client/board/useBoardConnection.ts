@@ -1,0 +1,100 @@
+// One board's Y.Doc, bound to the server through y-websocket and cached in IndexedDB so a reload
+// shows the board at once (and offline edits survive a reload) and merges on return.
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
+import { wsBase } from '../api';
+import type { SyncState } from './connectionStatus';
+
+export interface BoardConnection {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  awareness: Awareness;
+  /** True once the board content is here, from the server or from the local cache. */
+  loaded: boolean;
+  /** True once synced with the server at least once. */
+  synced: boolean;
+  state: SyncState;
+  closeReason?: string;
+}
+
+export function useBoardConnection(boardId: string, token: string): BoardConnection | null {
+  const [conn, setConn] = useState<BoardConnection | null>(null);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const idb = new IndexeddbPersistence(`malkart-${boardId}`, doc);
+    const startOnline = navigator.onLine;
+    const provider = new WebsocketProvider(`${wsBase()}/ws`, boardId, doc, {
+      params: { token },
+      // Each tab talks to the server itself: a BroadcastChannel would let a read-only tab pass
+      // updates to an editing tab of the same browser.
+      disableBc: true,
+      connect: startOnline,
+      maxBackoffTime: 5000,
+    });
+    let everSynced = false;
+    let loaded = false;
+    let state: SyncState = startOnline ? 'connecting' : 'offline';
+    let closeReason: string | undefined;
+    let disposed = false;
+
+    const publish = () => {
+      if (disposed) return;
+      setConn({ doc, provider, awareness: provider.awareness, loaded, synced: everSynced, state, closeReason });
+    };
+    const recompute = () => {
+      if (!navigator.onLine) state = 'offline';
+      else if (closeReason) state = 'closed';
+      else if (provider.wsconnected && provider.synced) state = 'online';
+      else state = everSynced ? 'reconnecting' : 'connecting';
+      publish();
+    };
+
+    provider.on('status', recompute);
+    provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) {
+        everSynced = true;
+        loaded = true;
+      }
+      recompute();
+    });
+    provider.on('closed', (event: { code: number; reason: string }) => {
+      closeReason = event.reason || String(event.code);
+      recompute();
+    });
+    void idb.whenSynced.then(() => {
+      // A cache with content shows the board before the server answers.
+      if (doc.getMap('nodes').size > 0) loaded = true;
+      publish();
+    });
+
+    // Browsers keep an open WebSocket through "offline" (and test harnesses emulate offline
+    // without closing it), so follow the browser's own online state explicitly.
+    const onOffline = () => {
+      provider.disconnect();
+      recompute();
+    };
+    const onOnline = () => {
+      provider.connect();
+      recompute();
+    };
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+    publish();
+
+    return () => {
+      disposed = true;
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      provider.awareness.setLocalState(null);
+      provider.destroy();
+      void idb.destroy();
+      doc.destroy();
+    };
+  }, [boardId, token]);
+
+  return conn;
+}

@@ -1,0 +1,115 @@
+// Keyboard shortcuts of the board (listed in the help dialog). Typing in a field is left alone.
+import { useEffect, useRef } from 'react';
+import type * as Y from 'yjs';
+import { useReactFlow } from '@xyflow/react';
+import { useI18n } from '../i18n/I18nProvider';
+import { useBoardContext } from './BoardContext';
+import type { Clip } from './boardActions';
+import type { Notify } from './Toasts';
+
+interface Handlers {
+  undo: Y.UndoManager | null;
+  requestDelete(): void;
+  startLink(): void;
+  cancel(): void;
+  createHere(): void;
+  onHelp(): void;
+  notify: Notify;
+}
+
+let clipboard: Clip | null = null;
+
+function isTyping(el: EventTarget | null): boolean {
+  const e = el as HTMLElement | null;
+  if (!e) return false;
+  return e.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName);
+}
+
+export function useBoardShortcuts(h: Handlers): void {
+  const { store, actions, readOnly } = useBoardContext();
+  const { t } = useI18n();
+  const rf = useReactFlow();
+  const ref = useRef(h);
+  ref.current = h;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const { undo, requestDelete, startLink, cancel, createHere, onHelp, notify } = ref.current;
+      if (document.querySelector('.mk-modal')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'f') {
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('#mk-search')?.focus();
+        return;
+      }
+      if (isTyping(e.target)) return;
+      if (mod && key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        actions.endGesture();
+        undo?.undo();
+        return;
+      }
+      if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) {
+        e.preventDefault();
+        actions.endGesture();
+        undo?.redo();
+        return;
+      }
+      if (mod && key === 'c') {
+        const ids = store.selectedNodeIds();
+        if (ids.length) clipboard = actions.copy(ids);
+        return;
+      }
+      if (mod && key === 'v' && clipboard && !readOnly) {
+        e.preventDefault();
+        const ids = actions.paste(clipboard);
+        store.flush();
+        store.select(ids);
+        notify(t('pasted', { n: ids.length }));
+        return;
+      }
+      if (mod && key === 'd' && !readOnly) {
+        e.preventDefault();
+        const sel = store.selectedNodeIds();
+        if (!sel.length) return;
+        const ids = actions.paste(actions.copy(sel));
+        store.flush();
+        store.select(ids);
+        return;
+      }
+      if (mod && key === 'a') {
+        e.preventDefault();
+        store.select(store.getNodes().filter((n) => !n.hidden).map((n) => n.id));
+        return;
+      }
+      if (mod) return;
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        e.preventDefault();
+        requestDelete();
+      } else if (e.key === 'Escape') {
+        cancel();
+      } else if (key === 'n' && !readOnly) {
+        e.preventDefault();
+        createHere();
+      } else if (key === 'l' && !readOnly) {
+        e.preventDefault();
+        startLink();
+      } else if (e.key === '?' || e.key === 'F1') {
+        e.preventDefault();
+        onHelp();
+      } else if (key === 'f') {
+        void rf.fitView({ padding: 0.08, duration: 200 });
+      } else if (key === '/') {
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('#mk-search')?.focus();
+      } else if (key === 'g') {
+        // focus the canvas: the first selected card, or the first card
+        const id = store.selectedNodeIds()[0] ?? store.getNodes().find((n) => !n.hidden)?.id;
+        if (id) document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, actions, readOnly, rf, t]);
+}
