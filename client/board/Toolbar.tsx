@@ -73,6 +73,7 @@ export function Toolbar({ paletteKind, setPaletteKind, undo, undoState, notify }
             }}
             aria-keyshortcuts="Control+Z"
             title={`${t('undo')} (Ctrl+Z)`}
+            aria-label={t('undo')}
             data-testid="undo"
           >
             ↶ <span className="mk-btn-label">{t('undo')}</span>
@@ -87,6 +88,8 @@ export function Toolbar({ paletteKind, setPaletteKind, undo, undoState, notify }
             }}
             aria-keyshortcuts="Control+Shift+Z Control+Y"
             title={`${t('redo')} (Ctrl+Shift+Z)`}
+            aria-label={t('redo')}
+            data-testid="redo"
           >
             ↷ <span className="mk-btn-label">{t('redo')}</span>
           </button>

@@ -9,7 +9,7 @@ import { ownerTheme } from '../../theme/ownerTheme';
 import type { CardData } from '../cardTypes';
 import { useBoardContext } from '../BoardContext';
 
-const lowDetail = (s: ReactFlowState) => s.transform[2] < 0.42;
+const lowDetail = (s: ReactFlowState) => s.transform[2] < 0.35;
 
 interface Props {
   data: CardData;

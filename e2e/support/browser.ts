@@ -1,0 +1,82 @@
+// Debian's Chromium driven by playwright-core, and helpers to open a board as a named person.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** A fresh browser context (its own storage) with the display name already chosen. */
+export async function newPerson(browser: Browser, name: string, opts: { width?: number; height?: number } = {}): Promise<Person> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 }, locale: 'nb-NO' });
+  await context.addInitScript((n: string) => {
+    if (!localStorage.getItem('malkart.name')) localStorage.setItem('malkart.name', n);
+  }, name);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+export async function openBoard(p: Person, base: string, id: string, token: string): Promise<void> {
+  await p.page.goto(`${base}/b/${id}?token=${token}`);
+  await waitForSync(p.page);
+}
+
+export async function waitForSync(page: Page, state = 'online'): Promise<void> {
+  await page.waitForFunction((s) => window.__malkart?.syncState() === s, state, { timeout: 15_000 });
+}
+
+export type CardInfo = { id: string; kind: string; tier: string; owner: string; title: string; x: number; y: number };
+export type EdgeInfo = { id: string; kind: string; source: string; target: string; note?: string };
+
+export const cards = (page: Page) => page.evaluate(() => window.__malkart!.cards() as CardInfo[]);
+export const edges = (page: Page) => page.evaluate(() => window.__malkart!.edges() as EdgeInfo[]);
+
+/** Waits until a predicate over the page's cards and edges holds. */
+export async function waitForBoard(page: Page, fn: string, arg?: unknown, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    ([body, a]) => {
+      const m = window.__malkart;
+      if (!m) return false;
+      // eslint-disable-next-line no-new-func
+      return new Function('cards', 'edges', 'peers', 'arg', body)(m.cards(), m.edges(), m.peers(), a) as boolean;
+    },
+    [fn, arg] as const,
+    { timeout },
+  );
+}
+
+/** The centre of an element on screen. */
+export async function centerOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`no box for ${selector}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+export const cardSelector = (id: string) => `.react-flow__node[data-id="${id}"]`;
+
+/** Drags from one card's link handle onto another card, as a person would. */
+export async function dragLink(page: Page, from: string, to: string): Promise<void> {
+  await page.hover(cardSelector(from));
+  const a = await centerOf(page, `${cardSelector(from)} .mk-handle-source`);
+  const b = await centerOf(page, `${cardSelector(to)} .mk-handle-target`);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+}
