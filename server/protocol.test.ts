@@ -116,6 +116,15 @@ describe('decodeIncoming refuses', () => {
     expect(() => decodeIncoming(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]))).toThrow(MalformedMessageError);
   });
 
+  it('a sync step 1 whose state vector is cut short as malformed', () => {
+    const brokenSv = frame((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+      encoding.writeVarUint8Array(e, new Uint8Array([5, 1])); // five entries announced, half of one given
+    });
+    expect(() => decodeIncoming(brokenSv)).toThrow(MalformedMessageError);
+  });
+
   it('an empty frame as malformed', () => {
     expect(() => decodeIncoming(new Uint8Array())).toThrow(MalformedMessageError);
   });

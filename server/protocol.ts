@@ -48,8 +48,11 @@ export function decodeIncoming(frame: Uint8Array): IncomingMessage {
     if (type === MESSAGE_SYNC) {
       const syncType = decoding.readVarUint(decoder);
       const payload = decoding.readVarUint8Array(decoder);
-      if (syncType === SYNC_STEP1) msg = { type: 'syncStep1', stateVector: payload };
-      else if (syncType === SYNC_STEP2) msg = { type: 'syncStep2', update: payload };
+      if (syncType === SYNC_STEP1) {
+        // Read it now, so a broken state vector is the client's malformed frame, not a server error later.
+        Y.decodeStateVector(payload);
+        msg = { type: 'syncStep1', stateVector: payload };
+      } else if (syncType === SYNC_STEP2) msg = { type: 'syncStep2', update: payload };
       else if (syncType === SYNC_UPDATE) msg = { type: 'syncUpdate', update: payload };
       else throw new UnsupportedMessageError(`unknown sync message type ${syncType}`);
     } else if (type === MESSAGE_AWARENESS) {
