@@ -40,11 +40,28 @@ export class Connection {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.ws.close(code, reason);
+      this.ws.close(code, clampReason(reason));
     } catch {
       this.ws.terminate();
     }
     // A peer that never answers the close handshake must not hold the room open.
     setTimeout(() => this.ws.terminate(), 2000).unref();
   }
+}
+
+/**
+ * A close reason is at most 123 bytes of UTF-8 (RFC 6455); ws throws on a longer one, which would
+ * drop the code too. Reasons can quote client input (a JSON parse error), so cut on a character.
+ */
+export function clampReason(reason: string): string {
+  if (Buffer.byteLength(reason) <= 123) return reason;
+  let out = '';
+  let bytes = 0;
+  for (const ch of reason) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > 123) break;
+    out += ch;
+    bytes += n;
+  }
+  return out;
 }
