@@ -64,12 +64,16 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
           const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
           theRoom.handleFrame(conn, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
         });
-        ws.on('close', (code) => {
-          if (code === 1009) metrics.rejectedMessages.inc({ reason: 'too_large' });
+        ws.on('close', () => {
           conn.closed = true;
           rooms.removeConnection(theRoom, conn);
         });
-        ws.on('error', () => ws.terminate());
+        ws.on('error', (err: Error & { code?: string }) => {
+          // ws has already sent 1009 for an oversized message; counted here because the terminate
+          // below means 'close' reports 1006, not the peer's echo of 1009.
+          if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.rejectedMessages.inc({ reason: 'too_large' });
+          ws.terminate();
+        });
         rooms.addConnection(theRoom, conn);
       });
     })();
