@@ -82,8 +82,8 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
           {ring.name}
         </span>
       )}
-      <Handle type="target" position={Position.Left} isConnectable={!readOnly} className="mk-handle mk-handle-target" />
-      <Handle type="source" position={Position.Right} isConnectable={!readOnly} className="mk-handle mk-handle-source" />
+      <Handle type="target" position={Position.Left} isConnectable={!readOnly} className={readOnly ? 'mk-handle-hidden' : 'mk-handle mk-handle-target'} />
+      <Handle type="source" position={Position.Right} isConnectable={!readOnly} className={readOnly ? 'mk-handle-hidden' : 'mk-handle mk-handle-source'} />
     </div>
   );
 });
