@@ -1,6 +1,7 @@
 // The WebSocket upgrade: a refused client gets a plain HTTP status and reason before any
 // handshake, and a board whose storage read fails is refused (503), never served blank.
 import { mkdtempSync } from 'node:fs';
+import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -82,6 +83,36 @@ describe('refused at the upgrade, before the handshake', () => {
     expect(server.rooms.loadedCount).toBe(0);
     const metrics = await server.metrics.registry.getSingleMetricAsString('malkart_connections');
     expect(metrics).not.toMatch(/ [1-9]\d*$/m);
+  });
+
+  it('a board id with broken percent-encoding is refused, and the server lives on', async () => {
+    server = await startTestServer();
+    const board = await createBoard(server.url);
+    for (const bad of ['%E0%A4%A', '%', 'abc%zz']) {
+      const out = await tryUpgrade(`${server.wsUrl}/${bad}?token=${board.tokens.owner}`);
+      expect(out.status, bad).toBe(404);
+      expect(out.body?.error?.code, bad).toBe('not_found');
+    }
+    expect((await tryUpgrade(`${server.wsUrl}/${board.id}?token=${board.tokens.owner}`)).status).toBe(101);
+  });
+
+  it('an upgrade request whose URL cannot be parsed is dropped, and the server lives on', async () => {
+    server = await startTestServer();
+    const board = await createBoard(server.url);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const sock = connectTcp(server!.port, '127.0.0.1', () => {
+        sock.write(
+          'GET http://[broken/ws/x HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
+      });
+      let text = '';
+      sock.on('data', (d) => (text += d.toString()));
+      sock.on('close', () => resolve(text));
+      sock.on('error', reject);
+    });
+    expect(reply).not.toMatch(/^HTTP\/1.1 101/);
+    expect((await tryUpgrade(`${server.wsUrl}/${board.id}?token=${board.tokens.owner}`)).status).toBe(101);
   });
 
   it('accepts each role by ?token= and by an Authorization header', async () => {

@@ -30,7 +30,12 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
       if (!match) return refuse(socket, 404, 'not_found', 'WebSocket path is /ws/<boardId>');
-      const boardId = decodeURIComponent(match[1]!);
+      let boardId: string;
+      try {
+        boardId = decodeURIComponent(match[1]!);
+      } catch {
+        return refuse(socket, 404, 'not_found', 'WebSocket path is /ws/<boardId>');
+      }
       let room;
       let grant;
       try {
@@ -76,7 +81,11 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
         });
         rooms.addConnection(theRoom, conn);
       });
-    })();
+    })().catch((err: unknown) => {
+      // Nothing a request carries may become an unhandled rejection: that would stop the process.
+      console.error('upgrade failed', err);
+      socket.destroy();
+    });
   });
 
   // Dead peers (no pong within one interval) are dropped so their rooms can unload.
