@@ -187,6 +187,11 @@ describe('GET /api/boards/:id', () => {
     expectError(await api('GET', `/api/boards/${board.id}`, { token: other.tokens.owner }), 403, 'token_invalid');
     expectError(await api('GET', '/api/boards/doesnotexist0000', { token: board.tokens.owner }), 404, 'board_not_found');
     expectError(await api('GET', '/api/nothing-here'), 404, 'not_found');
+    // A board id with broken percent-encoding is the client's error, answered in the same shape.
+    const broken = await api('GET', '/api/boards/%E0%A4%A', { token: board.tokens.owner });
+    expect(broken.status).toBeGreaterThanOrEqual(400);
+    expect(broken.status).toBeLessThan(500);
+    expect(broken.body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
   });
 });
 
