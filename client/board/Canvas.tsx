@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow,
-  type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams,
+  type Connection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import type * as Y from 'yjs';
 import { NODE_KINDS, isOneOf, type EdgeKind, type NodeKind, type Position } from '../../shared';
@@ -100,20 +100,19 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     [tryLink],
   );
 
-  const onSelectionChange = useCallback(
-    ({ nodes: sel }: OnSelectionChangeParams) => {
-      const ids = sel.map((n) => n.id).sort();
-      presence.setSelection(ids);
-      if (linkFrom && ids.length === 1 && ids[0] !== linkFrom) {
-        const target = ids[0]!;
-        const el = document.querySelector(`.react-flow__node[data-id="${CSS.escape(target)}"]`);
-        const r = el?.getBoundingClientRect();
-        setLinkFrom(null);
-        tryLink(linkFrom, target, r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 200, y: 200 });
-      }
-    },
-    [presence, linkFrom, tryLink],
-  );
+  // Selection lives in the store (never in the document): tell the others, and finish a link
+  // started with L (the target chosen by click or by Tab + Enter).
+  useEffect(() => {
+    const ids = nodes.filter((n) => n.selected).map((n) => n.id).sort();
+    presence.setSelection(ids);
+    if (linkFrom && ids.length === 1 && ids[0] !== linkFrom) {
+      const target = ids[0]!;
+      const el = document.querySelector(`.react-flow__node[data-id="${CSS.escape(target)}"]`);
+      const r = el?.getBoundingClientRect();
+      setLinkFrom(null);
+      tryLink(linkFrom, target, r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 200, y: 200 });
+    }
+  }, [nodes, presence, linkFrom, tryLink]);
 
   const onNodeDrag = useCallback(
     (_: unknown, __: CardNode, dragged: CardNode[]) => {
@@ -181,10 +180,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     notify,
     startLink: () => {
       const sel = store.selectedNodeIds();
-      if (sel.length === 1 && !readOnly) {
-        setLinkFrom(sel[0]!);
-        notify(t('linkModeHint'));
-      }
+      if (sel.length === 1 && !readOnly) setLinkFrom(sel[0]!);
     },
     cancel: () => {
       if (linkFrom) setLinkFrom(null);
@@ -240,14 +236,8 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onSelectionChange={onSelectionChange}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={(_, n) => {
-          if (linkFrom && n.id !== linkFrom) {
-            // handled through the selection change
-          }
-        }}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={36}
         nodesDraggable={!readOnly}

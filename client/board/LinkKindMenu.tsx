@@ -9,7 +9,9 @@ export function LinkKindMenu({ pending, onChoose, onCancel }: { pending: Pending
   const { t, pick } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    // Focus after the key event that opened the menu has finished, so its Enter does not pick an item.
+    const timer = setTimeout(() => ref.current?.querySelector<HTMLButtonElement>('button')?.focus(), 60);
+    return () => clearTimeout(timer);
   }, []);
   const left = Math.min(pending.at.x, window.innerWidth - 240);
   const top = Math.min(pending.at.y, window.innerHeight - 40 - pending.kinds.length * 36);

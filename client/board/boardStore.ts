@@ -71,7 +71,7 @@ export class BoardStore {
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.frame);
+    this.cancelFrame();
     for (const d of this.disposers) d();
     this.listeners.clear();
     this.graphListeners.clear();
@@ -113,18 +113,23 @@ export class BoardStore {
   private schedule(content: boolean): void {
     if (content) this.contentChanged = true;
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
+    const run = () => {
       this.frame = 0;
       this.flush();
-    });
+    };
+    this.frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : (setTimeout(run, 16) as unknown as number);
+  }
+
+  private cancelFrame(): void {
+    if (!this.frame) return;
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
+    else clearTimeout(this.frame);
+    this.frame = 0;
   }
 
   /** Applies pending document changes now (also used by tests and right after local writes). */
   flush(): void {
-    if (this.frame) {
-      cancelAnimationFrame(this.frame);
-      this.frame = 0;
-    }
+    this.cancelFrame();
     if (!this.dirtyNodes.size && !this.dirtyEdges.size) return;
     let nodesChanged = false;
     let edgesChanged = false;

@@ -15,6 +15,7 @@ declare global {
       role: Role;
       selected(): string[];
       rendered(): string[];
+      hidden(): string[];
     };
   }
 }
@@ -43,6 +44,7 @@ export function installTestHook(o: { store: BoardStore; presence: Presence; role
       })),
     syncState: o.state,
     selected: () => store.selectedNodeIds(),
+    hidden: () => store.getNodes().filter((n) => n.hidden).map((n) => n.id),
     rendered: () => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => el.dataset.id ?? ''),
   };
   return () => {
