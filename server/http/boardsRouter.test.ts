@@ -2,8 +2,10 @@
 // share link, rotate links, delete, and the health and metrics endpoints.
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { createNode, parseBoardJson } from '../../shared/index';
+import { encodeUpdate } from '../protocol';
 import { connectClient, createBoard, removeDir, startTestServer, waitFor, type TestClient, type TestServer } from '../testing/testServer';
 
 let server: TestServer | null = null;
@@ -247,6 +249,96 @@ describe('POST /api/boards/:id/tokens/rotate', () => {
     // The rotated-out clients stay closed (4403 is final for y-websocket) and saw none of it.
     expect(editor.provider.wsconnected).toBe(false);
     expect(editor.doc.getMap('nodes').has(made.id)).toBe(false);
+  });
+});
+
+/** A raw editor socket that does not read (so never sees its close frame) but keeps writing. */
+async function deafWriter(s: TestServer, boardId: string, token: string) {
+  const ws = new WebSocket(`${s.wsUrl}/${boardId}?token=${token}`);
+  sockets.push(ws);
+  ws.on('error', () => {});
+  await new Promise((resolve) => ws.on('open', resolve));
+  (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+  return ws;
+}
+
+/** One real update that adds a card, as a sync frame. */
+function cardFrame(title: string): { frame: Uint8Array; id: string } {
+  const doc = new Y.Doc();
+  const r = createNode(doc, { kind: 'goal', tier: 'kommuneplan', title }, 'raw');
+  if (!r.ok) throw new Error('create failed');
+  const frame = encodeUpdate(Y.encodeStateAsUpdate(doc));
+  doc.destroy();
+  return { frame, id: r.id };
+}
+
+/** Waits until the server has read `bytes` more bytes from the connection's socket, and has stored what it accepted. */
+async function serverRead(s: TestServer, socket: { bytesRead: number }, bytes: number, from: number): Promise<void> {
+  await waitFor(() => socket.bytesRead >= from + bytes, 5000, 'the server to read the frame');
+  await s.rooms.log.flush();
+}
+
+describe('a connection the server has closed', () => {
+  it('cannot write after its token was rotated, even if it ignores the close', async () => {
+    server = await startTestServer();
+    const board = await createBoard(server.url);
+    const owner = connect(server, board.id, board.tokens.owner);
+    await owner.synced;
+    const raw = await deafWriter(server, board.id, board.tokens.editor);
+    const room = await server.rooms.acquire(board.id);
+    await waitFor(() => room.connectionCount === 2);
+    const serverSocket = [...room.connections].find((c) => c.role === 'editor')!.ws as unknown as { _socket: { bytesRead: number } };
+
+    // Before the rotation its writes count.
+    const before = cardFrame('Før rotering');
+    let read = serverSocket._socket.bytesRead;
+    raw.send(before.frame);
+    await serverRead(server, serverSocket._socket, before.frame.length, read);
+    await waitFor(() => owner.doc.getMap('nodes').has(before.id));
+
+    expect((await api('POST', `/api/boards/${board.id}/tokens/rotate`, { token: board.tokens.owner })).status).toBe(200);
+    expect(room.connectionCount).toBe(1);
+    const after = cardFrame('Etter rotering');
+    read = serverSocket._socket.bytesRead;
+    raw.send(after.frame);
+    await serverRead(server, serverSocket._socket, after.frame.length, read);
+
+    expect(room.doc.getMap('nodes').has(after.id)).toBe(false);
+    const stored = await server.storage.loadDocument(board.id);
+    const fromDisk = new Y.Doc();
+    if (stored.state) Y.applyUpdate(fromDisk, stored.state);
+    for (const u of stored.updates) Y.applyUpdate(fromDisk, u.update);
+    expect(fromDisk.getMap('nodes').has(before.id)).toBe(true);
+    expect(fromDisk.getMap('nodes').has(after.id)).toBe(false);
+    fromDisk.destroy();
+  });
+
+  it("cannot write to a deleted board, nor break another board's commits", async () => {
+    server = await startTestServer();
+    const doomed = await createBoard(server.url);
+    const other = await createBoard(server.url);
+    const bystander = connect(server, other.id, other.tokens.editor);
+    await bystander.synced;
+    const raw = await deafWriter(server, doomed.id, doomed.tokens.editor);
+    const room = await server.rooms.acquire(doomed.id);
+    await waitFor(() => room.connectionCount === 1);
+    const serverSocket = ([...room.connections][0]!.ws as unknown as { _socket: { bytesRead: number } })._socket;
+
+    const del = await fetch(`${server.url}/api/boards/${doomed.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${doomed.tokens.owner}` } });
+    expect(del.status).toBe(204);
+    // The deaf client writes into the deleted board while the bystander edits its own, in the same commit window.
+    const late = cardFrame('For sent');
+    const read = serverSocket.bytesRead;
+    raw.send(late.frame);
+    const mine = createNode(bystander.doc, { kind: 'goal', tier: 'kommuneplan', title: 'Min egen' }, 'bystander');
+    if (!mine.ok) throw new Error('create failed');
+    await serverRead(server, serverSocket, late.frame.length, read);
+
+    const otherRoom = await server.rooms.acquire(other.id);
+    await waitFor(() => otherRoom.doc.getMap('nodes').has(mine.id), 5000, "the bystander's card to be stored and applied");
+    expect(bystander.closes).toEqual([]);
+    expect(await server.storage.getBoard(doomed.id)).toBeUndefined();
+    expect(await server.storage.loadDocument(doomed.id)).toEqual({ state: null, updates: [] });
   });
 });
 

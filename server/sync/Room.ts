@@ -95,6 +95,9 @@ export class Room {
   /** Handles one frame. A malformed frame closes only its own connection. */
   handleFrame(conn: Connection, frame: Uint8Array): void {
     this.metrics.bytesIn.inc(frame.byteLength);
+    // A closed connection (bad frame, rotated token, deleted board) may still have frames in
+    // flight, or a peer that ignores the close: none of them count.
+    if (conn.closed) return;
     try {
       const msg = decodeIncoming(frame);
       switch (msg.type) {
