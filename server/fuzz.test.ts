@@ -8,8 +8,8 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { toBoardJson } from '../shared/index';
 import {
-  CLOSE, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, UnsupportedMessageError,
-  assertValidUpdate, decodeAwarenessUpdate, decodeIncoming, encodeAwareness, encodeSyncStep1, encodeUpdate,
+  CLOSE, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, UnsupportedMessageError,
+  assertValidUpdate, decodeAwarenessUpdate, decodeIncoming, encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeUpdate,
 } from './protocol';
 import { randomEdit } from './testing/randomEdits';
 import { connectClient, createBoard, removeDir, seeded, startTestServer, waitFor, type TestClient, type TestServer } from './testing/testServer';
@@ -265,6 +265,36 @@ describe('fuzzed frames', () => {
       expect(reason).toMatch(/^malformed message: invalid awareness update/);
       expect(Buffer.byteLength(reason)).toBeLessThanOrEqual(123);
     }
+  });
+
+  it("a raw connection cannot overwrite or remove an honest client's awareness", async () => {
+    server = await startTestServer({ maxMessageBytes: MAX_MESSAGE_BYTES });
+    const board = await createBoard(server.url);
+    const a = connectClient(server.wsUrl, board.id, board.tokens.editor);
+    const b = connectClient(server.wsUrl, board.id, board.tokens.viewer);
+    clients.push(a, b);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalState({ user: { name: 'Ekte Anne' } });
+    await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name === 'Ekte Anne');
+
+    const spoofs = [
+      { clientId: a.doc.clientID, clock: 1_000_000, state: { user: { name: 'Falsk' } } },
+      { clientId: a.doc.clientID, clock: 1_000_001, state: null },
+    ];
+    const replies: Uint8Array[] = [];
+    const ws = new WebSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.editor}`);
+    sockets.add(ws);
+    ws.on('message', (data: Buffer) => replies.push(new Uint8Array(data)));
+    await new Promise((resolve) => ws.on('open', resolve));
+    for (const spoof of spoofs) ws.send(encodeAwareness(encodeAwarenessUpdate([spoof])));
+    // Frames on one connection are handled in order: the answer to this query comes after the spoofs were.
+    const before = replies.length;
+    ws.send(new Uint8Array([MESSAGE_QUERY_AWARENESS]));
+    await waitFor(() => replies.slice(before).some((r) => r[0] === MESSAGE_AWARENESS), 5000, 'the awareness answer');
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    const room = await server.rooms.acquire(board.id);
+    expect(room.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { name: 'Ekte Anne' } });
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { name: 'Ekte Anne' } });
   });
 
   it('a bad frame after honest traffic on the same connection closes it without losing what came before', async () => {
