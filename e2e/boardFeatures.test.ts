@@ -53,6 +53,19 @@ describe('board tools', () => {
     await waitForBoard(page, `return edges.some(e => e.kind === 'contributesTo' && e.source === 'K2' && e.target === 'K3')`);
   });
 
+  it('a card dropped into another band takes that tier', async () => {
+    const from = await page.locator(cardSelector('K5')).boundingBox();
+    const band = await page.locator('.mk-band-nav_local').boundingBox();
+    await page.mouse.move(from!.x + from!.width / 2, from!.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(from!.x + from!.width / 2, band!.y + 60, { steps: 10 });
+    await page.mouse.up();
+    await waitForBoard(page, `return cards.some(c => c.id === 'K5' && c.tier === 'nav_local')`);
+    // One undo takes back the move and the tier together.
+    await page.keyboard.press('Control+z');
+    await waitForBoard(page, `return cards.some(c => c.id === 'K5' && c.tier === 'kommuneplan' && c.x === 1500 && c.y === 420)`);
+  });
+
   it('asks before deleting a card with links, and undo brings both back', async () => {
     await page.click(cardSelector('K8'));
     await page.keyboard.press('Delete');

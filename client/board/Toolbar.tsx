@@ -1,4 +1,4 @@
-// The tool row: palette (editors only), undo/redo, auto-layout, fit, search and filters.
+// The editing tool row (editors only): palette, undo/redo and auto-layout.
 import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type * as Y from 'yjs';
@@ -6,8 +6,6 @@ import type { NodeKind } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
 import { Palette } from './Palette';
-import { SearchBox } from './SearchBox';
-import { FilterMenu } from './FilterMenu';
 import { newCardTitle } from './newCardTitle';
 import { CARD_WIDTH } from './bands';
 import type { Notify } from './Toasts';
@@ -58,6 +56,7 @@ export function Toolbar({ paletteKind, setPaletteKind, undo, undoState, notify }
     }
   };
 
+  if (readOnly) return null;
   return (
     <div className="mk-toolbar" role="toolbar" aria-label={t('palette')}>
       {!readOnly && <Palette kind={paletteKind} setKind={setPaletteKind} onCreate={createInView} />}
@@ -98,13 +97,6 @@ export function Toolbar({ paletteKind, setPaletteKind, undo, undoState, notify }
           </button>
         </div>
       )}
-      <div className="mk-toolgroup mk-toolgroup-end">
-        <SearchBox />
-        <FilterMenu />
-        <button type="button" className="mk-btn" onClick={() => void rf.fitView({ padding: 0.08, duration: 300 })} aria-keyshortcuts="F">
-          {t('fit')}
-        </button>
-      </div>
     </div>
   );
 }

@@ -6,6 +6,9 @@ import { useBoardContext } from './BoardContext';
 import type { SyncState } from './connectionStatus';
 import { usePeers } from './Cursors';
 import type { StringKey } from '../i18n/strings';
+import { useReactFlow } from '@xyflow/react';
+import { SearchBox } from './SearchBox';
+import { FilterMenu } from './FilterMenu';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',
@@ -24,6 +27,7 @@ export function TopBar({ title, state, onHelp }: { title: string; state: SyncSta
   const { t } = useI18n();
   const { readOnly, role } = useBoardContext();
   const peers = usePeers();
+  const rf = useReactFlow();
   const roleLabel = { owner: t('roleOwner'), editor: t('roleEditor'), viewer: t('roleViewer') }[role];
   return (
     <header className="mk-topbar">
@@ -42,6 +46,13 @@ export function TopBar({ title, state, onHelp }: { title: string; state: SyncSta
         {title || t('untitledBoard')}
       </h1>
       <span className={`mk-role-badge mk-role-${role}`}>{readOnly ? t('readOnly') : roleLabel}</span>
+      <div className="mk-viewtools">
+        <SearchBox />
+        <FilterMenu />
+        <button type="button" className="mk-btn" onClick={() => void rf.fitView({ padding: 0.08, duration: 300 })} aria-keyshortcuts="F">
+          {t('fit')}
+        </button>
+      </div>
       <div className="mk-topbar-right">
         <span className={`mk-status mk-status-${state}`} role="status" data-testid="sync-state" data-state={state}>
           <span className="mk-status-dot" aria-hidden="true" />

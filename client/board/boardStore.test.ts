@@ -1,0 +1,88 @@
+// The store patches only what changed: untouched card objects stay identical (so memoised
+// components skip them), and local selection survives remote edits.
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { createNode, link, moveNodes, updateNode } from '../../shared';
+import { BoardStore } from './boardStore';
+
+function board() {
+  const doc = new Y.Doc();
+  for (let i = 0; i < 5; i++) createNode(doc, { id: `n${i}`, kind: 'goal', tier: 'national', title: `Goal ${i}`, position: { x: i * 300, y: 0 } }, 'setup');
+  createNode(doc, { id: 'ind', kind: 'indicator', tier: 'national', title: 'Indicator', position: { x: 0, y: 200 } }, 'setup');
+  link(doc, { id: 'e1', kind: 'measuredBy', source: 'n0', target: 'ind' }, 'setup');
+  return doc;
+}
+
+describe('BoardStore', () => {
+  it('reads every card and link', () => {
+    const store = new BoardStore(board());
+    expect(store.getNodes().map((n) => n.id).sort()).toEqual(['ind', 'n0', 'n1', 'n2', 'n3', 'n4']);
+    expect(store.getEdges()).toHaveLength(1);
+    expect(store.getNodes().find((n) => n.id === 'n1')!.type).toBe('goal');
+  });
+
+  it('rebuilds only the changed card and keeps the others identical', () => {
+    const doc = board();
+    const store = new BoardStore(doc);
+    const before = new Map(store.getNodes().map((n) => [n.id, n]));
+    updateNode(doc, 'n2', { title: 'Renamed' }, 'remote');
+    moveNodes(doc, { n3: { x: 5, y: 5 } }, 'remote');
+    store.flush();
+    const after = new Map(store.getNodes().map((n) => [n.id, n]));
+    for (const id of ['n0', 'n1', 'n4', 'ind']) expect(after.get(id)).toBe(before.get(id));
+    expect(after.get('n2')).not.toBe(before.get('n2'));
+    expect(after.get('n2')!.data.card.title).toBe('Renamed');
+    expect(after.get('n3')!.position).toEqual({ x: 5, y: 5 });
+    expect(store.getEdges()[0]).toBe(store.getEdges()[0]);
+  });
+
+  it('batches many changes into one update of the arrays', () => {
+    const doc = board();
+    const store = new BoardStore(doc);
+    let emits = 0;
+    store.subscribe(() => emits++);
+    for (let i = 0; i < 50; i++) updateNode(doc, 'n1', { title: `t${i}` }, 'remote');
+    expect(emits).toBe(0);
+    store.flush();
+    expect(emits).toBe(1);
+  });
+
+  it('keeps local selection and measured size through remote edits, and never writes them to the doc', () => {
+    const doc = board();
+    const store = new BoardStore(doc);
+    store.applyNodeChanges([
+      { type: 'select', id: 'n1', selected: true },
+      { type: 'dimensions', id: 'n1', dimensions: { width: 240, height: 100 } },
+    ]);
+    updateNode(doc, 'n1', { title: 'Changed elsewhere' }, 'remote');
+    store.flush();
+    const n1 = store.getNodes().find((n) => n.id === 'n1')!;
+    expect(n1.selected).toBe(true);
+    expect(n1.measured).toEqual({ width: 240, height: 100 });
+    expect(n1.data.card.title).toBe('Changed elsewhere');
+    expect(doc.getMap('nodes').get('n1')!.toJSON()).not.toHaveProperty('selected');
+  });
+
+  it('reports finished moves (not in-flight drags) and shows remote drags live', () => {
+    const doc = board();
+    const store = new BoardStore(doc);
+    expect(store.applyNodeChanges([{ type: 'position', id: 'n0', position: { x: 1, y: 1 }, dragging: true }])).toEqual({});
+    expect(store.applyNodeChanges([{ type: 'position', id: 'n0', position: { x: 2, y: 2 }, dragging: false }])).toEqual({ n0: { x: 2, y: 2 } });
+    store.setRemoteDrag(new Map([['n4', { x: 99, y: 99 }]]));
+    expect(store.getNodes().find((n) => n.id === 'n4')!.position).toEqual({ x: 99, y: 99 });
+    store.setRemoteDrag(new Map());
+    expect(store.getNodes().find((n) => n.id === 'n4')!.position).toEqual({ x: 1200, y: 0 });
+  });
+
+  it('removes deleted cards and their links', () => {
+    const doc = board();
+    const store = new BoardStore(doc);
+    doc.transact(() => {
+      doc.getMap('edges').delete('e1');
+      doc.getMap('nodes').delete('ind');
+    });
+    store.flush();
+    expect(store.getNodes().some((n) => n.id === 'ind')).toBe(false);
+    expect(store.getEdges()).toHaveLength(0);
+  });
+});
