@@ -56,9 +56,11 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager): Router 
     const { board } = access(req);
     const editor = newToken();
     const viewer = newToken();
+    const fresh = new Set([hashToken(editor), hashToken(viewer)]);
     await storage.setTokens(board.id, { owner: board.tokens.owner, editor: hashToken(editor), viewer: hashToken(viewer) });
     const room = await rooms.loaded(board.id);
-    room?.closeConnections(CLOSE.tokenRevoked, (c) => c.role !== 'owner');
+    // Only holders of the old links: someone who already joined with a new one stays.
+    room?.closeConnections(CLOSE.tokenRevoked, (c) => c.role !== 'owner' && !fresh.has(c.tokenHash));
     res.json({ tokens: { editor, viewer } });
   });
 
