@@ -60,7 +60,7 @@ describe('BoardStore', () => {
     expect(n1.selected).toBe(true);
     expect(n1.measured).toEqual({ width: 240, height: 100 });
     expect(n1.data.card.title).toBe('Changed elsewhere');
-    expect(doc.getMap('nodes').get('n1')!.toJSON()).not.toHaveProperty('selected');
+    expect((doc.getMap('nodes').get('n1') as Y.Map<unknown>).toJSON()).not.toHaveProperty('selected');
   });
 
   it('reports finished moves (not in-flight drags) and shows remote drags live', () => {
