@@ -131,6 +131,9 @@ describe('board tools', () => {
     });
     expect(outside).toEqual([]);
     await page.screenshot({ path: fileURLToPath(new URL('auto-layout.png', ARTIFACTS)) });
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="undo"]') as HTMLButtonElement).disabled, null, { timeout: 5000 }).catch(async () => {
+      throw new Error(`undo disabled; toasts: ${await page.locator('.mk-toast').allTextContents()}`);
+    });
     await page.click('.mk-toolbar [data-testid="undo"]');
     await page.waitForFunction(() => window.__malkart!.cards().some((c: any) => c.id === 'N1' && c.y === 0 && c.x === 0));
     const restored = await cards(page);

@@ -3,7 +3,7 @@
 // in-flight drag stay local or in awareness; only the finished move is written to the document.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
-  Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow,
+  Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import type * as Y from 'yjs';
@@ -21,7 +21,7 @@ import { LinkKindMenu } from './LinkKindMenu';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useBoardShortcuts } from './useBoardShortcuts';
 import { newCardTitle } from './newCardTitle';
-import { ownerTheme } from '../theme/ownerTheme';
+import { OverviewMap } from './OverviewMap';
 import type { Notify } from './Toasts';
 import { CARD_WIDTH } from './bands';
 import { focusCard } from './focusCard';
@@ -256,14 +256,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
         <Bands />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9ced6" />
         <Cursors />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel={t('minimap')}
-          nodeColor={(n) => ownerTheme((n as CardNode).data.card.owner).strong}
-          nodeStrokeWidth={0}
-          maskColor="rgba(240, 242, 246, 0.7)"
-        />
+        <OverviewMap />
         <Controls showInteractive={false} />
       </ReactFlow>
       {nodes.length === 0 && loaded && !readOnly && <div className="mk-empty-hint">{t('emptyBoard')}</div>}
