@@ -27,6 +27,8 @@ import { CARD_WIDTH } from './bands';
 import { focusCard } from './focusCard';
 
 export const PALETTE_MIME = 'application/x-malkart-kind';
+/** Above this many cards the board opens on one corner rather than fitted whole. */
+const LARGE_BOARD = 400;
 
 interface Props {
   paletteKind: NodeKind;
@@ -62,8 +64,17 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
   useEffect(() => {
     if (fitted.current || !loaded) return;
     fitted.current = true;
-    requestAnimationFrame(() => requestAnimationFrame(() => void rf.fitView({ padding: 0.08, maxZoom: 1 })));
-  }, [loaded, rf]);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const all = store.getNodes();
+        if (all.length <= LARGE_BOARD) return void rf.fitView({ padding: 0.08, maxZoom: 1 });
+        // A large board fitted whole would put every card in view (and in the DOM) at an unreadable
+        // zoom; open on its top-left corner at a working zoom instead. The overview map shows the rest.
+        const first = [...all].sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x).slice(0, 40);
+        void rf.fitView({ nodes: first.map((n) => ({ id: n.id })), padding: 0.1, minZoom: 0.5, maxZoom: 1 });
+      }),
+    );
+  }, [loaded, rf, store]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNode>[]) => {
