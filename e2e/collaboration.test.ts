@@ -88,6 +88,28 @@ describe('two people on one board', () => {
     await a.page.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 1);
   });
 
+  it('B sees the card move live while A drags it, and the final position once A lets go', async () => {
+    const start = (await cards(b.page)).find((c) => c.id === goalId)!;
+    const c = await centerOf(a.page, cardSelector(goalId));
+    await a.page.mouse.move(c.x, c.y);
+    await a.page.mouse.down();
+    await a.page.mouse.move(c.x + 60, c.y + 30, { steps: 6 });
+    // Mid-drag: the document is unchanged, but B's canvas shows the card where A holds it.
+    await waitForBoard(b.page, `return peers.some(p => p.name === 'Anne Stat' && p.dragging)`);
+    await b.page.waitForFunction(
+      ([id, x]) => {
+        const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
+        const m = el && /translate\(([-\d.]+)px/.exec(el.style.transform);
+        return !!m && Number(m[1]) > Number(x) + 20;
+      },
+      [goalId, start.x] as const,
+    );
+    expect((await cards(b.page)).find((x) => x.id === goalId)!.x).toBe(start.x);
+    await a.page.mouse.move(c.x + 80, c.y + 40, { steps: 3 });
+    await a.page.mouse.up();
+    await waitForBoard(b.page, `return cards.some(c => c.id === arg[0] && c.x > arg[1] + 40) && !peers.some(p => p.dragging)`, [goalId, start.x]);
+  });
+
   it('a refused link shows the rule’s message and links nothing', async () => {
     const before = (await edges(b.page)).length;
     await dragLink(b.page, indicatorId, goalId);
