@@ -110,6 +110,14 @@ describe('two people on one board', () => {
     await waitForBoard(b.page, `return cards.some(c => c.id === arg[0] && c.x > arg[1] + 40) && !peers.some(p => p.dragging)`, [goalId, start.x]);
   });
 
+  it('a card B has selected carries B’s coloured ring and name for A', async () => {
+    await b.page.click(cardSelector(goalId));
+    await a.page.waitForSelector(`${cardSelector(goalId)} .mk-card.has-ring`);
+    await expect(a.page.locator(`${cardSelector(goalId)} .mk-card-ring-name`).textContent()).resolves.toBe('Bjørn Kommune');
+    await clickEmptyCanvas(b.page);
+    await a.page.waitForSelector(`${cardSelector(goalId)} .mk-card.has-ring`, { state: 'detached' });
+  });
+
   it('a refused link shows the rule’s message and links nothing', async () => {
     const before = (await edges(b.page)).length;
     await dragLink(b.page, indicatorId, goalId);

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type * as Y from 'yjs';
-import { readMeta, type Localized, type NodeKind } from '../../shared';
+import type { Localized, NodeKind } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Role } from '../api';
 import { useBoardConnection } from './useBoardConnection';
@@ -80,7 +80,6 @@ function LiveBoard({ role, name, initialTitle, conn }: Props & { conn: NonNullab
   const [paletteKind, setPaletteKind] = useState<NodeKind>('goal');
   const [helpOpen, setHelpOpen] = useState(false);
   const ctx = useMemo<BoardContextValue>(() => ({ store, actions, presence, role, readOnly }), [store, actions, presence, role, readOnly]);
-  void readMeta;
 
   return (
     <BoardContext.Provider value={ctx}>

@@ -262,7 +262,19 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
         proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{ 'node.a11yDescription.default': t('kTab') + '. ' + t('kSelect') + '. ' + t('kArrows') + '.' } as never}
+        ariaLabelConfig={{
+          'node.a11yDescription.default': t('a11yNode'),
+          'node.a11yDescription.keyboardDisabled': t('a11yNode'),
+          'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+            t('a11yMoved', { direction, x: Math.round(x), y: Math.round(y) }),
+          'edge.a11yDescription.default': t('a11yEdge'),
+          'controls.ariaLabel': t('a11yControls'),
+          'controls.zoomIn.ariaLabel': t('a11yZoomIn'),
+          'controls.zoomOut.ariaLabel': t('a11yZoomOut'),
+          'controls.fitView.ariaLabel': t('fit'),
+          'minimap.ariaLabel': t('minimap'),
+          'handle.ariaLabel': t('a11yHandle'),
+        }}
       >
         <Bands />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9ced6" />

@@ -2,9 +2,9 @@ import { useT } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { Modal } from './Modal';
 
-const SHORTCUTS: [string, StringKey][] = [
+const SHORTCUTS: [string | StringKey, StringKey][] = [
   ['N', 'kNew'],
-  ['Dobbeltklikk / Double-click', 'kDoubleClick'],
+  ['keysDoubleClick', 'kDoubleClick'],
   ['Tab / Shift+Tab', 'kTab'],
   ['Enter / Space', 'kSelect'],
   ['← ↑ → ↓', 'kArrows'],
@@ -13,7 +13,7 @@ const SHORTCUTS: [string, StringKey][] = [
   ['Ctrl+Z', 'kUndo'],
   ['Ctrl+Shift+Z / Ctrl+Y', 'kRedo'],
   ['Ctrl+C / Ctrl+V / Ctrl+D', 'kCopy'],
-  ['Ctrl+klikk / Shift+dra', 'kMulti'],
+  ['keysMulti', 'kMulti'],
   ['/ , Ctrl+F', 'kSearch'],
   ['G', 'kFocusCanvas'],
   ['Esc', 'kEscape'],
@@ -30,7 +30,7 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
           {SHORTCUTS.map(([keys, what]) => (
             <tr key={what}>
               <th scope="row">
-                <kbd>{keys}</kbd>
+                <kbd>{keys.startsWith('keys') ? t(keys as StringKey) : keys}</kbd>
               </th>
               <td>{t(what)}</td>
             </tr>

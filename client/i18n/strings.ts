@@ -112,6 +112,7 @@ export const STRINGS = {
   fieldTier: l('Nivå (bånd)', 'Nivå (band)', 'Tier (band)'),
   fieldOwner: l('Eier', 'Eigar', 'Owner'),
   fieldLevel: l('Målnivå', 'Målnivå', 'Goal level'),
+  fieldPeriod: l('Periode', 'Periode', 'Period'),
   fieldPeriodFrom: l('Periode fra år', 'Periode frå år', 'Period from year'),
   fieldPeriodTo: l('Periode til år', 'Periode til år', 'Period to year'),
   fieldPlanRef: l('Plan-referanse', 'Plan-referanse', 'Plan reference'),
@@ -200,6 +201,20 @@ export const STRINGS = {
   kHelp: l('Denne hjelpen', 'Denne hjelpa', 'This help'),
   kEscape: l('Avbryt / fjern valg', 'Avbryt / fjern val', 'Cancel / clear selection'),
   kFocusCanvas: l('Fokus til tavla', 'Fokus til tavla', 'Focus the board'),
+  // keys shown in the help dialog and React Flow's own accessible labels
+  keysDoubleClick: l('Dobbeltklikk', 'Dobbeltklikk', 'Double-click'),
+  keysMulti: l('Ctrl+klikk / Shift+dra', 'Ctrl+klikk / Shift+dra', 'Ctrl+click / Shift+drag'),
+  a11yNode: l(
+    'Trykk Enter eller mellomrom for å velge kortet. Piltastene flytter valgte kort, L kobler, Delete sletter.',
+    'Trykk Enter eller mellomrom for å velje kortet. Piltastane flyttar valde kort, L koplar, Delete slettar.',
+    'Press Enter or Space to select the card. Arrow keys move selected cards, L links, Delete deletes.',
+  ),
+  a11yMoved: l('Flyttet {direction}. Ny posisjon x {x}, y {y}', 'Flytta {direction}. Ny posisjon x {x}, y {y}', 'Moved {direction}. New position x {x}, y {y}'),
+  a11yEdge: l('Trykk Enter eller mellomrom for å velge koblingen.', 'Trykk Enter eller mellomrom for å velje koplinga.', 'Press Enter or Space to select the link.'),
+  a11yControls: l('Zoomkontroller', 'Zoomkontrollar', 'Zoom controls'),
+  a11yZoomIn: l('Zoom inn', 'Zoom inn', 'Zoom in'),
+  a11yZoomOut: l('Zoom ut', 'Zoom ut', 'Zoom out'),
+  a11yHandle: l('Dra herfra for å koble', 'Dra herfrå for å kople', 'Drag from here to link'),
   // misc
   bandLabel: l('{tier}', '{tier}', '{tier}'),
   minimap: l('Oversiktskart', 'Oversiktskart', 'Overview map'),

@@ -34,8 +34,8 @@ function Meta({ card }: { card: BoardNode }) {
   );
 }
 
-const fmtValue = (v: YearValue | undefined, unit: string | undefined) =>
-  v ? `${v.value.toLocaleString('nb-NO')}${unit ? (unit === '%' ? '' : ' ') + unit : ''} (${v.year})` : '–';
+const fmtValue = (v: YearValue | undefined, unit: string | undefined, lang: string) =>
+  v ? `${v.value.toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO')}${unit ? (unit === '%' ? '' : ' ') + unit : ''} (${v.year})` : '–';
 
 export const GoalNode = memo(function GoalNode({ data, selected }: P) {
   return (
@@ -46,22 +46,22 @@ export const GoalNode = memo(function GoalNode({ data, selected }: P) {
 });
 
 export const IndicatorNode = memo(function IndicatorNode({ data, selected }: P) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const c = data.card;
   const arrow = c.direction === 'lower' ? '↓' : c.direction === 'higher' ? '↑' : '';
   return (
     <CardShell data={data} selected={selected} icon="▥">
       <div className="mk-indicator">
-        <span title={t('baseline')}>{fmtValue(c.baseline, c.unit)}</span>
+        <span title={t('baseline')}>{fmtValue(c.baseline, c.unit, lang)}</span>
         <span aria-hidden="true" className="mk-indicator-arrow">
           →
         </span>
         <span title={t('target')}>
-          <strong>{fmtValue(c.target, c.unit)}</strong> {arrow}
+          <strong>{fmtValue(c.target, c.unit, lang)}</strong> {arrow}
         </span>
         {c.latest && (
           <span className="mk-indicator-latest">
-            {t('latest')}: {fmtValue(c.latest, c.unit)}
+            {t('latest')}: {fmtValue(c.latest, c.unit, lang)}
           </span>
         )}
       </div>

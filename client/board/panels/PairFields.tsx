@@ -89,6 +89,6 @@ export function PeriodField({ value, readOnly, commit }: { value: Period | undef
     setError(commit(p));
   };
   return (
-    <PairInputs legend={t('fieldPeriodFrom').replace(/ fra år| frå år| from year/, '')} labels={[t('fieldPeriodFrom'), t('fieldPeriodTo')]} pair={pair} error={error} readOnly={readOnly} onChange={onChange} focused={focused} />
+    <PairInputs legend={t('fieldPeriod')} labels={[t('fieldPeriodFrom'), t('fieldPeriodTo')]} pair={pair} error={error} readOnly={readOnly} onChange={onChange} focused={focused} />
   );
 }
