@@ -70,3 +70,30 @@ export function boardLink(id: string, token: string): string {
 export function wsBase(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 }
+
+export interface SnapshotInfo {
+  id: string;
+  label: string;
+  createdAt: string | number;
+  createdBy: string;
+  counts?: { nodes: number; edges: number };
+  auto?: boolean;
+}
+
+export function listSnapshots(id: string, token: string): Promise<SnapshotInfo[]> {
+  return request<{ snapshots: SnapshotInfo[] }>(`/api/boards/${encodeURIComponent(id)}/snapshots`, {}, token).then((r) => r.snapshots);
+}
+
+export function takeSnapshot(id: string, token: string, label: string, createdBy: string): Promise<SnapshotInfo> {
+  return request<SnapshotInfo>(`/api/boards/${encodeURIComponent(id)}/snapshots`, { method: 'POST', body: JSON.stringify({ label, createdBy }) }, token);
+}
+
+export function restoreSnapshot(id: string, token: string, sid: string, createdBy: string): Promise<unknown> {
+  return request(`/api/boards/${encodeURIComponent(id)}/snapshots/${encodeURIComponent(sid)}/restore`, { method: 'POST', body: JSON.stringify({ createdBy }) }, token);
+}
+
+/** A download link for an export; the token travels in the query so a plain link works. */
+export function exportUrl(id: string, token: string, params: Record<string, string>): string {
+  const q = new URLSearchParams({ ...params, token });
+  return `/api/boards/${encodeURIComponent(id)}/export?${q}`;
+}

@@ -17,6 +17,7 @@ import { Toolbar } from './Toolbar';
 import { Canvas } from './Canvas';
 import { SidePanel } from './panels/SidePanel';
 import { HelpDialog } from './HelpDialog';
+import { SnapshotsDialog } from './SnapshotsDialog';
 import { Toasts, useToasts } from './Toasts';
 import { installTestHook } from './testHook';
 import { useUndoState } from './useUndoState';
@@ -36,7 +37,7 @@ export function BoardView(props: Props) {
   return <LiveBoard {...props} conn={conn} />;
 }
 
-function LiveBoard({ role, name, initialTitle, conn }: Props & { conn: NonNullable<ReturnType<typeof useBoardConnection>> }) {
+function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & { conn: NonNullable<ReturnType<typeof useBoardConnection>> }) {
   const { pick } = useI18n();
   const { doc, awareness } = conn;
   const readOnly = role === 'viewer';
@@ -79,13 +80,14 @@ function LiveBoard({ role, name, initialTitle, conn }: Props & { conn: NonNullab
 
   const [paletteKind, setPaletteKind] = useState<NodeKind>('goal');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [snapshotsOpen, setSnapshotsOpen] = useState(false);
   const ctx = useMemo<BoardContextValue>(() => ({ store, actions, presence, role, readOnly }), [store, actions, presence, role, readOnly]);
 
   return (
     <BoardContext.Provider value={ctx}>
       <ReactFlowProvider>
         <div className="mk-board" data-role={role}>
-          <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} />
+          <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} />
           <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
           <div className="mk-board-body">
             <Canvas
@@ -98,6 +100,7 @@ function LiveBoard({ role, name, initialTitle, conn }: Props & { conn: NonNullab
             <SidePanel />
           </div>
           {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+          {snapshotsOpen && <SnapshotsDialog boardId={boardId} token={token} name={name} notify={toasts.push} onClose={() => setSnapshotsOpen(false)} />}
           <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />
         </div>
       </ReactFlowProvider>

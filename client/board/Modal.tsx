@@ -15,6 +15,20 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
     }
     return () => prev?.focus?.();
   }, []);
+  // Escape closes even when focus has left the dialog (e.g. its button was disabled after a click).
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !closeRef.current) return;
+      const all = document.querySelectorAll('.mk-modal');
+      if (all[all.length - 1] !== ref.current) return;
+      e.stopPropagation();
+      closeRef.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
   return (
     <div className="mk-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose?.()}>
       <div
@@ -24,12 +38,6 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
         aria-labelledby={id}
         tabIndex={-1}
         className={`mk-modal${wide ? ' mk-modal-wide' : ''}`}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && onClose) {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
       >
         <div className="mk-modal-head">
           <h2 id={id}>{title}</h2>

@@ -9,6 +9,7 @@ import type { StringKey } from '../i18n/strings';
 import { useReactFlow } from '@xyflow/react';
 import { SearchBox } from './SearchBox';
 import { FilterMenu } from './FilterMenu';
+import { ExportMenu } from './ExportMenu';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',
@@ -23,7 +24,7 @@ function initials(name: string): string {
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
 }
 
-export function TopBar({ title, state, onHelp }: { title: string; state: SyncState; onHelp(): void }) {
+export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { title: string; state: SyncState; onHelp(): void; onSnapshots(): void; boardId: string; token: string }) {
   const { t } = useI18n();
   const { readOnly, role } = useBoardContext();
   const peers = usePeers();
@@ -51,6 +52,10 @@ export function TopBar({ title, state, onHelp }: { title: string; state: SyncSta
         <FilterMenu />
         <button type="button" className="mk-btn" onClick={() => void rf.fitView({ padding: 0.08, duration: 300 })} aria-keyshortcuts="F">
           {t('fit')}
+        </button>
+        <ExportMenu boardId={boardId} token={token} />
+        <button type="button" className="mk-btn" onClick={onSnapshots}>
+          {t('snapshotsTitle')}
         </button>
       </div>
       <div className="mk-topbar-right">
