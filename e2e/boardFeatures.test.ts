@@ -130,6 +130,19 @@ describe('board tools', () => {
       }).map((el) => el.dataset.id);
     });
     expect(outside).toEqual([]);
+    // … and no two cards overlap.
+    const overlaps = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({ id: el.dataset.id, r: el.getBoundingClientRect() }));
+      const out: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!.r, b = boxes[j]!.r;
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${boxes[i]!.id}/${boxes[j]!.id}`);
+        }
+      return out;
+    });
+    expect(overlaps).toEqual([]);
+    await page.waitForTimeout(400);
     await page.screenshot({ path: fileURLToPath(new URL('auto-layout.png', ARTIFACTS)) });
     await page.waitForFunction(() => !(document.querySelector('[data-testid="undo"]') as HTMLButtonElement).disabled, null, { timeout: 5000 }).catch(async () => {
       throw new Error(`undo disabled; toasts: ${await page.locator('.mk-toast').allTextContents()}`);

@@ -50,6 +50,7 @@ export function Toolbar({ paletteKind, setPaletteKind, undo, undoState, notify }
       });
       actions.arrange(positions);
       notify(t('layoutDone'));
+      store.flush();
       requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: 300 }));
     } finally {
       setBusy(false);

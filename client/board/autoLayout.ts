@@ -1,11 +1,13 @@
 // Auto-layout with elkjs (layered), keeping every card in its band: ELK orders the cards to
-// reduce crossings, then each band's layers are packed into rows inside that band.
+// reduce crossings, then each band's layers are merged into the rows that fit the band and each
+// row is packed left to right, so cards never overlap.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { TIERS, type BoardEdge, type BoardNode, type Position, type Tier } from '../../shared';
 import { BAND_HEIGHT, bandTop, CARD_WIDTH } from './bands';
 
 const elk = new ELK();
 const H_GAP = 50;
+const V_GAP = 30;
 
 export async function computeLayout(
   cards: BoardNode[],
@@ -41,31 +43,26 @@ export async function computeLayout(
   for (const tier of TIERS) {
     const inTier = cards.filter((c) => c.tier === tier);
     if (!inTier.length) continue;
-    // Group into ELK's rows (distinct y), then stack those rows evenly inside the band.
-    const rows = [...new Set(inTier.map((c) => Math.round(placed.get(c.id)?.y ?? 0)))].sort((a, b) => a - b);
+    // ELK's layers, merged into as many rows as fit the band at full card height …
     const maxH = Math.max(...inTier.map((c) => sizeOf(c.id).height));
-    const usable = BAND_HEIGHT - 60 - maxH;
-    const step = rows.length > 1 ? Math.min(maxH + 30, usable / (rows.length - 1)) : 0;
+    const rowStep = maxH + V_GAP;
+    const rowsFit = Math.max(1, Math.floor((BAND_HEIGHT - 60 + V_GAP) / rowStep));
+    const layers = [...new Set(inTier.map((c) => Math.round(placed.get(c.id)?.y ?? 0)))].sort((a, b) => a - b);
+    const rows: BoardNode[][] = Array.from({ length: Math.min(rowsFit, layers.length) }, () => []);
     for (const c of inTier) {
-      const p = placed.get(c.id) ?? { x: 0, y: 0 };
-      const row = rows.indexOf(Math.round(p.y));
-      result[c.id] = { x: Math.round(p.x), y: Math.round(bandTop(tier) + 40 + row * step) };
+      const layer = layers.indexOf(Math.round(placed.get(c.id)?.y ?? 0));
+      rows[Math.min(rows.length - 1, Math.floor((layer * rows.length) / layers.length))]!.push(c);
     }
-  }
-  // Rows squeezed into a band may overlap horizontally; nudge cards in the same row apart.
-  const byRow = new Map<string, string[]>();
-  for (const [id, p] of Object.entries(result)) {
-    const key = String(p.y);
-    byRow.set(key, [...(byRow.get(key) ?? []), id]);
-  }
-  for (const idsInRow of byRow.values()) {
-    idsInRow.sort((a, b) => result[a]!.x - result[b]!.x);
-    let minX = -Infinity;
-    for (const id of idsInRow) {
-      const p = result[id]!;
-      if (p.x < minX) p.x = minX;
-      minX = p.x + (sizeOf(id).width || CARD_WIDTH) + H_GAP;
-    }
+    // … each row packed left to right in ELK's order, so no two cards overlap.
+    rows.forEach((row, r) => {
+      row.sort((a, b) => (placed.get(a.id)?.x ?? 0) - (placed.get(b.id)?.x ?? 0));
+      let minX = -Infinity;
+      for (const c of row) {
+        const x = Math.max(Math.round(placed.get(c.id)?.x ?? 0), minX);
+        result[c.id] = { x, y: Math.round(bandTop(tier as Tier) + 40 + r * rowStep) };
+        minX = x + (sizeOf(c.id).width || CARD_WIDTH) + H_GAP;
+      }
+    });
   }
   return result;
 }
