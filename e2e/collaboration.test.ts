@@ -179,3 +179,22 @@ describe('two people on one board', () => {
     expect(b.errors).toEqual([]);
   });
 });
+
+describe('the board title', () => {
+  it('B renames the board and A sees the new title; a viewer gets no rename control', async () => {
+    await b.page.getByRole('button', { name: 'Gi tavla nytt navn' }).click();
+    const input = b.page.getByLabel('Navn på tavla');
+    await input.fill('Partnerskapsmøte mars');
+    await input.press('Enter');
+    await a.page.waitForFunction(() => document.querySelector('.mk-board-title')?.textContent === 'Partnerskapsmøte mars');
+    await a.page.waitForFunction(() => document.title.startsWith('Partnerskapsmøte mars'));
+    const viewer = await newPerson(browser, 'Vera Leser');
+    try {
+      await openBoard(viewer, server.url, board.id, board.tokens.viewer);
+      await viewer.page.waitForFunction(() => document.querySelector('.mk-board-title')?.textContent === 'Partnerskapsmøte mars');
+      expect(await viewer.page.getByRole('button', { name: 'Gi tavla nytt navn' }).count()).toBe(0);
+    } finally {
+      await viewer.context.close();
+    }
+  });
+});

@@ -73,7 +73,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   const connRef = useRef(conn);
   connRef.current = conn;
 
-  const title = useSyncExternalStore(store.subscribeGraph, () => String(store.maps.meta.get('title') ?? '')) || initialTitle;
+  const title = useSyncExternalStore(store.subscribeMeta, () => String(store.maps.meta.get('title') ?? '')) || initialTitle;
   useEffect(() => {
     document.title = title ? `${title} – Målkart` : 'Målkart';
   }, [title]);

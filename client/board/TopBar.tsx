@@ -10,6 +10,7 @@ import { useReactFlow } from '@xyflow/react';
 import { SearchBox } from './SearchBox';
 import { FilterMenu } from './FilterMenu';
 import { ExportMenu } from './ExportMenu';
+import { BoardTitle } from './BoardTitle';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',
@@ -43,9 +44,7 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { 
         <span className="mk-logo" aria-hidden="true" />
         <span>{t('appName')}</span>
       </a>
-      <h1 className="mk-board-title" title={title}>
-        {title || t('untitledBoard')}
-      </h1>
+      <BoardTitle title={title} />
       <span className={`mk-role-badge mk-role-${role}`}>{readOnly ? t('readOnly') : roleLabel}</span>
       <div className="mk-viewtools">
         <SearchBox />

@@ -2,7 +2,7 @@
 // this user's steps), through the typed operations of shared/. A viewer can call none of them.
 import type * as Y from 'yjs';
 import {
-  createNode, deleteNodes, link, moveNodes, unlink, updateEdge, updateNode, DEFAULT_OWNER_FOR_TIER, newId,
+  createNode, deleteNodes, link, moveNodes, setMeta, unlink, updateEdge, updateNode, DEFAULT_OWNER_FOR_TIER, newId,
   type BoardMaps, type EdgeKind, type EdgePatch, type Localized, type NodeKind, type NodePatch, type OpResult, type Position, type Tier,
 } from '../../shared';
 import { boardMaps, readEdgeFields, readNodeFields } from '../../shared';
@@ -50,6 +50,14 @@ export class BoardActions {
   updateCard(id: string, patch: NodePatch): OpResult {
     if (this.readOnly) return { ok: true };
     return updateNode(this.doc, id, patch, this.origin);
+  }
+
+  renameBoard(title: string): OpResult {
+    if (this.readOnly) return { ok: true };
+    this.endGesture();
+    const r = this.report(setMeta(this.doc, { title }, this.origin));
+    this.endGesture();
+    return r;
   }
 
   updateLink(id: string, patch: EdgePatch): OpResult {

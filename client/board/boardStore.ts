@@ -86,6 +86,12 @@ export class BoardStore {
     this.graphListeners.add(fn);
     return () => this.graphListeners.delete(fn);
   };
+  /** The board's meta map (title …) changes rarely; subscribers hear of it directly, not per frame. */
+  subscribeMeta = (fn: Listener) => {
+    const onMeta = () => fn();
+    this.maps.meta.observe(onMeta);
+    return () => this.maps.meta.unobserve(onMeta);
+  };
   getNodes = () => this.nodeList;
   getEdges = () => this.edgeList;
   getGraphVersion = () => this.graphVersion;

@@ -159,6 +159,8 @@ export const STRINGS = {
   ),
   cancel: l('Avbryt', 'Avbryt', 'Cancel'),
   close: l('Lukk', 'Lukk', 'Close'),
+  save: l('Lagre', 'Lagre', 'Save'),
+  renameBoard: l('Gi tavla nytt navn', 'Gi tavla nytt namn', 'Rename the board'),
   refused: l('Ikke tillatt', 'Ikkje tillate', 'Not allowed'),
   // delete
   confirmDeleteTitle: l('Slette?', 'Slette?', 'Delete?'),
