@@ -3,9 +3,12 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App';
 import { I18nProvider } from './i18n/I18nProvider';
+import { registerServiceWorker } from './registerServiceWorker';
 
 createRoot(document.getElementById('root')!).render(
   <I18nProvider>
     <App />
   </I18nProvider>,
 );
+
+registerServiceWorker();
