@@ -13,6 +13,9 @@ const BAND_WIDTH = 200_000;
 export const Bands = memo(function Bands() {
   const { pick } = useI18n();
   const [tx, ty, zoom] = useStore(transformOf);
+  // Cards keep 40 flow units clear below a band's top edge; the label shrinks with the zoom to fit
+  // in that strip, so at overview zoom it does not cover the first row of cards.
+  const fontSize = Math.max(9, Math.min(13, 24 * zoom));
   return (
     <div className="mk-bands" aria-hidden="true">
       <div className="mk-bands-layer" style={{ transform: `translate(${tx}px, ${ty}px) scale(${zoom})` }}>
@@ -29,7 +32,7 @@ export const Bands = memo(function Bands() {
           key={tier}
           className={`mk-band-label mk-band-label-${tier}`}
           data-tier={tier}
-          style={{ top: ty + (bandTop(tier) + 10) * zoom }}
+          style={{ top: ty + bandTop(tier) * zoom + 2, fontSize, padding: `${Math.round(fontSize * 0.12)}px ${Math.round(fontSize * 0.7)}px` }}
         >
           {pick(TIER_LABELS[tier])}
         </div>
