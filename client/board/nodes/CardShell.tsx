@@ -53,6 +53,7 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
   if (low) {
     return (
       <div className={classes} style={style} data-card-id={card.id} data-tier={card.tier} data-diff={diff}>
+        {diff && <DiffBadge mark={diff} />}
         <div className="mk-card-low-title">{title}</div>
         <Handle type="target" position={Position.Left} isConnectable={false} className="mk-handle-hidden" />
         <Handle type="source" position={Position.Right} isConnectable={false} className="mk-handle-hidden" />
