@@ -158,7 +158,7 @@ describe('snapshots on the canvas', () => {
     expect(await page.locator('.react-flow__edge.mk-diff-removed').count()).toBe(1); // e21, T3's link
 
     const panel = page.getByTestId('compare-panel');
-    expect(await panel.getByTestId('compare-summary').innerText()).toBe('1 nye, 1 fjernet, 1 endret, 1 flyttet');
+    expect(await panel.getByTestId('compare-summary').innerText()).toBe('Nye: 1 · fjernet: 1 · endret: 1 · flyttet: 1');
     expect(await panel.getByTestId('compare-legend').locator('li').count()).toBe(4);
     const k2 = panel.locator('[data-change-id="K2"]');
     expect(await k2.getAttribute('data-mark')).toBe('changed');
@@ -167,6 +167,12 @@ describe('snapshots on the canvas', () => {
     await panel.locator('[data-change-id="L9"] button').click();
     await page.waitForFunction(() => window.__malkart!.selected().join() === 'L9');
     await page.screenshot({ path: fileURLToPath(new URL('snapshot-compare.png', ARTIFACTS)) });
+
+    // The comparison is a picture of one moment: a later edit is announced, and a refresh includes it.
+    expect(updateNode(other!.doc, 'K1', { title: 'Livskvalitet, inkludering og mestring' }, { remote: true }).ok).toBe(true);
+    await page.getByRole('button', { name: 'Oppdater sammenligningen' }).click();
+    await page.waitForFunction(() => window.__malkart?.snapshot()?.status === 'ready' && window.__malkart.diffMarks().K1 === 'changed');
+    expect(await page.getByTestId('compare-summary').innerText()).toBe('Nye: 1 · fjernet: 1 · endret: 2 · flyttet: 1');
   });
 
   it('restores after a confirmation while two people are connected; restoring the "before" snapshot undoes it', async () => {

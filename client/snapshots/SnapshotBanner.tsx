@@ -49,9 +49,6 @@ export function SnapshotBanner({ view, boardId, token, name, role, notify }: Pro
       data-status={view.status}
     >
       <p ref={message} tabIndex={-1} className="mk-snap-text" role={view.status === 'error' ? 'alert' : 'status'}>
-        <span aria-hidden="true" className="mk-snap-icon">
-          ⏱
-        </span>
         {text}
       </p>
       {ready && view.diff && view.stale && (

@@ -72,9 +72,9 @@ export const SNAPSHOT_STRINGS = {
   cmpLegend: l('Tegnforklaring', 'Teiknforklaring', 'Legend'),
   cmpNone: l('Ingen endringer – tavla er lik øyeblikksbildet.', 'Ingen endringar – tavla er lik augneblinksbiletet.', 'No changes – the board equals the snapshot.'),
   cmpSummary: l(
-    '{added} nye, {removed} fjernet, {changed} endret, {moved} flyttet',
-    '{added} nye, {removed} fjerna, {changed} endra, {moved} flytta',
-    '{added} new, {removed} removed, {changed} changed, {moved} moved',
+    'Nye: {added} · fjernet: {removed} · endret: {changed} · flyttet: {moved}',
+    'Nye: {added} · fjerna: {removed} · endra: {changed} · flytta: {moved}',
+    'New: {added} · removed: {removed} · changed: {changed} · moved: {moved}',
   ),
   cmpLink: l('Kobling', 'Kopling', 'Link'),
   cmpBoard: l('Tavla', 'Tavla', 'The board'),
