@@ -99,11 +99,6 @@ export function restoreSnapshot(id: string, token: string, sid: string, createdB
   return request<RestoreResult>(`/api/boards/${encodeURIComponent(id)}/snapshots/${encodeURIComponent(sid)}/restore`, { method: 'POST', body: JSON.stringify({ createdBy }) }, token);
 }
 
-/** A download link for an export; the token travels in the query so a plain link works. */
-export function exportUrl(id: string, token: string, params: Record<string, string>): string {
-  const q = new URLSearchParams({ ...params, token });
-  return `/api/boards/${encodeURIComponent(id)}/export?${q}`;
-}
 
 /** A snapshot's content as interchange JSON. */
 export function getSnapshotBoard(id: string, token: string, sid: string): Promise<BoardJson> {
