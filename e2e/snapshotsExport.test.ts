@@ -137,6 +137,12 @@ describe('snapshots on the canvas', () => {
 
   it('compares the snapshot with now: marks on the cards, ghosts for removed ones, a legend and a list that jumps', async () => {
     const page = owner.page;
+    // Opening the snapshot was a history entry: Back shows the live board, Forward the snapshot again.
+    await page.goBack();
+    await page.waitForFunction(() => window.__malkart?.snapshot() === null && window.__malkart.cards().some((c) => (c as { id: string }).id === 'L9'));
+    expect(await page.locator('.mk-toolbar').count()).toBe(1);
+    await page.goForward();
+    await waitForSnapshot(page, 'view');
     // From the banner by keyboard: Tab from the banner text to "Sammenlign med nå", then Enter.
     await page.locator('.mk-snap-text').focus();
     await page.keyboard.press('Tab');
@@ -224,6 +230,8 @@ describe('export dialog', () => {
     expect(text).toContain(example.meta.title);
     expect(text).toContain(titleOf('T3')); // in the snapshot, no longer on the live board
     expect(text).not.toContain('Nytt lokalt mål');
+    expect(text).toContain('Ansvarleg'); // nynorsk, as chosen
+    expect(text).not.toContain('Ansvarlig');
     // The bar followed the stream to the file's full length.
     const bar = dialog.getByTestId('export-progress');
     expect(Number(await bar.getAttribute('data-received'))).toBe(md.bytes.length);
