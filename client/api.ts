@@ -1,4 +1,5 @@
 // The server's REST API (boards). Errors come back as ApiError with the server's code and details.
+import type { BoardDiff, BoardJson } from '../shared';
 export type Role = 'owner' | 'editor' | 'viewer';
 export interface BoardTokens {
   owner: string;
@@ -88,12 +89,28 @@ export function takeSnapshot(id: string, token: string, label: string, createdBy
   return request<SnapshotInfo>(`/api/boards/${encodeURIComponent(id)}/snapshots`, { method: 'POST', body: JSON.stringify({ label, createdBy }) }, token);
 }
 
-export function restoreSnapshot(id: string, token: string, sid: string, createdBy: string): Promise<unknown> {
-  return request(`/api/boards/${encodeURIComponent(id)}/snapshots/${encodeURIComponent(sid)}/restore`, { method: 'POST', body: JSON.stringify({ createdBy }) }, token);
+export interface RestoreResult {
+  restored: SnapshotInfo;
+  /** The snapshot taken just before the restore: restoring it undoes the restore. */
+  before: SnapshotInfo;
 }
 
-/** A download link for an export; the token travels in the query so a plain link works. */
-export function exportUrl(id: string, token: string, params: Record<string, string>): string {
-  const q = new URLSearchParams({ ...params, token });
-  return `/api/boards/${encodeURIComponent(id)}/export?${q}`;
+export function restoreSnapshot(id: string, token: string, sid: string, createdBy: string): Promise<RestoreResult> {
+  return request<RestoreResult>(`/api/boards/${encodeURIComponent(id)}/snapshots/${encodeURIComponent(sid)}/restore`, { method: 'POST', body: JSON.stringify({ createdBy }) }, token);
+}
+
+
+/** A snapshot's content as interchange JSON. */
+export function getSnapshotBoard(id: string, token: string, sid: string): Promise<BoardJson> {
+  return request<BoardJson>(`/api/boards/${encodeURIComponent(id)}/snapshots/${encodeURIComponent(sid)}`, {}, token);
+}
+
+/** What changed from snapshot `a` to `b` (`live` = the board now). */
+export function getSnapshotDiff(id: string, token: string, a: string, b: string): Promise<BoardDiff> {
+  return request<BoardDiff>(`/api/boards/${encodeURIComponent(id)}/snapshots/${encodeURIComponent(a)}/diff/${encodeURIComponent(b)}`, {}, token);
+}
+
+/** The export route without the token (for fetches that send it in the Authorization header). */
+export function exportPath(id: string, params: Record<string, string>): string {
+  return `/api/boards/${encodeURIComponent(id)}/export?${new URLSearchParams(params)}`;
 }

@@ -1,18 +1,40 @@
-// Snapshots from the board page (take, restore as a live change everyone sees) and export links.
+// Snapshots and export from the board page, in Chromium against a real server: take a snapshot,
+// change the live board from other clients, open the snapshot read-only on the canvas (also from a
+// link), compare it with now, restore it while two people are connected (and undo that by
+// restoring the "before restore" snapshot), and export through the dialog with progress.
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, cardSelector, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { createNode, moveNodes, updateNode } from '../shared';
+import { ARTIFACTS, cardSelector, launchBrowser, newPerson, openBoard, waitForBoard, type CardInfo, type Person } from './support/browser';
 import { createBoard, startTestServer, type TestServer } from './support/server';
-import { readFileSync } from 'node:fs';
+import { connectNodeClient, type NodeClient } from './support/yclient';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8'));
+const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8')) as {
+  meta: { title: string };
+  nodes: { id: string; title: string }[];
+};
+const titleOf = (id: string) => example.nodes.find((n) => n.id === id)!.title;
+const K2_NEW = 'Alle unge fullfører – revidert etter workshop';
 
 let server: TestServer;
 let browser: Browser;
 let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
 let owner: Person;
 let editor: Person;
+let other: NodeClient | null = null;
+let sid = '';
+
+const snapshotState = (page: Page) => page.evaluate(() => window.__malkart?.snapshot() ?? null);
+const cardsOf = (page: Page) => page.evaluate(() => window.__malkart!.cards() as CardInfo[]);
+const waitForSnapshot = (page: Page, mode: 'view' | 'compare') =>
+  page.waitForFunction((m) => window.__malkart?.snapshot()?.status === 'ready' && window.__malkart.snapshot()?.mode === m, mode, { timeout: 15_000 });
+const openSnapshots = async (page: Page) => {
+  await page.getByRole('button', { name: 'Øyeblikksbilder' }).click();
+  await page.getByRole('dialog', { name: 'Øyeblikksbilder' }).waitFor();
+};
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -24,48 +46,217 @@ beforeAll(async () => {
   await openBoard(editor, server.url, board.id, board.tokens.editor);
 });
 afterAll(async () => {
+  other?.close();
   await browser?.close();
   await server?.close();
 });
 
-describe('snapshots and export', () => {
-  it('takes a snapshot, and restoring it undoes later changes for everyone', async () => {
+describe('snapshots on the canvas', () => {
+  it('takes a snapshot with a label; the list shows label, time, author and counts', async () => {
     const page = owner.page;
-    await page.getByRole('button', { name: 'Øyeblikksbilder' }).click();
+    await openSnapshots(page);
     await page.getByTestId('snapshot-label').fill('Før endringer');
     await page.getByRole('button', { name: 'Ta øyeblikksbilde' }).click();
-    await page.getByTestId('snapshots').getByText('Før endringer').waitFor();
-    await page.screenshot({ path: fileURLToPath(new URL('snapshots.png', ARTIFACTS)) });
+    const row = page.getByTestId('snapshots').locator('li', { hasText: 'Før endringer' });
+    await row.waitFor();
+    sid = (await row.getAttribute('data-snapshot-id'))!;
+    expect(sid).toBeTruthy();
+    const text = await row.innerText();
+    expect(text).toContain('av Olga Eier');
+    expect(text).toContain('27 kort, 29 koblinger');
+    expect(text).toMatch(/\d{1,2}:\d{2}/);
     await page.keyboard.press('Escape');
+  });
 
-    // The editor deletes a card with its links.
+  it('the live board changes from other clients', async () => {
+    // The editor deletes T3 (and its link e21) in the browser …
     await editor.page.click(cardSelector('T3'));
     await editor.page.keyboard.press('Delete');
     await editor.page.getByTestId('confirm-delete').click();
-    await waitForBoard(page, `return !cards.some(c => c.id === 'T3')`);
-
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Øyeblikksbilder' }).click();
-    await page.getByTestId('snapshots').getByRole('button', { name: 'Gjenopprett' }).first().click();
-    await waitForBoard(editor.page, `return cards.some(c => c.id === 'T3') && edges.some(e => e.id === 'e21')`);
-    await waitForBoard(page, `return cards.length === 27`);
+    // … and a second client retitles K2, adds L9 and moves K3.
+    other = await connectNodeClient(server.url, board.id, board.tokens.editor);
+    const o = { remote: true };
+    expect(updateNode(other.doc, 'K2', { title: K2_NEW }, o).ok).toBe(true);
+    expect(createNode(other.doc, { id: 'L9', kind: 'goal', tier: 'nav_local', owner: 'felles', title: 'Nytt lokalt mål', position: { x: 2700, y: 860 } }, o).ok).toBe(true);
+    expect(moveNodes(other.doc, { K3: { x: 960, y: 470 } }, o).ok).toBe(true);
+    await waitForBoard(
+      owner.page,
+      `return !cards.some(c => c.id === 'T3') && cards.some(c => c.id === 'L9') && cards.find(c => c.id === 'K2').title === arg && cards.find(c => c.id === 'K3').x === 960`,
+      K2_NEW,
+    );
   });
 
-  it('offers downloads that the server renders, with the token in the link', async () => {
+  it('opens the snapshot read-only on the canvas: its cards as they were, no way to edit, keyboard reachable', async () => {
+    const page = owner.page;
+    expect(await page.locator('.mk-handle').count()).toBeGreaterThan(0); // the live board is editable
+    await openSnapshots(page);
+    await page.getByRole('button', { name: 'Åpne «Før endringer» skrivebeskyttet' }).click();
+    await waitForSnapshot(page, 'view');
+    expect(new URL(page.url()).searchParams.get('snapshot')).toBe(sid);
+    const banner = page.getByTestId('snapshot-banner');
+    expect(await banner.innerText()).toMatch(/øyeblikksbildet «Før endringer» fra .* – skrivebeskyttet/);
+    await page.waitForFunction(() => !!document.activeElement?.closest('[data-testid="snapshot-banner"]'));
+
+    // The cards as they were when the snapshot was taken.
+    const cards = await cardsOf(page);
+    expect(cards).toHaveLength(27);
+    expect(cards.find((c) => c.id === 'T3')?.title).toBe(titleOf('T3'));
+    expect(cards.find((c) => c.id === 'K2')?.title).toBe(titleOf('K2'));
+    expect(cards.some((c) => c.id === 'L9')).toBe(false);
+    expect(cards.find((c) => c.id === 'K3')?.x).toBe(900);
+    await page.locator(cardSelector('T3')).waitFor();
+    await page.screenshot({ path: fileURLToPath(new URL('snapshot-view.png', ARTIFACTS)) });
+
+    // No editing: no tool row, no link handles, read-only inspector, Delete and N do nothing.
+    expect(await page.locator('.mk-toolbar').count()).toBe(0);
+    expect(await page.locator('.mk-handle').count()).toBe(0);
+    await page.click(cardSelector('K2'));
+    await page.waitForFunction(() => window.__malkart!.selected().join() === 'K2');
+    expect(await page.getByTestId('field-title').getAttribute('readonly')).not.toBeNull();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('n');
+    expect(await page.getByTestId('confirm-delete').count()).toBe(0);
+    expect(await cardsOf(page)).toHaveLength(27);
+    // Nothing of the snapshot reached the live board.
+    await waitForBoard(editor.page, `return cards.some(c => c.id === 'L9') && !cards.some(c => c.id === 'T3')`);
+  });
+
+  it('a link with ?snapshot= opens the snapshot directly', async () => {
+    const viewer = await newPerson(browser, 'Vera Leser');
+    await viewer.page.goto(`${server.url}/b/${board.id}?token=${board.tokens.viewer}&snapshot=${sid}`);
+    await waitForSnapshot(viewer.page, 'view');
+    expect((await cardsOf(viewer.page)).some((c) => c.id === 'T3')).toBe(true);
+    expect(await viewer.page.getByTestId('banner-restore').count()).toBe(0); // only owners restore
+    // Back to the live board.
+    await viewer.page.getByTestId('back-live').click();
+    await viewer.page.waitForFunction(() => window.__malkart?.snapshot() === null && window.__malkart.cards().some((c) => (c as { id: string }).id === 'L9'));
+    expect(new URL(viewer.page.url()).searchParams.has('snapshot')).toBe(false);
+    expect(viewer.errors).toEqual([]);
+    await viewer.context.close();
+  });
+
+  it('compares the snapshot with now: marks on the cards, ghosts for removed ones, a legend and a list that jumps', async () => {
+    const page = owner.page;
+    // Opening the snapshot was a history entry: Back shows the live board, Forward the snapshot again.
+    await page.goBack();
+    await page.waitForFunction(() => window.__malkart?.snapshot() === null && window.__malkart.cards().some((c) => (c as { id: string }).id === 'L9'));
+    expect(await page.locator('.mk-toolbar').count()).toBe(1);
+    await page.goForward();
+    await waitForSnapshot(page, 'view');
+    // From the banner by keyboard: Tab from the banner text to "Sammenlign med nå", then Enter.
+    await page.locator('.mk-snap-text').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sammenlign med nå');
+    await page.keyboard.press('Enter');
+    await waitForSnapshot(page, 'compare');
+    expect(new URL(page.url()).searchParams.get('compare')).toBe('now');
+
+    const marks = await page.evaluate(() => window.__malkart!.diffMarks());
+    expect(marks).toEqual({ T3: 'removed', L9: 'added', K2: 'changed', K3: 'moved' });
+    // The same marks on the rendered cards; the removed card is drawn (a ghost) with its old title.
+    for (const [id, mark] of Object.entries(marks)) {
+      await page.locator(`${cardSelector(id)} .mk-card[data-diff="${mark}"]`).waitFor();
+    }
+    expect(await page.locator(`${cardSelector('K1')} .mk-card`).getAttribute('data-diff')).toBeNull();
+    expect(await page.locator(cardSelector('T3')).innerText()).toContain('Fjernet');
+    expect(await page.locator(cardSelector('T3')).innerText()).toContain(titleOf('T3'));
+    expect(await page.locator(cardSelector('K2')).innerText()).toContain(K2_NEW);
+    expect(await page.locator('.react-flow__edge.mk-diff-removed').count()).toBe(1); // e21, T3's link
+
+    const panel = page.getByTestId('compare-panel');
+    expect(await panel.getByTestId('compare-summary').innerText()).toBe('Nye: 1 · fjernet: 1 · endret: 1 · flyttet: 1');
+    expect(await panel.getByTestId('compare-legend').locator('li').count()).toBe(4);
+    const k2 = panel.locator('[data-change-id="K2"]');
+    expect(await k2.getAttribute('data-mark')).toBe('changed');
+    expect(await k2.locator('[data-field="title"]').innerText()).toBe(`Tittel: ${titleOf('K2')} → ${K2_NEW}`);
+    expect(await panel.locator('[data-change-id="e21"]').getAttribute('data-mark')).toBe('removed');
+    await panel.locator('[data-change-id="L9"] button').click();
+    await page.waitForFunction(() => window.__malkart!.selected().join() === 'L9');
+    await page.screenshot({ path: fileURLToPath(new URL('snapshot-compare.png', ARTIFACTS)) });
+
+    // The comparison is a picture of one moment: a later edit is announced, and a refresh includes it.
+    expect(updateNode(other!.doc, 'K1', { title: 'Livskvalitet, inkludering og mestring' }, { remote: true }).ok).toBe(true);
+    await page.getByRole('button', { name: 'Oppdater sammenligningen' }).click();
+    await page.waitForFunction(() => window.__malkart?.snapshot()?.status === 'ready' && window.__malkart.diffMarks().K1 === 'changed');
+    expect(await page.getByTestId('compare-summary').innerText()).toBe('Nye: 1 · fjernet: 1 · endret: 2 · flyttet: 1');
+  });
+
+  it('restores after a confirmation while two people are connected; restoring the "before" snapshot undoes it', async () => {
+    const page = owner.page;
+    await page.getByTestId('banner-restore').click();
+    const dialog = page.getByTestId('restore-dialog');
+    expect(await dialog.innerText()).toContain('Før gjenoppretting av «Før endringer»');
+    await dialog.getByTestId('restore-confirm').click();
+    // The owner is taken back to the live board; both live clients get the snapshot's board.
+    await page.waitForFunction(() => window.__malkart?.snapshot() === null);
+    expect(new URL(page.url()).searchParams.has('snapshot')).toBe(false);
+    const restored = `return cards.length === 27 && cards.some(c => c.id === 'T3') && !cards.some(c => c.id === 'L9')
+      && cards.find(c => c.id === 'K2').title === arg && edges.some(e => e.id === 'e21')`;
+    await waitForBoard(page, restored, titleOf('K2'));
+    await waitForBoard(editor.page, restored, titleOf('K2'));
+    expect(await page.getByTestId('toast-info').last().innerText()).toContain('Før gjenoppretting av «Før endringer»');
+
+    // Undo: restore the snapshot taken before the restore.
+    await openSnapshots(page);
+    await page.getByRole('button', { name: 'Gjenopprett «Før gjenoppretting av «Før endringer»»' }).click();
+    await page.getByTestId('restore-confirm').click();
+    const undone = `return cards.some(c => c.id === 'L9') && !cards.some(c => c.id === 'T3') && cards.find(c => c.id === 'K2').title === arg`;
+    await waitForBoard(editor.page, undone, K2_NEW);
+    await waitForBoard(page, undone, K2_NEW);
+    await page.keyboard.press('Escape');
+    expect(owner.errors).toEqual([]);
+    expect(editor.errors).toEqual([]);
+  });
+});
+
+describe('export dialog', () => {
+  async function download(page: Page): Promise<{ name: string; bytes: Buffer }> {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+    await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-phase') === 'done');
+    return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+  }
+
+  it('downloads Markdown of a snapshot in nynorsk and a Word chapter of the board now, with progress', async () => {
     const page = editor.page;
     await page.getByRole('button', { name: 'Eksporter' }).click();
-    const menu = page.getByTestId('export-menu');
-    await menu.waitFor();
-    const hrefs = await menu.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs).toHaveLength(7);
-    const json = hrefs.find((h) => h.includes('format=json'))!;
-    const res = await fetch(json);
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('export-format').selectOption('md');
+    await dialog.getByTestId('export-lang').selectOption('nn');
+    await dialog.getByTestId('export-source').selectOption(sid);
+    const md = await download(page);
+    expect(md.name).toMatch(/^lier-mal-for-arbeid-og-inkludering\.md$/);
+    const text = md.bytes.toString('utf8');
+    expect(text).toContain(example.meta.title);
+    expect(text).toContain(titleOf('T3')); // in the snapshot, no longer on the live board
+    expect(text).not.toContain('Nytt lokalt mål');
+    expect(text).toContain('Ansvarleg'); // nynorsk, as chosen
+    expect(text).not.toContain('Ansvarlig');
+    // The bar followed the stream to the file's full length.
+    const bar = dialog.getByTestId('export-progress');
+    expect(Number(await bar.getAttribute('data-received'))).toBe(md.bytes.length);
+    expect(Number(await bar.getAttribute('data-total'))).toBe(md.bytes.length);
+    expect(await dialog.getByTestId('export-status').innerText()).toContain(`Lastet ned ${md.name}`);
+
+    await dialog.getByTestId('export-format').selectOption('docx');
+    await dialog.getByTestId('export-source').selectOption('live');
+    await dialog.getByTestId('export-view').selectOption('kommune');
+    const docx = await download(page);
+    expect(docx.name).toBe('lier-mal-for-arbeid-og-inkludering-kommune.docx');
+    expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(Number(await bar.getAttribute('data-received'))).toBe(docx.bytes.length);
+    await page.screenshot({ path: fileURLToPath(new URL('export-dialog.png', ARTIFACTS)) });
+  });
+
+  it('says what went wrong and what to do when the link no longer gives access', async () => {
+    const page = editor.page;
+    const dialog = page.getByTestId('export-dialog');
+    const res = await fetch(`${server.url}/api/boards/${board.id}/tokens/rotate`, { method: 'POST', headers: { Authorization: `Bearer ${board.tokens.owner}` } });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { format: string; nodes: unknown[] };
-    expect(body.format).toBe('malkart.board');
-    expect(body.nodes).toHaveLength(27);
-    const docx = await fetch(hrefs.find((h) => h.includes('format=docx'))!);
-    expect(docx.status).toBe(200);
+    await dialog.getByTestId('export-download').click();
+    const error = dialog.getByTestId('export-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('Be eieren om en ny lenke');
     await page.keyboard.press('Escape');
   });
 

@@ -21,6 +21,9 @@ import { SnapshotsDialog } from './SnapshotsDialog';
 import { Toasts, useToasts } from './Toasts';
 import { installTestHook } from './testHook';
 import { useUndoState } from './useUndoState';
+import { useSnapshotView } from '../snapshots/useSnapshotView';
+import { SnapshotBanner } from '../snapshots/SnapshotBanner';
+import { ComparePanel } from '../snapshots/ComparePanel';
 
 interface Props {
   boardId: string;
@@ -69,7 +72,6 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
     presence.setUser(name, colorFor(`${name}|${doc.clientID}`), role);
   }, [presence, name, role, doc]);
 
-  useEffect(() => installTestHook({ store, presence, role, state: () => connRef.current.state }), [store, presence, role]);
   const connRef = useRef(conn);
   connRef.current = conn;
 
@@ -82,25 +84,42 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   const [helpOpen, setHelpOpen] = useState(false);
   const [snapshotsOpen, setSnapshotsOpen] = useState(false);
   const ctx = useMemo<BoardContextValue>(() => ({ store, actions, presence, role, readOnly }), [store, actions, presence, role, readOnly]);
+  // A snapshot named in the URL replaces the live board on the canvas, read-only (client/snapshots/).
+  const snap = useSnapshotView(boardId, token, ctx);
+  const shown = snap.status === 'ready' ? snap.ctx : ctx;
+  const snapRef = useRef(snap);
+  snapRef.current = snap;
+  useEffect(
+    () => installTestHook({ store: shown.store, presence, role, state: () => connRef.current.state, snapshot: () => snapRef.current }),
+    [shown.store, presence, role],
+  );
 
   return (
-    <BoardContext.Provider value={ctx}>
-      <ReactFlowProvider>
-        <div className="mk-board" data-role={role}>
+    <BoardContext.Provider value={shown}>
+      <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
+        <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
           <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} />
-          <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
+          {snap.status === 'off' ? (
+            <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
+          ) : (
+            <SnapshotBanner view={snap} boardId={boardId} token={token} name={name} role={role} notify={toasts.push} />
+          )}
           <div className="mk-board-body">
-            <Canvas
-              paletteKind={paletteKind}
-              undo={undo}
-              loaded={conn.loaded}
-              onHelp={() => setHelpOpen(true)}
-              notify={toasts.push}
-            />
-            <SidePanel />
+            {snap.status === 'off' || snap.status === 'ready' ? (
+              <Canvas
+                paletteKind={paletteKind}
+                undo={snap.status === 'off' ? undo : null}
+                loaded={snap.status === 'ready' || conn.loaded}
+                onHelp={() => setHelpOpen(true)}
+                notify={toasts.push}
+              />
+            ) : (
+              <div className="mk-canvas" />
+            )}
+            {snap.status === 'ready' && snap.diff && snap.now ? <ComparePanel diff={snap.diff} now={snap.now} /> : <SidePanel />}
           </div>
           {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
-          {snapshotsOpen && <SnapshotsDialog boardId={boardId} token={token} name={name} notify={toasts.push} onClose={() => setSnapshotsOpen(false)} />}
+          {snapshotsOpen && <SnapshotsDialog boardId={boardId} token={token} name={name} role={role} notify={toasts.push} onClose={() => setSnapshotsOpen(false)} />}
           <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />
         </div>
       </ReactFlowProvider>

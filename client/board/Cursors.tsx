@@ -35,18 +35,19 @@ export const Cursors = memo(function Cursors() {
   );
 });
 
-let cache: { version: number; peers: Peer[] } = { version: -1, peers: [] };
+let cache: { version: number; peers: Peer[]; from?: unknown } = { version: -1, peers: [] };
 
 /** The people on the board (self first), re-read when awareness changes. */
 export function usePeers(): Peer[] {
   const { presence } = useBoardContext();
   return useSyncExternalStore(
     (fn) => presence.subscribe(() => {
-      cache = { version: cache.version + 1, peers: presence.peers() };
+      cache = { version: cache.version + 1, peers: presence.peers(), from: presence };
       fn();
     }),
     () => {
-      if (cache.version < 0) cache = { version: 0, peers: presence.peers() };
+      // Re-read when the board's presence is swapped (a snapshot on the canvas has its own).
+      if (cache.version < 0 || cache.from !== presence) cache = { version: cache.version + 1, peers: presence.peers(), from: presence };
       return cache.peers;
     },
   );

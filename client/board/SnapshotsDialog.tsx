@@ -1,19 +1,32 @@
-// Snapshots: take one with a name, list them, and (owners) restore one as an ordinary change.
+// Snapshots: take one with a name; list them (label, time, author, counts); open one read-only on
+// the canvas, compare it with now, or (owners) restore it after a confirmation.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { ApiError, listSnapshots, restoreSnapshot, takeSnapshot, type SnapshotInfo } from '../api';
-import { useBoardContext } from './BoardContext';
+import { ApiError, listSnapshots, takeSnapshot, type Role, type SnapshotInfo } from '../api';
 import { Modal } from './Modal';
 import type { Notify } from './Toasts';
+import { RestoreDialog } from '../snapshots/RestoreDialog';
+import { showSnapshot } from '../snapshots/showSnapshot';
+import { readSnapshotRoute } from '../snapshots/snapshotRoute';
+import { formatDateTime } from '../snapshots/formatDate';
 
-export function SnapshotsDialog({ boardId, token, name, onClose, notify }: { boardId: string; token: string; name: string; onClose(): void; notify: Notify }) {
+interface Props {
+  boardId: string;
+  token: string;
+  name: string;
+  role: Role;
+  onClose(): void;
+  notify: Notify;
+}
+
+export function SnapshotsDialog({ boardId, token, name, role, onClose, notify }: Props) {
   const { t, lang } = useI18n();
-  const { role, readOnly } = useBoardContext();
   const [list, setList] = useState<SnapshotInfo[] | null>(null);
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const fmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeStyle: 'short' });
+  const [restoring, setRestoring] = useState<SnapshotInfo | null>(null);
+  const canTake = role !== 'viewer';
 
   const reload = () =>
     listSnapshots(boardId, token)
@@ -24,12 +37,13 @@ export function SnapshotsDialog({ boardId, token, name, onClose, notify }: { boa
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [boardId, token]);
 
-  const run = async (fn: () => Promise<unknown>, done: string) => {
+  const take = async () => {
     setBusy(true);
     setError(null);
     try {
-      await fn();
-      notify(done);
+      await takeSnapshot(boardId, token, label.trim(), name);
+      notify(t('snapshotTaken'));
+      setLabel('');
       await reload();
     } catch (e) {
       setError(t('errorGeneric', { message: e instanceof ApiError ? e.message : String(e) }));
@@ -38,15 +52,20 @@ export function SnapshotsDialog({ boardId, token, name, onClose, notify }: { boa
     }
   };
 
+  const open = (s: SnapshotInfo, mode: 'view' | 'compare') => {
+    onClose();
+    showSnapshot({ sid: s.id, mode });
+  };
+
   return (
     <Modal title={t('snapshotsTitle')} onClose={onClose} wide>
       <p className="mk-muted">{t('snapshotHelp')}</p>
-      {!readOnly && (
+      {canTake && (
         <form
           className="mk-row"
           onSubmit={(e) => {
             e.preventDefault();
-            if (label.trim()) void run(() => takeSnapshot(boardId, token, label.trim(), name), t('snapshotTaken')).then(() => setLabel(''));
+            if (label.trim()) void take();
           }}
         >
           <input
@@ -72,31 +91,54 @@ export function SnapshotsDialog({ boardId, token, name, onClose, notify }: { boa
       {list && list.length > 0 && (
         <ul className="mk-list mk-snapshots" data-testid="snapshots">
           {list.map((s) => (
-            <li key={s.id} className="mk-row">
-              <strong>{s.label}</strong>
-              <span className="mk-muted">
-                {fmt.format(new Date(s.createdAt))} · {s.createdBy}
-                {s.auto ? ` · ${t('snapshotAuto')}` : ''}
-                {s.counts ? ` · ${t('snapshotCounts', s.counts)}` : ''}
-              </span>
-              {role === 'owner' && (
-                <button
-                  type="button"
-                  className="mk-btn mk-btn-small"
-                  style={{ marginLeft: 'auto' }}
-                  disabled={busy}
-                  onClick={() => {
-                    if (window.confirm(t('snapshotRestoreConfirm', { label: s.label }))) {
-                      void run(() => restoreSnapshot(boardId, token, s.id, name), t('snapshotRestored', { label: s.label }));
-                    }
-                  }}
-                >
-                  {t('snapshotRestore')}
+            <li key={s.id} className="mk-snapshot-row" data-snapshot-id={s.id}>
+              <div className="mk-snapshot-info">
+                <strong>{s.label}</strong>
+                <span className="mk-muted">
+                  {formatDateTime(s.createdAt, lang)} · {t('snapBy', { name: s.createdBy })}
+                  {s.auto ? ` · ${t('snapshotAuto')}` : ''}
+                  {s.counts ? ` · ${t('snapshotCounts', s.counts)}` : ''}
+                </span>
+              </div>
+              <div className="mk-snapshot-actions">
+                <button type="button" className="mk-btn mk-btn-small" onClick={() => open(s, 'view')} aria-label={t('snapOpenLabel', { label: s.label })} data-action="open">
+                  {t('snapOpen')}
                 </button>
-              )}
+                <button type="button" className="mk-btn mk-btn-small" onClick={() => open(s, 'compare')} aria-label={t('snapCompareLabel', { label: s.label })} data-action="compare">
+                  {t('snapCompare')}
+                </button>
+                {role === 'owner' && (
+                  <button
+                    type="button"
+                    className="mk-btn mk-btn-small"
+                    disabled={busy}
+                    onClick={() => setRestoring(s)}
+                    aria-label={t('snapRestoreLabel', { label: s.label })}
+                    data-action="restore"
+                  >
+                    {t('snapshotRestore')}
+                  </button>
+                )}
+              </div>
             </li>
           ))}
         </ul>
+      )}
+      {restoring && (
+        <RestoreDialog
+          boardId={boardId}
+          token={token}
+          name={name}
+          snapshot={restoring}
+          notify={notify}
+          onCancel={() => setRestoring(null)}
+          onDone={() => {
+            setRestoring(null);
+            void reload();
+            // Someone restoring while looking at a snapshot wants to see the result.
+            if (readSnapshotRoute(location.search)) showSnapshot(null);
+          }}
+        />
       )}
     </Modal>
   );

@@ -9,6 +9,7 @@ import {
 } from '../../shared';
 import type { CardNode, LinkEdge } from './cardTypes';
 import { edgeColor } from './edges/edgeStyle';
+import type { DiffMark } from '../snapshots/diffMarks';
 
 type Listener = () => void;
 export type CardFilter = ((card: BoardNode) => boolean) | null;
@@ -32,6 +33,8 @@ export class BoardStore {
   private invalidEdges = new Set<string>();
   private matches = new Set<string>();
   private filter: CardFilter = null;
+  private nodeDiff = new Map<string, DiffMark>();
+  private edgeDiff = new Map<string, DiffMark>();
   private disposers: (() => void)[] = [];
   /** Bumped whenever document content changes; panels recompute from it. */
   graphVersion = 0;
@@ -188,7 +191,7 @@ export class BoardStore {
       id,
       type: kind,
       position,
-      data: { card, ring: this.rings.get(id), invalid: this.invalidNodes.has(id), match: this.matches.has(id) },
+      data: { card, ring: this.rings.get(id), invalid: this.invalidNodes.has(id), match: this.matches.has(id), diff: this.nodeDiff.get(id) },
       selected: prev?.selected ?? false,
       hidden: this.filter ? !this.filter(card) : false,
       ariaLabel: card.title,
@@ -209,7 +212,8 @@ export class BoardStore {
       type: link.kind,
       source: link.source,
       target: link.target,
-      data: { edge: link, invalid: this.invalidEdges.has(id) },
+      data: { edge: link, invalid: this.invalidEdges.has(id), diff: this.edgeDiff.get(id) },
+      className: this.edgeDiff.has(id) ? `mk-diff-edge mk-diff-${this.edgeDiff.get(id)}` : undefined,
       selected: prev?.selected ?? false,
       hidden,
       markerEnd: link.kind === 'conflictsWith' ? undefined : { type: MarkerType.ArrowClosed, color: edgeColor(link.kind), width: 16, height: 16 },
@@ -319,6 +323,20 @@ export class BoardStore {
     const changed = diffSets(this.matches, ids);
     this.matches = ids;
     this.refreshNodes(changed);
+  }
+
+  /** Comparison marks (snapshot → now) on cards and links. */
+  setDiffMarks(nodes: Map<string, DiffMark>, edges: Map<string, DiffMark>): void {
+    const cn = diffKeys(this.nodeDiff, nodes, (a, b) => a === b);
+    const ce = diffKeys(this.edgeDiff, edges, (a, b) => a === b);
+    this.nodeDiff = nodes;
+    this.edgeDiff = edges;
+    this.refreshNodes(cn);
+    this.refreshEdges(ce);
+  }
+
+  diffMarks(): Record<string, DiffMark> {
+    return Object.fromEntries([...this.nodeDiff].filter(([id]) => this.rfNodes.has(id)));
   }
 
   setFilter(filter: CardFilter): void {

@@ -2,6 +2,7 @@
 // plus decorations that are never written to the document (rings, marks).
 import type { Edge, Node } from '@xyflow/react';
 import type { BoardEdge, BoardNode, NodeKind, EdgeKind } from '../../shared';
+import type { DiffMark } from '../snapshots/diffMarks';
 
 export interface CardData extends Record<string, unknown> {
   card: BoardNode;
@@ -11,11 +12,14 @@ export interface CardData extends Record<string, unknown> {
   invalid?: boolean;
   /** Highlighted by the search. */
   match?: boolean;
+  /** In a snapshot comparison: added, removed (a ghost), changed or moved since the snapshot. */
+  diff?: DiffMark;
 }
 export type CardNode = Node<CardData, NodeKind>;
 
 export interface LinkData extends Record<string, unknown> {
   edge: BoardEdge;
   invalid?: boolean;
+  diff?: DiffMark;
 }
 export type LinkEdge = Edge<LinkData, EdgeKind>;

@@ -4,6 +4,7 @@ import type { Role } from '../api';
 import type { BoardStore } from './boardStore';
 import type { Presence } from './presence';
 import type { SyncState } from './connectionStatus';
+import type { SnapshotView } from '../snapshots/useSnapshotView';
 
 declare global {
   interface Window {
@@ -16,11 +17,15 @@ declare global {
       selected(): string[];
       rendered(): string[];
       hidden(): string[];
+      /** The snapshot on the canvas (cards() etc. then read it), or null for the live board. */
+      snapshot(): { id: string; mode: string; status: string } | null;
+      /** Comparison marks per card id: added, removed, changed, moved. */
+      diffMarks(): Record<string, string>;
     };
   }
 }
 
-export function installTestHook(o: { store: BoardStore; presence: Presence; role: Role; state: () => SyncState }): () => void {
+export function installTestHook(o: { store: BoardStore; presence: Presence; role: Role; state: () => SyncState; snapshot?: () => SnapshotView }): () => void {
   const { store, presence, role } = o;
   window.__malkart = {
     role,
@@ -45,6 +50,11 @@ export function installTestHook(o: { store: BoardStore; presence: Presence; role
     syncState: o.state,
     selected: () => store.selectedNodeIds(),
     hidden: () => store.getNodes().filter((n) => n.hidden).map((n) => n.id),
+    snapshot: () => {
+      const v = o.snapshot?.();
+      return v && v.status !== 'off' ? { id: v.route.sid, mode: v.route.mode, status: v.status } : null;
+    },
+    diffMarks: () => store.diffMarks(),
     rendered: () => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => el.dataset.id ?? ''),
   };
   return () => {

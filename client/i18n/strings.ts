@@ -1,10 +1,12 @@
 // Every string the UI shows, in bokmål (the default), nynorsk and English. Labels of the board's
 // own vocabulary (kinds, tiers, owners …) live in shared/vocabulary.ts and are read from there.
 import type { Localized } from '../../shared';
+import { SNAPSHOT_STRINGS } from '../snapshots/strings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 
 export const STRINGS = {
+  ...SNAPSHOT_STRINGS,
   appName: l('Målkart', 'Målkart', 'Målkart'),
   tagline: l(
     'Ett felles målkart for stat og kommune – bygd sammen, live.',

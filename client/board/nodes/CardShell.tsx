@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { ownerTheme } from '../../theme/ownerTheme';
 import type { CardData } from '../cardTypes';
 import { useBoardContext } from '../BoardContext';
+import { DiffBadge } from '../../snapshots/DiffBadge';
 
 const lowDetail = (s: ReactFlowState) => s.transform[2] < 0.35;
 
@@ -23,7 +24,7 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
   const { t, pick } = useI18n();
   const { readOnly } = useBoardContext();
   const low = useStore(lowDetail);
-  const { card, ring, invalid, match } = data;
+  const { card, ring, invalid, match, diff } = data;
   const theme = ownerTheme(card.owner);
   const kindLabel = isOneOf(NODE_KINDS, card.kind) ? pick(NODE_KIND_LABELS[card.kind]) : String(card.kind);
   const ownerLabel = isOneOf(OWNERS, card.owner) ? pick(OWNER_LABELS[card.owner]) : String(card.owner);
@@ -43,6 +44,7 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
     ring && 'has-ring',
     invalid && 'is-invalid',
     match && 'is-match',
+    diff && `is-diff is-diff-${diff}`,
     low && 'is-low',
   ]
     .filter(Boolean)
@@ -50,7 +52,8 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
 
   if (low) {
     return (
-      <div className={classes} style={style} data-card-id={card.id} data-tier={card.tier}>
+      <div className={classes} style={style} data-card-id={card.id} data-tier={card.tier} data-diff={diff}>
+        {diff && <DiffBadge mark={diff} />}
         <div className="mk-card-low-title">{title}</div>
         <Handle type="target" position={Position.Left} isConnectable={false} className="mk-handle-hidden" />
         <Handle type="source" position={Position.Right} isConnectable={false} className="mk-handle-hidden" />
@@ -59,7 +62,8 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
   }
 
   return (
-    <div className={classes} style={style} data-card-id={card.id} data-tier={card.tier} title={ring ? t('selectedBy', { name: ring.name }) : undefined}>
+    <div className={classes} style={style} data-card-id={card.id} data-tier={card.tier} data-diff={diff} title={ring ? t('selectedBy', { name: ring.name }) : undefined}>
+      {diff && <DiffBadge mark={diff} />}
       <div className="mk-card-head">
         <span className="mk-card-kind">
           <span aria-hidden="true" className="mk-card-icon">

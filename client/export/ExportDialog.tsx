@@ -1,0 +1,201 @@
+// Export: choose format, view (whole map / the state's line / the municipality's line), document
+// language and source (the board now or a snapshot); the server renders the file while a progress
+// bar follows the download; the file is saved under the server's name. Cancel aborts at any point.
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import type { StringKey } from '../i18n/strings';
+import { ApiError, exportPath, listSnapshots, type SnapshotInfo } from '../api';
+import { Modal } from '../board/Modal';
+import { formatDateTime } from '../snapshots/formatDate';
+import { fetchExport, formatBytes, saveBlob } from './download';
+import '../snapshots/snapshots.css';
+
+export const EXPORT_FORMATS: { id: string; key: StringKey; params: Record<string, string> }[] = [
+  { id: 'docx', key: 'exportDocx', params: { format: 'docx' } },
+  { id: 'md', key: 'exportMd', params: { format: 'md' } },
+  { id: 'csv-nodes', key: 'exportCsvNodes', params: { format: 'csv', table: 'nodes' } },
+  { id: 'csv-edges', key: 'exportCsvEdges', params: { format: 'csv', table: 'edges' } },
+  { id: 'json', key: 'exportJson', params: { format: 'json' } },
+  { id: 'svg', key: 'exportSvg', params: { format: 'svg' } },
+  { id: 'png', key: 'exportPng', params: { format: 'png' } },
+];
+
+type Run =
+  | { phase: 'idle' }
+  | { phase: 'waiting' }
+  | { phase: 'receiving'; received: number; total: number | null }
+  | { phase: 'done'; name: string; size: number }
+  | { phase: 'cancelled' }
+  | { phase: 'error'; message: string };
+
+interface Props {
+  boardId: string;
+  token: string;
+  /** The snapshot on the canvas, if any: the default source. */
+  snapshotId: string | null;
+  /** The board's own language, the default document language. */
+  boardLanguage: string | undefined;
+  onClose(): void;
+}
+
+export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClose }: Props) {
+  const { t, lang } = useI18n();
+  const locale = lang === 'en' ? 'en-GB' : 'nb-NO';
+  const [format, setFormat] = useState('docx');
+  const [view, setView] = useState<'all' | 'stat' | 'kommune'>('all');
+  const [docLang, setDocLang] = useState<'nb' | 'nn'>(boardLanguage === 'nn' || boardLanguage === 'nb' ? boardLanguage : lang === 'nn' ? 'nn' : 'nb');
+  const [source, setSource] = useState(snapshotId ?? 'live');
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
+  const [listError, setListError] = useState<string | null>(null);
+  const [run, setRun] = useState<Run>({ phase: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const running = run.phase === 'waiting' || run.phase === 'receiving';
+
+  useEffect(() => {
+    listSnapshots(boardId, token)
+      .then(setSnapshots)
+      .catch((e: unknown) => setListError(t('errorGeneric', { message: e instanceof ApiError ? e.message : String(e) })));
+    return () => abort.current?.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [boardId, token]);
+
+  const errorText = (e: unknown): string => {
+    const err = e instanceof ApiError ? e : null;
+    if (!err) return t('exportErrServer', { message: String(e) });
+    if (err.status === 0) return t('exportErrNetwork');
+    if (err.status === 401 || err.status === 403) return t('exportErrAccess');
+    if (err.status === 404) return t('exportErrNotFound', { message: err.message });
+    return t('exportErrServer', { message: err.message });
+  };
+
+  const start = async () => {
+    const f = EXPORT_FORMATS.find((x) => x.id === format)!;
+    const params: Record<string, string> = { ...f.params, view, lang: docLang };
+    if (source !== 'live') params.snapshot = source;
+    const controller = new AbortController();
+    abort.current = controller;
+    setRun({ phase: 'waiting' });
+    try {
+      const file = await fetchExport(exportPath(boardId, params), token, {
+        signal: controller.signal,
+        fallbackName: `malkart.${f.params.format}`,
+        onProgress: (p) => setRun({ phase: 'receiving', received: p.received, total: p.total }),
+      });
+      saveBlob(file.blob, file.filename);
+      setRun({ phase: 'done', name: file.filename, size: file.blob.size });
+    } catch (e) {
+      if (controller.signal.aborted) setRun({ phase: 'cancelled' });
+      else setRun({ phase: 'error', message: errorText(e) });
+    } finally {
+      if (abort.current === controller) abort.current = null;
+    }
+  };
+
+  const cancel = () => {
+    if (running) abort.current?.abort();
+    else onClose();
+  };
+
+  let status = '';
+  if (run.phase === 'waiting') status = t('exportWaiting');
+  else if (run.phase === 'receiving')
+    status =
+      run.total === null
+        ? t('exportReceivingUnknown', { received: formatBytes(run.received, locale) })
+        : t('exportReceiving', { received: formatBytes(run.received, locale), total: formatBytes(run.total, locale) });
+  else if (run.phase === 'done') status = t('exportDone', { name: run.name, size: formatBytes(run.size, locale) });
+  else if (run.phase === 'cancelled') status = t('exportCancelled');
+
+  // Indeterminate (no value) while the server renders or when the length is unknown.
+  const bar =
+    run.phase === 'done'
+      ? { value: run.size, max: run.size || 1 }
+      : run.phase === 'receiving' && run.total !== null
+        ? { value: run.received, max: run.total }
+        : null;
+
+  return (
+    <Modal title={t('exportTitle')} onClose={running ? cancel : onClose}>
+      <form
+        className="mk-export-form"
+        data-testid="export-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!running) void start();
+        }}
+      >
+        <label className="mk-field">
+          <span>{t('exportFormat')}</span>
+          <select value={format} onChange={(e) => setFormat(e.target.value)} disabled={running} data-testid="export-format">
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f.id} value={f.id}>
+                {t(f.key)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="mk-field">
+          <span>{t('exportView')}</span>
+          <select value={view} onChange={(e) => setView(e.target.value as typeof view)} disabled={running} data-testid="export-view">
+            <option value="all">{t('viewAll')}</option>
+            <option value="stat">{t('viewStat')}</option>
+            <option value="kommune">{t('viewKommune')}</option>
+          </select>
+        </label>
+        <label className="mk-field">
+          <span>{t('exportLanguage')}</span>
+          <select value={docLang} onChange={(e) => setDocLang(e.target.value as 'nb' | 'nn')} disabled={running} data-testid="export-lang">
+            <option value="nb">{t('exportLangNb')}</option>
+            <option value="nn">{t('exportLangNn')}</option>
+          </select>
+        </label>
+        <label className="mk-field">
+          <span>{t('exportSource')}</span>
+          <select value={source} onChange={(e) => setSource(e.target.value)} disabled={running} data-testid="export-source">
+            <option value="live">{t('exportSourceLive')}</option>
+            {snapshots.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label} ({formatDateTime(s.createdAt, lang)})
+              </option>
+            ))}
+            {/* The snapshot on the canvas, until the list has arrived. */}
+            {source !== 'live' && !snapshots.some((s) => s.id === source) && <option value={source}>{source}</option>}
+          </select>
+        </label>
+        {listError && <p className="mk-error">{listError}</p>}
+
+        {run.phase !== 'idle' && run.phase !== 'error' && (
+          <div className="mk-export-progress">
+            {run.phase !== 'cancelled' && (
+              <progress
+                aria-label={t('exportProgress')}
+                value={bar?.value}
+                max={bar?.max}
+                data-testid="export-progress"
+                data-phase={run.phase}
+                data-received={run.phase === 'receiving' ? run.received : run.phase === 'done' ? run.size : undefined}
+                data-total={run.phase === 'receiving' ? (run.total ?? undefined) : run.phase === 'done' ? run.size : undefined}
+              />
+            )}
+          </div>
+        )}
+        <p role="status" className="mk-export-status" data-testid="export-status" data-phase={run.phase}>
+          {status}
+        </p>
+        {run.phase === 'error' && (
+          <p role="alert" className="mk-error" data-testid="export-error">
+            {run.message}
+          </p>
+        )}
+        <div className="mk-row mk-row-end">
+          <button type="button" className="mk-btn" onClick={cancel} data-testid="export-cancel">
+            {running ? t('cancel') : t('close')}
+          </button>
+          <button type="submit" className="mk-btn mk-btn-primary" disabled={running} data-testid="export-download">
+            {t('exportDownload')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
