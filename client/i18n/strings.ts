@@ -242,12 +242,10 @@ export const STRINGS = {
   snapshotLabelPlaceholder: l('F.eks. Etter workshop 12. mars', 'T.d. Etter workshop 12. mars', 'E.g. After the workshop on 12 March'),
   snapshotTake: l('Ta øyeblikksbilde', 'Ta augneblinksbilete', 'Take snapshot'),
   snapshotRestore: l('Gjenopprett', 'Gjenopprett', 'Restore'),
-  snapshotRestoreConfirm: l('Gjenopprette «{label}»? Tavla blir slik den var da.', 'Gjenopprette «{label}»? Tavla blir slik ho var då.', 'Restore "{label}"? The board becomes what it was then.'),
   snapshotNone: l('Ingen øyeblikksbilder ennå.', 'Ingen augneblinksbilete enno.', 'No snapshots yet.'),
   snapshotAuto: l('automatisk', 'automatisk', 'automatic'),
   snapshotCounts: l('{nodes} kort, {edges} koblinger', '{nodes} kort, {edges} koplingar', '{nodes} cards, {edges} links'),
   snapshotTaken: l('Øyeblikksbilde tatt', 'Augneblinksbilete teke', 'Snapshot taken'),
-  snapshotRestored: l('Gjenopprettet «{label}»', 'Gjenoppretta «{label}»', 'Restored "{label}"'),
   // misc
   bandLabel: l('{tier}', '{tier}', '{tier}'),
   minimap: l('Oversiktskart', 'Oversiktskart', 'Overview map'),
