@@ -184,3 +184,16 @@ export function checkWorkshopJson(board: BoardJson): WorkshopImportError[] {
   });
   return errors;
 }
+
+/**
+ * The workshop section cut to a part of the board (an export of one view): agreements and threads
+ * on cards and links outside it are left out, so the cut file imports on its own. Votes stay whole
+ * (a vote may name cards that are not there; only ids, no content).
+ */
+export function restrictWorkshop(workshop: WorkshopJson | undefined, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): WorkshopJson | undefined {
+  if (!workshop) return undefined;
+  const agreements = workshop.agreements.filter((a) => nodeIds.has(a.targetId));
+  const comments = workshop.comments.filter((t) => (t.targetType === 'edge' ? edgeIds : nodeIds).has(t.targetId));
+  const votes = workshop.votes;
+  return agreements.length || votes.length || comments.length ? { agreements, votes, comments } : undefined;
+}
