@@ -11,3 +11,4 @@ export * from './interchange/parseBoardJson';
 export * from './interchange/boardJson';
 export * from './yText';
 export * from './diffBoards';
+export * from './workshop/index';

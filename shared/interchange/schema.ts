@@ -4,26 +4,14 @@ import { z } from 'zod';
 import {
   DIRECTIONS, EDGE_KINDS, GOAL_LEVELS, NODE_KINDS, OWNERS, PROGRESS_VALUES, SDG_PATTERN, SEVERITIES, STATUSES, TIERS,
 } from '../vocabulary';
+import { LIMITS, idSchema } from './primitives';
+import { workshopJsonSchema } from '../workshop/schema';
 
-export const LIMITS = {
-  /** Largest interchange file accepted, in bytes of UTF-8 JSON. */
-  maxFileBytes: 10 * 1024 * 1024,
-  maxNodes: 20_000,
-  maxEdges: 60_000,
-  maxIdLength: 64,
-  maxTitleLength: 500,
-  maxTextLength: 20_000,
-} as const;
+export { LIMITS, idSchema };
 
 const year = z.number().int().min(1900).max(2200);
 const text = z.string().max(LIMITS.maxTextLength);
 const shortText = z.string().max(LIMITS.maxTitleLength);
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(LIMITS.maxIdLength)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'id may hold only letters A–Z, digits and _ . : -');
-
 export const yearValueSchema = z.strictObject({ value: z.number().finite(), year });
 export const periodSchema = z
   .strictObject({ from: year.optional(), to: year.optional() })
@@ -123,4 +111,6 @@ export const boardJsonSchema = z.strictObject({
   meta: metaSchema,
   nodes: z.array(nodeSchema).max(LIMITS.maxNodes),
   edges: z.array(edgeSchema).max(LIMITS.maxEdges),
+  /** Agreements, votes and comment threads (issue #7); left out when there are none. */
+  workshop: workshopJsonSchema.optional(),
 });
