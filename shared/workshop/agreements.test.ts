@@ -1,21 +1,13 @@
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deleteNodes, moveNodes, updateNode } from '../operations';
 import { LANGS } from '../vocabulary';
 import { agree, agreementOf, agreementSummary, evaluateAgreement, withdrawAgreement } from './agreements';
 import { contentFingerprint } from './fingerprint';
 import { workshopMaps } from './model';
-import { KOMMUNE, ORIGIN, STAT, GUEST, T0, T1, replicaOf, sync, workshopBoard } from './testing';
+import { KOMMUNE, ORIGIN, STAT, GUEST, T0, T1, replicaOf, sync, useWorkshopBoards } from './testing';
 
-const docs: Y.Doc[] = [];
-const board = () => {
-  const d = workshopBoard();
-  docs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of docs.splice(0)) d.destroy();
-});
+const { board, track } = useWorkshopBoards();
 
 const agreeAs = (doc: Y.Doc, who: typeof STAT, side: string, targetId = 'G1', at = T0) =>
   agree(doc, { targetId, side, ...who, at }, ORIGIN);
@@ -103,7 +95,7 @@ describe('agreement', () => {
   it('an agreement and a concurrent title edit on two replicas merge to "cleared" on both', () => {
     const a = board();
     const b = replicaOf(a);
-    docs.push(b);
+    track(b);
     agreeAs(a, STAT, 'stat');
     agreeAs(a, KOMMUNE, 'kommune');
     updateNode(b, 'G1', { title: 'Endret samtidig' }, ORIGIN);
@@ -119,7 +111,7 @@ describe('agreement', () => {
   it('concurrent agreements by stat and kommune on two replicas merge to avtalt', () => {
     const a = board();
     const b = replicaOf(a);
-    docs.push(b);
+    track(b);
     agreeAs(a, STAT, 'stat');
     agreeAs(b, KOMMUNE, 'kommune');
     sync(a, b);

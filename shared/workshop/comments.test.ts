@@ -1,18 +1,10 @@
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deleteNodes } from '../operations';
 import { allThreads, openThreadCounts, openThreads, reopenThread, reply, resolveThread, startThread, threadsOf } from './comments';
-import { KOMMUNE, ORIGIN, STAT, T0, T1, T2, replicaOf, sync, workshopBoard } from './testing';
+import { KOMMUNE, ORIGIN, STAT, T0, T1, T2, replicaOf, sync, useWorkshopBoards } from './testing';
 
-const docs: Y.Doc[] = [];
-const board = () => {
-  const d = workshopBoard();
-  docs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of docs.splice(0)) d.destroy();
-});
+const { board, track } = useWorkshopBoards();
 
 function thread(doc: Y.Doc, targetId = 'G1', id = 't1', targetType: 'node' | 'edge' = 'node') {
   const r = startThread(doc, { id, targetId, targetType, ...STAT, text: ' Er 2027 realistisk? ', mentions: [KOMMUNE.participantId], at: T0, messageId: `${id}-m1` }, ORIGIN);
@@ -78,7 +70,7 @@ describe('comment threads', () => {
     const a = board();
     thread(a);
     const b = replicaOf(a);
-    docs.push(b);
+    track(b);
     reply(a, { threadId: 't1', ...STAT, text: 'fra A', at: T1, messageId: 'ma' }, ORIGIN);
     reply(b, { threadId: 't1', ...KOMMUNE, text: 'fra B', at: T1, messageId: 'mb' }, ORIGIN);
     resolveThread(b, { threadId: 't1', ...KOMMUNE, at: T2 }, ORIGIN);

@@ -1,5 +1,6 @@
 // Test helpers for shared/workshop: a small board and replicas that exchange their updates.
 import * as Y from 'yjs';
+import { afterEach } from 'vitest';
 import { EXAMPLE_BOARD } from '../examples';
 import { applyBoardJson } from '../interchange/boardJson';
 import { createNode, deleteNodes, link, updateNode } from '../operations';
@@ -34,6 +35,21 @@ export function workshopBoard(): Y.Doc {
   const e = link(doc, { id: 'E1', kind: 'measuredBy', source: 'G1', target: 'I1' }, ORIGIN);
   if (!e.ok) throw new Error(e.message.en);
   return doc;
+}
+
+/** For a test file: `board()` makes a `workshopBoard()`; it and every doc passed to `track` are destroyed after each test. */
+export function useWorkshopBoards(): { board: () => Y.Doc; track: (...docs: Y.Doc[]) => void } {
+  const docs: Y.Doc[] = [];
+  afterEach(() => {
+    for (const d of docs.splice(0)) d.destroy();
+  });
+  const track = (...more: Y.Doc[]) => void docs.push(...more);
+  const board = () => {
+    const d = workshopBoard();
+    track(d);
+    return d;
+  };
+  return { board, track };
 }
 
 /** A second replica holding what `doc` holds now. */

@@ -1,19 +1,11 @@
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateNode } from '../operations';
 import { takeFacilitator } from './session';
 import { ballotOf, castDots, closeVote, dotsLeft, startVote, tallyVote, voteResults, voterCount, votesOf } from './votes';
-import { FACILITATOR, GUEST, KOMMUNE, ORIGIN, STAT, T0, T1, T2, replicaOf, sync, workshopBoard } from './testing';
+import { FACILITATOR, GUEST, KOMMUNE, ORIGIN, STAT, T0, T1, T2, replicaOf, sync, useWorkshopBoards } from './testing';
 
-const docs: Y.Doc[] = [];
-const board = () => {
-  const d = workshopBoard();
-  docs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of docs.splice(0)) d.destroy();
-});
+const { board, track } = useWorkshopBoards();
 
 function openVote(doc: Y.Doc, targetIds = ['G1', 'G2', 'G3'], dots = 3): string {
   const r = startVote(doc, { id: 'v1', title: 'Viktigste mål', targetIds, dots, createdBy: FACILITATOR, createdAt: T0 }, ORIGIN);
@@ -106,7 +98,7 @@ describe('dot-voting', () => {
     openVote(a);
     const b = replicaOf(a);
     const c = replicaOf(a);
-    docs.push(b, c);
+    track(b, c);
     cast(a, STAT, { G1: 3 });
     cast(b, KOMMUNE, { G1: 1, G2: 2 });
     cast(c, GUEST, { G3: 3 });
