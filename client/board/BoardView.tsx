@@ -21,6 +21,10 @@ import { SnapshotsDialog } from './SnapshotsDialog';
 import { Toasts, useToasts } from './Toasts';
 import { installTestHook } from './testHook';
 import { useUndoState } from './useUndoState';
+import { WorkshopProvider } from '../workshop/WorkshopProvider';
+import { WorkshopBar } from '../workshop/WorkshopBar';
+import { WorkshopDrawer } from '../workshop/WorkshopDrawer';
+import { useIdentity } from '../workshop/identity';
 
 interface Props {
   boardId: string;
@@ -65,9 +69,10 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   useEffect(() => () => undo?.destroy(), [undo]);
   const undoState = useUndoState(undo);
 
+  const me = useIdentity();
   useEffect(() => {
-    presence.setUser(name, colorFor(`${name}|${doc.clientID}`), role);
-  }, [presence, name, role, doc]);
+    presence.setUser(name, colorFor(`${name}|${doc.clientID}`), role, { side: me.side, participantId: me.participantId });
+  }, [presence, name, role, doc, me]);
 
   useEffect(() => installTestHook({ store, presence, role, state: () => connRef.current.state }), [store, presence, role]);
   const connRef = useRef(conn);
@@ -86,9 +91,11 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   return (
     <BoardContext.Provider value={ctx}>
       <ReactFlowProvider>
+        <WorkshopProvider notify={toasts.push}>
         <div className="mk-board" data-role={role}>
           <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} />
           <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
+          <WorkshopBar />
           <div className="mk-board-body">
             <Canvas
               paletteKind={paletteKind}
@@ -98,11 +105,13 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
               notify={toasts.push}
             />
             <SidePanel />
+            <WorkshopDrawer />
           </div>
           {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
           {snapshotsOpen && <SnapshotsDialog boardId={boardId} token={token} name={name} notify={toasts.push} onClose={() => setSnapshotsOpen(false)} />}
           <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />
         </div>
+        </WorkshopProvider>
       </ReactFlowProvider>
     </BoardContext.Provider>
   );

@@ -16,9 +16,16 @@ declare global {
       selected(): string[];
       rendered(): string[];
       hidden(): string[];
+      /** The React Flow viewport of this tab. */
+      viewport(): { x: number; y: number; zoom: number } | null;
+      /** The workshop as this tab sees it (never vote counts before a vote is closed). */
+      workshop(): unknown;
     };
   }
 }
+
+/** Read-only probes registered by other parts of the page (the workshop registers both). */
+export const testProbes: { viewport?: () => { x: number; y: number; zoom: number }; workshop?: () => unknown } = {};
 
 export function installTestHook(o: { store: BoardStore; presence: Presence; role: Role; state: () => SyncState }): () => void {
   const { store, presence, role } = o;
@@ -45,6 +52,8 @@ export function installTestHook(o: { store: BoardStore; presence: Presence; role
     syncState: o.state,
     selected: () => store.selectedNodeIds(),
     hidden: () => store.getNodes().filter((n) => n.hidden).map((n) => n.id),
+    viewport: () => testProbes.viewport?.() ?? null,
+    workshop: () => testProbes.workshop?.() ?? null,
     rendered: () => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => el.dataset.id ?? ''),
   };
   return () => {
