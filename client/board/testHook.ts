@@ -16,8 +16,8 @@ declare global {
       selected(): string[];
       rendered(): string[];
       hidden(): string[];
-      /** The React Flow viewport of this tab. */
-      viewport(): { x: number; y: number; zoom: number } | null;
+      /** The React Flow viewport of this tab, with the canvas size. */
+      viewport(): { x: number; y: number; zoom: number; width: number; height: number } | null;
       /** The workshop as this tab sees it (never vote counts before a vote is closed). */
       workshop(): unknown;
     };
@@ -25,7 +25,7 @@ declare global {
 }
 
 /** Read-only probes registered by other parts of the page (the workshop registers both). */
-export const testProbes: { viewport?: () => { x: number; y: number; zoom: number }; workshop?: () => unknown } = {};
+export const testProbes: { viewport?: () => { x: number; y: number; zoom: number; width: number; height: number }; workshop?: () => unknown } = {};
 
 export function installTestHook(o: { store: BoardStore; presence: Presence; role: Role; state: () => SyncState }): () => void {
   const { store, presence, role } = o;

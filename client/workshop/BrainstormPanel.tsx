@@ -32,9 +32,10 @@ export function BrainstormPanel() {
       const z = rf.getZoom();
       const vp = rf.getViewport();
       const el = document.querySelector('.mk-canvas')?.getBoundingClientRect();
-      // Bring the parking area into view the first time a note lands outside it.
-      if (el && (at.x * z + vp.x < 0 || at.y * z + vp.y < 0 || at.x * z + vp.x > el.width || at.y * z + vp.y > el.height)) {
-        void rf.fitBounds(PARKING, { padding: 0.1, duration: 250 });
+      // Bring the parking area into view when a note lands out of sight, clear of this panel on the left.
+      if (el && (at.x * z + vp.x < 360 || at.y * z + vp.y < 0 || (at.x + 240) * z + vp.x > el.width || (at.y + 100) * z + vp.y > el.height)) {
+        const w = PARKING.width * 1.5;
+        void rf.fitBounds({ x: PARKING.x - PARKING.width * 0.5, y: PARKING.y, width: w, height: PARKING.height }, { padding: 0.05, duration: 250 });
       }
     }
   };

@@ -26,7 +26,6 @@ export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) 
   };
   const voting = marks.voting;
   const vote = voting ? ws.openVote() : null;
-  const used = vote ? Object.values(ws.myDots(vote.id)).reduce((s, n) => s + n, 0) : 0;
   const setMine = (n: number) => {
     if (!vote) return;
     const next = { ...ws.myDots(vote.id) };
@@ -98,7 +97,7 @@ export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) 
           <button
             type="button"
             className="mk-ws-dot-btn"
-            disabled={!canEdit || used >= vote.dots}
+            disabled={!canEdit || voting.left <= 0}
             onClick={() => setMine(voting.mine + 1)}
             aria-label={t('wsDotAdd', { title })}
             data-testid="dot-add"

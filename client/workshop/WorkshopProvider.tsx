@@ -1,7 +1,7 @@
 // Sets the workshop up inside a live board: its store over the document, its actions, who I am,
 // follow-me, presentation mode, and the test probes. Components below read it with useWorkshop().
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { Localized } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
@@ -19,6 +19,7 @@ export function WorkshopProvider({ notify, children }: { notify: Notify; childre
   const { actions, presence, readOnly, store } = useBoardContext();
   const { pick } = useI18n();
   const rf = useReactFlow();
+  const rfStore = useStoreApi();
   const me = useIdentity();
   const pickRef = useRef(pick);
   pickRef.current = pick;
@@ -56,7 +57,10 @@ export function WorkshopProvider({ notify, children }: { notify: Notify; childre
   const state = useRef({ following, presenting, facilitatorId });
   state.current = { following, presenting, facilitatorId };
   useEffect(() => {
-    testProbes.viewport = () => rf.getViewport();
+    testProbes.viewport = () => {
+      const { width, height } = rfStore.getState();
+      return { ...rf.getViewport(), width, height };
+    };
     testProbes.workshop = () => {
       const open = ws.openVote();
       return {
@@ -69,7 +73,7 @@ export function WorkshopProvider({ notify, children }: { notify: Notify; childre
       delete testProbes.viewport;
       delete testProbes.workshop;
     };
-  }, [rf, ws]);
+  }, [rf, rfStore, ws]);
 
   const value = useMemo<WorkshopContextValue>(
     () => ({

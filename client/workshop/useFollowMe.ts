@@ -113,12 +113,15 @@ export function useFollowMe(o: {
       if (!s || s.nonce === seen.current) return;
       seen.current = s.nonce;
       if (s.by.participantId === participantId) return;
-      void rf.setViewport(fitTo(s.viewport as SharedViewport, storeApi.getState()), { duration: 300 });
+      // The summoner's canvas size (shared with its live viewport) lets a screen of another size centre the same spot.
+      const by = presence.peers().find((p) => p.user?.participantId === s.by.participantId)?.viewport as SharedViewport | null | undefined;
+      const size = by?.width && by.height ? { width: by.width, height: by.height } : {};
+      void rf.setViewport(fitTo({ ...s.viewport, ...size }, storeApi.getState()), { duration: 300 });
     };
     check();
     const off = ws.subscribe(check);
     return () => void off();
-  }, [ws, rf, storeApi, participantId]);
+  }, [ws, rf, storeApi, participantId, presence]);
 }
 
 /** The viewport that shows here what the sharer sees: the same centre at the same zoom. */

@@ -37,7 +37,7 @@ export interface CardMarks {
   agreement?: { state: AgreementState; changed: boolean; stat?: { name: string; at: string }; kommune?: { name: string; at: string } };
   openThreads: number;
   /** The open vote this card is in, with this participant's own dots (never anyone else's). */
-  voting?: { voteId: string; mine: number };
+  voting?: { voteId: string; mine: number; left: number };
   /** Dots from the closed vote whose results are shown. */
   result?: { dots: number; rank: number };
 }
@@ -155,7 +155,8 @@ export class WorkshopStore {
     const open = this.openVote();
     if (open) {
       const mine = this.myDots(open.id);
-      for (const id of open.targetIds) get(id).voting = { voteId: open.id, mine: mine[id] ?? 0 };
+      const left = open.dots - Object.values(mine).reduce((s, n) => s + n, 0);
+      for (const id of open.targetIds) get(id).voting = { voteId: open.id, mine: mine[id] ?? 0, left };
     }
     const shown = this.shownResultsVote();
     const results = shown ? voteResults(this.doc, shown.id) : null;
