@@ -224,10 +224,7 @@ describe('workshop mode', () => {
     await stat.page.waitForSelector('[data-testid="card-inspector"][data-card-id="g2"]');
     await stat.page.getByTestId('reply-toggle').click();
     const reply = stat.page.getByTestId('reply');
-    await reply.waitFor({ timeout: 3000 }).catch(async () => {
-      await stat.page.screenshot({ path: '/tmp/reply-debug.png' });
-      console.log(await stat.page.locator('.mk-side').innerHTML());
-    });
+
     await reply.pressSequentially('Enig, @Ka');
     await stat.page.getByTestId('mention-option').first().waitFor();
     await reply.press('Enter');

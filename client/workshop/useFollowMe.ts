@@ -89,12 +89,13 @@ export function useFollowMe(o: {
     const onUp = () => {
       down = null;
     };
-    canvas.addEventListener('wheel', stepOut, { passive: true });
+    // Capture phase: d3-zoom stops the wheel event from bubbling.
+    canvas.addEventListener('wheel', stepOut, { passive: true, capture: true });
     canvas.addEventListener('pointerdown', onDown, true);
     window.addEventListener('pointermove', onMove, true);
     window.addEventListener('pointerup', onUp, true);
     return () => {
-      canvas.removeEventListener('wheel', stepOut);
+      canvas.removeEventListener('wheel', stepOut, { capture: true });
       canvas.removeEventListener('pointerdown', onDown, true);
       window.removeEventListener('pointermove', onMove, true);
       window.removeEventListener('pointerup', onUp, true);
