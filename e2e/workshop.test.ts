@@ -138,7 +138,15 @@ describe('workshop mode', () => {
     await fac.page.locator('[data-testid="agreement-avtalt"] li[data-card-id="g1"]').waitFor();
     await fac.page.locator('[data-testid="agreement-oneSide"] li[data-card-id="m1"]').waitFor();
     await fac.page.locator('[data-testid="agreement-open"] li[data-card-id="g2"]').waitFor();
+    // Clear of the panel for the guide's picture; the followers go along.
+    await panCanvas(fac.page, 320, 0);
+    const panned = await settledViewport(fac.page);
+    await waitForViewport(kommune.page, panned);
     await shot(fac.page, 'workshop-enighet.png');
+    await panCanvas(fac.page, -320, 0);
+    const back = await settledViewport(fac.page);
+    await waitForViewport(kommune.page, back);
+    await waitForViewport(stat.page, back);
 
     // Moving the card does not clear it …
     const before = (await cards(kommune.page)).find((c) => c.id === 'g1')!;
@@ -261,20 +269,24 @@ describe('workshop mode', () => {
     await waitForBoard(fac.page, `const ns = cards.filter(c => c.kind === 'note'); return Math.max(...ns.map(c => c.x)) - Math.min(...ns.map(c => c.x)) <= 260`);
 
     const promoted = notes.find((n) => n.title === 'Jobbspesialist i skolen')!;
+    await stat.page.keyboard.press('Escape');
     await card(stat.page, promoted.id, '.mk-card-title').click();
+    await stat.page.waitForSelector(`[data-testid="card-inspector"][data-card-id="${promoted.id}"]`);
     await stat.page.getByTestId('promote-goal').click();
     await waitForBoard(kommune.page, `return cards.some(c => c.id === arg && c.kind === 'goal' && c.title === 'Jobbspesialist i skolen')`, promoted.id);
+    expect((await cards(kommune.page)).filter((c) => c.kind === 'note').map((c) => c.title).sort()).toEqual(['Felles mottak for unge', 'Sommerjobb-garanti']);
     await stat.page.getByTestId('panel-brainstorm').click();
   });
 
   it('presentation mode hides the editing chrome; Escape leaves it', async () => {
+    const openPanelButton = fac.page.locator('[aria-controls="mk-ws-drawer"][aria-pressed="true"]');
+    if (await openPanelButton.count()) await openPanelButton.click();
     await fac.page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
     await fac.page.keyboard.press('Shift+P');
     await fac.page.waitForSelector('html[data-presenting]');
     await fac.page.locator('.mk-toolbar').waitFor({ state: 'hidden' });
     await fac.page.locator('.mk-side').waitFor({ state: 'hidden' });
     await fac.page.getByTestId('timer').waitFor();
-    await fac.page.evaluate(() => document.querySelector<HTMLButtonElement>('.react-flow__controls-fitview')?.click());
     await shot(fac.page, 'workshop-presentasjon.png');
     await fac.page.keyboard.press('Escape');
     await fac.page.locator('.mk-toolbar').waitFor();

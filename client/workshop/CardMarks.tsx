@@ -76,7 +76,7 @@ export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) 
           title={t('wsCommentsOpen', { n: marks.openThreads })}
           data-testid="comment-badge"
         >
-          💬 {marks.openThreads}
+          ✉ {marks.openThreads}
         </button>
       )}
       {voting && vote && (

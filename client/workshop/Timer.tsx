@@ -32,7 +32,7 @@ export function Timer() {
   return (
     <div className={`mk-ws-timer${running ? ' is-running' : ''}${done ? ' is-done' : ''}`} role="group" aria-label={t('wsTimer')} data-testid="timer">
       <span className="mk-ws-timer-clock" aria-live={done ? 'assertive' : 'off'} data-state={timer?.state ?? 'idle'}>
-        <span aria-hidden="true">⏱ </span>
+        <span aria-hidden="true">◷ </span>
         {done ? t('wsTimerDone') : formatMs(left)}
       </span>
       {control && (

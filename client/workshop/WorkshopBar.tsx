@@ -71,10 +71,11 @@ export function WorkshopBar() {
         className={`mk-btn mk-btn-small${presenting ? ' is-active' : ''}`}
         aria-pressed={presenting}
         aria-keyshortcuts="Shift+P"
+        title={presenting ? undefined : `${t('wsPresent')} (Shift+P)`}
         onClick={() => setPresenting(!presenting)}
         data-testid="present-toggle"
       >
-        {presenting ? t('wsPresentLeave') : `${t('wsPresent')} (Shift+P)`}
+        {presenting ? t('wsPresentLeave') : t('wsPresent')}
       </button>
       <span className="mk-visually-hidden">{me.name}</span>
     </div>
