@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BOARD } from './examples';
 import { diffBoards } from './diffBoards';
 import type { BoardJson } from './types';
+import { toBoardJson } from './interchange/boardJson';
+import { moveNodes, updateNode } from './operations';
+import { agree, withdrawAgreement } from './workshop/agreements';
+import { KOMMUNE, ORIGIN, STAT, T2, lierWithWorkshop } from './workshop/testing';
 
 const example = () => structuredClone(EXAMPLE_BOARD) as BoardJson;
 
 describe('diffBoards', () => {
   it('finds nothing between a board and itself', () => {
     const d = diffBoards(example(), example());
-    expect(d).toEqual({ meta: [], nodes: { added: [], removed: [], changed: [], moved: [] }, edges: { added: [], removed: [], changed: [] } });
+    expect(d).toEqual({ meta: [], nodes: { added: [], removed: [], changed: [], moved: [] }, edges: { added: [], removed: [], changed: [] }, agreements: [] });
   });
 
   it('lists added, removed and changed cards and links with old and new values; a move is not a change', () => {
@@ -36,5 +40,34 @@ describe('diffBoards', () => {
       { id: 'e28', changes: [{ field: 'note', old: 'Raske jobbformidlinger mot KVP for dem som står langt fra arbeidslivet', new: 'Ny begrunnelse' }] },
     ]);
     expect(d.meta).toEqual([{ field: 'title', old: 'Lier: mål for arbeid og inkludering', new: 'Lier 2025' }]);
+  });
+});
+
+describe('diffBoards and agreements', () => {
+  it('reports per card and side what was agreed, withdrawn and cleared by an edit; a move changes nothing', () => {
+    const doc = lierWithWorkshop();
+    const before = toBoardJson(doc);
+    updateNode(doc, 'K2', { title: 'Alle unge fullfører videregående' }, ORIGIN);
+    withdrawAgreement(doc, { targetId: 'K3', side: 'stat' }, ORIGIN);
+    agree(doc, { targetId: 'T1', side: 'stat', ...STAT, at: T2 }, ORIGIN);
+    agree(doc, { targetId: 'L1', side: 'kommune', ...KOMMUNE, at: T2 }, ORIGIN);
+    moveNodes(doc, { K4: { x: 1, y: 2 } }, ORIGIN);
+    const d = diffBoards(before, toBoardJson(doc));
+    doc.destroy();
+    const summary = d.agreements.map((a) => [a.id, a.before, a.after, a.sides.map((s) => `${s.side}:${s.change}:${s.record.name}`)]);
+    expect(summary).toEqual([
+      ['K2', 'avtalt', 'open', [`stat:cleared:${STAT.name}`, `kommune:cleared:${KOMMUNE.name}`]],
+      ['K3', 'stat', 'open', [`stat:withdrawn:${STAT.name}`]],
+      ['L1', 'open', 'kommune', [`kommune:agreed:${KOMMUNE.name}`]],
+      ['T1', 'kommune', 'avtalt', [`stat:agreed:${STAT.name}`]],
+    ]);
+    expect(d.agreements[3]!.sides[0]!.record).toMatchObject({ at: T2, side: 'stat' });
+  });
+
+  it('finds no agreement change between a workshop board and itself', () => {
+    const doc = lierWithWorkshop();
+    const b = toBoardJson(doc);
+    doc.destroy();
+    expect(diffBoards(b, structuredClone(b)).agreements).toEqual([]);
   });
 });

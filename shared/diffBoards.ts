@@ -2,6 +2,9 @@
 // Content and layout are told apart: a card that only moved is "moved", not "changed".
 import type { BoardEdge, BoardJson, BoardMeta, BoardNode } from './types';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
+import { evaluateAgreement, isAgreeableKind, type AgreementState, type AgreementStatus } from './workshop/agreements';
+import type { AgreementRecord } from './workshop/model';
+import { AGREEING_SIDES, type AgreeingSide } from './workshop/sides';
 
 export interface FieldChange {
   field: string;
@@ -17,6 +20,23 @@ export interface BoardDiff {
   meta: FieldChange[];
   nodes: { added: BoardNode[]; removed: BoardNode[]; changed: ChangedItem[]; moved: string[] };
   edges: { added: BoardEdge[]; removed: BoardEdge[]; changed: ChangedItem[] };
+  /** Cards whose two-party agreement changed (cards in both versions; a removed card is listed under nodes). */
+  agreements: AgreementChange[];
+}
+
+export interface AgreementSideChange {
+  side: AgreeingSide;
+  /** agreed: now agrees (anew); withdrawn: taken back; cleared: the card changed after it was given. */
+  change: 'agreed' | 'withdrawn' | 'cleared';
+  /** The agreement that was given (agreed) or that no longer holds (withdrawn, cleared). */
+  record: AgreementRecord;
+}
+export interface AgreementChange {
+  id: string;
+  title: string;
+  before: AgreementState;
+  after: AgreementState;
+  sides: AgreementSideChange[];
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -58,5 +78,42 @@ export function diffBoards(before: BoardJson, after: BoardJson): BoardDiff {
   }
   for (const o of before.edges) if (!newEdges.has(o.id)) edges.removed.push(o);
 
-  return { meta: fieldChanges<BoardMeta>(before.meta, after.meta, META_FIELDS), nodes, edges };
+  return {
+    meta: fieldChanges<BoardMeta>(before.meta, after.meta, META_FIELDS),
+    nodes,
+    edges,
+    agreements: agreementChanges(before, after, oldNodes),
+  };
+}
+
+function agreementsByTarget(board: BoardJson): Map<string, AgreementRecord[]> {
+  const out = new Map<string, AgreementRecord[]>();
+  for (const r of board.workshop?.agreements ?? []) out.set(r.targetId, [...(out.get(r.targetId) ?? []), r]);
+  return out;
+}
+
+function agreementChanges(before: BoardJson, after: BoardJson, oldNodes: Map<string, BoardNode>): AgreementChange[] {
+  const oldRecords = agreementsByTarget(before);
+  const newRecords = agreementsByTarget(after);
+  const statusOf = (node: BoardNode, records: Map<string, AgreementRecord[]>): AgreementStatus =>
+    isAgreeableKind(node.kind) ? evaluateAgreement(node, records.get(node.id) ?? []) : { state: 'open' };
+  const out: AgreementChange[] = [];
+  for (const n of after.nodes) {
+    const o = oldNodes.get(n.id);
+    if (!o) continue;
+    const was = statusOf(o, oldRecords);
+    const is = statusOf(n, newRecords);
+    const sides: AgreementSideChange[] = [];
+    for (const side of AGREEING_SIDES) {
+      const given = was[side];
+      const holds = is[side];
+      if (holds && !same(given, holds)) sides.push({ side, change: 'agreed', record: holds });
+      else if (given && !holds) {
+        const stillThere = (newRecords.get(n.id) ?? []).some((r) => r.side === side);
+        sides.push({ side, change: stillThere || !isAgreeableKind(n.kind) ? 'cleared' : 'withdrawn', record: given });
+      }
+    }
+    if (sides.length) out.push({ id: n.id, title: n.title, before: was.state, after: is.state, sides });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

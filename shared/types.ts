@@ -1,3 +1,4 @@
+import type { AgreementRecord, BallotRecord, CommentThread, VoteRecord } from './workshop/model';
 import type { Direction, EdgeKind, GoalLevel, NodeKind, Owner, Progress, Severity, Status, Tier } from './vocabulary';
 
 export interface YearValue {
@@ -85,4 +86,17 @@ export interface BoardJson {
   meta: BoardMeta;
   nodes: BoardNode[];
   edges: BoardEdge[];
+  /** Left out when the board holds no agreements, votes or comments. */
+  workshop?: WorkshopJson;
+}
+
+export type BallotJson = Omit<BallotRecord, 'voteId'>;
+export interface VoteJson extends VoteRecord {
+  ballots: BallotJson[];
+}
+/** The workshop's lasting record in interchange v1. The live session (facilitator, timer) is not part of it. */
+export interface WorkshopJson {
+  agreements: AgreementRecord[];
+  votes: VoteJson[];
+  comments: CommentThread[];
 }

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { describeMap, exportSvg } from '../../shared/export/index';
 import { LIER, board, edge, node } from '../../shared/export/testBoards';
 import { filterView, flattenTree, graphFromJson, partOfTree } from '../../shared/readModels';
+import { toBoardJson } from '../../shared/interchange/boardJson';
+import { lierWithWorkshop } from '../../shared/workshop/testing';
 import { exportDocx } from './docx';
 import { renderPng } from './png';
 
@@ -82,6 +84,47 @@ describe('exportDocx', () => {
     expect(document).toMatch(/>Første linje<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>andre linje</);
     expect(document).toContain('>Nytt avsnitt</w:t>');
     expect(headings(document)).toContain('Heading1 Merknader til kartet');
+  });
+
+  describe('with a workshop held on the board', () => {
+    const workshop = () => {
+      const doc = lierWithWorkshop();
+      const b = toBoardJson(doc);
+      doc.destroy();
+      return b;
+    };
+    const texts = (xml: string) => unescape([...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+
+    it('says who agreed to what and when, with an agreement overview; no appendix unless asked for', async () => {
+      const { document } = await parts(await exportDocx(workshop(), { view: 'all', lang: 'nb' }));
+      const text = texts(document);
+      expect(text).toContain('Enighet: Avtalt (stat: Siri Stat, 12.03.2025 kl. 10.00; kommune: Kari Kommune, 12.03.2025 kl. 10.05)');
+      expect(text).toContain('Ungdomsteam med IPS-jobbspesialist (Felles; 2025–2027) – Bare kommunen er enig (kommune: Kari Kommune, 12.03.2025 kl. 10.10)');
+      expect(text).toContain('endret etter enighet fra kommune (Kari Kommune, 12.03.2025 kl. 10.00)');
+      const hs = headings(document);
+      expect(hs).toEqual(expect.arrayContaining([
+        'Heading1 Enighet mellom stat og kommune', 'Heading2 Avtalt av begge parter', 'Heading2 Enighet fra én part', 'Heading2 Ikke avtalt',
+      ]));
+      expect(hs.indexOf('Heading1 Enighet mellom stat og kommune')).toBeGreaterThan(hs.indexOf('Heading1 Dekning'));
+      expect(hs).not.toContain('Heading1 Vedlegg: Kommentarer');
+    });
+
+    it('adds the comment threads as an appendix when asked for, open and resolved, with every message', async () => {
+      const { document } = await parts(await exportDocx(workshop(), { view: 'all', lang: 'nb', comments: true }));
+      const hs = headings(document);
+      expect(hs.slice(-3)).toEqual(['Heading1 Vedlegg: Kommentarer', 'Heading2 Åpne tråder', 'Heading2 Løste tråder']);
+      const appendix = texts(document.slice(document.lastIndexOf('Vedlegg: Kommentarer')));
+      for (const s of [
+        'Mål «Alle unge fullfører utdanning eller er i arbeid» (se 5.1.1) – Åpen',
+        'Siri Stat, 12.03.2025 kl. 10.00: Er 2027 realistisk?',
+        'Kari Kommune, 12.03.2025 kl. 10.05: Ja, med IPS i ungdomsteamet.',
+        'Slettet kort (C2) – Åpen',
+        'Kobling: «Livskvalitet og inkludering» delmål av «Sammen skaper vi Lier» – Løst av Frida Fasilitator 12.03.2025 kl. 10.10',
+        'Gunnar Gjest, 12.03.2025 kl. 10.00: Hører dette under livskvalitet?',
+      ]) expect(appendix).toContain(s);
+      const nn = headings((await parts(await exportDocx(workshop(), { view: 'all', lang: 'nn', comments: true }))).document);
+      expect(nn).toEqual(expect.arrayContaining(['Heading1 Semje mellom stat og kommune', 'Heading1 Vedlegg: Kommentarar', 'Heading2 Løyste trådar']));
+    });
   });
 
   it.skipIf(!office)(`opens in LibreOffice and converts to PDF${office ? '' : ' (skipped: neither libreoffice nor soffice is on PATH)'}`, async () => {

@@ -22,7 +22,11 @@ const INDICATOR_COLUMNS = [2876, 1000, 1350, 1350, 1250, 1200];
 
 const factParagraph = (f: Fact, level = 0) =>
   new Paragraph({ bullet: { level }, children: [new TextRun({ text: `${f.label}: `, bold: true }), new TextRun(f.value)] });
-const itemRuns = (i: Item, strong = false): ParagraphChild[] => [new TextRun({ text: i.title, bold: strong || undefined }), new TextRun(` ${i.detail}`)];
+const itemRuns = (i: Item, strong = false): ParagraphChild[] => [
+  new TextRun({ text: i.title, bold: strong || undefined }),
+  new TextRun(` ${i.detail}`),
+  ...(i.agreement ? [new TextRun(` – ${i.agreement}`)] : []),
+];
 const itemParagraph = (i: Item) => new Paragraph({ bullet: { level: 0 }, children: itemRuns(i) });
 const lead = (text: string) => new Paragraph({ keepNext: true, children: [new TextRun({ text, bold: true })] });
 
@@ -50,7 +54,10 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-export async function exportDocx(board: BoardJson, opts: { view: View; lang: 'nb' | 'nn'; mapPng?: Buffer }): Promise<Buffer> {
+/** User text that may hold line breaks, as one paragraph's runs. */
+const textRuns = (text: string): TextRun[] => text.split(/\r?\n/).map((l, i) => new TextRun({ text: l, break: i ? 1 : 0 }));
+
+export async function exportDocx(board: BoardJson, opts: { view: View; lang: 'nb' | 'nn'; mapPng?: Buffer; comments?: boolean }): Promise<Buffer> {
   const ch = buildChapter(board, opts);
   const L = ch.labels;
   const language = opts.lang === 'nn' ? 'nn-NO' : 'nb-NO';
@@ -96,6 +103,13 @@ export async function exportDocx(board: BoardJson, opts: { view: View; lang: 'nb
         ),
         new Paragraph({}),
       );
+      const agreed = s.indicators.filter((r) => r.agreement);
+      if (agreed.length) {
+        body.push(
+          lead(L.workshop.indicatorAgreements),
+          ...agreed.map((r) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${r.indicator}: `, bold: true }), new TextRun(r.agreement!)] })),
+        );
+      }
     }
   }
 
@@ -118,9 +132,33 @@ export async function exportDocx(board: BoardJson, opts: { view: View; lang: 'nb
     body.push(...(list.items.length ? list.items.map(itemParagraph) : [new Paragraph(L.none)]));
   }
 
+  if (ch.agreements) {
+    body.push(heading(ch.agreements.heading, 1), new Paragraph(ch.agreements.intro));
+    for (const list of ch.agreements.lists) {
+      body.push(heading(list.heading, 2));
+      body.push(...(list.items.length ? list.items.map(itemParagraph) : [new Paragraph(L.none)]));
+    }
+  }
+
   if (ch.issues.length) {
     body.push(heading(L.issues, 1), new Paragraph(L.issuesIntro));
     body.push(...ch.issues.map((m) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(m)] })));
+  }
+
+  if (ch.comments) {
+    body.push(heading(ch.comments.heading, 1), new Paragraph(ch.comments.intro));
+    if (ch.comments.empty) body.push(new Paragraph(ch.comments.empty));
+    for (const group of ch.comments.groups) {
+      body.push(heading(group.heading, 2));
+      for (const t of group.threads) {
+        body.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: t.subject, bold: true }), new TextRun(` – ${t.status}`)] }));
+        body.push(
+          ...t.messages.map(
+            (m) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${m.author}, ${m.at}: `, bold: true }), ...textRuns(m.text)] }),
+          ),
+        );
+      }
+    }
   }
 
   const doc = new Document({

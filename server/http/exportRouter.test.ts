@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { byId, parseBoardJson, updateNode } from '../../shared/index';
+import { byId, parseBoardJson, toBoardJson, updateNode } from '../../shared/index';
+import { lierWithWorkshop } from '../../shared/workshop/testing';
 import { connectClient, createBoard, removeDir, startTestServer, waitFor, type CreatedBoard, type TestClient, type TestServer } from '../testing/testServer';
 
 let server: TestServer | null = null;
@@ -88,6 +89,38 @@ describe('export over HTTP', () => {
     const old = (await get(board, `format=md&snapshot=${snap.id}`)).bytes.toString('utf8');
     expect(old).toContain('Sammen skaper vi Lier');
     expect(old).not.toContain('Ny visjon');
+  });
+
+  it('comments=1 adds the comment appendix to md and docx; a view cut of the json keeps only its own workshop records', async () => {
+    server = await startTestServer({ autoSnapshotMs: 0 });
+    const doc = lierWithWorkshop();
+    const board = await createBoard(server.url, { board: toBoardJson(doc) });
+    doc.destroy();
+    const plain = (await get(board, 'format=md')).bytes.toString('utf8');
+    expect(plain).toContain('## Enighet mellom stat og kommune');
+    expect(plain).not.toContain('Vedlegg: Kommentarer');
+    const md = (await get(board, 'format=md&comments=1')).bytes.toString('utf8');
+    expect(md).toContain('## Vedlegg: Kommentarer');
+    expect(md).toContain('  - Kari Kommune, 12.03.2025 kl. 10.05: Ja, med IPS i ungdomsteamet.');
+    const docx = await get(board, 'format=docx&comments=1');
+    expect(docx.res.status).toBe(200);
+    const JSZip = (await import('jszip')).default;
+    const xml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Vedlegg: Kommentarer');
+    expect(xml).toContain('Enighet mellom stat og kommune');
+
+    const stat = JSON.parse((await get(board, 'format=json&view=stat')).bytes.toString('utf8'));
+    const reparsed = parseBoardJson(stat);
+    expect(reparsed.ok).toBe(true);
+    // K2 and K3 are the kommune's cards; L1 and T1 are joint, so they stay in the stat view.
+    expect(stat.workshop.agreements.map((a: { targetId: string; side: string }) => `${a.targetId}|${a.side}`)).toEqual(['L1|kommune', 'L1|stat', 'T1|kommune']);
+    expect(stat.workshop.comments).toEqual([]);
+    const all = JSON.parse((await get(board, 'format=json')).bytes.toString('utf8'));
+    expect(all.workshop.agreements).toHaveLength(6);
+
+    const bad = await get(board, 'format=md&comments=yes');
+    expect(bad.res.status).toBe(400);
+    expect(JSON.parse(bad.bytes.toString('utf8')).error.message).toBe('"comments" must be one of 0, 1, not "yes".');
   });
 
   it('refuses an unknown format, view or snapshot with a clear message', async () => {

@@ -1,6 +1,7 @@
 // GET /api/boards/:id/export?format=docx|md|csv|json|svg|png[&snapshot=<sid>][&view=all|stat|kommune][&lang=nb|nn][&table=nodes|edges]
+//   [&comments=1]  docx and md: add the comment threads as an appendix
 import { Router } from 'express';
-import type { BoardJson } from '../../shared/index';
+import { restrictWorkshop, type BoardJson } from '../../shared/index';
 import { exportCsv, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
@@ -41,7 +42,11 @@ function slug(title: string): string {
   return s || 'malkart';
 }
 
-export async function renderExport(board: BoardJson, format: Format, opts: { view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges' }): Promise<Buffer | string> {
+export async function renderExport(
+  board: BoardJson,
+  format: Format,
+  opts: { view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges'; comments?: boolean },
+): Promise<Buffer | string> {
   switch (format) {
     case 'md':
       return exportMarkdown(board, opts);
@@ -50,7 +55,10 @@ export async function renderExport(board: BoardJson, format: Format, opts: { vie
     case 'json': {
       if (opts.view === 'all') return exportJson(board);
       const keep = new Set(board.nodes.filter((n) => n.owner === opts.view || n.owner === 'felles').map((n) => n.id));
-      return exportJson({ ...board, nodes: board.nodes.filter((n) => keep.has(n.id)), edges: board.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) });
+      const edges = board.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+      const { workshop: _all, ...rest } = board;
+      const workshop = restrictWorkshop(board.workshop, keep, new Set(edges.map((e) => e.id)));
+      return exportJson({ ...rest, nodes: board.nodes.filter((n) => keep.has(n.id)), edges, ...(workshop ? { workshop } : {}) });
     }
     case 'svg':
       return exportSvg(board, opts);
@@ -68,10 +76,11 @@ export function exportRouter(storage: BoardStorage, snapshots: SnapshotService):
     const format = oneOf('format', q.format, FORMATS);
     const view = oneOf('view', q.view, VIEWS, 'all');
     const table = oneOf('table', q.table, ['nodes', 'edges'] as const, 'nodes');
+    const comments = oneOf('comments', q.comments, ['0', '1'] as const, '0') === '1';
     const snapshot = typeof q.snapshot === 'string' && q.snapshot ? q.snapshot : 'live';
     const board = await snapshots.board(access(req).board.id, snapshot);
     const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, board.meta.language ?? 'nb');
-    const body = await renderExport(board, format, { view, lang, table });
+    const body = await renderExport(board, format, { view, lang, table, comments });
     const name = `${slug(board.meta.title)}${view === 'all' ? '' : `-${view}`}${format === 'csv' && table === 'edges' ? '-koblinger' : ''}.${format}`;
     res
       .type(CONTENT_TYPES[format])

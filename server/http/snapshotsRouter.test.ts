@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNode, deleteNodes, toBoardJson, updateNode } from '../../shared/index';
+import { agree, agreementOf, createNode, deleteNodes, startThread, toBoardJson, updateNode } from '../../shared/index';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { connectClient, createBoard, removeDir, startTestServer, waitFor, type CreatedBoard, type TestClient, type TestServer } from '../testing/testServer';
 
@@ -96,6 +96,44 @@ describe('snapshots', () => {
     const snap2 = await api(`/api/boards/${board.id}/snapshots`, board.tokens.editor, { method: 'POST', body: JSON.stringify({ label: 'B' }) });
     const between = await api(`/api/boards/${board.id}/snapshots/${snap.body.id}/diff/${snap2.body.id}`, board.tokens.viewer);
     expect(between.body).toEqual(live.body);
+  });
+
+  it('agreements and comments are in a snapshot, its diff tells an agreement cleared by an edit, and a restore brings it back', async () => {
+    const { board, a, b } = await setup();
+    const room = await server!.rooms.acquire(board.id);
+    const at = '2025-03-12T09:00:00.000Z';
+    expect(agree(a.doc, { targetId: 'K2', side: 'stat', participantId: 'p-stat', name: 'Siri Stat', at }, 'a').ok).toBe(true);
+    expect(agree(b.doc, { targetId: 'K2', side: 'kommune', participantId: 'p-kom', name: 'Kari Kommune', at }, 'b').ok).toBe(true);
+    expect(startThread(b.doc, { id: 'th1', targetId: 'K2', targetType: 'node', participantId: 'p-kom', name: 'Kari Kommune', text: 'Enige!', at }, 'b').ok).toBe(true);
+    await waitFor(() => agreementOf(room.doc, 'K2').state === 'avtalt' && room.doc.getMap('comments').has('th1'));
+
+    const agreed = await api(`/api/boards/${board.id}/snapshots`, board.tokens.editor, { method: 'POST', body: JSON.stringify({ label: 'Avtalt' }) });
+    const json = await api(`/api/boards/${board.id}/snapshots/${agreed.body.id}`, board.tokens.viewer);
+    expect(json.body.workshop.agreements.map((r: { targetId: string; side: string; name: string }) => `${r.targetId}|${r.side}|${r.name}`)).toEqual([
+      'K2|kommune|Kari Kommune',
+      'K2|stat|Siri Stat',
+    ]);
+    expect(json.body.workshop.comments[0]).toMatchObject({ id: 'th1', targetId: 'K2', messages: [{ text: 'Enige!' }] });
+
+    updateNode(a.doc, 'K2', { title: 'Alle unge i jobb' }, 'a');
+    await waitFor(() => agreementOf(room.doc, 'K2').state === 'open');
+    const diff = await api(`/api/boards/${board.id}/snapshots/${agreed.body.id}/diff/live`, board.tokens.viewer);
+    expect(diff.body.agreements).toEqual([
+      {
+        id: 'K2',
+        title: 'Alle unge i jobb',
+        before: 'avtalt',
+        after: 'open',
+        sides: [
+          { side: 'stat', change: 'cleared', record: json.body.workshop.agreements[1] },
+          { side: 'kommune', change: 'cleared', record: json.body.workshop.agreements[0] },
+        ],
+      },
+    ]);
+
+    const restored = await api(`/api/boards/${board.id}/snapshots/${agreed.body.id}/restore`, board.tokens.owner, { method: 'POST', body: '{}' });
+    expect(restored.status).toBe(200);
+    await waitFor(() => agreementOf(a.doc, 'K2').state === 'avtalt' && agreementOf(b.doc, 'K2').state === 'avtalt', 5000, 'both clients to see K2 avtalt again');
   });
 
   it('automatic snapshots are taken while a board is edited and kept under the retention rule', async () => {

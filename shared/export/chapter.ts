@@ -10,6 +10,9 @@ import {
 } from '../vocabulary';
 import { formatPeriod, formatYearValue, lowerFirst, viewGraph } from './format';
 import { EXPORT_LABELS, type ExportLabels, type ExportLang } from './labels';
+import {
+  agreementText, agreementsOf, buildAgreementOverview, buildCommentAppendix, type AgreementOverview, type CommentAppendix,
+} from './workshop';
 
 export interface Fact {
   label: string;
@@ -19,6 +22,8 @@ export interface Fact {
 export interface Item {
   title: string;
   detail: string;
+  /** Who agreed to it and when, for a measure some side agreed to (workshop). */
+  agreement?: string;
 }
 export interface IndicatorRow {
   indicator: string;
@@ -27,6 +32,8 @@ export interface IndicatorRow {
   target: string;
   latest: string;
   source: string;
+  /** Who agreed to the indicator and its target (workshop). */
+  agreement?: string;
 }
 export interface ChapterSection {
   /** "1", "1.2", … as partOfTree numbers it */
@@ -59,19 +66,28 @@ export interface Chapter {
   coverage: CoverageList[];
   /** Rule violations of the merged board (validateBoard), reported and never repaired. */
   issues: string[];
+  /** Present when the board holds agreements. */
+  agreements?: AgreementOverview;
+  /** Present when asked for (`comments: true`). */
+  comments?: CommentAppendix;
 }
 
 const COVERAGE_KEYS: readonly (keyof Coverage)[] = [
   'nationalGoalsNotOperationalised', 'localGoalsUnanchored', 'goalsWithoutIndicator', 'indicatorsWithoutTarget',
 ];
 
-export function buildChapter(board: BoardJson, opts: { view: View; lang: ExportLang }): Chapter {
+export function buildChapter(board: BoardJson, opts: { view: View; lang: ExportLang; comments?: boolean }): Chapter {
   const { lang } = opts;
   const L = EXPORT_LABELS[lang];
   const graph = viewGraph(board, opts.view);
   const entries = flattenTree(partOfTree(graph));
   const numberOf = new Map(entries.map((e) => [e.node.id, e.number]));
   const edges = [...graph.edges.values()];
+  const agreementOf = agreementsOf(board);
+  const agreed = (n: BoardNode) => {
+    const status = agreementOf(n);
+    return status ? agreementText(status, lang) : undefined;
+  };
 
   const item = (n: BoardNode, extra: string[] = []): Item => {
     const num = numberOf.get(n.id);
@@ -111,6 +127,7 @@ export function buildChapter(board: BoardJson, opts: { view: View; lang: ExportL
     add(L.progress, n.progress && (PROGRESS_LABELS[n.progress]?.[lang] ?? n.progress));
     add(L.sdg, n.sdg?.join(', '));
     add(L.anchoredIn, outOf(n.id, 'anchoredIn', 'directive').map((d) => d.title).join('; '));
+    add(L.workshop.agreement, agreed(n));
     return {
       number,
       depth,
@@ -118,15 +135,21 @@ export function buildChapter(board: BoardJson, opts: { view: View; lang: ExportL
       description: n.description,
       facts,
       strategies: into(n.id, ['partOf', 'contributesTo'], 'strategy').map((s) => item(s)),
-      measures: into(n.id, ['contributesTo', 'operationalises'], 'measure').map((m) =>
-        item(m, [formatPeriod(m.period, lang), m.responsible ?? '']),
-      ),
-      indicators: outOf(n.id, 'measuredBy', 'indicator').map((i) => indicatorRow(i, lang)),
+      measures: into(n.id, ['contributesTo', 'operationalises'], 'measure').map((m) => {
+        const it = item(m, [formatPeriod(m.period, lang), m.responsible ?? '']);
+        const a = agreed(m);
+        return a ? { ...it, agreement: a } : it;
+      }),
+      indicators: outOf(n.id, 'measuredBy', 'indicator').map((i) => {
+        const row = indicatorRow(i, lang);
+        const a = agreed(i);
+        return a ? { ...row, agreement: a } : row;
+      }),
     };
   });
 
   const cov = coverage(graph);
-  return {
+  const chapter: Chapter = {
     lang,
     labels: L,
     title: board.meta.title,
@@ -145,6 +168,10 @@ export function buildChapter(board: BoardJson, opts: { view: View; lang: ExportL
     coverage: COVERAGE_KEYS.map((k) => ({ heading: L.coverageLists[k], items: cov[k].map((n) => item(n)) })),
     issues: validateGraph(graph, lang).map((v) => v.message),
   };
+  const overview = buildAgreementOverview(board, graph, lang, item);
+  if (overview) chapter.agreements = overview;
+  if (opts.comments) chapter.comments = buildCommentAppendix(board, graph, lang, numberOf, opts.view === 'all');
+  return chapter;
 }
 
 function introFacts(graph: BoardGraph, view: View, lang: ExportLang): Fact[] {

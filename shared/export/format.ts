@@ -54,3 +54,15 @@ export function naturalCompare(a: string, b: string): number {
 export function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
+
+const OSLO_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** "12.03.2025 kl. 10.00", Norwegian time; the pieces are assembled by hand so no locale data decides the layout. */
+export function formatDateTime(iso: string, lang: ExportLang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const p = Object.fromEntries(OSLO_TIME.formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.day}.${p.month}.${p.year} ${EXPORT_LABELS[lang].workshop.at} ${p.hour}.${p.minute}`;
+}

@@ -6,6 +6,11 @@ export { exportCsv, NODE_COLUMNS, EDGE_COLUMNS } from './csv';
 export { exportSvg, describeMap, escapeXml } from './svg';
 export { buildChapter, type Chapter, type ChapterSection, type ChapterDivergence, type Fact, type Item } from './chapter';
 export { EXPORT_LABELS, type ExportLang, type ExportLabels } from './labels';
+export {
+  agreementText, buildAgreementOverview, buildCommentAppendix,
+  type AgreementItem, type AgreementOverview, type ChapterComment, type ChapterThread, type CommentAppendix,
+} from './workshop';
+export { formatDateTime } from './format';
 
 /** Interchange v1, lossless and re-importable; ends in a newline like the project's own board files. */
 export function exportJson(board: BoardJson): string {

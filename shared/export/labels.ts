@@ -1,5 +1,6 @@
 // The words the exports add around the board's own text, in bokmål and nynorsk.
 import type { View } from '../readModels';
+import { WORKSHOP_EXPORT_LABELS, type WorkshopExportLabels } from './workshopLabels';
 
 export type ExportLang = 'nb' | 'nn';
 
@@ -46,6 +47,7 @@ export interface ExportLabels {
   figure: string;
   mapTitle: string;
   mapDescription: (p: { cards: number; links: number; conflicts: number; bands: string }) => string;
+  workshop: WorkshopExportLabels;
 }
 
 export const EXPORT_LABELS: Record<ExportLang, ExportLabels> = {
@@ -99,6 +101,7 @@ export const EXPORT_LABELS: Record<ExportLang, ExportLabels> = {
       `Målkart med ${cards} kort og ${links} koblinger i båndene ${bands}. ` +
       'Farge og tekst på hvert kort viser eier: stat, kommune eller felles. ' +
       `${conflicts} ${conflicts === 1 ? 'målkonflikt er markert' : 'målkonflikter er markert'} med rød stiplet linje.`,
+    workshop: WORKSHOP_EXPORT_LABELS.nb,
   },
   nn: {
     view: {
@@ -150,5 +153,6 @@ export const EXPORT_LABELS: Record<ExportLang, ExportLabels> = {
       `Målkart med ${cards} kort og ${links} koplingar i banda ${bands}. ` +
       'Farge og tekst på kvart kort viser eigar: stat, kommune eller felles. ' +
       `${conflicts} ${conflicts === 1 ? 'målkonflikt er markert' : 'målkonfliktar er markerte'} med raud stipla linje.`,
+    workshop: WORKSHOP_EXPORT_LABELS.nn,
   },
 };

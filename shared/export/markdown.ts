@@ -36,11 +36,12 @@ function escapeBlock(text: string): string {
 }
 
 const item = (i: Item, strong = false) =>
-  `${strong ? `**${escapeMarkdownInline(i.title)}**` : escapeMarkdownLine(i.title)} ${escapeMarkdownInline(i.detail)}`;
+  `${strong ? `**${escapeMarkdownInline(i.title)}**` : escapeMarkdownLine(i.title)} ${escapeMarkdownInline(i.detail)}` +
+  (i.agreement ? ` – ${escapeMarkdownInline(i.agreement)}` : '');
 const fact = (f: Fact) => `- **${escapeMarkdownInline(f.label)}:** ${escapeMarkdownInline(f.value)}`;
 const row = (cells: string[]) => `| ${cells.map(escapeMarkdownInline).join(' | ')} |`;
 
-export function exportMarkdown(board: BoardJson, opts: { view: View; lang: 'nb' | 'nn' }): string {
+export function exportMarkdown(board: BoardJson, opts: { view: View; lang: 'nb' | 'nn'; comments?: boolean }): string {
   const ch = buildChapter(board, opts);
   const L = ch.labels;
   const blocks: string[] = [`# ${escapeMarkdownInline(ch.title)}`, ch.intro.map(fact).join('\n')];
@@ -62,6 +63,13 @@ export function exportMarkdown(board: BoardJson, opts: { view: View; lang: 'nb' 
           ...s.indicators.map((r) => row([r.indicator, r.unit, r.baseline, r.target, r.latest, r.source])),
         ].join('\n'),
       );
+      const agreed = s.indicators.filter((r) => r.agreement);
+      if (agreed.length) {
+        blocks.push(
+          `**${L.workshop.indicatorAgreements}**`,
+          agreed.map((r) => `- ${escapeMarkdownLine(r.indicator)}: ${escapeMarkdownInline(r.agreement!)}`).join('\n'),
+        );
+      }
     }
   }
 
@@ -82,8 +90,33 @@ export function exportMarkdown(board: BoardJson, opts: { view: View; lang: 'nb' 
     blocks.push(`### ${list.heading}`, list.items.length ? list.items.map((i) => `- ${item(i)}`).join('\n') : L.none);
   }
 
+  if (ch.agreements) {
+    blocks.push(`## ${ch.agreements.heading}`, ch.agreements.intro);
+    for (const list of ch.agreements.lists) {
+      blocks.push(`### ${list.heading}`, list.items.length ? list.items.map((i) => `- ${item(i)}`).join('\n') : L.none);
+    }
+  }
+
   if (ch.issues.length) {
     blocks.push(`## ${L.issues}`, L.issuesIntro, ch.issues.map((m) => `- ${escapeMarkdownLine(m)}`).join('\n'));
+  }
+
+  if (ch.comments) {
+    blocks.push(`## ${ch.comments.heading}`, ch.comments.intro);
+    if (ch.comments.empty) blocks.push(ch.comments.empty);
+    for (const group of ch.comments.groups) {
+      blocks.push(
+        `### ${group.heading}`,
+        group.threads
+          .map((t) =>
+            [
+              `- **${escapeMarkdownInline(t.subject)}** – ${escapeMarkdownInline(t.status)}`,
+              ...t.messages.map((m) => `  - ${escapeMarkdownInline(`${m.author}, ${m.at}`)}: ${escapeMarkdownInline(m.text)}`),
+            ].join('\n'),
+          )
+          .join('\n'),
+      );
+    }
   }
   return `${blocks.filter(Boolean).join('\n\n')}\n`;
 }

@@ -4,6 +4,7 @@ import type { BoardEdge, BoardJson, BoardNode, EdgeFields, NodeFields, Position 
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from '../types';
 import { boardMaps, byId, readEdgeFields, readMeta, readNodeFields, type YNode } from '../boardDoc';
 import { setText } from '../yText';
+import { readWorkshopJson, writeWorkshopJson } from '../workshop/interchange';
 
 /** The board as interchange JSON, nodes and edges in id order so every replica writes the same file. */
 export function toBoardJson(doc: Y.Doc): BoardJson {
@@ -15,7 +16,10 @@ export function toBoardJson(doc: Y.Doc): BoardJson {
   });
   const edges: BoardEdge[] = [];
   maps.edges.forEach((y, id) => edges.push({ id, ...readEdgeFields(y) }));
-  return { format: 'malkart.board', version: 1, meta: readMeta(maps), nodes: nodes.sort(byId), edges: edges.sort(byId) };
+  const board: BoardJson = { format: 'malkart.board', version: 1, meta: readMeta(maps), nodes: nodes.sort(byId), edges: edges.sort(byId) };
+  const workshop = readWorkshopJson(doc, board.nodes);
+  if (workshop) board.workshop = workshop;
+  return board;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -111,5 +115,6 @@ export function applyBoardJson(doc: Y.Doc, board: BoardJson, origin: unknown): v
         }
       }
     }
+    writeWorkshopJson(doc, board.workshop);
   }, origin);
 }

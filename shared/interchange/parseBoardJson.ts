@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { BoardJson } from '../types';
 import { LIMITS, boardJsonSchema } from './schema';
+import { checkWorkshopJson } from '../workshop/interchange';
 
 export interface ImportError {
   path: string;
@@ -73,5 +74,6 @@ export function parseBoardJson(value: unknown): ParseResult {
       if (!nodeIndex.has(e[end])) errors.push({ path: `edges[${i}].${end}`, message: `no node with id "${e[end]}"` });
     }
   });
-  return errors.length ? { ok: false, errors } : { ok: true, board };
+  errors.push(...checkWorkshopJson(board));
+  return errors.length ? { ok: false, errors: errors.slice(0, 100) } : { ok: true, board };
 }

@@ -5,6 +5,7 @@ import {
   DIRECTIONS, EDGE_KINDS, GOAL_LEVELS, NODE_KINDS, OWNERS, PROGRESS_VALUES, SDG_PATTERN, SEVERITIES, STATUSES, TIERS,
 } from '../vocabulary';
 import { LIMITS, idSchema } from './primitives';
+import { workshopJsonSchema } from '../workshop/schema';
 
 export { LIMITS, idSchema };
 
@@ -110,4 +111,6 @@ export const boardJsonSchema = z.strictObject({
   meta: metaSchema,
   nodes: z.array(nodeSchema).max(LIMITS.maxNodes),
   edges: z.array(edgeSchema).max(LIMITS.maxEdges),
+  /** Agreements, votes and comment threads (issue #7); left out when there are none. */
+  workshop: workshopJsonSchema.optional(),
 });

@@ -26,6 +26,11 @@ export function readThread(y: YThread): CommentThread {
   const messages = y.get('messages');
   out.messages = messages instanceof Y.Array ? (messages.toArray() as CommentMessage[]) : [];
   out.resolved = out.resolved === true;
+  // A reopen merged with a concurrent resolve can leave resolvedBy/At on an open thread: they mean nothing then.
+  if (!out.resolved) {
+    delete out.resolvedBy;
+    delete out.resolvedAt;
+  }
   return out as unknown as CommentThread;
 }
 

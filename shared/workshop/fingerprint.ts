@@ -3,11 +3,12 @@
 // order, object keys sorted, position and layout left out (a move is not an edit).
 import { NODE_FIELDS, type NodeFields } from '../types';
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+/** JSON with object keys sorted: the same text for the same value, whatever order its keys were written in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value as object).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -37,7 +38,7 @@ export function contentFingerprint(fields: Partial<NodeFields> | object): string
     let v = src[f];
     if ((f === 'title' || f === 'description') && typeof v !== 'string') v = '';
     if (v === undefined || v === null) continue;
-    parts.push(`${f}=${canonical(v)}`);
+    parts.push(`${f}=${canonicalJson(v)}`);
   }
   const text = parts.join('\n');
   return `${cyrb53(text, 1)}${cyrb53(text, 2)}`;

@@ -73,3 +73,16 @@ export const commentThreadSchema = z.strictObject({
   resolvedAt: timestampSchema.optional(),
   messages: z.array(commentMessageSchema).min(1, 'a thread holds at least one message').max(WORKSHOP_LIMITS.maxMessagesPerThread),
 });
+
+/** A ballot inside its vote in the interchange file (the vote id is implied). */
+export const ballotJsonSchema = ballotRecordSchema.omit({ voteId: true });
+export const voteJsonSchema = voteRecordSchema.extend({
+  ballots: z.array(ballotJsonSchema).max(WORKSHOP_LIMITS.maxBallotsPerVote),
+});
+
+/** The optional `workshop` section of interchange v1. A file may leave any list out. */
+export const workshopJsonSchema = z.strictObject({
+  agreements: z.array(agreementRecordSchema).max(WORKSHOP_LIMITS.maxAgreements).default([]),
+  votes: z.array(voteJsonSchema).max(WORKSHOP_LIMITS.maxVotes).default([]),
+  comments: z.array(commentThreadSchema).max(WORKSHOP_LIMITS.maxThreads).default([]),
+});

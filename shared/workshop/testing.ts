@@ -1,6 +1,13 @@
 // Test helpers for shared/workshop: a small board and replicas that exchange their updates.
 import * as Y from 'yjs';
-import { createNode, link } from '../operations';
+import { EXAMPLE_BOARD } from '../examples';
+import { applyBoardJson } from '../interchange/boardJson';
+import { createNode, deleteNodes, link, updateNode } from '../operations';
+import type { BoardJson } from '../types';
+import { agree } from './agreements';
+import { reply, resolveThread, startThread } from './comments';
+import { takeFacilitator } from './session';
+import { castDots, closeVote, startVote } from './votes';
 
 export const ORIGIN = { user: 'test' };
 export const STAT = { participantId: 'p-stat', name: 'Siri Stat' };
@@ -39,4 +46,38 @@ export function replicaOf(doc: Y.Doc): Y.Doc {
 /** Exchanges all updates both ways, as after a reconnect. */
 export function sync(...docs: Y.Doc[]): void {
   for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+}
+
+/**
+ * The Lier example with a workshop held on it: K2 avtalt, K3 agreed by stat only, L1 agreed by
+ * both and then edited (cleared), T1 agreed by kommune; a closed vote and an open one; an open
+ * thread with a reply on K2, a resolved one on link e1, and one on a card since deleted.
+ */
+export function lierWithWorkshop(): Y.Doc {
+  const doc = new Y.Doc();
+  applyBoardJson(doc, structuredClone(EXAMPLE_BOARD) as BoardJson, ORIGIN);
+  const ok = (r: { ok: boolean; message?: { en: string } }) => {
+    if (!r.ok) throw new Error(r.message?.en);
+  };
+  for (const [id, who, side, at] of [
+    ['K2', STAT, 'stat', T0], ['K2', KOMMUNE, 'kommune', T1], ['K3', STAT, 'stat', T1],
+    ['L1', STAT, 'stat', T0], ['L1', KOMMUNE, 'kommune', T0], ['T1', KOMMUNE, 'kommune', T2],
+  ] as const) ok(agree(doc, { targetId: id, side, ...who, at }, ORIGIN));
+  ok(updateNode(doc, 'L1', { title: 'Arbeidsrettet oppfølging innen fire uker' }, ORIGIN));
+
+  ok(takeFacilitator(doc, { ...FACILITATOR, at: T0 }, ORIGIN));
+  ok(startVote(doc, { id: 'v1', title: 'Hva er viktigst?', targetIds: ['K2', 'K3', 'K4'], dots: 3, createdBy: FACILITATOR, createdAt: T0 }, ORIGIN));
+  ok(castDots(doc, { voteId: 'v1', ...STAT, dots: { K2: 2, K4: 1 }, at: T1 }, ORIGIN));
+  ok(castDots(doc, { voteId: 'v1', ...KOMMUNE, dots: { K2: 1, K3: 2 }, at: T1 }, ORIGIN));
+  ok(closeVote(doc, { voteId: 'v1', participantId: FACILITATOR.participantId, at: T2 }, ORIGIN));
+  ok(startVote(doc, { id: 'v2', title: 'Neste steg', targetIds: ['L1', 'L2'], dots: 2, createdBy: FACILITATOR, createdAt: T2 }, ORIGIN));
+  ok(castDots(doc, { voteId: 'v2', ...GUEST, dots: { L2: 2 }, at: T2 }, ORIGIN));
+
+  ok(startThread(doc, { id: 'th1', targetId: 'K2', targetType: 'node', ...STAT, text: 'Er 2027 realistisk?', mentions: [KOMMUNE.name], at: T0, messageId: 'm1' }, ORIGIN));
+  ok(reply(doc, { threadId: 'th1', ...KOMMUNE, text: 'Ja, med IPS i ungdomsteamet.', at: T1, messageId: 'm2' }, ORIGIN));
+  ok(startThread(doc, { id: 'th2', targetId: 'e1', targetType: 'edge', ...GUEST, text: 'Hører dette under livskvalitet?', at: T0, messageId: 'm3' }, ORIGIN));
+  ok(resolveThread(doc, { threadId: 'th2', ...FACILITATOR, at: T2 }, ORIGIN));
+  ok(startThread(doc, { id: 'th3', targetId: 'C2', targetType: 'node', ...GUEST, text: 'Gjelder dette fortsatt?', at: T1, messageId: 'm4' }, ORIGIN));
+  deleteNodes(doc, ['C2'], ORIGIN);
+  return doc;
 }
