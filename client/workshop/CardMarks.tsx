@@ -24,7 +24,8 @@ export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) 
       ? t('wsAgreedBy', { side: pick(SIDE_LABELS[side]), name: r.name, when: formatWhen(r.at, lang) })
       : t('wsNotYetAgreed', { side: pick(SIDE_LABELS[side]) });
   };
-  const voting = marks.voting;
+  // Viewers watch a vote but place no dots.
+  const voting = canEdit ? marks.voting : undefined;
   const vote = voting ? ws.openVote() : null;
   const setMine = (n: number) => {
     if (!vote) return;
