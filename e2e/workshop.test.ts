@@ -278,6 +278,21 @@ describe('workshop mode', () => {
     await stat.page.getByTestId('panel-brainstorm').click();
   });
 
+  it('the facilitator hands the role over to a named participant, who hands it back', async () => {
+    await openPanel(fac.page, 'people');
+    await fac.page.getByRole('button', { name: 'Gi rollen til Siri Stat' }).click();
+    for (const p of everyone()) await p.page.waitForFunction(() => document.querySelector('[data-testid="facilitator-name"]')?.textContent?.includes('Siri Stat'));
+    // Now Frida follows Siri, and only Siri may summon.
+    await fac.page.getByTestId('follow-toggle').waitFor();
+    await expect(fac.page.getByTestId('summon').count()).resolves.toBe(0);
+    await openPanel(stat.page, 'people');
+    await stat.page.getByRole('button', { name: 'Gi rollen til Frida Fasilitator' }).click();
+    await kommune.page.waitForFunction(() => document.querySelector('[data-testid="facilitator-name"]')?.textContent?.includes('Frida Fasilitator'));
+    await fac.page.getByTestId('summon').waitFor();
+    await stat.page.getByTestId('panel-people').click();
+    await fac.page.getByTestId('panel-people').click();
+  });
+
   it('presentation mode hides the editing chrome; Escape leaves it', async () => {
     const openPanelButton = fac.page.locator('[aria-controls="mk-ws-drawer"][aria-pressed="true"]');
     if (await openPanelButton.count()) await openPanelButton.click();
