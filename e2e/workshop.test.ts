@@ -294,14 +294,17 @@ describe('workshop mode', () => {
   });
 
   it('presentation mode hides the editing chrome; Escape leaves it', async () => {
-    const openPanelButton = fac.page.locator('[aria-controls="mk-ws-drawer"][aria-pressed="true"]');
-    if (await openPanelButton.count()) await openPanelButton.click();
+    // Jump to the goals from the agreement panel, so the picture shows them at a working zoom.
+    await openPanel(fac.page, 'agreement');
+    await fac.page.locator('[data-testid="agreement-open"] li[data-card-id="g2"] button').click();
+    await fac.page.getByTestId('panel-agreement').click();
     await fac.page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
     await fac.page.keyboard.press('Shift+P');
     await fac.page.waitForSelector('html[data-presenting]');
     await fac.page.locator('.mk-toolbar').waitFor({ state: 'hidden' });
     await fac.page.locator('.mk-side').waitFor({ state: 'hidden' });
     await fac.page.getByTestId('timer').waitFor();
+    await settledViewport(fac.page);
     await shot(fac.page, 'workshop-presentasjon.png');
     await fac.page.keyboard.press('Escape');
     await fac.page.locator('.mk-toolbar').waitFor();
