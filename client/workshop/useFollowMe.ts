@@ -77,7 +77,8 @@ export function useFollowMe(o: {
     let down: { x: number; y: number } | null = null;
     const onDown = (e: PointerEvent) => {
       const el = e.target as HTMLElement;
-      if (el.closest('.react-flow__controls, .mk-overview')) return stepOut();
+      // Zoom buttons, the overview map, "fit" and a search hit all move the view by hand.
+      if (el.closest('.react-flow__controls, .mk-overview, button[aria-keyshortcuts="F"], .mk-search-hits')) return stepOut();
       down = el.classList.contains('react-flow__pane') ? { x: e.clientX, y: e.clientY } : null;
     };
     const onMove = (e: PointerEvent) => {
@@ -91,12 +92,19 @@ export function useFollowMe(o: {
     };
     // Capture phase: d3-zoom stops the wheel event from bubbling.
     canvas.addEventListener('wheel', stepOut, { passive: true, capture: true });
-    canvas.addEventListener('pointerdown', onDown, true);
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      if (!e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'f') stepOut();
+    };
+    window.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('keydown', onKey, true);
     window.addEventListener('pointermove', onMove, true);
     window.addEventListener('pointerup', onUp, true);
     return () => {
       canvas.removeEventListener('wheel', stepOut, { capture: true });
-      canvas.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('pointermove', onMove, true);
       window.removeEventListener('pointerup', onUp, true);
     };
