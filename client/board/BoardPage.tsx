@@ -4,7 +4,8 @@ import { useT } from '../i18n/I18nProvider';
 import { ApiError, getBoard, type BoardInfo, type Role } from '../api';
 import { navigate } from '../navigation';
 import { listRecent, recentToken, rememberBoard } from '../landing/recentBoards';
-import { NameDialog, storedName } from './NameDialog';
+import { JoinDialog } from '../workshop/JoinDialog';
+import { isComplete, useIdentity } from '../workshop/identity';
 import { BoardView } from './BoardView';
 
 type Load = { state: 'loading' } | { state: 'ready'; role: Role; info: BoardInfo | null } | { state: 'error'; message: string };
@@ -13,7 +14,7 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
   const t = useT();
   const token = urlToken || recentToken(boardId) || '';
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [name, setName] = useState(storedName);
+  const identity = useIdentity();
 
   useEffect(() => {
     if (!token) {
@@ -62,6 +63,6 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
       </div>
     );
   }
-  if (!name) return <NameDialog onDone={setName} />;
-  return <BoardView boardId={boardId} token={token} role={load.role} name={name} initialTitle={load.info?.meta.title ?? ''} />;
+  if (!isComplete(identity)) return <JoinDialog onDone={() => undefined} />;
+  return <BoardView boardId={boardId} token={token} role={load.role} name={identity.name} initialTitle={load.info?.meta.title ?? ''} />;
 }

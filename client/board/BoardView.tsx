@@ -24,6 +24,10 @@ import { useUndoState } from './useUndoState';
 import { useSnapshotView } from '../snapshots/useSnapshotView';
 import { SnapshotBanner } from '../snapshots/SnapshotBanner';
 import { ComparePanel } from '../snapshots/ComparePanel';
+import { WorkshopProvider } from '../workshop/WorkshopProvider';
+import { WorkshopBar } from '../workshop/WorkshopBar';
+import { WorkshopDrawer } from '../workshop/WorkshopDrawer';
+import { useIdentity } from '../workshop/identity';
 
 interface Props {
   boardId: string;
@@ -68,9 +72,10 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   useEffect(() => () => undo?.destroy(), [undo]);
   const undoState = useUndoState(undo);
 
+  const me = useIdentity();
   useEffect(() => {
-    presence.setUser(name, colorFor(`${name}|${doc.clientID}`), role);
-  }, [presence, name, role, doc]);
+    presence.setUser(name, colorFor(`${name}|${doc.clientID}`), role, { side: me.side, participantId: me.participantId });
+  }, [presence, name, role, doc, me]);
 
   const connRef = useRef(conn);
   connRef.current = conn;
@@ -97,10 +102,14 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   return (
     <BoardContext.Provider value={shown}>
       <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
+        <WorkshopProvider notify={toasts.push}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
           <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} />
           {snap.status === 'off' ? (
-            <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
+            <>
+              <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
+              <WorkshopBar />
+            </>
           ) : (
             <SnapshotBanner view={snap} boardId={boardId} token={token} name={name} role={role} notify={toasts.push} />
           )}
@@ -117,11 +126,13 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
               <div className="mk-canvas" />
             )}
             {snap.status === 'ready' && snap.diff && snap.now ? <ComparePanel diff={snap.diff} now={snap.now} /> : <SidePanel />}
+            {snap.status === 'off' && <WorkshopDrawer />}
           </div>
           {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
           {snapshotsOpen && <SnapshotsDialog boardId={boardId} token={token} name={name} role={role} notify={toasts.push} onClose={() => setSnapshotsOpen(false)} />}
           <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />
         </div>
+        </WorkshopProvider>
       </ReactFlowProvider>
     </BoardContext.Provider>
   );

@@ -25,6 +25,7 @@ import { OverviewMap } from './OverviewMap';
 import type { Notify } from './Toasts';
 import { CARD_WIDTH } from './bands';
 import { focusCard } from './focusCard';
+import { ParkingArea } from '../workshop/ParkingArea';
 
 export const PALETTE_MIME = 'application/x-malkart-kind';
 /** Above this many cards the board opens on one corner rather than fitted whole. */
@@ -279,6 +280,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
         <Bands />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9ced6" />
         <Cursors />
+        <ParkingArea />
         <OverviewMap />
         <Controls showInteractive={false} />
       </ReactFlow>

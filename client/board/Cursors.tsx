@@ -3,6 +3,8 @@ import { memo, useSyncExternalStore } from 'react';
 import { ViewportPortal, useStore, type ReactFlowState } from '@xyflow/react';
 import { useBoardContext } from './BoardContext';
 import type { Peer } from './presence';
+import { SIDE_LABELS, isSide } from '../../shared';
+import { useI18n } from '../i18n/I18nProvider';
 
 const zoomOf = (s: ReactFlowState) => s.transform[2];
 
@@ -10,6 +12,7 @@ export const Cursors = memo(function Cursors() {
   const { presence } = useBoardContext();
   const peers = usePeers();
   const zoom = useStore(zoomOf);
+  const { pick } = useI18n();
   void presence;
   return (
     <ViewportPortal>
@@ -21,6 +24,7 @@ export const Cursors = memo(function Cursors() {
             className="mk-cursor"
             data-testid="peer-cursor"
             data-name={p.name}
+            data-side={p.user?.side ?? undefined}
             style={{ transform: `translate(${p.cursor!.x}px, ${p.cursor!.y}px) scale(${1 / zoom})`, color: p.color }}
           >
             <svg width="18" height="22" viewBox="0 0 18 22" aria-hidden="true">
@@ -28,6 +32,7 @@ export const Cursors = memo(function Cursors() {
             </svg>
             <span className="mk-cursor-name" style={{ background: p.color }}>
               {p.name}
+              {isSide(p.user?.side) && <span className="mk-cursor-side"> · {pick(SIDE_LABELS[p.user.side])}</span>}
             </span>
           </div>
         ))}

@@ -17,6 +17,7 @@ const SHORTCUTS: [string | StringKey, StringKey][] = [
   ['/ , Ctrl+F', 'kSearch'],
   ['G', 'kFocusCanvas'],
   ['Esc', 'kEscape'],
+  ['Shift+P', 'kPresent'],
   ['?', 'kHelp'],
 ];
 

@@ -11,6 +11,7 @@ import { SearchBox } from './SearchBox';
 import { FilterMenu } from './FilterMenu';
 import { ExportMenu } from './ExportMenu';
 import { BoardTitle } from './BoardTitle';
+import { SIDE_LABELS, isSide } from '../../shared';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',
@@ -26,7 +27,7 @@ function initials(name: string): string {
 }
 
 export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { title: string; state: SyncState; onHelp(): void; onSnapshots(): void; boardId: string; token: string }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { readOnly, role } = useBoardContext();
   const peers = usePeers();
   const rf = useReactFlow();
@@ -66,14 +67,16 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { 
           {peers.map((p) => (
             <li
               key={p.clientId}
-              className={`mk-avatar${p.user?.role === 'viewer' ? ' is-viewer' : ''}`}
+              className={`mk-avatar${p.user?.role === 'viewer' ? ' is-viewer' : ''}${isSide(p.user?.side) ? ` mk-side-${p.user.side}` : ''}`}
               style={{ background: p.color }}
-              title={`${p.name}${p.self ? ` (${t('you')})` : ''}${p.user?.role === 'viewer' ? ` – ${t('roleViewer')}` : ''}`}
+              data-side={p.user?.side ?? undefined}
+              title={`${p.name}${p.self ? ` (${t('you')})` : ''}${isSide(p.user?.side) ? ` – ${pick(SIDE_LABELS[p.user.side])}` : ''}${p.user?.role === 'viewer' ? ` – ${t('roleViewer')}` : ''}`}
             >
               <span aria-hidden="true">{initials(p.name)}</span>
               <span className="mk-visually-hidden">
                 {p.name}
                 {p.self ? ` (${t('you')})` : ''}
+                {isSide(p.user?.side) ? `, ${pick(SIDE_LABELS[p.user.side])}` : ''}
               </span>
             </li>
           ))}

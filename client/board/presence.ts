@@ -1,14 +1,23 @@
 // Who is here and what they are doing, over Yjs awareness: name and colour, cursor (in flow
-// coordinates), selected cards and the in-flight position of a drag. None of it is in the document.
+// coordinates), selected cards, the in-flight position of a drag, and in a workshop the side, the
+// participant id and the viewport (which followers of the facilitator track). None of it is in the document.
 import type { Awareness } from 'y-protocols/awareness';
-import type { Position } from '../../shared';
+import type { Position, Side } from '../../shared';
 import type { Role } from '../api';
 
 export interface PeerState {
-  user?: { name: string; color: string; role?: Role };
+  user?: { name: string; color: string; role?: Role; side?: Side | null; participantId?: string };
+  /** Stamped by the server from the connection's token. */
+  role?: Role;
   cursor?: { x: number; y: number } | null;
+  viewport?: Viewport | null;
   sel?: string[];
   drag?: Record<string, Position> | null;
+}
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
 }
 export interface Peer extends PeerState {
   clientId: number;
@@ -26,6 +35,7 @@ export function colorFor(seed: string): string {
 }
 
 const THROTTLE_MS = 50;
+const VIEWPORT_THROTTLE_MS = 120;
 
 export class Presence {
   private cursorTimer: ReturnType<typeof setTimeout> | null = null;
@@ -35,8 +45,29 @@ export class Presence {
 
   constructor(readonly awareness: Awareness) {}
 
-  setUser(name: string, color: string, role: Role): void {
-    this.awareness.setLocalStateField('user', { name, color, role });
+  setUser(name: string, color: string, role: Role, who: { side?: Side | null; participantId?: string } = {}): void {
+    this.awareness.setLocalStateField('user', { name, color, role, ...who });
+  }
+
+  private viewportTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingViewport: Viewport | null | undefined;
+  /** This tab's viewport, throttled; `null` stops sharing it. */
+  setViewport(v: Viewport | null): void {
+    if (v === null) {
+      if (this.viewportTimer) clearTimeout(this.viewportTimer);
+      this.viewportTimer = null;
+      this.pendingViewport = undefined;
+      if ((this.awareness.getLocalState() as PeerState | null)?.viewport) this.awareness.setLocalStateField('viewport', null);
+      return;
+    }
+    this.pendingViewport = v;
+    if (this.viewportTimer) return;
+    this.awareness.setLocalStateField('viewport', v);
+    this.pendingViewport = undefined;
+    this.viewportTimer = setTimeout(() => {
+      this.viewportTimer = null;
+      if (this.pendingViewport) this.setViewport(this.pendingViewport);
+    }, VIEWPORT_THROTTLE_MS);
   }
 
   setCursor(pos: { x: number; y: number } | null): void {

@@ -21,9 +21,16 @@ declare global {
       snapshot(): { id: string; mode: string; status: string } | null;
       /** Comparison marks per card id: added, removed, changed, moved. */
       diffMarks(): Record<string, string>;
+      /** The React Flow viewport of this tab, with the canvas size. */
+      viewport(): { x: number; y: number; zoom: number; width: number; height: number } | null;
+      /** The workshop as this tab sees it (never vote counts before a vote is closed). */
+      workshop(): unknown;
     };
   }
 }
+
+/** Read-only probes registered by other parts of the page (the workshop registers both). */
+export const testProbes: { viewport?: () => { x: number; y: number; zoom: number; width: number; height: number }; workshop?: () => unknown } = {};
 
 export function installTestHook(o: { store: BoardStore; presence: Presence; role: Role; state: () => SyncState; snapshot?: () => SnapshotView }): () => void {
   const { store, presence, role } = o;
@@ -55,6 +62,8 @@ export function installTestHook(o: { store: BoardStore; presence: Presence; role
       return v && v.status !== 'off' ? { id: v.route.sid, mode: v.route.mode, status: v.status } : null;
     },
     diffMarks: () => store.diffMarks(),
+    viewport: () => testProbes.viewport?.() ?? null,
+    workshop: () => testProbes.workshop?.() ?? null,
     rendered: () => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => el.dataset.id ?? ''),
   };
   return () => {

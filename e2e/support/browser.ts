@@ -19,12 +19,13 @@ export interface Person {
   errors: string[];
 }
 
-/** A fresh browser context (its own storage) with the display name already chosen. */
-export async function newPerson(browser: Browser, name: string, opts: { width?: number; height?: number } = {}): Promise<Person> {
+/** A fresh browser context (its own storage) with the display name and workshop side already chosen. */
+export async function newPerson(browser: Browser, name: string, opts: { width?: number; height?: number; side?: string } = {}): Promise<Person> {
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 }, locale: 'nb-NO' });
-  await context.addInitScript((n: string) => {
+  await context.addInitScript(([n, side]: [string, string]) => {
     if (!localStorage.getItem('malkart.name')) localStorage.setItem('malkart.name', n);
-  }, name);
+    if (!localStorage.getItem('malkart.side')) localStorage.setItem('malkart.side', side);
+  }, [name, opts.side ?? 'gjest'] as [string, string]);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));

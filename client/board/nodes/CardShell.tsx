@@ -9,6 +9,7 @@ import { ownerTheme } from '../../theme/ownerTheme';
 import type { CardData } from '../cardTypes';
 import { useBoardContext } from '../BoardContext';
 import { DiffBadge } from '../../snapshots/DiffBadge';
+import { CardMarks } from '../../workshop/CardMarks';
 
 const lowDetail = (s: ReactFlowState) => s.transform[2] < 0.35;
 
@@ -76,6 +77,7 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
       </div>
       <div className="mk-card-title">{title}</div>
       {children}
+      <CardMarks card={card} />
       {invalid && (
         <span className="mk-card-flag" role="img" aria-label={t('hasProblem')} title={t('hasProblem')}>
           !

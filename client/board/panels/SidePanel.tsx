@@ -5,6 +5,7 @@ import { useBoardContext } from '../BoardContext';
 import { CardInspector } from './CardInspector';
 import { EdgeInspector } from './EdgeInspector';
 import { AnalysisPanel } from './AnalysisPanel';
+import { InspectorExtras } from '../../workshop/InspectorExtras';
 
 export function SidePanel() {
   const t = useT();
@@ -17,11 +18,21 @@ export function SidePanel() {
   if (selNodes.length === 1) {
     const card = selNodes[0]!.data.card;
     const links = edges.filter((e) => e.source === card.id || e.target === card.id).map((e) => e.data!.edge);
-    body = <CardInspector key={card.id} card={card} links={links} />;
+    body = (
+      <>
+        <CardInspector key={card.id} card={card} links={links} />
+        <InspectorExtras key={`ws-${card.id}`} card={card} />
+      </>
+    );
   } else if (selNodes.length > 1) {
     body = <p className="mk-muted">{t('inspectorMany', { n: selNodes.length })}</p>;
   } else if (selEdges.length === 1) {
-    body = <EdgeInspector key={selEdges[0]!.id} edge={selEdges[0]!.data!.edge} />;
+    body = (
+      <>
+        <EdgeInspector key={selEdges[0]!.id} edge={selEdges[0]!.data!.edge} />
+        <InspectorExtras key={`ws-${selEdges[0]!.id}`} edgeId={selEdges[0]!.id} />
+      </>
+    );
   } else {
     body = <p className="mk-muted">{t('inspectorEmpty')}</p>;
   }

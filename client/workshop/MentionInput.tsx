@@ -1,0 +1,143 @@
+// A comment box that suggests participants after "@" (arrow keys and Enter or Tab to pick). Enter
+// sends, Shift+Enter starts a new line. Mentions are the participants whose "@Name" the text holds.
+import { useId, useMemo, useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import { usePeers } from '../board/Cursors';
+import { participantsOf } from './participants';
+import { useWorkshop } from './WorkshopContext';
+
+export interface Mentionable {
+  participantId: string;
+  name: string;
+}
+
+/** Everyone who can be mentioned: people here now and everyone who has written a comment. */
+export function useMentionables(): Mentionable[] {
+  const peers = usePeers();
+  const { ws } = useWorkshop();
+  return useMemo(() => {
+    const byId = new Map<string, Mentionable>();
+    ws.comments.forEach((th) => {
+      const msgs = (th as { get(k: string): unknown }).get('messages') as { toArray?: () => { participantId: string; name: string }[] } | undefined;
+      for (const m of msgs?.toArray?.() ?? []) byId.set(m.participantId, { participantId: m.participantId, name: m.name });
+    });
+    for (const p of participantsOf(peers)) byId.set(p.participantId, { participantId: p.participantId, name: p.name });
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [peers, ws, ws.version]);
+}
+
+export function mentionsIn(text: string, people: readonly Mentionable[]): string[] {
+  return people.filter((p) => text.includes(`@${p.name}`)).map((p) => p.participantId);
+}
+
+export function MentionInput({ label, onSend, testId }: { label: string; onSend(text: string, mentions: string[]): boolean; testId: string }) {
+  const { t } = useI18n();
+  const people = useMentionables();
+  const [text, setText] = useState('');
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const query = /@([^\s@]*)$/u.exec(text.slice(0, caret));
+  const suggestions = query ? people.filter((p) => p.name.toLowerCase().startsWith(query[1]!.toLowerCase())).slice(0, 6) : [];
+  const open = suggestions.length > 0;
+
+  const pickPerson = (p: Mentionable) => {
+    const start = caret - query![0].length;
+    const next = `${text.slice(0, start)}@${p.name} ${text.slice(caret)}`;
+    setText(next);
+    setCaret(start + p.name.length + 2);
+    setActive(0);
+  };
+  const send = () => {
+    const v = text.trim();
+    if (!v) return;
+    if (onSend(v, mentionsIn(v, people))) {
+      setText('');
+      setCaret(0);
+    }
+  };
+
+  return (
+    <div className="mk-ws-mention">
+      <label className="mk-field">
+        <span className="mk-visually-hidden">{label}</span>
+        <textarea
+          rows={2}
+          value={text}
+          maxLength={2000}
+          placeholder={t('wsCommentPlaceholder')}
+          aria-label={label}
+          role="combobox"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open ? `${listId}-${active}` : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            setCaret(e.target.selectionStart ?? e.target.value.length);
+            setActive(0);
+          }}
+          onSelect={(e) => setCaret((e.target as HTMLTextAreaElement).selectionStart ?? 0)}
+          onKeyDown={(e) => {
+            if (open && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+              e.preventDefault();
+              setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length);
+            } else if (open && (e.key === 'Enter' || e.key === 'Tab')) {
+              e.preventDefault();
+              pickPerson(suggestions[Math.min(active, suggestions.length - 1)]!);
+            } else if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              send();
+            }
+          }}
+          data-testid={testId}
+        />
+      </label>
+      {open && (
+        <ul id={listId} role="listbox" className="mk-popover mk-ws-mention-list" aria-label={t('wsMentionSuggestions')}>
+          {suggestions.map((p, i) => (
+            <li
+              key={p.participantId}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={`mk-menu-item${i === active ? ' is-active' : ''}`}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pickPerson(p);
+              }}
+              data-testid="mention-option"
+            >
+              @{p.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="mk-row mk-row-end">
+        <button type="button" className="mk-btn mk-btn-small mk-btn-primary" disabled={!text.trim()} onClick={send} data-testid={`${testId}-send`}>
+          {t('wsSend')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A message's text with its mentions set apart. */
+export function MessageText({ text, people }: { text: string; people: readonly Mentionable[] }) {
+  const names = people.map((p) => p.name).filter(Boolean).sort((a, b) => b.length - a.length);
+  if (!names.length) return <>{text}</>;
+  const re = new RegExp(`(@(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g');
+  return (
+    <>
+      {text.split(re).map((part, i) =>
+        i % 2 ? (
+          <strong key={i} className="mk-ws-mention-tag">
+            {part}
+          </strong>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+// The workshop row under the toolbar, on every screen: who facilitates, follow-me, the timer, the
+// open vote, the workshop panels and presentation mode.
+import { useReactFlow } from '@xyflow/react';
+import { useI18n } from '../i18n/I18nProvider';
+import type { StringKey } from '../i18n/strings';
+import { useWorkshop, useWorkshopVersion, type PanelName } from './WorkshopContext';
+import { Timer } from './Timer';
+import { VoteStatus } from './VoteStatus';
+
+const PANELS: [PanelName, StringKey][] = [
+  ['people', 'wsParticipants'],
+  ['agreement', 'wsAgreement'],
+  ['votes', 'wsVotes'],
+  ['comments', 'wsComments'],
+  ['brainstorm', 'wsBrainstorm'],
+];
+
+export function WorkshopBar() {
+  const { t } = useI18n();
+  const { ws, wa, me, isFacilitator, following, setFollowing, panel, setPanel, presenting, setPresenting, canEdit } = useWorkshop();
+  useWorkshopVersion();
+  const rf = useReactFlow();
+  const facilitator = ws.facilitator();
+  const openThreads = countOpen(ws);
+
+  return (
+    <div className="mk-ws-bar" role="toolbar" aria-label={t('wsToolbar')} data-testid="workshop-bar">
+      <span className="mk-ws-lead" data-testid="facilitator-name">
+        {facilitator ? t('wsFacilitatorIs', { name: facilitator.name }) : t('wsNoFacilitator')}
+      </span>
+      {facilitator && !isFacilitator && (
+        <button
+          type="button"
+          className={`mk-btn mk-btn-small${following ? ' is-active' : ''}`}
+          aria-pressed={following}
+          onClick={() => setFollowing(!following)}
+          data-testid="follow-toggle"
+        >
+          {following ? '◉ ' : '○ '}
+          {t('wsFollow')}
+        </button>
+      )}
+      {isFacilitator && (
+        <button type="button" className="mk-btn mk-btn-small" onClick={() => wa.summon(rf.getViewport())} data-testid="summon">
+          {t('wsSummon')}
+        </button>
+      )}
+      <Timer />
+      <VoteStatus />
+      <span className="mk-ws-spacer" />
+      {!presenting && (
+        <div className="mk-ws-panels" role="group">
+          {PANELS.filter(([p]) => p !== 'brainstorm' || canEdit).map(([p, label]) => (
+            <button
+              key={p}
+              type="button"
+              className={`mk-btn mk-btn-small${panel === p ? ' is-active' : ''}`}
+              aria-pressed={panel === p}
+              aria-controls="mk-ws-drawer"
+              onClick={() => setPanel(panel === p ? null : p)}
+              data-testid={`panel-${p}`}
+            >
+              {t(label)}
+              {p === 'comments' && openThreads > 0 && <span className="mk-count">{openThreads}</span>}
+            </button>
+          ))}
+        </div>
+      )}
+      <button
+        type="button"
+        className={`mk-btn mk-btn-small${presenting ? ' is-active' : ''}`}
+        aria-pressed={presenting}
+        aria-keyshortcuts="Shift+P"
+        title={presenting ? undefined : `${t('wsPresent')} (Shift+P)`}
+        onClick={() => setPresenting(!presenting)}
+        data-testid="present-toggle"
+      >
+        {presenting ? t('wsPresentLeave') : t('wsPresent')}
+      </button>
+      <span className="mk-visually-hidden">{me.name}</span>
+    </div>
+  );
+}
+
+function countOpen(ws: ReturnType<typeof useWorkshop>['ws']): number {
+  let n = 0;
+  ws.comments.forEach((th) => {
+    if (!(th as { get(k: string): unknown }).get('resolved')) n++;
+  });
+  return n;
+}
