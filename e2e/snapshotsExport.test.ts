@@ -245,6 +245,15 @@ describe('export dialog', () => {
     expect(docx.name).toBe('lier-mal-for-arbeid-og-inkludering-kommune.docx');
     expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(Number(await bar.getAttribute('data-received'))).toBe(docx.bytes.length);
+
+    // The comment appendix is asked for in the dialog; it is offered for the documents only.
+    await dialog.getByTestId('export-format').selectOption('md');
+    expect(await download(page).then((f) => f.bytes.toString('utf8'))).not.toMatch(/Vedlegg: Kommentar/);
+    await dialog.getByTestId('export-comments').check();
+    expect(await download(page).then((f) => f.bytes.toString('utf8'))).toMatch(/Vedlegg: Kommentar/);
+    await dialog.getByTestId('export-format').selectOption('csv-nodes');
+    expect(await dialog.getByTestId('export-comments').count()).toBe(0);
+    await dialog.getByTestId('export-format').selectOption('docx');
     await page.screenshot({ path: fileURLToPath(new URL('export-dialog.png', ARTIFACTS)) });
   });
 

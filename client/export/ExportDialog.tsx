@@ -45,6 +45,9 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
   const [view, setView] = useState<'all' | 'stat' | 'kommune'>('all');
   const [docLang, setDocLang] = useState<'nb' | 'nn'>(boardLanguage === 'nn' || boardLanguage === 'nb' ? boardLanguage : lang === 'nn' ? 'nn' : 'nb');
   const [source, setSource] = useState(snapshotId ?? 'live');
+  const [withComments, setWithComments] = useState(false);
+  // The comment appendix exists in the documents only (docx, Markdown).
+  const documentFormat = format === 'docx' || format === 'md';
   const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
   const [listError, setListError] = useState<string | null>(null);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
@@ -72,6 +75,7 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
     const f = EXPORT_FORMATS.find((x) => x.id === format)!;
     const params: Record<string, string> = { ...f.params, view, lang: docLang };
     if (source !== 'live') params.snapshot = source;
+    if (withComments && documentFormat) params.comments = '1';
     const controller = new AbortController();
     abort.current = controller;
     setRun({ phase: 'waiting' });
@@ -162,6 +166,12 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
             {source !== 'live' && !snapshots.some((s) => s.id === source) && <option value={source}>{source}</option>}
           </select>
         </label>
+        {documentFormat && (
+          <label className="mk-check">
+            <input type="checkbox" checked={withComments} onChange={(e) => setWithComments(e.target.checked)} disabled={running} data-testid="export-comments" />
+            <span>{t('exportWithComments')}</span>
+          </label>
+        )}
         {listError && <p className="mk-error">{listError}</p>}
 
         {run.phase !== 'idle' && run.phase !== 'error' && (

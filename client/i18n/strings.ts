@@ -62,8 +62,6 @@ export const STRINGS = {
   backHome: l('Til forsiden', 'Til framsida', 'Back to start'),
   loading: l('Laster tavla …', 'Lastar tavla …', 'Loading the board …'),
   // name dialog
-  nameTitle: l('Hva heter du?', 'Kva heiter du?', 'What is your name?'),
-  nameHelp: l('Navnet vises for de andre på tavla, ved musepekeren din.', 'Namnet blir vist for dei andre på tavla, ved musepeikaren din.', 'Your name is shown to the others on the board, by your cursor.'),
   nameLabel: l('Visningsnavn', 'Visingsnamn', 'Display name'),
   nameSave: l('Gå til tavla', 'Gå til tavla', 'Go to the board'),
   // connection

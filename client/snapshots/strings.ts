@@ -95,6 +95,7 @@ export const SNAPSHOT_STRINGS = {
   exportLangNn: l('Nynorsk', 'Nynorsk', 'Nynorsk'),
   exportSource: l('Kilde', 'Kjelde', 'Source'),
   exportSourceLive: l('Tavla nå', 'Tavla no', 'The board now'),
+  exportWithComments: l('Legg ved kommentarene (vedlegg)', 'Legg ved kommentarane (vedlegg)', 'Append the comments'),
   exportDownload: l('Last ned', 'Last ned', 'Download'),
   exportWaiting: l('Serveren lager fila …', 'Tenaren lagar fila …', 'The server is making the file …'),
   exportReceiving: l('Laster ned {received} av {total} …', 'Lastar ned {received} av {total} …', 'Downloading {received} of {total} …'),
