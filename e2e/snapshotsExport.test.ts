@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createNode, moveNodes, updateNode } from '../shared';
+import { agree, createNode, moveNodes, updateNode } from '../shared';
 import { ARTIFACTS, cardSelector, launchBrowser, newPerson, openBoard, waitForBoard, type CardInfo, type Person } from './support/browser';
 import { createBoard, startTestServer, type TestServer } from './support/server';
 import { connectNodeClient, type NodeClient } from './support/yclient';
@@ -79,6 +79,7 @@ describe('snapshots on the canvas', () => {
     expect(updateNode(other.doc, 'K2', { title: K2_NEW }, o).ok).toBe(true);
     expect(createNode(other.doc, { id: 'L9', kind: 'goal', tier: 'nav_local', owner: 'felles', title: 'Nytt lokalt mål', position: { x: 2700, y: 860 } }, o).ok).toBe(true);
     expect(moveNodes(other.doc, { K3: { x: 960, y: 470 } }, o).ok).toBe(true);
+    expect(agree(other.doc, { targetId: 'K4', side: 'stat', participantId: 'p-siri', name: 'Siri Stat', at: new Date().toISOString() }, o).ok).toBe(true);
     await waitForBoard(
       owner.page,
       `return !cards.some(c => c.id === 'T3') && cards.some(c => c.id === 'L9') && cards.find(c => c.id === 'K2').title === arg && cards.find(c => c.id === 'K3').x === 960`,
@@ -170,6 +171,10 @@ describe('snapshots on the canvas', () => {
     expect(await k2.getAttribute('data-mark')).toBe('changed');
     expect(await k2.locator('[data-field="title"]').innerText()).toBe(`Tittel: ${titleOf('K2')} → ${K2_NEW}`);
     expect(await panel.locator('[data-change-id="e21"]').getAttribute('data-mark')).toBe('removed');
+    // The agreement given since the snapshot is listed with its side and who gave it.
+    const k4 = panel.getByTestId('compare-agreements').locator('[data-change-id="K4"] [data-side="stat"]');
+    expect(await k4.getAttribute('data-change')).toBe('agreed');
+    expect(await k4.innerText()).toMatch(/^Stat: enig \(Siri Stat, /);
     await panel.locator('[data-change-id="L9"] button').click();
     await page.waitForFunction(() => window.__malkart!.selected().join() === 'L9');
     await page.screenshot({ path: fileURLToPath(new URL('snapshot-compare.png', ARTIFACTS)) });

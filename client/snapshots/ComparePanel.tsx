@@ -6,7 +6,8 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { useBoardContext } from '../board/BoardContext';
 import { focusCard } from '../board/focusCard';
-import type { BoardDiff, BoardJson } from '../../shared';
+import { SIDE_LABELS, type BoardDiff, type BoardJson } from '../../shared';
+import { formatDateTime } from './formatDate';
 import { changeEntries, countChanges, DIFF_MARKS, formatFieldValue } from './diffMarks';
 import { DIFF_HELP, DiffBadge } from './DiffBadge';
 
@@ -18,7 +19,8 @@ const FIELD_LABELS: Record<string, StringKey> = {
 };
 
 export function ComparePanel({ diff, now }: { diff: BoardDiff; now: BoardJson }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
+  const CHANGE_TEXT = { agreed: 'cmpAgreed', withdrawn: 'cmpWithdrawn', cleared: 'cmpCleared' } as const;
   const { store } = useBoardContext();
   const rf = useReactFlow();
   const entries = useMemo(() => changeEntries(diff, now), [diff, now]);
@@ -75,6 +77,27 @@ export function ComparePanel({ diff, now }: { diff: BoardDiff; now: BoardJson })
           </ul>
         )}
       </section>
+      {diff.agreements.length > 0 && (
+        <section className="mk-side-section mk-compare-list" data-testid="compare-agreements">
+          <h3 className="mk-compare-h3">{t('cmpAgreements')}</h3>
+          <ul className="mk-list">
+            {diff.agreements.map((a) => (
+              <li key={a.id} data-change-id={a.id}>
+                <button type="button" className="mk-list-btn mk-change-btn" title={t('cmpJump')} onClick={() => focusCard(rf, store, a.id)}>
+                  {a.title || t('untitledCard')}
+                </button>
+                <ul className="mk-change-fields">
+                  {a.sides.map((c) => (
+                    <li key={c.side} data-side={c.side} data-change={c.change}>
+                      {t(CHANGE_TEXT[c.change], { side: pick(SIDE_LABELS[c.side]), name: c.record.name, when: formatDateTime(c.record.at, lang) })}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </aside>
   );
 }
