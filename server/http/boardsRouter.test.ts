@@ -1,32 +1,17 @@
 // The HTTP API of issue 3, against a real server: create (by title or import), read with each
 // share link, rotate links, delete, and the health and metrics endpoints.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { createNode, parseBoardJson } from '../../shared/index';
 import { encodeUpdate } from '../protocol';
-import { connectClient, createBoard, removeDir, startTestServer, waitFor, type TestClient, type TestServer } from '../testing/testServer';
+import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor, type TestClient, type TestServer } from '../testing/testServer';
 
 let server: TestServer | null = null;
-let clients: TestClient[] = [];
-const sockets: WebSocket[] = [];
-afterEach(async () => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  for (const ws of sockets.splice(0)) ws.terminate();
-  if (server) {
-    await server.close();
-    removeDir(server.dataDir);
-    server = null;
-  }
-});
+cleanUpAfterEach();
 
-function connect(s: TestServer, boardId: string, token: string): TestClient {
-  const c = connectClient(s.wsUrl, boardId, token);
-  clients.push(c);
-  return c;
-}
+const connect = (s: TestServer, boardId: string, token: string): TestClient => connectClient(s.wsUrl, boardId, token);
 
 interface ApiErrorBody {
   error: { code: string; message: string; details?: { path: string; message: string }[] };
@@ -63,7 +48,7 @@ function expectError(res: { status: number; body: unknown; headers: Headers }, s
 function upgradeStatus(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url);
-    sockets.push(ws);
+    trackSocket(ws);
     ws.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
       res.resume();
@@ -255,7 +240,7 @@ describe('POST /api/boards/:id/tokens/rotate', () => {
 /** A raw editor socket that does not read (so never sees its close frame) but keeps writing. */
 async function deafWriter(s: TestServer, boardId: string, token: string) {
   const ws = new WebSocket(`${s.wsUrl}/${boardId}?token=${token}`);
-  sockets.push(ws);
+  trackSocket(ws);
   ws.on('error', () => {});
   await new Promise((resolve) => ws.on('open', resolve));
   (ws as unknown as { _socket: { pause(): void } })._socket.pause();

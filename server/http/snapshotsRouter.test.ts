@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agree, agreementOf, createNode, deleteNodes, startThread, toBoardJson, updateNode } from '../../shared/index';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { connectClient, createBoard, removeDir, startTestServer, waitFor, type CreatedBoard, type TestClient, type TestServer } from '../testing/testServer';
+import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type CreatedBoard, type TestClient, type TestServer } from '../testing/testServer';
 
 let server: TestServer | null = null;
-let clients: TestClient[] = [];
-afterEach(async () => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  if (server) {
-    await server.close();
-    removeDir(server.dataDir);
-    server = null;
-  }
-});
+cleanUpAfterEach();
 
 async function api(path: string, token: string, init: RequestInit = {}) {
   const res = await fetch(`${server!.url}${path}`, {
@@ -31,7 +22,6 @@ async function setup(): Promise<{ board: CreatedBoard; a: TestClient; b: TestCli
   const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
   const a = connectClient(server.wsUrl, board.id, board.tokens.editor);
   const b = connectClient(server.wsUrl, board.id, board.tokens.owner);
-  clients.push(a, b);
   await Promise.all([a.synced, b.synced]);
   return { board, a, b };
 }
@@ -140,7 +130,6 @@ describe('snapshots', () => {
     server = await startTestServer({ autoSnapshotMs: 0, autoSnapshotKeep: 2 });
     const board = await createBoard(server.url);
     const a = connectClient(server.wsUrl, board.id, board.tokens.editor);
-    clients.push(a);
     await a.synced;
     const room = await server.rooms.acquire(board.id);
     for (let i = 0; i < 4; i++) {

@@ -4,27 +4,16 @@ import { mkdtempSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { toBoardJson } from '../../shared/index';
 import type { StoredDocument } from '../storage/BoardStorage';
 import { SqliteStorage } from '../storage/SqliteStorage';
-import { connectClient, createBoard, removeDir, startTestServer, waitFor, type TestClient, type TestServer } from '../testing/testServer';
+import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor, type TestServer } from '../testing/testServer';
 
 let server: TestServer | null = null;
-let clients: TestClient[] = [];
-const sockets: WebSocket[] = [];
-afterEach(async () => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  for (const ws of sockets.splice(0)) ws.terminate();
-  if (server) {
-    await server.close();
-    removeDir(server.dataDir);
-    server = null;
-  }
-});
+cleanUpAfterEach();
 
 interface Outcome {
   status: number;
@@ -37,7 +26,7 @@ interface Outcome {
 function tryUpgrade(url: string, headers: Record<string, string> = {}): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
-    sockets.push(ws);
+    trackSocket(ws);
     ws.on('unexpected-response', (_req, res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -130,7 +119,6 @@ describe('refused at the upgrade, before the handshake', () => {
     server = await startTestServer();
     const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
     const c = connectClient(server.wsUrl, board.id, board.tokens.viewer);
-    clients.push(c);
     await c.synced;
     expect(toBoardJson(c.doc).nodes).toHaveLength(27);
     const encoded = await tryUpgrade(`${server.wsUrl}/${encodeURIComponent(board.id)}?token=${board.tokens.viewer}`);
@@ -164,7 +152,6 @@ describe('a board whose storage read fails', () => {
 
     // A real client keeps retrying meanwhile and never syncs a blank board.
     const client = connectClient(server.wsUrl, board.id, board.tokens.editor);
-    clients.push(client);
     await waitFor(() => storage.reads >= 3, 10_000, 'the client to retry a few times');
     expect(client.provider.synced).toBe(false);
     expect(client.doc.getMap('nodes').size).toBe(0);

@@ -1,35 +1,20 @@
 // Back-pressure: a client that stops reading is disconnected (4508) once too much is queued for
 // it, while every other client keeps receiving every update; it resyncs when it comes back.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createNode, toBoardJson, updateNode } from '../../shared/index';
 import { CLOSE } from '../protocol';
-import { connectClient, createBoard, removeDir, seeded, startTestServer, waitFor, type TestClient, type TestServer } from '../testing/testServer';
+import { cleanUpAfterEach, connectClient, createBoard, seeded, startTestServer, trackSocket, waitFor, type TestClient, type TestServer } from '../testing/testServer';
 
 const MAX_BUFFERED_BYTES = 64 * 1024;
 /** Enough to fill the kernel's socket buffers on both ends many times over. */
 const MAX_EDITS = 3000;
 
 let server: TestServer | null = null;
-let clients: TestClient[] = [];
-const sockets: WebSocket[] = [];
-afterEach(async () => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  for (const ws of sockets.splice(0)) ws.terminate();
-  if (server) {
-    await server.close();
-    removeDir(server.dataDir);
-    server = null;
-  }
-});
+cleanUpAfterEach();
 
-function connect(s: TestServer, boardId: string, token: string): TestClient {
-  const c = connectClient(s.wsUrl, boardId, token);
-  clients.push(c);
-  return c;
-}
+const connect = (s: TestServer, boardId: string, token: string): TestClient => connectClient(s.wsUrl, boardId, token);
 
 const sameState = (a: Y.Doc, b: Y.Doc) => Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
 
@@ -40,7 +25,7 @@ async function slowDisconnects(s: TestServer): Promise<number> {
 /** A raw client that stops reading its socket as soon as it is open. */
 function stalledClient(url: string) {
   const ws = new WebSocket(url);
-  sockets.push(ws);
+  trackSocket(ws);
   let close: { code: number; reason: string } | null = null;
   let framesRead = 0;
   ws.on('message', () => framesRead++);

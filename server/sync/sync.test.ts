@@ -1,27 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { byId, createNode, parseBoardJson, toBoardJson, updateNode } from '../../shared/index';
-import { connectClient, createBoard, removeDir, seeded, startTestServer, waitFor, type TestClient, type TestServer } from '../testing/testServer';
+import { cleanUpAfterEach, connectClient, createBoard, seeded, startTestServer, waitFor, type TestClient, type TestServer } from '../testing/testServer';
 import { randomEdit } from '../testing/randomEdits';
 
 let server: TestServer | null = null;
-let clients: TestClient[] = [];
-afterEach(async () => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  if (server) {
-    await server.close();
-    removeDir(server.dataDir);
-    server = null;
-  }
-});
+cleanUpAfterEach();
 
-function connect(s: TestServer, boardId: string, token: string, doc?: Y.Doc): TestClient {
-  const c = connectClient(s.wsUrl, boardId, token, doc);
-  clients.push(c);
-  return c;
-}
+const connect = (s: TestServer, boardId: string, token: string, doc?: Y.Doc): TestClient => connectClient(s.wsUrl, boardId, token, doc);
 
 const sameState = (a: Y.Doc, b: Y.Doc) => Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
 
@@ -61,7 +48,6 @@ describe('persistence', () => {
     await waitFor(() => sameState(a.doc, sdoc), 10_000, 'server to hold every edit');
     const before = toBoardJson(a.doc);
     a.destroy();
-    clients = [];
     await server.close();
 
     server = await startTestServer({ dataDir });
@@ -109,7 +95,6 @@ describe('persistence', () => {
     expect(Number(compactions)).toBeGreaterThan(0);
     const before = toBoardJson(a.doc);
     a.destroy();
-    clients = [];
     await server.close();
     server = await startTestServer({ dataDir });
     const b = connect(server, board.id, board.tokens.editor);
@@ -127,7 +112,6 @@ describe('persistence', () => {
     await waitFor(() => sameState(a.doc, room.doc));
     expect(server.rooms.loadedCount).toBe(1);
     a.destroy();
-    clients = [];
     await waitFor(() => server!.rooms.loadedCount === 0, 5000, 'the board to unload');
     const stored = await server.storage.loadDocument(board.id);
     expect(stored.updates).toHaveLength(0); // folded into the state on unload
@@ -158,7 +142,6 @@ describe('viewers', () => {
 
     editor.destroy();
     viewer.destroy();
-    clients = [];
     await server.close();
     server = await startTestServer({ dataDir });
     const check = connect(server, board.id, board.tokens.owner);

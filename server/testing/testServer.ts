@@ -1,5 +1,7 @@
 // Test support: a real server on port 0 with a real SQLite file in a temp folder, and real
-// y-websocket clients over the `ws` package. Everything a test makes is destroyed after it.
+// y-websocket clients over the `ws` package. Everything a test makes is destroyed after it: a test
+// file calls `cleanUpAfterEach()` once, and every server, client and socket made here is tracked.
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,10 +18,34 @@ export interface TestServer extends RunningServer {
   wsUrl: string;
 }
 
+const made = { servers: new Set<TestServer>(), clients: new Set<TestClient>(), sockets: new Set<WebSocket>() };
+
+/** After each test of the calling file: destroys its clients and sockets, closes its servers and removes their data. */
+export function cleanUpAfterEach(): void {
+  afterEach(async () => {
+    for (const c of made.clients) c.destroy();
+    for (const ws of made.sockets) ws.terminate();
+    const servers = [...made.servers];
+    made.clients.clear();
+    made.sockets.clear();
+    made.servers.clear();
+    for (const s of servers) await s.close(); // close() is idempotent: a test may have closed it already
+    for (const dir of new Set(servers.map((s) => s.dataDir))) removeDir(dir);
+  });
+}
+
+/** A raw socket a test opened itself, terminated after the test. */
+export function trackSocket(ws: WebSocket): WebSocket {
+  made.sockets.add(ws);
+  return ws;
+}
+
 export async function startTestServer(opts: StartOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'malkart-test-'));
   const running = await startServer({ port: 0, host: '127.0.0.1', unloadDelayMs: 200, groupCommitMs: 2, ...opts, dataDir });
-  return { ...running, dataDir, wsUrl: running.url.replace(/^http/, 'ws') + '/ws' };
+  const server = { ...running, dataDir, wsUrl: running.url.replace(/^http/, 'ws') + '/ws' };
+  made.servers.add(server);
+  return server;
 }
 
 export function removeDir(dir: string): void {
@@ -62,16 +88,22 @@ export function connectClient(wsUrl: string, boardId: string, token: string, doc
     if (provider.synced) resolve();
     provider.on('sync', (isSynced: boolean) => isSynced && resolve());
   });
-  return {
+  let destroyed = false;
+  const client: TestClient = {
     doc,
     provider,
     synced,
     closes,
     destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      made.clients.delete(client);
       provider.destroy();
       doc.destroy();
     },
   };
+  made.clients.add(client);
+  return client;
 }
 
 export async function waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
