@@ -1,0 +1,155 @@
+// Renders DOCX and PNG exports on worker threads, so a large export never stalls the event loop
+// that relays every board's edits. Workers start on the first job and stay for the next one; at
+// most `maxQueue` jobs wait for a free worker, and a job that runs past `timeoutMs` stops its worker.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RenderJob, RenderReply, RenderRequest } from './renderJob';
+
+/** The queue is full: the caller should try again shortly (HTTP 503). */
+export class RenderBusyError extends Error {}
+/** The job threw, its worker crashed, it took too long, or the pool was closed under it. */
+export class RenderFailedError extends Error {}
+
+export interface RenderPoolOptions {
+  /** Worker threads at most (at least 1). */
+  size: number;
+  /** Jobs that may wait for a free worker; one more is refused with RenderBusyError. */
+  maxQueue?: number;
+  /** A job running longer than this fails and its worker is stopped and replaced. */
+  timeoutMs?: number;
+  /** The worker entry; tests pass one that can be made to crash or hang. */
+  workerUrl?: URL;
+}
+
+// Workers run our TypeScript sources, under `npm start` (tsx) and under vitest alike. On Node 20 a
+// Worker ignores loader hooks given as `execArgv: ['--import', 'tsx']` (nodejs/node#47747, tsx#354),
+// so each worker starts from a one-line script that registers tsx's ESM hooks with its documented
+// API (`tsx/esm/api`) and then imports the entry. tsx is resolved here, to a file URL, so that it
+// does not depend on the directory the server was started from.
+const TSX_API = (() => {
+  // The ESM build, as tsx's exports map names it: require.resolve would pick the CJS one.
+  const pkgJson = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(pkgJson), pkg.exports['./esm/api']!.import.default)).href;
+})();
+const bootstrap = (entry: URL) =>
+  `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+
+interface Pending {
+  id: number;
+  job: RenderJob;
+  resolve(bytes: Buffer): void;
+  reject(err: Error): void;
+}
+interface Slot {
+  worker: Worker;
+  current: Pending | null;
+  timer?: NodeJS.Timeout;
+}
+
+export class RenderPool {
+  private readonly size: number;
+  private readonly maxQueue: number;
+  private readonly timeoutMs: number;
+  private readonly workerUrl: URL;
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(opts: RenderPoolOptions) {
+    this.size = Math.max(1, Math.floor(opts.size));
+    this.maxQueue = opts.maxQueue ?? 32;
+    this.timeoutMs = opts.timeoutMs ?? 60_000;
+    this.workerUrl = opts.workerUrl ?? new URL('./renderWorker.ts', import.meta.url);
+  }
+
+  /** Jobs being rendered now, and jobs waiting for a worker. */
+  get running(): number {
+    return [...this.slots].filter((s) => s.current).length;
+  }
+  get waiting(): number {
+    return this.queue.length;
+  }
+  /** Worker threads alive (0 until the first job). */
+  get workers(): number {
+    return this.slots.size;
+  }
+
+  run(job: RenderJob): Promise<Buffer> {
+    if (this.closed) return Promise.reject(new RenderFailedError('the server is shutting down'));
+    const free = this.running < this.size;
+    if (!free && this.queue.length >= this.maxQueue) {
+      return Promise.reject(new RenderBusyError(`${this.queue.length} exports are already waiting`));
+    }
+    return new Promise<Buffer>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Fails what is queued or running and stops every worker. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const err = new RenderFailedError('the server is shutting down');
+    for (const p of this.queue.splice(0)) p.reject(err);
+    await Promise.all([...this.slots].map((slot) => this.retire(slot, err.message)));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length && !this.closed) {
+      const slot = [...this.slots].find((s) => !s.current) ?? (this.slots.size < this.size ? this.spawn() : null);
+      if (!slot) return;
+      this.start(slot, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(bootstrap(this.workerUrl), { eval: true, execArgv: [] });
+    const slot: Slot = { worker, current: null };
+    worker.on('message', (reply: RenderReply) => {
+      const p = slot.current;
+      if (!p || p.id !== reply.id) return;
+      this.finish(slot);
+      if (reply.ok) p.resolve(Buffer.from(reply.bytes));
+      else p.reject(new RenderFailedError(reply.message));
+      this.dispatch();
+    });
+    worker.on('error', (err) => void this.retire(slot, `the render worker crashed: ${err.message}`));
+    worker.on('exit', (code) => void this.retire(slot, `the render worker stopped (exit code ${code})`));
+    this.slots.add(slot);
+    return slot;
+  }
+
+  private start(slot: Slot, p: Pending): void {
+    slot.current = p;
+    // Only a worker with a job keeps the process alive; an idle pool never holds up an exit.
+    slot.worker.ref();
+    slot.timer = setTimeout(() => void this.retire(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`), this.timeoutMs);
+    try {
+      slot.worker.postMessage({ id: p.id, job: p.job } satisfies RenderRequest);
+    } catch (err) {
+      this.finish(slot);
+      p.reject(new RenderFailedError(`the job could not be sent to the render worker: ${(err as Error).message}`));
+    }
+  }
+
+  private finish(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.current = null;
+    slot.worker.unref();
+  }
+
+  /** Drops a worker that crashed, hung or is no longer wanted; its job fails, waiting jobs get a new worker. */
+  private async retire(slot: Slot, why: string): Promise<void> {
+    if (!this.slots.delete(slot)) return;
+    const p = slot.current;
+    this.finish(slot);
+    p?.reject(new RenderFailedError(why));
+    this.dispatch();
+    await slot.worker.terminate();
+  }
+}
