@@ -10,8 +10,10 @@ import type { RenderJob, RenderReply, RenderRequest } from './renderJob';
 
 /** The queue is full: the caller should try again shortly (HTTP 503). */
 export class RenderBusyError extends Error {}
-/** The job threw, its worker crashed, it took too long, or the pool was closed under it. */
+/** The job threw, its worker crashed, or it took too long (HTTP 500). */
 export class RenderFailedError extends Error {}
+/** The pool was closed (the server is shutting down) before the job was done. */
+export class RenderClosedError extends Error {}
 
 export interface RenderPoolOptions {
   /** Worker threads at most (at least 1). */
@@ -80,7 +82,7 @@ export class RenderPool {
   }
 
   run(job: RenderJob): Promise<Buffer> {
-    if (this.closed) return Promise.reject(new RenderFailedError('the server is shutting down'));
+    if (this.closed) return Promise.reject(new RenderClosedError('the server is shutting down'));
     const free = this.running < this.size;
     if (!free && this.queue.length >= this.maxQueue) {
       return Promise.reject(new RenderBusyError(`${this.queue.length} exports are already waiting`));
@@ -94,9 +96,9 @@ export class RenderPool {
   /** Fails what is queued or running and stops every worker. */
   async close(): Promise<void> {
     this.closed = true;
-    const err = new RenderFailedError('the server is shutting down');
+    const err = new RenderClosedError('the server is shutting down');
     for (const p of this.queue.splice(0)) p.reject(err);
-    await Promise.all([...this.slots].map((slot) => this.retire(slot, err.message)));
+    await Promise.all([...this.slots].map((slot) => this.retire(slot, err)));
   }
 
   private dispatch(): void {
@@ -119,7 +121,7 @@ export class RenderPool {
       this.dispatch();
     });
     worker.on('error', (err) => void this.retire(slot, `the render worker crashed: ${err.message}`));
-    worker.on('exit', (code) => void this.retire(slot, `the render worker stopped (exit code ${code})`));
+    worker.on('exit', (code) => void this.retire(slot, `the render worker stopped with exit code ${code}`));
     this.slots.add(slot);
     return slot;
   }
@@ -144,11 +146,11 @@ export class RenderPool {
   }
 
   /** Drops a worker that crashed, hung or is no longer wanted; its job fails, waiting jobs get a new worker. */
-  private async retire(slot: Slot, why: string): Promise<void> {
+  private async retire(slot: Slot, why: string | Error): Promise<void> {
     if (!this.slots.delete(slot)) return;
     const p = slot.current;
     this.finish(slot);
-    p?.reject(new RenderFailedError(why));
+    p?.reject(typeof why === 'string' ? new RenderFailedError(why) : why);
     this.dispatch();
     await slot.worker.terminate();
   }

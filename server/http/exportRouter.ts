@@ -5,8 +5,8 @@ import { restrictWorkshop, type BoardJson } from '../../shared/index';
 import { exportCsv, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
-import { exportDocx } from '../export/docx';
-import { renderPng } from '../export/png';
+import { renderJob } from '../export/renderJob';
+import { RenderBusyError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
 
@@ -42,10 +42,12 @@ function slug(title: string): string {
   return s || 'malkart';
 }
 
+/** DOCX and PNG go to the render pool (or, without one, are rendered here); the text formats are cheap. */
 export async function renderExport(
   board: BoardJson,
   format: Format,
   opts: { view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges'; comments?: boolean },
+  pool: RenderPool | null = null,
 ): Promise<Buffer | string> {
   switch (format) {
     case 'md':
@@ -63,13 +65,28 @@ export async function renderExport(
     case 'svg':
       return exportSvg(board, opts);
     case 'png':
-      return renderPng(exportSvg(board, opts));
-    case 'docx':
-      return exportDocx(board, { ...opts, mapPng: renderPng(exportSvg(board, opts), { width: 1600 }) });
+    case 'docx': {
+      const job = { format, board, opts: { view: opts.view, lang: opts.lang, comments: opts.comments } };
+      return pool ? pool.run(job).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
+    }
   }
 }
 
-export function exportRouter(storage: BoardStorage, snapshots: SnapshotService): Router {
+function renderError(format: Format, err: unknown): unknown {
+  if (err instanceof RenderBusyError) {
+    return new ApiError(503, 'export_busy', 'The server is busy exporting, try again in a moment.');
+  }
+  if (err instanceof RenderClosedError) {
+    return new ApiError(503, 'shutting_down', 'The server is restarting, so the export was stopped. Try again in a moment.');
+  }
+  if (err instanceof RenderFailedError) {
+    const why = err.message.replace(/\.$/, '');
+    return new ApiError(500, 'export_failed', `The ${format.toUpperCase()} export could not be made: ${why}. Try again; if it keeps failing, tell the administrator.`);
+  }
+  return err;
+}
+
+export function exportRouter(storage: BoardStorage, snapshots: SnapshotService, pool: RenderPool | null): Router {
   const router = Router({ mergeParams: true });
   router.get('/', requireRole(storage, 'viewer'), async (req, res) => {
     const q = req.query;
@@ -80,7 +97,7 @@ export function exportRouter(storage: BoardStorage, snapshots: SnapshotService):
     const snapshot = typeof q.snapshot === 'string' && q.snapshot ? q.snapshot : 'live';
     const board = await snapshots.board(access(req).board.id, snapshot);
     const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, board.meta.language ?? 'nb');
-    const body = await renderExport(board, format, { view, lang, table, comments });
+    const body = await renderExport(board, format, { view, lang, table, comments }, pool);
     const name = `${slug(board.meta.title)}${view === 'all' ? '' : `-${view}`}${format === 'csv' && table === 'edges' ? '-koblinger' : ''}.${format}`;
     res
       .type(CONTENT_TYPES[format])
