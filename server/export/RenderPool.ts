@@ -48,6 +48,8 @@ interface Pending {
 }
 interface Slot {
   worker: Worker;
+  /** The worker has loaded its modules and listens (its first start takes about a second). */
+  ready: boolean;
   current: Pending | null;
   timer?: NodeJS.Timeout;
 }
@@ -69,22 +71,22 @@ export class RenderPool {
     this.workerUrl = opts.workerUrl ?? new URL('./renderWorker.ts', import.meta.url);
   }
 
-  /** Jobs being rendered now, and jobs waiting for a worker. */
+  /** Jobs being rendered now. */
   get running(): number {
     return [...this.slots].filter((s) => s.current).length;
   }
+  /** Jobs waiting for a worker. */
   get waiting(): number {
     return this.queue.length;
   }
-  /** Worker threads alive (0 until the first job). */
+  /** Worker threads alive or starting (0 until the first job). */
   get workers(): number {
     return this.slots.size;
   }
 
   run(job: RenderJob): Promise<Buffer> {
     if (this.closed) return Promise.reject(new RenderClosedError('the server is shutting down'));
-    const free = this.running < this.size;
-    if (!free && this.queue.length >= this.maxQueue) {
+    if (this.running + this.queue.length >= this.size + this.maxQueue) {
       return Promise.reject(new RenderBusyError(`${this.queue.length} exports are already waiting`));
     }
     return new Promise<Buffer>((resolve, reject) => {
@@ -102,28 +104,35 @@ export class RenderPool {
   }
 
   private dispatch(): void {
-    while (this.queue.length && !this.closed) {
-      const slot = [...this.slots].find((s) => !s.current) ?? (this.slots.size < this.size ? this.spawn() : null);
-      if (!slot) return;
-      this.start(slot, this.queue.shift()!);
+    if (this.closed) return;
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
+      if (slot.ready && !slot.current) this.start(slot, this.queue.shift()!);
     }
+    // Jobs still waiting while workers are starting: start more, up to the size.
+    const starting = [...this.slots].filter((s) => !s.ready).length;
+    for (let i = starting; i < this.queue.length && this.slots.size < this.size; i++) this.spawn();
   }
 
-  private spawn(): Slot {
+  private spawn(): void {
     const worker = new Worker(bootstrap(this.workerUrl), { eval: true, execArgv: [] });
-    const slot: Slot = { worker, current: null };
-    worker.on('message', (reply: RenderReply) => {
+    const slot: Slot = { worker, ready: false, current: null };
+    worker.on('message', (msg: RenderReply | 'ready') => {
+      if (msg === 'ready') {
+        slot.ready = true;
+        worker.unref();
+        return this.dispatch();
+      }
       const p = slot.current;
-      if (!p || p.id !== reply.id) return;
+      if (!p || p.id !== msg.id) return;
       this.finish(slot);
-      if (reply.ok) p.resolve(Buffer.from(reply.bytes));
-      else p.reject(new RenderFailedError(reply.message));
+      if (msg.ok) p.resolve(Buffer.from(msg.bytes));
+      else p.reject(new RenderFailedError(msg.message));
       this.dispatch();
     });
     worker.on('error', (err) => void this.retire(slot, `the render worker crashed: ${err.message}`));
     worker.on('exit', (code) => void this.retire(slot, `the render worker stopped with exit code ${code}`));
     this.slots.add(slot);
-    return slot;
   }
 
   private start(slot: Slot, p: Pending): void {
@@ -145,10 +154,14 @@ export class RenderPool {
     slot.worker.unref();
   }
 
-  /** Drops a worker that crashed, hung or is no longer wanted; its job fails, waiting jobs get a new worker. */
+  /**
+   * Drops a worker that crashed, hung or is no longer wanted: its job fails and waiting jobs get a
+   * new worker. A worker that dies while starting fails the oldest waiting job, so a worker that
+   * cannot start costs each job one attempt instead of restarting forever.
+   */
   private async retire(slot: Slot, why: string | Error): Promise<void> {
     if (!this.slots.delete(slot)) return;
-    const p = slot.current;
+    const p = slot.current ?? (slot.ready ? null : this.queue.shift() ?? null);
     this.finish(slot);
     p?.reject(typeof why === 'string' ? new RenderFailedError(why) : why);
     this.dispatch();

@@ -7,3 +7,4 @@ port.on('message', async (req: RenderRequest) => {
   const { reply, transfer } = await answer(req);
   port.postMessage(reply, transfer);
 });
+port.postMessage('ready');
