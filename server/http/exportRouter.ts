@@ -1,5 +1,6 @@
 // GET /api/boards/:id/export?format=docx|md|csv|json|svg|png[&snapshot=<sid>][&view=all|stat|kommune][&lang=nb|nn][&table=nodes|edges]
 //   [&comments=1]  docx and md: add the comment threads as an appendix
+// docx and png are rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
 import { Router } from 'express';
 import { restrictWorkshop, type BoardJson } from '../../shared/index';
 import { exportCsv, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
