@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportSvg } from '../../shared/export/index';
 import { LIER, board, node } from '../../shared/export/testBoards';
 import type { BoardJson } from '../../shared/types';
-import { RenderBusyError, RenderClosedError, RenderFailedError, RenderPool, type RenderPoolOptions } from './RenderPool';
+import { waitFor } from '../testing/testServer';
+import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, RenderPool, type RenderPoolOptions } from './RenderPool';
 import { renderJob, type RenderJob } from './renderJob';
 
 const FAULTY = new URL('./testing/faultyRenderWorker.ts', import.meta.url);
@@ -84,5 +85,23 @@ describe('RenderPool', () => {
     for (const err of await Promise.all(accepted)) expect(err).toBeInstanceOf(RenderClosedError);
     expect(p.workers).toBe(0);
     expect(await p.run(png(small)).catch((e: unknown) => e)).toBeInstanceOf(RenderClosedError);
+  });
+
+  it('drops a waiting job whose caller gave up, and stops the worker of a running one', async () => {
+    const p = pool({ workerUrl: FAULTY });
+    const runningCaller = new AbortController();
+    const waitingCaller = new AbortController();
+    const hung = p.run(png(titled('__hang__')), runningCaller.signal).catch((e: unknown) => e);
+    const dropped = p.run(png(small), waitingCaller.signal).catch((e: unknown) => e);
+    const last = p.run(png(small));
+    waitingCaller.abort();
+    expect(await dropped).toBeInstanceOf(RenderCancelledError);
+    expect(p.waiting).toBe(p.running ? 1 : 2);
+
+    await waitFor(() => p.running === 1, 10_000, 'the hanging job to run');
+    runningCaller.abort();
+    expect(await hung).toBeInstanceOf(RenderCancelledError);
+    expect((await last).subarray(1, 4).toString()).toBe('PNG');
+    expect(p.workers).toBe(1);
   });
 });

@@ -14,6 +14,8 @@ export class RenderBusyError extends Error {}
 export class RenderFailedError extends Error {}
 /** The pool was closed (the server is shutting down) before the job was done. */
 export class RenderClosedError extends Error {}
+/** The caller gave up on the job (its request was closed), so it was dropped or stopped. */
+export class RenderCancelledError extends Error {}
 
 export interface RenderPoolOptions {
   /** Worker threads at most (at least 1). */
@@ -84,13 +86,21 @@ export class RenderPool {
     return this.slots.size;
   }
 
-  run(job: RenderJob): Promise<Buffer> {
+  /** Renders `job` on a worker. Aborting `signal` drops the job if it waits, or stops its worker if it runs. */
+  run(job: RenderJob, signal?: AbortSignal): Promise<Buffer> {
     if (this.closed) return Promise.reject(new RenderClosedError('the server is shutting down'));
     if (this.running + this.queue.length >= this.size + this.maxQueue) {
       return Promise.reject(new RenderBusyError(`${this.queue.length} exports are already waiting`));
     }
     return new Promise<Buffer>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      const p: Pending = { id: this.nextId++, job, resolve, reject };
+      if (signal) {
+        const cancel = () => this.cancel(p);
+        signal.addEventListener('abort', cancel, { once: true });
+        p.resolve = (bytes) => (signal.removeEventListener('abort', cancel), resolve(bytes));
+        p.reject = (err) => (signal.removeEventListener('abort', cancel), reject(err));
+      }
+      this.queue.push(p);
       this.dispatch();
     });
   }
@@ -101,6 +111,17 @@ export class RenderPool {
     const err = new RenderClosedError('the server is shutting down');
     for (const p of this.queue.splice(0)) p.reject(err);
     await Promise.all([...this.slots].map((slot) => this.retire(slot, err)));
+  }
+
+  private cancel(p: Pending): void {
+    const err = new RenderCancelledError('the export was cancelled');
+    const waiting = this.queue.indexOf(p);
+    if (waiting >= 0) {
+      this.queue.splice(waiting, 1);
+      return p.reject(err);
+    }
+    const slot = [...this.slots].find((s) => s.current === p);
+    if (slot) void this.retire(slot, err);
   }
 
   private dispatch(): void {

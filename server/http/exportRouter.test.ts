@@ -212,18 +212,28 @@ describe('DOCX and PNG export off the event loop', () => {
     expect(again.bytes.subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('past the queue bound an export is refused with 503; shutting down fails the waiting ones with 503', async () => {
+  it('past the queue bound an export is refused with 503; a client that gives up frees its place; shutting down answers 503', async () => {
     const pool = new RenderPool({ size: 1, maxQueue: 1, workerUrl: FAULTY });
     server = await startTestServer({ autoSnapshotMs: 0, renderPool: pool });
     const hanging = await createBoard(server.url, { title: '__hang__' });
-    const accepted = [get(hanging, 'format=png'), get(hanging, 'format=docx')];
-    await waitFor(() => pool.running + pool.waiting === 2, 10_000, 'two exports in the pool');
+    const url = (format: string) => `${server!.url}/api/boards/${hanging.id}/export?format=${format}`;
+    const headers = { authorization: `Bearer ${hanging.tokens.viewer}` };
+    const first = get(hanging, 'format=png');
+    const gaveUp = new AbortController();
+    const second = fetch(url('docx'), { headers, signal: gaveUp.signal }).catch((e: unknown) => e);
+    await waitFor(() => pool.running === 1 && pool.waiting === 1, 10_000, 'one export running, one waiting');
     const refused = await get(hanging, 'format=png');
     expect(refused.res.status).toBe(503);
     expect(JSON.parse(refused.bytes.toString('utf8')).error).toEqual({ code: 'export_busy', message: 'The server is busy exporting, try again in a moment.' });
 
+    gaveUp.abort();
+    expect(((await second) as Error).name).toBe('AbortError');
+    await waitFor(() => pool.waiting === 0, 10_000, 'the abandoned export to leave the queue');
+    const third = get(hanging, 'format=docx');
+    await waitFor(() => pool.waiting === 1, 10_000, 'a new export to take its place');
+
     const closing = server.close();
-    for (const { res, bytes } of await Promise.all(accepted)) {
+    for (const { res, bytes } of await Promise.all([first, third])) {
       expect(res.status).toBe(503);
       expect(JSON.parse(bytes.toString('utf8')).error.code).toBe('shutting_down');
     }

@@ -7,7 +7,7 @@ import { exportCsv, exportJson, exportMarkdown, exportSvg } from '../../shared/e
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
 import { renderJob } from '../export/renderJob';
-import { RenderBusyError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
+import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
 
@@ -49,6 +49,7 @@ export async function renderExport(
   format: Format,
   opts: { view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges'; comments?: boolean },
   pool: RenderPool | null = null,
+  signal?: AbortSignal,
 ): Promise<Buffer | string> {
   switch (format) {
     case 'md':
@@ -68,7 +69,7 @@ export async function renderExport(
     case 'png':
     case 'docx': {
       const job = { format, board, opts: { view: opts.view, lang: opts.lang, comments: opts.comments } };
-      return pool ? pool.run(job).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
+      return pool ? pool.run(job, signal).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
     }
   }
 }
@@ -77,6 +78,8 @@ function renderError(format: Format, err: unknown): unknown {
   if (err instanceof RenderBusyError) {
     return new ApiError(503, 'export_busy', 'The server is busy exporting, try again in a moment.');
   }
+  // Nobody reads this answer: the client closed the request (499, as nginx logs it).
+  if (err instanceof RenderCancelledError) return new ApiError(499, 'cancelled', 'The export was cancelled.');
   if (err instanceof RenderClosedError) {
     return new ApiError(503, 'shutting_down', 'The server is restarting, so the export was stopped. Try again in a moment.');
   }
@@ -98,7 +101,10 @@ export function exportRouter(storage: BoardStorage, snapshots: SnapshotService, 
     const snapshot = typeof q.snapshot === 'string' && q.snapshot ? q.snapshot : 'live';
     const board = await snapshots.board(access(req).board.id, snapshot);
     const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, board.meta.language ?? 'nb');
-    const body = await renderExport(board, format, { view, lang, table, comments }, pool);
+    // A client that gives up (the dialog's Cancel, a closed tab) frees its place in the render pool.
+    const gone = new AbortController();
+    res.on('close', () => res.writableFinished || gone.abort());
+    const body = await renderExport(board, format, { view, lang, table, comments }, pool, gone.signal);
     const name = `${slug(board.meta.title)}${view === 'all' ? '' : `-${view}`}${format === 'csv' && table === 'edges' ? '-koblinger' : ''}.${format}`;
     res
       .type(CONTENT_TYPES[format])
