@@ -14,12 +14,15 @@ import { boardsRouter } from './http/boardsRouter';
 import { snapshotsRouter } from './http/snapshotsRouter';
 import { exportRouter } from './http/exportRouter';
 import { SnapshotService } from './snapshots/SnapshotService';
+import { RenderPool } from './export/RenderPool';
 import { errorHandler, sendError } from './http/errors';
 import { attachWebSockets } from './http/upgrade';
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
   storage?: BoardStorage;
+  /** Use this render pool instead of one of `exportWorkers` workers (tests inject small or faulty ones). */
+  renderPool?: RenderPool;
 }
 
 export interface RunningServer {
@@ -30,11 +33,15 @@ export interface RunningServer {
   rooms: RoomManager;
   snapshots: SnapshotService;
   metrics: Metrics;
+  /** Renders DOCX and PNG exports; null when EXPORT_WORKERS=0 (they render on the event loop). */
+  renderPool: RenderPool | null;
   /** Flushes everything, closes sockets with 1012 and the store. */
   close(): Promise<void>;
 }
 
-export function createApp(storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig): express.Express {
+export function createApp(
+  storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig, renderPool: RenderPool | null = null,
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -46,7 +53,7 @@ export function createApp(storage: BoardStorage, rooms: RoomManager, snapshots: 
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
   app.use('/api/boards', boardsRouter(storage, rooms));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
-  app.use('/api/boards/:id/export', exportRouter(storage, snapshots));
+  app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
 
   const index = path.join(config.clientDir, 'index.html');
@@ -61,14 +68,16 @@ export function createApp(storage: BoardStorage, rooms: RoomManager, snapshots: 
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const { storage: given, ...overrides } = opts;
+  const { storage: given, renderPool: givenPool, ...overrides } = opts;
   const config = configFromEnv(overrides);
   const storage = given ?? new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
   const metrics = new Metrics();
   const rooms = new RoomManager(storage, config, metrics);
   const snapshots = new SnapshotService(storage, rooms, config.autoSnapshotKeep);
   snapshots.startTimer(config.autoSnapshotMs);
-  const server = createServer(createApp(storage, rooms, snapshots, metrics, config));
+  // Its workers start with the first DOCX or PNG export.
+  const renderPool = givenPool ?? (config.exportWorkers > 0 ? new RenderPool({ size: config.exportWorkers }) : null);
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool));
   const sockets = attachWebSockets(server, storage, rooms, config, metrics);
 
   await new Promise<void>((resolve, reject) => {
@@ -83,11 +92,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     (closing ??= (async () => {
       server.close();
       snapshots.stop();
+      await renderPool?.close();
       await rooms.shutdown(CLOSE.serverRestart);
       sockets.close();
       server.closeAllConnections();
       await storage.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, snapshots, metrics, close };
+  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, snapshots, metrics, renderPool, close };
 }

@@ -28,6 +28,8 @@ export interface ServerConfig {
   autoSnapshotMs: number;
   /** Automatic snapshots kept per board (the newest); snapshots taken by hand are always kept. */
   autoSnapshotKeep: number;
+  /** Worker threads that render DOCX and PNG exports off the event loop; 0 renders them on it. */
+  exportWorkers: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -57,6 +59,7 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     sqliteSynchronous: sync,
     autoSnapshotMs: int('AUTO_SNAPSHOT_MS', 15 * 60 * 1000),
     autoSnapshotKeep: int('AUTO_SNAPSHOT_KEEP', 20),
+    exportWorkers: int('EXPORT_WORKERS', 1),
     ...overrides,
   };
 }

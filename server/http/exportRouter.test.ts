@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { byId, parseBoardJson, toBoardJson, updateNode } from '../../shared/index';
+import { byId, parseBoardJson, setMeta, toBoardJson, updateNode } from '../../shared/index';
 import { lierWithWorkshop } from '../../shared/workshop/testing';
+import { RenderPool } from '../export/RenderPool';
+import { largeBoard } from '../export/testing/largeBoard';
 import { connectClient, createBoard, removeDir, startTestServer, waitFor, type CreatedBoard, type TestClient, type TestServer } from '../testing/testServer';
 
 let server: TestServer | null = null;
@@ -135,5 +137,116 @@ describe('export over HTTP', () => {
     expect(JSON.parse(missing.bytes.toString()).error.code).toBe('snapshot_not_found');
     const noToken = await fetch(`${server.url}/api/boards/${board.id}/export?format=md`);
     expect(noToken.status).toBe(401);
+  });
+});
+
+/** The longest a timer set for `everyMs` fired late while this runs (how long the event loop was blocked). */
+function loopLag(everyMs = 5): { stop(): number } {
+  let worst = 0;
+  let timer: NodeJS.Timeout;
+  let expected = performance.now() + everyMs;
+  const tick = () => {
+    worst = Math.max(worst, performance.now() - expected);
+    expected = performance.now() + everyMs;
+    timer = setTimeout(tick, everyMs);
+  };
+  timer = setTimeout(tick, everyMs);
+  return { stop: () => (clearTimeout(timer), worst) };
+}
+
+const documentXml = async (buf: Buffer) => (await (await import('jszip')).default.loadAsync(buf)).file('word/document.xml')!.async('string');
+const FAULTY = new URL('../export/testing/faultyRenderWorker.ts', import.meta.url);
+
+describe('DOCX and PNG export off the event loop', () => {
+  it('while a 500-goal DOCX renders, edits on another board keep being relayed and the loop stays responsive', async () => {
+    server = await startTestServer({ autoSnapshotMs: 0 });
+    const big = await createBoard(server.url, { board: largeBoard(500) });
+    const other = await createBoard(server.url, { title: 'Annet kart' });
+    const a = connectClient(server.wsUrl, other.id, other.tokens.editor);
+    const b = connectClient(server.wsUrl, other.id, other.tokens.editor);
+    clients.push(a, b);
+    await Promise.all([a.synced, b.synced]);
+    // The worker starts with the first export; warm it up so that only rendering is measured.
+    expect((await get(big, 'format=png&view=stat')).res.status).toBe(200);
+
+    // A renames the board, waits until B sees the name, renames it again: each round trip is a relayed edit.
+    let exporting = true;
+    const roundTrips: number[] = [];
+    const pingPong = (async () => {
+      for (let n = 1; exporting; n++) {
+        const sent = performance.now();
+        setMeta(a.doc, { title: `Runde ${n}` }, 'a');
+        await waitFor(() => b.doc.getMap('meta').get('title') === `Runde ${n}`, 30_000, `round ${n}`);
+        if (exporting) roundTrips.push(performance.now() - sent);
+      }
+    })();
+
+    const lag = loopLag();
+    const started = performance.now();
+    const { res, bytes } = await get(big, 'format=docx');
+    const exportMs = performance.now() - started;
+    const worstLag = lag.stop();
+    exporting = false;
+    await pingPong;
+
+    expect(res.status).toBe(200);
+    const xml = await documentXml(bytes);
+    expect(xml).toContain('Mål 499: flere i arbeid');
+    expect(roundTrips.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...roundTrips)).toBeLessThan(exportMs / 2);
+    expect(worstLag).toBeLessThan(exportMs / 2);
+  });
+
+  it('a render worker that crashes gives that export a 500 with a message; the next export works', async () => {
+    server = await startTestServer({ autoSnapshotMs: 0, renderPool: new RenderPool({ size: 1, workerUrl: FAULTY }) });
+    const crashing = await createBoard(server.url, { title: '__crash__' });
+    const { res, bytes } = await get(crashing, 'format=docx');
+    expect(res.status).toBe(500);
+    expect(JSON.parse(bytes.toString('utf8')).error).toEqual({
+      code: 'export_failed',
+      message: 'The DOCX export could not be made: the render worker stopped with exit code 7. Try again; if it keeps failing, tell the administrator.',
+    });
+    const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
+    const again = await get(board, 'format=png');
+    expect(again.res.status).toBe(200);
+    expect(again.bytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('past the queue bound an export is refused with 503; a client that gives up frees its place; shutting down answers 503', async () => {
+    const pool = new RenderPool({ size: 1, maxQueue: 1, workerUrl: FAULTY });
+    server = await startTestServer({ autoSnapshotMs: 0, renderPool: pool });
+    const hanging = await createBoard(server.url, { title: '__hang__' });
+    const url = (format: string) => `${server!.url}/api/boards/${hanging.id}/export?format=${format}`;
+    const headers = { authorization: `Bearer ${hanging.tokens.viewer}` };
+    const first = get(hanging, 'format=png');
+    const gaveUp = new AbortController();
+    const second = fetch(url('docx'), { headers, signal: gaveUp.signal }).catch((e: unknown) => e);
+    await waitFor(() => pool.running === 1 && pool.waiting === 1, 10_000, 'one export running, one waiting');
+    const refused = await get(hanging, 'format=png');
+    expect(refused.res.status).toBe(503);
+    expect(JSON.parse(refused.bytes.toString('utf8')).error).toEqual({ code: 'export_busy', message: 'The server is busy exporting, try again in a moment.' });
+
+    gaveUp.abort();
+    expect(((await second) as Error).name).toBe('AbortError');
+    await waitFor(() => pool.waiting === 0, 10_000, 'the abandoned export to leave the queue');
+    const third = get(hanging, 'format=docx');
+    await waitFor(() => pool.waiting === 1, 10_000, 'a new export to take its place');
+
+    const closing = server.close();
+    for (const { res, bytes } of await Promise.all([first, third])) {
+      expect(res.status).toBe(503);
+      expect(JSON.parse(bytes.toString('utf8')).error.code).toBe('shutting_down');
+    }
+    await closing;
+    expect(pool.workers).toBe(0);
+  });
+
+  it('EXPORT_WORKERS=0 renders on the event loop, as before the pool', async () => {
+    server = await startTestServer({ autoSnapshotMs: 0, exportWorkers: 0 });
+    expect(server.renderPool).toBeNull();
+    const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
+    const { res, bytes } = await get(board, 'format=docx');
+    expect(res.status).toBe(200);
+    expect(await documentXml(bytes)).toContain('Sammen skaper vi Lier');
   });
 });

@@ -1,12 +1,13 @@
 // GET /api/boards/:id/export?format=docx|md|csv|json|svg|png[&snapshot=<sid>][&view=all|stat|kommune][&lang=nb|nn][&table=nodes|edges]
 //   [&comments=1]  docx and md: add the comment threads as an appendix
+// docx and png are rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
 import { Router } from 'express';
 import { restrictWorkshop, type BoardJson } from '../../shared/index';
 import { exportCsv, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
-import { exportDocx } from '../export/docx';
-import { renderPng } from '../export/png';
+import { renderJob } from '../export/renderJob';
+import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
 
@@ -42,10 +43,13 @@ function slug(title: string): string {
   return s || 'malkart';
 }
 
+/** DOCX and PNG go to the render pool (or, without one, are rendered here); the text formats are cheap. */
 export async function renderExport(
   board: BoardJson,
   format: Format,
   opts: { view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges'; comments?: boolean },
+  pool: RenderPool | null = null,
+  signal?: AbortSignal,
 ): Promise<Buffer | string> {
   switch (format) {
     case 'md':
@@ -63,13 +67,30 @@ export async function renderExport(
     case 'svg':
       return exportSvg(board, opts);
     case 'png':
-      return renderPng(exportSvg(board, opts));
-    case 'docx':
-      return exportDocx(board, { ...opts, mapPng: renderPng(exportSvg(board, opts), { width: 1600 }) });
+    case 'docx': {
+      const job = { format, board, opts: { view: opts.view, lang: opts.lang, comments: opts.comments } };
+      return pool ? pool.run(job, signal).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
+    }
   }
 }
 
-export function exportRouter(storage: BoardStorage, snapshots: SnapshotService): Router {
+function renderError(format: Format, err: unknown): unknown {
+  if (err instanceof RenderBusyError) {
+    return new ApiError(503, 'export_busy', 'The server is busy exporting, try again in a moment.');
+  }
+  // Nobody reads this answer: the client closed the request (499, as nginx logs it).
+  if (err instanceof RenderCancelledError) return new ApiError(499, 'cancelled', 'The export was cancelled.');
+  if (err instanceof RenderClosedError) {
+    return new ApiError(503, 'shutting_down', 'The server is restarting, so the export was stopped. Try again in a moment.');
+  }
+  if (err instanceof RenderFailedError) {
+    const why = err.message.replace(/\.$/, '');
+    return new ApiError(500, 'export_failed', `The ${format.toUpperCase()} export could not be made: ${why}. Try again; if it keeps failing, tell the administrator.`);
+  }
+  return err;
+}
+
+export function exportRouter(storage: BoardStorage, snapshots: SnapshotService, pool: RenderPool | null): Router {
   const router = Router({ mergeParams: true });
   router.get('/', requireRole(storage, 'viewer'), async (req, res) => {
     const q = req.query;
@@ -80,7 +101,10 @@ export function exportRouter(storage: BoardStorage, snapshots: SnapshotService):
     const snapshot = typeof q.snapshot === 'string' && q.snapshot ? q.snapshot : 'live';
     const board = await snapshots.board(access(req).board.id, snapshot);
     const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, board.meta.language ?? 'nb');
-    const body = await renderExport(board, format, { view, lang, table, comments });
+    // A client that gives up (the dialog's Cancel, a closed tab) frees its place in the render pool.
+    const gone = new AbortController();
+    res.on('close', () => res.writableFinished || gone.abort());
+    const body = await renderExport(board, format, { view, lang, table, comments }, pool, gone.signal);
     const name = `${slug(board.meta.title)}${view === 'all' ? '' : `-${view}`}${format === 'csv' && table === 'edges' ? '-koblinger' : ''}.${format}`;
     res
       .type(CONTENT_TYPES[format])

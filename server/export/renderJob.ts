@@ -1,0 +1,37 @@
+// The exports that are too heavy for the event loop (DOCX, PNG), as a plain function of the board
+// and the options, plus the messages a render worker exchanges with RenderPool.
+import type { View } from '../../shared/readModels';
+import type { BoardJson } from '../../shared/types';
+import { exportSvg } from '../../shared/export/index';
+import { exportDocx } from './docx';
+import { renderPng } from './png';
+
+export interface RenderJob {
+  format: 'docx' | 'png';
+  board: BoardJson;
+  opts: { view: View; lang: 'nb' | 'nn'; comments?: boolean };
+}
+
+export async function renderJob({ format, board, opts }: RenderJob): Promise<Buffer> {
+  if (format === 'png') return renderPng(exportSvg(board, opts));
+  return exportDocx(board, { ...opts, mapPng: renderPng(exportSvg(board, opts), { width: 1600 }) });
+}
+
+export interface RenderRequest {
+  id: number;
+  job: RenderJob;
+}
+export type RenderReply = { id: number; ok: true; bytes: ArrayBuffer } | { id: number; ok: false; message: string };
+
+/** Renders one request into its reply and the buffer to transfer with it (the bytes are moved, not copied). */
+export async function answer({ id, job }: RenderRequest): Promise<{ reply: RenderReply; transfer: ArrayBuffer[] }> {
+  try {
+    const buf = await renderJob(job);
+    // A Buffer may be a view into a shared pool; only a buffer that owns all its memory can be moved.
+    const owned = buf.buffer instanceof ArrayBuffer && buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength;
+    const bytes = owned ? (buf.buffer as ArrayBuffer) : new Uint8Array(buf).buffer;
+    return { reply: { id, ok: true, bytes }, transfer: [bytes] };
+  } catch (err) {
+    return { reply: { id, ok: false, message: err instanceof Error ? err.message : String(err) }, transfer: [] };
+  }
+}
