@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { byId, parseBoardJson, setMeta, toBoardJson, updateNode } from '../../shared/index';
 import { lierWithWorkshop } from '../../shared/workshop/testing';
 import { RenderPool } from '../export/RenderPool';
 import { largeBoard } from '../export/testing/largeBoard';
-import { connectClient, createBoard, removeDir, startTestServer, waitFor, type CreatedBoard, type TestClient, type TestServer } from '../testing/testServer';
+import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type CreatedBoard, type TestServer } from '../testing/testServer';
 
 let server: TestServer | null = null;
-let clients: TestClient[] = [];
-afterEach(async () => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  if (server) {
-    await server.close();
-    removeDir(server.dataDir);
-    server = null;
-  }
-});
+cleanUpAfterEach();
 
 async function get(board: CreatedBoard, query: string) {
   const res = await fetch(`${server!.url}/api/boards/${board.id}/export?${query}`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } });
@@ -82,7 +73,6 @@ describe('export over HTTP', () => {
       method: 'POST', headers: { authorization: `Bearer ${board.tokens.editor}`, 'content-type': 'application/json' }, body: JSON.stringify({ label: 'Vedtatt' }),
     }).then((r) => r.json() as Promise<{ id: string }>);
     const c = connectClient(server.wsUrl, board.id, board.tokens.editor);
-    clients.push(c);
     await c.synced;
     updateNode(c.doc, 'K0', { title: 'Ny visjon' }, 'c');
     const room = await server.rooms.acquire(board.id);
@@ -164,7 +154,6 @@ describe('DOCX and PNG export off the event loop', () => {
     const other = await createBoard(server.url, { title: 'Annet kart' });
     const a = connectClient(server.wsUrl, other.id, other.tokens.editor);
     const b = connectClient(server.wsUrl, other.id, other.tokens.editor);
-    clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
     // The worker starts with the first export; warm it up so that only rendering is measured.
     expect((await get(big, 'format=png&view=stat')).res.status).toBe(200);
