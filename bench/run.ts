@@ -5,7 +5,8 @@
 //   npm run bench -- --only latency,durability --servers ours,floor --duration 20 --rate 2
 //   npm run bench -- --latency 1x40,200x10 --no-browser --no-cursors --profile
 //
-// --profile writes a CPU profile of our server per latency scenario to bench/results/profiles/.
+// --profile writes CPU profiles of our server per latency scenario to bench/results/profiles/ (read them
+// with `npx tsx bench/profileTop.ts <file>`).
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -87,7 +88,8 @@ async function main(): Promise<void> {
     for (const s of latencyScenarios) {
       for (const kind of servers) {
         await step(`latency ${s.boards}×${s.clientsPerBoard} ${kind}`, async () => {
-          const nodeArgs = args.profile && kind === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=ours-${s.boards}x${s.clientsPerBoard}.cpuprofile`] : [];
+          // One profile per thread (tsx runs its loader in one): the main thread's is the largest file.
+          const nodeArgs = args.profile && kind === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, `ours-${s.boards}x${s.clientsPerBoard}`)}`] : [];
           results.latency.push(await runLatency(kind, { ...s, rate: options.rate, durationMs: options.durationSec * 1000, cursors: options.cursors, nodeArgs }));
         });
       }

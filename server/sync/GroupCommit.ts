@@ -37,10 +37,18 @@ export class GroupCommit {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length) {
-      this.chain = this.chain.then(() => this.commit(batch));
+    if (this.pending.length) {
+      // The batch is taken when its turn comes, not now: what arrives while the previous commit
+      // waits for the disk joins this one instead of queueing behind it as many small ones.
+      this.chain = this.chain.then(() => {
+        const batch = this.pending;
+        this.pending = [];
+        if (this.timer) {
+          clearTimeout(this.timer);
+          this.timer = null;
+        }
+        return batch.length ? this.commit(batch) : undefined;
+      });
     }
     return this.chain;
   }
