@@ -5,7 +5,7 @@ import { exportCsv, exportJson, exportMarkdown, exportSvg } from '../../shared/e
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
 import { exportDocx } from '../export/docx';
-import { renderPng } from '../export/png';
+import { renderPngAsync } from '../export/png';
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
 
@@ -55,9 +55,9 @@ export async function renderExport(board: BoardJson, format: Format, opts: { vie
     case 'svg':
       return exportSvg(board, opts);
     case 'png':
-      return renderPng(exportSvg(board, opts));
+      return renderPngAsync(exportSvg(board, opts));
     case 'docx':
-      return exportDocx(board, { ...opts, mapPng: renderPng(exportSvg(board, opts), { width: 1600 }) });
+      return exportDocx(board, { ...opts, mapPng: await renderPngAsync(exportSvg(board, opts), { width: 1600 }) });
   }
 }
 
