@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { connectBenchClient } from './clients/connect';
 import { exampleBoard, generateBoard } from './lib/boards';
 import { memory, round, sleep } from './lib/proc';
+import { collectGarbage, inspectorUrl } from './lib/inspector';
 import { median } from './lib/stats';
 import { startBenchServer, removeDataDir, type BenchServer, type BoardTarget } from './servers/index';
 import { SqliteStorage } from '../server/storage/SqliteStorage';
@@ -28,7 +29,11 @@ export interface LoadMemoryResult {
   firstSyncWarmMs: number;
   wireBytes: number;
   rssPerLargeBoardMiB: number;
-  openClose: { boards: number; baselineMiB: number; peakMiB: number; afterMiB: number; growthMiB: number; loadedAfter: number };
+  /** RSS and live heap (after a full GC) before, at peak and after the boards were opened and closed. */
+  openClose: {
+    boards: number; baselineMiB: number; peakMiB: number; afterMiB: number; growthMiB: number; loadedAfter: number;
+    heapBeforeMiB: number; heapAfterMiB: number;
+  };
 }
 
 async function boardsLoaded(server: BenchServer): Promise<number> {
@@ -90,11 +95,15 @@ export async function runLoadMemory(o: LoadMemoryOptions): Promise<LoadMemoryRes
     }
     await storage.close();
 
-    server = await startBenchServer('ours', { dataDir, env });
+    // The inspector lets the bench ask for a full GC before it reads memory.
+    server = await startBenchServer('ours', { dataDir, env, nodeArgs: ['--inspect=127.0.0.1:0'] });
+    const inspector = inspectorUrl(server.output());
+    const settle = async () => (inspector ? (await collectGarbage(inspector)).heapUsedMiB : NaN);
     const port = new URL(server.url).port;
     const at = (t: BoardTarget) => ({ ...t, wsUrl: t.wsUrl.replace(/:\d+/, `:${port}`) });
     await sleep(1000);
     // Open-and-close first, from a fresh process: its baseline is the server with nothing loaded.
+    const heapBeforeMiB = await settle();
     const baselineMiB = memory(server.pid).rssMiB;
     let peakMiB = baselineMiB;
     const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, memory(server.pid).rssMiB)), 100);
@@ -108,14 +117,16 @@ export async function runLoadMemory(o: LoadMemoryOptions): Promise<LoadMemoryRes
     }));
     const loadedAfter = await waitUnloaded(server);
     clearInterval(sampler);
-    await sleep(2000);
+    await sleep(1000);
+    const heapAfterMiB = await settle();
     const afterMiB = memory(server.pid).rssMiB;
+    await settle();
     const base = memory(server.pid).rssMiB;
     const cold = await timedSync(at(bigs[0]!));
     const warm = await timedSync(at(bigs[0]!));
     const others = [];
     for (const b of bigs.slice(1)) others.push(await timedSync(at(b)));
-    await sleep(500);
+    await settle();
     const loadedRss = memory(server.pid).rssMiB;
     for (const c of [cold, warm, ...others]) c.close();
     await waitUnloaded(server);
@@ -130,7 +141,8 @@ export async function runLoadMemory(o: LoadMemoryOptions): Promise<LoadMemoryRes
       firstSyncWarmMs: round(warm.ms, 0),
       wireBytes: cold.bytes,
       rssPerLargeBoardMiB: round((loadedRss - base) / bigs.length, 1),
-      openClose: { boards: small.length, baselineMiB: round(baselineMiB), peakMiB: round(peakMiB), afterMiB: round(afterMiB), growthMiB: round(afterMiB - baselineMiB), loadedAfter },
+      openClose: { boards: small.length, baselineMiB: round(baselineMiB), peakMiB: round(peakMiB), afterMiB: round(afterMiB), growthMiB: round(afterMiB - baselineMiB), loadedAfter,
+        heapBeforeMiB: round(heapBeforeMiB), heapAfterMiB: round(heapAfterMiB) },
     };
   } finally {
     await server.stop();

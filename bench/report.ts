@@ -82,6 +82,7 @@ export function toMarkdown(r: BenchResults): string {
           ['bytes on the wire (first sync)', `${(l.wireBytes / 1024 / 1024).toFixed(2)} MiB`],
           ['RSS per loaded board', `${l.rssPerLargeBoardMiB} MiB`],
           [`RSS before / peak / after ${l.openClose.boards} boards opened and closed`, `${l.openClose.baselineMiB} / ${l.openClose.peakMiB} / ${l.openClose.afterMiB} MiB (${l.openClose.growthMiB >= 0 ? '+' : ''}${l.openClose.growthMiB}; ${l.openClose.loadedAfter} still loaded)`],
+          ['live heap after a full GC, before / after', `${l.openClose.heapBeforeMiB} / ${l.openClose.heapAfterMiB} MiB`],
         ],
       ),
     );
