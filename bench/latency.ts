@@ -84,6 +84,10 @@ export async function runLatency(kind: ServerKind, o: LatencyOptions): Promise<L
     await sleep(o.durationMs);
     const usage = sampler.stop();
     const rs = await Promise.all(results);
+    if (process.env.BENCH_DEBUG && kind === 'ours') {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      process.stderr.write('\n' + text.split('\n').filter((l) => /^(malkart_persist_seconds_(sum|count)|malkart_commit_batch_size_(sum|count)|nodejs_eventloop_lag_(p99|max)_seconds|malkart_updates_in_total)/.test(l)).join('\n') + '\n');
+    }
 
     const secs = o.durationMs / 1000;
     const sent = rs.reduce((s, r) => s + r.sent, 0);

@@ -28,7 +28,8 @@ export function toMarkdown(r: BenchResults): string {
     out.push('## Latency and throughput');
     out.push(
       `Edit-to-other-client latency; each client makes ${r.options.rate} edits/s (move, retitle, link)${r.options.cursors ? ' and moves its cursor as often' : ''}. ` +
-        'Clients run in their own processes on the same cores as the server. "achieved" is the share of the nominal edit rate the clients managed; ⚠ marks under 90 %.',
+        'Clients run in their own processes on the same cores as the server. "achieved" is the share of the nominal edit rate the clients managed; ⚠ marks under 90 %. ' +
+        '`ours-normal` is our server with SQLITE_SYNCHRONOUS=NORMAL (commits wait for the OS, not for the disk): the difference to `ours` is the disk\'s fsync.',
     );
     out.push(
       table(
@@ -39,17 +40,22 @@ export function toMarkdown(r: BenchResults): string {
         ]),
       ),
     );
+    if (r.latencyRounds.length) {
+      out.push(
+        `Each row is the median (by p99) of ${r.options.rounds} rounds that alternated the servers. p99 per round: ` +
+          r.latencyRounds.map((runs) => `${runs[0]?.scenario} ${runs[0]?.server} ${runs.map((x) => x.latencyMs.p99).join(' / ')}`).join('; ') + ' ms.',
+      );
+    }
     const scenarios = [...new Set(r.latency.map((x) => x.scenario))];
     const rows: string[][] = [];
     for (const s of scenarios) {
       const get = (k: string) => r.latency.find((x) => x.scenario === s && x.server === k);
-      const ours = get('ours');
-      if (!ours) continue;
-      for (const peer of ['floor', 'hocuspocus']) {
+      for (const [name, peer] of [['ours', 'floor'], ['ours', 'hocuspocus'], ['ours-normal', 'floor']] as const) {
+        const ours = get(name);
         const p = get(peer);
-        if (!p) continue;
+        if (!ours || !p) continue;
         rows.push([
-          s, `ours/${peer}`, ratio(ours.latencyMs.p50, p.latencyMs.p50), ratio(ours.latencyMs.p95, p.latencyMs.p95), ratio(ours.latencyMs.p99, p.latencyMs.p99),
+          s, `${name}/${peer}`, ratio(ours.latencyMs.p50, p.latencyMs.p50), ratio(ours.latencyMs.p95, p.latencyMs.p95), ratio(ours.latencyMs.p99, p.latencyMs.p99),
           ratio(ours.deliveriesPerSec, p.deliveriesPerSec), ratio(ours.serverCpuPercent, p.serverCpuPercent), ratio(ours.serverPeakRssMiB, p.serverPeakRssMiB),
         ]);
       }
@@ -62,7 +68,7 @@ export function toMarkdown(r: BenchResults): string {
 
   if (r.durability.length) {
     out.push('## Durability (SIGKILL mid-burst, restart)');
-    out.push('"lost" counts updates some client had received from the server but that are gone after the restart. Ours must be 0; the floor keeps nothing by design.');
+    out.push('"lost" counts updates some client had received from the server but that are gone after the restart. Ours must be 0 (also with SQLITE_SYNCHRONOUS=NORMAL: a killed process loses nothing the OS has); the floor keeps nothing by design.');
     out.push(table(['server', 'sent', 'seen by a client', 'survived restart', 'lost'], r.durability.map((d) => [d.server, d.sent, d.seenByObserver, d.survived, `**${d.lost}**`])));
   }
 
