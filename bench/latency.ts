@@ -109,7 +109,12 @@ export async function runLatency(kind: ServerKind, o: LatencyOptions): Promise<L
     };
   } finally {
     for (const w of workers) if (w.connected) w.send({ type: 'close' } satisfies ToWorker);
-    await Promise.all(workers.map((w) => (w.exitCode !== null ? null : new Promise((r) => w.once('exit', r)))));
+    // A worker that does not leave within 5 s is killed: the bench never leaves processes behind.
+    await Promise.all(
+      workers.map((w) =>
+        w.exitCode !== null || w.signalCode !== null ? null : Promise.race([new Promise((r) => w.once('exit', r)), sleep(5000).then(() => w.kill('SIGKILL'))]),
+      ),
+    );
     await server.stop();
     removeDataDir(server.dataDir);
   }
