@@ -68,7 +68,10 @@ export class LogWriter {
       this.requests.set(id, { resolve, reject });
       // Held open only while a write is pending, so an idle store never keeps the process alive.
       if (this.requests.size === 1) this.worker.ref();
-      this.worker.postMessage({ id, boards: entries.map((e) => e.boardId), updates: entries.map((e) => e.update) });
+      // An update is usually a view into the socket's read buffer; posting the view would copy the
+      // whole buffer behind it (tens of KiB) to the thread. Copy just its bytes.
+      const updates = entries.map((e) => (e.update.byteLength === e.update.buffer.byteLength ? e.update : e.update.slice()));
+      this.worker.postMessage({ id, boards: entries.map((e) => e.boardId), updates });
     });
   }
 
