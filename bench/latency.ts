@@ -40,10 +40,12 @@ export interface LatencyResult {
   meanSyncMs: number;
 }
 
-function waitFor<T extends FromWorker['type']>(w: ChildProcess, type: T): Promise<Extract<FromWorker, { type: T }>> {
+function waitFor<T extends FromWorker['type']>(w: ChildProcess, type: T, timeoutMs: number): Promise<Extract<FromWorker, { type: T }>> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`client worker sent no "${type}" within ${timeoutMs / 1000} s`)), timeoutMs);
     const onMsg = (m: FromWorker) => {
       if (m.type === type) {
+        clearTimeout(timer);
         w.off('message', onMsg);
         resolve(m as Extract<FromWorker, { type: T }>);
       }
@@ -69,13 +71,13 @@ export async function runLatency(kind: ServerKind, o: LatencyOptions): Promise<L
     });
     const seed = Buffer.from(seedUpdate()).toString('base64');
     for (let i = 0; i < nWorkers; i++) workers.push(forkTs('bench/clients/worker.ts'));
-    const ready = workers.map((w) => waitFor(w, 'ready'));
+    const ready = workers.map((w) => waitFor(w, 'ready', 120_000));
     workers.forEach((w, i) => w.send({ type: 'init', clients: shares[i]!, seed, rate: o.rate, cursors: o.cursors } satisfies ToWorker));
     const syncMs = (await Promise.all(ready)).flatMap((r) => r.syncMs);
     await sleep(500);
 
     const sampler = new ProcessSampler(server.pid);
-    const results = workers.map((w) => waitFor(w, 'result'));
+    const results = workers.map((w) => waitFor(w, 'result', o.durationMs + 60_000));
     const at = performance.timeOrigin + performance.now() + 300;
     const drainMs = 2000;
     workers.forEach((w) => w.send({ type: 'start', at, durationMs: o.durationMs, drainMs } satisfies ToWorker));
