@@ -1,6 +1,7 @@
 // Browser bench: headless Chromium opens a generated 2,000-card board through a real server and
 // reports time to first render, frame times while panning, and frame times while a remote client
-// moves cards in view. Run: npx tsx bench/browser.ts [cards]   (writes bench/results/browser-*.json)
+// moves cards in view. Part of `npm run bench` (bench/run.ts); alone: npx tsx bench/browser.ts [cards]
+// (writes bench/results/browser-<cards>-<time>.json).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,6 @@ import { createBoard, startTestServer } from '../e2e/support/server';
 import { connectNodeClient } from '../e2e/support/yclient';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const N = Number(process.argv[2] ?? 2000);
 const COLS = 50;
 const DX = 300;
 const DY = 160;
@@ -54,7 +54,19 @@ const stats = (xs: number[]) => {
   return { frames: s.length, median: +q(0.5).toFixed(1), p95: +q(0.95).toFixed(1), max: +(s[s.length - 1] ?? 0).toFixed(1) };
 };
 
-async function main() {
+export interface BrowserResult {
+  date: string;
+  cards: number;
+  edges: number;
+  window: string;
+  nodesInDom: number;
+  firstRenderMs: number;
+  panFrameMs: ReturnType<typeof stats>;
+  remoteMoveFrameMs: ReturnType<typeof stats>;
+  errors: string[];
+}
+
+export async function runBrowser(N = 2000): Promise<BrowserResult> {
   await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'client'), logLevel: 'warn' });
   const server = await startTestServer();
   const browser = await launchBrowser();
@@ -133,7 +145,7 @@ async function main() {
     });
     remote.close();
 
-    const result = {
+    const result: BrowserResult = {
       date: new Date().toISOString(),
       cards: N,
       edges: boardJson.edges.length,
@@ -144,19 +156,25 @@ async function main() {
       remoteMoveFrameMs: stats(remoteFrames),
       errors: p.errors,
     };
-    console.log(JSON.stringify(result, null, 2));
-    mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-    writeFileSync(path.join(root, `bench/results/browser-${N}-${Date.now()}.json`), JSON.stringify(result, null, 2));
+    return result;
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const n = Number(process.argv[2] ?? 2000);
+  runBrowser(n).then(
+    (result) => {
+      console.log(JSON.stringify(result, null, 2));
+      mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+      writeFileSync(path.join(root, `bench/results/browser-${n}-${Date.now()}.json`), JSON.stringify(result, null, 2));
+      process.exit(0);
+    },
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

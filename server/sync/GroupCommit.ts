@@ -12,7 +12,7 @@ interface Pending {
 
 export class GroupCommit {
   private pending: Pending[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -27,22 +27,32 @@ export class GroupCommit {
     return new Promise((resolve, reject) => {
       this.pending.push({ entry: { boardId, update }, receivedAt: performance.now(), resolve, reject });
       if (this.pending.length >= this.maxBatch) this.flush();
-      else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.delayMs);
+      // 0 ms: gather what this turn of the event loop read from every socket, then commit.
+      else if (!this.timer) this.timer = this.delayMs > 0 ? setTimeout(() => this.flush(), this.delayMs) : setImmediate(() => this.flush());
     });
   }
 
   /** Starts committing what is pending; resolves when everything appended so far is durable. */
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length) {
-      this.chain = this.chain.then(() => this.commit(batch));
+    this.clearTimer();
+    if (this.pending.length) {
+      // The batch is taken when its turn comes, not now: what arrives while the previous commit
+      // waits for the disk joins this one instead of queueing behind it as many small ones.
+      this.chain = this.chain.then(() => {
+        const batch = this.pending;
+        this.pending = [];
+        this.clearTimer();
+        return batch.length ? this.commit(batch) : undefined;
+      });
     }
     return this.chain;
+  }
+
+  private clearTimer(): void {
+    if (!this.timer) return;
+    if (this.delayMs > 0) clearTimeout(this.timer as NodeJS.Timeout);
+    else clearImmediate(this.timer as NodeJS.Immediate);
+    this.timer = null;
   }
 
   private async commit(batch: Pending[]): Promise<void> {

@@ -22,6 +22,8 @@ export const SERVER_ORIGIN = Symbol('server');
 export class Room {
   readonly connections = new Set<Connection>();
   readonly awareness: Awareness;
+  /** Which connection owns each awareness client id (kept as they change, not rebuilt per message). */
+  private readonly awarenessOwners = new Map<number, Connection>();
   /** Log rows (and their bytes) written since the last compaction. */
   private logRows: number;
   private logBytes = 0;
@@ -80,7 +82,10 @@ export class Room {
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     this.metrics.connections.dec({ role: conn.role });
-    if (conn.awarenessIds.size) removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
+    if (conn.awarenessIds.size) {
+      for (const id of conn.awarenessIds) if (this.awarenessOwners.get(id) === conn) this.awarenessOwners.delete(id);
+      removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
+    }
     if (this.connections.size === 0) this.onEmpty?.();
   }
 
@@ -196,21 +201,27 @@ export class Room {
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update);
-    const owners = new Map<number, Connection>();
-    for (const c of this.connections) for (const id of c.awarenessIds) owners.set(id, c);
     // Identity is tied to the connection: ids claimed by another connection are ignored, and the
     // role in the state is the one the connection's token gives, whatever the client wrote.
     const accepted = entries
       .filter((e) => {
-        const owner = owners.get(e.clientId);
+        const owner = this.awarenessOwners.get(e.clientId);
         return owner === undefined || owner === conn;
       })
       .map((e) => (e.state ? { ...e, state: { ...e.state, role: conn.role } } : e));
     for (const e of accepted) {
-      if (e.state) conn.awarenessIds.add(e.clientId);
+      if (e.state) {
+        conn.awarenessIds.add(e.clientId);
+        this.awarenessOwners.set(e.clientId, conn);
+      }
     }
     if (accepted.length) applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), conn);
-    for (const e of accepted) if (!e.state) conn.awarenessIds.delete(e.clientId);
+    for (const e of accepted) {
+      if (!e.state) {
+        conn.awarenessIds.delete(e.clientId);
+        this.awarenessOwners.delete(e.clientId);
+      }
+    }
   }
 
   private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {

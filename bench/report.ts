@@ -1,0 +1,115 @@
+// Turns the figures of one run into Markdown tables: side by side, ratios ours/floor and
+// ours/Hocuspocus, and a flag on every latency run whose clients reached under 90 % of the rate.
+import type { BenchResults } from './run';
+import type { LatencyResult } from './latency';
+
+const ACHIEVED_FLOOR = 0.9;
+
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function lowRate(r: LatencyResult): boolean {
+  return r.achievedShare < ACHIEVED_FLOOR;
+}
+
+export function toMarkdown(r: BenchResults): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`# Målkart bench — ${r.date}`);
+  out.push(`Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}. Load average at start: ${m.loadAverage.join(' / ')}.`);
+  out.push(`Options: ${JSON.stringify(r.options)}`);
+
+  if (r.latency.length) {
+    out.push('## Latency and throughput');
+    out.push(
+      `Edit-to-other-client latency; each client makes ${r.options.rate} edits/s (move, retitle, link)${r.options.cursors ? ' and moves its cursor as often' : ''}. ` +
+        'Clients run in their own processes on the same cores as the server. "achieved" is the share of the nominal edit rate the clients managed; ⚠ marks under 90 %. ' +
+        '`ours-normal` is our server with SQLITE_SYNCHRONOUS=NORMAL (commits wait for the OS, not for the disk): the difference to `ours` is the disk\'s fsync.',
+    );
+    out.push(
+      table(
+        ['scenario', 'server', 'p50 ms', 'p95 ms', 'p99 ms', 'edits/s (nominal)', 'achieved', 'deliveries/s', 'delivered', 'server CPU', 'server peak RSS MiB'],
+        r.latency.map((x) => [
+          x.scenario, x.server, x.latencyMs.p50, x.latencyMs.p95, x.latencyMs.p99, `${x.editsPerSec} (${x.nominalEditsPerSec})`,
+          `${pct(x.achievedShare)}${lowRate(x) ? ' ⚠' : ''}`, x.deliveriesPerSec, pct(x.deliveredShare), `${x.serverCpuPercent} %`, x.serverPeakRssMiB,
+        ]),
+      ),
+    );
+    if (r.latencyRounds.length) {
+      out.push(
+        `Each row is the median (by p99) of ${r.options.rounds} rounds that alternated the servers. p99 per round: ` +
+          r.latencyRounds.map((runs) => `${runs[0]?.scenario} ${runs[0]?.server} ${runs.map((x) => x.latencyMs.p99).join(' / ')}`).join('; ') + ' ms.',
+      );
+    }
+    const scenarios = [...new Set(r.latency.map((x) => x.scenario))];
+    const rows: string[][] = [];
+    for (const s of scenarios) {
+      const get = (k: string) => r.latency.find((x) => x.scenario === s && x.server === k);
+      for (const [name, peer] of [['ours', 'floor'], ['ours', 'hocuspocus'], ['ours-normal', 'floor']] as const) {
+        const ours = get(name);
+        const p = get(peer);
+        if (!ours || !p) continue;
+        rows.push([
+          s, `${name}/${peer}`, ratio(ours.latencyMs.p50, p.latencyMs.p50), ratio(ours.latencyMs.p95, p.latencyMs.p95), ratio(ours.latencyMs.p99, p.latencyMs.p99),
+          ratio(ours.deliveriesPerSec, p.deliveriesPerSec), ratio(ours.serverCpuPercent, p.serverCpuPercent), ratio(ours.serverPeakRssMiB, p.serverPeakRssMiB),
+        ]);
+      }
+    }
+    if (rows.length) {
+      out.push('Ratios (below 1 is better for ours; the bar is p99 within 2× of the floor):');
+      out.push(table(['scenario', 'ratio', 'p50', 'p95', 'p99', 'deliveries/s', 'server CPU', 'peak RSS'], rows));
+    }
+  }
+
+  if (r.durability.length) {
+    out.push('## Durability (SIGKILL mid-burst, restart)');
+    out.push('"lost" counts updates some client had received from the server but that are gone after the restart. Ours must be 0 (also with SQLITE_SYNCHRONOUS=NORMAL: a killed process loses nothing the OS has); the floor keeps nothing by design.');
+    out.push(table(['server', 'sent', 'seen by a client', 'survived restart', 'lost'], r.durability.map((d) => [d.server, d.sent, d.seenByObserver, d.survived, `**${d.lost}**`])));
+  }
+
+  if (r.loadMemory) {
+    const l = r.loadMemory;
+    out.push('## Load and memory (ours)');
+    out.push(
+      table(
+        ['figure', 'value'],
+        [
+          ['board', `${l.nodes} cards, ${l.edges} links`],
+          ['import over REST', `${l.importMs} ms`],
+          ['stored (state + log)', `${(l.storedBytes / 1024 / 1024).toFixed(2)} MiB`],
+          ['cold load from storage (read + apply)', `${l.coldLoadFromStorageMs} ms`],
+          ['first sync, new client, board not loaded', `${l.firstSyncColdMs} ms`],
+          ['first sync, new client, board loaded', `${l.firstSyncWarmMs} ms`],
+          ['bytes on the wire (first sync)', `${(l.wireBytes / 1024 / 1024).toFixed(2)} MiB`],
+          ['RSS per loaded board', `${l.rssPerLargeBoardMiB} MiB`],
+          [`RSS before / peak / after ${l.openClose.boards} boards opened and closed`, `${l.openClose.baselineMiB} / ${l.openClose.peakMiB} / ${l.openClose.afterMiB} MiB (${l.openClose.growthMiB >= 0 ? '+' : ''}${l.openClose.growthMiB}; ${l.openClose.loadedAfter} still loaded)`],
+          ['live heap after a full GC, before / after', `${l.openClose.heapBeforeMiB} / ${l.openClose.heapAfterMiB} MiB`],
+        ],
+      ),
+    );
+  }
+
+  if (r.export.length) {
+    out.push('## Export (ours, over HTTP)');
+    out.push('"others waited" is the slowest `/healthz` answer during the export: how long the server kept every other request and board waiting.');
+    out.push(table(['board', 'cards', 'format', 'ms (median)', 'bytes', 'others waited ms'], r.export.map((e) => [e.board, e.cards, e.format, e.ms, e.bytes, e.othersWaitedMs])));
+  }
+
+  if (r.browser) {
+    const b = r.browser;
+    out.push('## Browser (Chromium, ours)');
+    out.push(
+      table(
+        ['cards', 'links', 'cards in DOM', 'first render ms', 'pan frame ms median / p95 / max', 'remote-move frame ms median / p95 / max', 'page errors'],
+        [[b.cards, b.edges, b.nodesInDom, b.firstRenderMs, `${b.panFrameMs.median} / ${b.panFrameMs.p95} / ${b.panFrameMs.max}`, `${b.remoteMoveFrameMs.median} / ${b.remoteMoveFrameMs.p95} / ${b.remoteMoveFrameMs.max}`, b.errors.length]],
+      ),
+    );
+  }
+  if (r.skipped.length) out.push(`Skipped or failed: ${r.skipped.join('; ')}`);
+  return out.join('\n\n') + '\n';
+}

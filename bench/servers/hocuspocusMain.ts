@@ -1,0 +1,16 @@
+// The peer: @hocuspocus/server with its SQLite extension on a file, default settings (2 s store
+// debounce). DATA_DIR holds the file. Run as a child process.
+import path from 'node:path';
+import { Server } from '@hocuspocus/server';
+import { SQLite } from '@hocuspocus/extension-sqlite';
+
+const dataDir = process.env.DATA_DIR ?? '.';
+const server = new Server({
+  port: 0,
+  address: '127.0.0.1',
+  quiet: true,
+  stopOnSignals: true,
+  extensions: [new SQLite({ database: path.join(dataDir, 'hocuspocus.sqlite') })],
+});
+await server.listen();
+console.log(`hocuspocus running at http://127.0.0.1:${server.address.port}`);
