@@ -27,10 +27,13 @@ function seen(doc: Y.Doc): Map<string, unknown> {
   return out;
 }
 
-it('loses no update any client had received when killed with SIGKILL mid-burst', async () => {
+// NORMAL (the default) commits to the OS before broadcasting; FULL also waits for the disk's fsync,
+// on the log writer thread. Both must survive a killed process.
+it.each(['NORMAL', 'FULL'])('loses no update any client had received when killed with SIGKILL mid-burst (SQLITE_SYNCHRONOUS=%s)', async (synchronous) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'malkart-crash-'));
   dirs.push(dataDir);
-  const first = await startChildServer(dataDir);
+  const env = { SQLITE_SYNCHRONOUS: synchronous };
+  const first = await startChildServer(dataDir, env);
   children.push(first);
   const board = await createBoard(first.url);
   const writer = connectClient(first.wsUrl, board.id, board.tokens.editor);
@@ -64,7 +67,7 @@ it('loses no update any client had received when killed with SIGKILL mid-burst',
   observer.destroy();
   clients = [];
 
-  const second = await startChildServer(dataDir);
+  const second = await startChildServer(dataDir, env);
   children.push(second);
   const reader = connectClient(second.wsUrl, board.id, board.tokens.owner);
   clients.push(reader);

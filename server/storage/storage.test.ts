@@ -27,6 +27,8 @@ function tempFile(): string {
 
 const factories: [string, () => BoardStorage][] = [
   ['SqliteStorage', () => new SqliteStorage(tempFile())],
+  // FULL appends through the log writer thread: the same contract must hold.
+  ['SqliteStorage (FULL)', () => new SqliteStorage(tempFile(), { synchronous: 'FULL' })],
   ['MemoryStorage', () => new MemoryStorage()],
 ];
 
