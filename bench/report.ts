@@ -29,7 +29,7 @@ export function toMarkdown(r: BenchResults): string {
     out.push(
       `Edit-to-other-client latency; each client makes ${r.options.rate} edits/s (move, retitle, link)${r.options.cursors ? ' and moves its cursor as often' : ''}. ` +
         'Clients run in their own processes on the same cores as the server. "achieved" is the share of the nominal edit rate the clients managed; ⚠ marks under 90 %. ' +
-        '`ours` runs as shipped (SQLITE_SYNCHRONOUS=NORMAL: commits wait for the OS); `ours-full` is our server with SQLITE_SYNCHRONOUS=FULL (commits also wait for the disk): the difference is the disk\'s fsync.',
+        '`ours-normal` is our server with SQLITE_SYNCHRONOUS=NORMAL (commits wait for the OS, not for the disk): the difference to `ours` is the disk\'s fsync.',
     );
     out.push(
       table(
@@ -50,7 +50,7 @@ export function toMarkdown(r: BenchResults): string {
     const rows: string[][] = [];
     for (const s of scenarios) {
       const get = (k: string) => r.latency.find((x) => x.scenario === s && x.server === k);
-      for (const [name, peer] of [['ours', 'floor'], ['ours', 'hocuspocus'], ['ours-full', 'floor']] as const) {
+      for (const [name, peer] of [['ours', 'floor'], ['ours', 'hocuspocus'], ['ours-normal', 'floor']] as const) {
         const ours = get(name);
         const p = get(peer);
         if (!ours || !p) continue;
@@ -68,7 +68,7 @@ export function toMarkdown(r: BenchResults): string {
 
   if (r.durability.length) {
     out.push('## Durability (SIGKILL mid-burst, restart)');
-    out.push('"lost" counts updates some client had received from the server but that are gone after the restart. Ours must be 0 with either setting (a killed process loses nothing the OS has); the floor keeps nothing by design.');
+    out.push('"lost" counts updates some client had received from the server but that are gone after the restart. Ours must be 0 (also with SQLITE_SYNCHRONOUS=NORMAL: a killed process loses nothing the OS has); the floor keeps nothing by design.');
     out.push(table(['server', 'sent', 'seen by a client', 'survived restart', 'lost'], r.durability.map((d) => [d.server, d.sent, d.seenByObserver, d.survived, `**${d.lost}**`])));
   }
 

@@ -22,11 +22,7 @@ export interface ServerConfig {
   compactAfterBytes: number;
   /** A client with more than this many bytes not yet sent to it is disconnected (it resyncs on reconnect). */
   maxBufferedBytes: number;
-  /**
-   * SQLite synchronous mode (WAL). NORMAL, the default, commits to the OS before an update is
-   * broadcast: a killed server loses nothing. FULL also waits for the disk, so the server's file
-   * alone survives power loss, at the cost of an fsync in every edit's latency (bench/).
-   */
+  /** SQLite synchronous mode: FULL survives power loss, NORMAL survives a crash of the process. */
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Automatic snapshots of a board being edited: at most one per interval (0 turns them off). */
   autoSnapshotMs: number;
@@ -45,7 +41,7 @@ function int(name: string, fallback: number): number {
 }
 
 export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  const sync = (process.env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
+  const sync = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new Error(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${sync}"`);
   return {
     port: int('PORT', 8080),

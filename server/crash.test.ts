@@ -27,9 +27,9 @@ function seen(doc: Y.Doc): Map<string, unknown> {
   return out;
 }
 
-// NORMAL (the default) commits to the OS before broadcasting; FULL also waits for the disk's fsync,
-// on the log writer thread. Both must survive a killed process.
-it.each(['NORMAL', 'FULL'])('loses no update any client had received when killed with SIGKILL mid-burst (SQLITE_SYNCHRONOUS=%s)', async (synchronous) => {
+// FULL (the default) waits for the disk's fsync on the log writer thread before broadcasting;
+// NORMAL commits to the OS on the event loop. Both must survive a killed process.
+it.each(['FULL', 'NORMAL'])('loses no update any client had received when killed with SIGKILL mid-burst (SQLITE_SYNCHRONOUS=%s)', async (synchronous) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'malkart-crash-'));
   dirs.push(dataDir);
   const env = { SQLITE_SYNCHRONOUS: synchronous };

@@ -57,11 +57,11 @@ export class SqliteStorage implements BoardStorage {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
+    this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    this.logWriter = file !== ':memory:' && opts.synchronous === 'FULL' ? new LogWriter(file, 'FULL') : null;
+    this.logWriter = file === ':memory:' || opts.synchronous === 'NORMAL' ? null : new LogWriter(file, 'FULL');
     const db = this.db;
     this.stmt = {
       insertBoard: db.prepare('INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash) VALUES (?, ?, ?, ?, ?)'),

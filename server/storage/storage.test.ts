@@ -27,8 +27,8 @@ function tempFile(): string {
 
 const factories: [string, () => BoardStorage][] = [
   ['SqliteStorage', () => new SqliteStorage(tempFile())],
-  // FULL appends through the log writer thread: the same contract must hold.
-  ['SqliteStorage (FULL)', () => new SqliteStorage(tempFile(), { synchronous: 'FULL' })],
+  // FULL (the default) appends through the log writer thread, NORMAL on the event loop: the same contract must hold.
+  ['SqliteStorage (NORMAL)', () => new SqliteStorage(tempFile(), { synchronous: 'NORMAL' })],
   ['MemoryStorage', () => new MemoryStorage()],
 ];
 
