@@ -15,20 +15,11 @@ import {
   type EdgeKind, type NodeKind,
 } from './vocabulary';
 import type { BoardJson } from './types';
+import { seeded } from './seeded';
 
 const ROUNDS = 300;
 const REMOTE = Symbol('remote');
 
-/** mulberry32: a tiny seeded PRNG. */
-function mulberry32(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rnd = () => number;
 const int = (rnd: Rnd, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = <T>(rnd: Rnd, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
@@ -182,7 +173,7 @@ const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 const ofCode = (vs: Violation[], code: ViolationCode) => vs.filter((v) => v.code === code);
 
 function runRound(seed: number): void {
-  const rnd = mulberry32(seed);
+  const rnd = seeded(seed);
   let counter = 0;
   const nextId = () => `s${seed}-${counter++}`;
   const sharedIds = [`s${seed}-same-a`, `s${seed}-same-b`];

@@ -4,7 +4,8 @@
 // edit carries (one machine, one clock: performance.timeOrigin + now()).
 import * as Y from 'yjs';
 import { connectBenchClient, type BenchClient } from './connect';
-import { benchEdit, seeded } from '../lib/boards';
+import { benchEdit } from '../lib/boards';
+import { seeded } from '../../shared/seeded';
 import type { BoardTarget } from '../servers/index';
 
 export interface WorkerClient {

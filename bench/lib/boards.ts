@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import { applyBoardJson, boardMaps, link, moveNodes, parseBoardJson, updateNode, type BoardJson, type BoardNode, type BoardEdge } from '../../shared/index';
 import { EXAMPLE_BOARD } from '../../shared/examples/index';
+import { seeded } from '../../shared/seeded';
 
 export const exampleBoard = (): BoardJson => {
   const r = parseBoardJson(EXAMPLE_BOARD);
@@ -43,16 +44,6 @@ export function benchEdit(doc: Y.Doc, key: string, rand: () => number, stamp: nu
   }, 'bench');
 }
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEXT = [
   'Flere i arbeid og aktivitet', 'Færre unge utenfor skole og arbeid', 'Bedre psykisk helse blant unge voksne', 'Lavere sykefravær i kommunen',

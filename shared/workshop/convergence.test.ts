@@ -14,20 +14,12 @@ import { contentFingerprint } from './fingerprint';
 import { workshopMaps } from './model';
 import { castDots, closeVote, startVote } from './votes';
 import { GUEST, KOMMUNE, STAT, T0, T1, replicaOf, sync, workshopBoard } from './testing';
+import { seeded } from '../seeded';
 
 const ROUNDS = process.env.ROUND ? [Number(process.env.ROUND)] : Array.from({ length: 150 }, (_, i) => i + 1);
 const CARDS = ['G1', 'G2', 'G3', 'I1', 'M1'];
 const PEOPLE = [STAT, KOMMUNE, GUEST];
 
-function mulberry32(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomOp(doc: Y.Doc, rnd: () => number, n: number): void {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
@@ -53,7 +45,7 @@ function randomOp(doc: Y.Doc, rnd: () => number, n: number): void {
 describe('workshop convergence', () => {
   it(`${ROUNDS.length} seeded rounds of three replicas merge alike, export validly and keep the agreement rule`, () => {
     for (const seed of ROUNDS) {
-      const rnd = mulberry32(seed);
+      const rnd = seeded(seed);
       const origin = workshopBoard();
       startVote(origin, { id: 'v1', title: 'x', targetIds: CARDS, dots: 3, createdBy: STAT, createdAt: T0 }, 'op');
       const replicas = [origin, replicaOf(origin), replicaOf(origin)];
