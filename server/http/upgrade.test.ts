@@ -186,3 +186,20 @@ describe('a board whose storage read fails', () => {
     expect(ok.status).toBe(200);
   });
 });
+
+describe('a board deleted while someone is joining it', () => {
+  it('is not loaded again blank, and a room that began unloading takes no new connection', async () => {
+    server = await startTestServer({ autoSnapshotMs: 0 });
+    const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
+    // The joiner's access check has passed and its room is loaded …
+    const room = await server.rooms.acquire(board.id);
+    expect(room.isClosing).toBe(false);
+    // … when the owner deletes the board.
+    const res = await fetch(`${server.url}/api/boards/${board.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${board.tokens.owner}` } });
+    expect(res.status).toBe(204);
+    expect(room.isClosing).toBe(true);
+    // Loading it once more (the upgrade's acquire, a moment late) finds no board, not an empty one.
+    await expect(server.rooms.acquire(board.id)).rejects.toThrow(/does not exist/);
+    expect(await server.rooms.loaded(board.id)).toBeUndefined();
+  });
+});

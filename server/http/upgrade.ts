@@ -7,6 +7,8 @@ import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { BoardLoadError, TooManyBoardsError } from '../sync/RoomManager';
 import { Connection } from '../sync/Connection';
+import { BoardGoneError } from '../sync/Room';
+import { CLOSE } from '../protocol';
 import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { ApiError } from './errors';
@@ -44,6 +46,7 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
       } catch (err) {
         if (err instanceof ApiError) return refuse(socket, err.status, err.code, err.message);
         if (err instanceof TooManyBoardsError) return refuse(socket, 503, 'too_many_boards', err.message);
+        if (err instanceof BoardGoneError) return refuse(socket, 404, 'not_found', 'This board does not exist (it may just have been deleted).');
         if (err instanceof BoardLoadError) return refuse(socket, 503, 'storage_failed', `${err.message}. Nothing was changed; try again later.`);
         console.error('upgrade failed', err);
         return refuse(socket, 503, 'storage_failed', 'The board could not be read from storage. Nothing was changed; try again later.');
@@ -79,7 +82,9 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
           if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.rejectedMessages.inc({ reason: 'too_large' });
           ws.terminate();
         });
-        rooms.addConnection(theRoom, conn);
+        // The room may have begun unloading since it was acquired: the client reconnects and is
+        // then told the board is gone (404) or joins it afresh.
+        if (!rooms.addConnection(theRoom, conn)) conn.close(CLOSE.serverRestart);
       });
     })().catch((err: unknown) => {
       // Nothing a request carries may become an unhandled rejection: that would stop the process.

@@ -6,6 +6,9 @@ import type { BoardStorage } from '../storage/BoardStorage';
 import type { Metrics } from '../metrics';
 import type { GroupCommit } from './GroupCommit';
 import { Connection } from './Connection';
+
+/** The board is not in storage: deleted, or never there. */
+export class BoardGoneError extends Error {}
 import {
   CLOSE, MalformedMessageError, UnsupportedMessageError, assertValidUpdate, decodeAwarenessUpdate, decodeIncoming,
   encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate,
@@ -31,6 +34,7 @@ export class Room {
   private appliedSeq: number;
   private compacting: Promise<void> | null = null;
   private closed = false;
+  private closing = false;
   lastEditAt = 0;
   onEmpty: (() => void) | null = null;
 
@@ -55,6 +59,8 @@ export class Room {
 
   /** Loads a board from storage. Throws if storage fails: a blank board is never served in its place. */
   static async load(boardId: string, storage: BoardStorage, log: GroupCommit, limits: RoomLimits, metrics: Metrics): Promise<Room> {
+    // A board deleted after its access check (a DELETE racing an upgrade) must not come back blank.
+    if (!(await storage.getBoard(boardId))) throw new BoardGoneError(`board ${boardId} does not exist (it may just have been deleted)`);
     const stored = await storage.loadDocument(boardId);
     const doc = new Y.Doc();
     if (stored.state) Y.applyUpdate(doc, stored.state);
@@ -255,8 +261,14 @@ export class Room {
     return this.connections.size;
   }
 
+  /** True from the moment an unload begins: a connection that arrives now must go elsewhere. */
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
   /** Final flush before unload: everything pending is durable and compacted. */
   async close(): Promise<void> {
+    this.closing = true;
     await this.log.flush();
     if (this.compacting) await this.compacting;
     if (this.logRows > 0) await this.compact();

@@ -4,7 +4,7 @@ import type { BoardStorage } from '../storage/BoardStorage';
 import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { GroupCommit } from './GroupCommit';
-import { Room } from './Room';
+import { BoardGoneError, Room } from './Room';
 import type { Connection } from './Connection';
 
 export class TooManyBoardsError extends Error {}
@@ -47,6 +47,7 @@ export class RoomManager {
         },
         (err: unknown) => {
           this.rooms.delete(boardId);
+          if (err instanceof BoardGoneError) throw err;
           this.metrics.loadFailures.inc();
           throw new BoardLoadError(`could not load board ${boardId} from storage: ${(err as Error).message}`);
         },
@@ -66,9 +67,12 @@ export class RoomManager {
     }
   }
 
-  addConnection(room: Room, conn: Connection): void {
+  /** False when the room began unloading after it was acquired (its board deleted, the server stopping). */
+  addConnection(room: Room, conn: Connection): boolean {
+    if (room.isClosing) return false;
     this.cancelUnload(room.boardId);
     room.addConnection(conn);
+    return true;
   }
 
   removeConnection(room: Room, conn: Connection): void {
