@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { cardSelector, cards, launchBrowser, waitForBoard, waitForSync, type Person } from './support/browser';
 import { createBoard, startTestServer, type TestServer } from './support/server';
+import { connectNodeClient } from './support/yclient';
+import { link, resolveThread, startThread, unlink } from '../shared';
 import {
   WORKSHOP_BOARD, join, panCanvas, sameViewport, settledViewport, shot, viewportOf, waitForViewport, wheelCanvas, workshopOf,
 } from './support/workshop';
@@ -246,6 +248,26 @@ describe('workshop mode', () => {
     await card(kommune.page, 'g2', '[data-testid="comment-badge"]').waitFor({ state: 'detached' });
     await stat.page.locator('[data-testid="comments-panel"] [data-testid="open-thread"]').waitFor({ state: 'detached' });
     await stat.page.getByTestId('panel-comments').click();
+  });
+
+  it('a link with an open thread shows the count on its label, gone once resolved', async () => {
+    const other = await connectNodeClient(server.url, board.id, board.tokens.editor);
+    try {
+      const o = { remote: true };
+      const at = new Date().toISOString();
+      expect(link(other.doc, { id: 'eT', kind: 'measuredBy', source: 'g1', target: 'i1' }, o).ok).toBe(true);
+      const who = { participantId: 'p-node', name: 'Nora Node' };
+      expect(startThread(other.doc, { id: 'thE', targetId: 'eT', targetType: 'edge', ...who, text: 'Måler denne det vi vil?', at, messageId: 'mE' }, o).ok).toBe(true);
+      const label = stat.page.locator('.mk-edge-label[data-open-threads="1"]');
+      await label.waitFor();
+      expect(await label.textContent()).toContain('✉ 1');
+      expect(resolveThread(other.doc, { threadId: 'thE', ...who, at }, o).ok).toBe(true);
+      await label.waitFor({ state: 'detached' });
+      unlink(other.doc, ['eT'], o);
+      await waitForBoard(stat.page, `return !edges.some(e => e.id === 'eT')`);
+    } finally {
+      other.close();
+    }
   });
 
   it('brainstorm: typed ideas land as notes in the parking area, are clustered and one becomes a goal with its text kept', async () => {

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { LinkEdge } from '../cardTypes';
 import { EDGE_LOOKS } from './edgeStyle';
 import { floatingEnds } from './floatingGeometry';
+import { useCardMarks } from '../../workshop/WorkshopContext';
 
 const showLabels = (s: ReactFlowState) => s.transform[2] >= 0.6;
 
@@ -17,6 +18,8 @@ function makeEdge(kind: EdgeKind) {
     const s = useInternalNode(source);
     const t = useInternalNode(target);
     const labels = useStore(showLabels);
+    // Open comment threads on this link (the workshop's marks are keyed by card and link id alike).
+    const threads = useCardMarks(id).openThreads;
     if (!s || !t) return null;
     const { sx, sy, tx, ty } = floatingEnds(s, t);
     const path = `M${sx},${sy} L${tx},${ty}`;
@@ -27,7 +30,7 @@ function makeEdge(kind: EdgeKind) {
     const shortNote = note && note.length > 60 ? `${note.slice(0, 60)}…` : note;
     const mx = (sx + tx) / 2;
     const my = (sy + ty) / 2;
-    const text = shortNote ? `⚡ ${shortNote}` : label;
+    const text = (shortNote ? `⚡ ${shortNote}` : label) + (threads > 0 ? `  ✉ ${threads}` : '');
     const width = Math.min(420, text.length * 6.4 + 14);
     return (
       <>
@@ -42,8 +45,13 @@ function makeEdge(kind: EdgeKind) {
             strokeDasharray: invalid ? '3 3' : look.dash,
           }}
         />
-        {(labels || selected || kind === 'conflictsWith') && (
-          <g className={`mk-edge-label mk-edge-label-${kind}${selected ? ' is-selected' : ''}`} transform={`translate(${mx},${my})`} aria-hidden="true">
+        {(labels || selected || kind === 'conflictsWith' || threads > 0) && (
+          <g
+            className={`mk-edge-label mk-edge-label-${kind}${selected ? ' is-selected' : ''}`}
+            transform={`translate(${mx},${my})`}
+            aria-hidden="true"
+            data-open-threads={threads || undefined}
+          >
             <rect x={-width / 2} y={-10} width={width} height={20} rx={10} />
             <text textAnchor="middle" dy={4}>
               {invalid ? `! ${text}` : text}
