@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { timerRemaining } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
+import { serverNow } from './serverClock';
 
 const MINUTES = [1, 2, 3, 5, 10, 15, 20, 30, 45, 60];
 
@@ -17,14 +18,14 @@ export function Timer() {
   const { ws, wa, canEdit, isFacilitator } = useWorkshop();
   useWorkshopVersion();
   const timer = ws.timer();
-  const [now, setNow] = useState(Date.now);
+  const [now, setNow] = useState(serverNow);
   const running = timer?.state === 'running';
   useEffect(() => {
     if (!running) return;
-    const id = setInterval(() => setNow(Date.now()), 250);
+    const id = setInterval(() => setNow(serverNow()), 250);
     return () => clearInterval(id);
   }, [running]);
-  const left = timer ? timerRemaining(timer, running ? now : Date.now()) : 5 * 60_000;
+  const left = timer ? timerRemaining(timer, running ? now : serverNow()) : 5 * 60_000;
   const done = !!timer && timer.state !== 'idle' && left <= 0;
   const control = canEdit && (isFacilitator || !ws.facilitator());
   const minutes = Math.round((timer?.durationMs ?? 5 * 60_000) / 60_000);

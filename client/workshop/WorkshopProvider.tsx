@@ -14,6 +14,7 @@ import { WorkshopContext, type PanelName, type WorkshopContextValue } from './Wo
 import { useFollowMe } from './useFollowMe';
 import { usePresentationMode } from './usePresentationMode';
 import './workshop.css';
+import { syncServerClock } from './serverClock';
 
 export function WorkshopProvider({ notify, children }: { notify: Notify; children: ReactNode }) {
   const { actions, presence, readOnly, store } = useBoardContext();
@@ -25,6 +26,7 @@ export function WorkshopProvider({ notify, children }: { notify: Notify; childre
   pickRef.current = pick;
   const ws = useMemo(() => new WorkshopStore(actions.doc, getIdentity), [actions.doc]);
   useEffect(() => () => ws.destroy(), [ws]);
+  useEffect(() => void syncServerClock(), []);
   const wa = useMemo(
     () => new WorkshopActions(actions.doc, actions.origin, readOnly, getIdentity, (m: Localized) => notify(pickRef.current(m), 'error')),
     [actions.doc, actions.origin, readOnly, notify],

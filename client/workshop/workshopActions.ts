@@ -8,6 +8,7 @@ import {
   DEFAULT_OWNER, type Localized, type Position, type Viewport,
 } from '../../shared';
 import type { Identity } from './identity';
+import { serverNow } from './serverClock';
 
 interface Result {
   ok: boolean;
@@ -49,10 +50,10 @@ export class WorkshopActions {
   }
 
   timerStart(durationMs?: number): void {
-    this.run(() => timerStart(this.doc, { now: Date.now(), ...(durationMs ? { durationMs } : {}) }, this.origin));
+    this.run(() => timerStart(this.doc, { now: serverNow(), ...(durationMs ? { durationMs } : {}) }, this.origin));
   }
   timerPause(): void {
-    this.run(() => timerPause(this.doc, { now: Date.now() }, this.origin));
+    this.run(() => timerPause(this.doc, { now: serverNow() }, this.origin));
   }
   timerReset(durationMs?: number): void {
     this.run(() => timerReset(this.doc, durationMs ? { durationMs } : {}, this.origin));
