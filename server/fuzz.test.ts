@@ -2,7 +2,7 @@
 // connections send bad frames of every kind. Each bad connection must be closed with the close
 // code protocol.ts names and a reason; the honest clients must not notice; the server must not
 // crash; and nothing bad may reach the stored board.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -12,7 +12,7 @@ import {
   assertValidUpdate, decodeAwarenessUpdate, decodeIncoming, encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeUpdate,
 } from './protocol';
 import { randomEdit } from './testing/randomEdits';
-import { connectClient, createBoard, removeDir, seeded, startTestServer, waitFor, type TestClient, type TestServer } from './testing/testServer';
+import { cleanUpAfterEach, connectClient, createBoard, seeded, startTestServer, trackSocket, waitFor, type TestServer } from './testing/testServer';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 400);
@@ -20,19 +20,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed);
 const TIME_BUDGET_MS = 25_000;
 
 let server: TestServer | null = null;
-let clients: TestClient[] = [];
-const sockets = new Set<WebSocket>();
-afterEach(async () => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  for (const ws of sockets) ws.terminate();
-  sockets.clear();
-  if (server) {
-    await server.close();
-    removeDir(server.dataDir);
-    server = null;
-  }
-});
+cleanUpAfterEach();
 
 type Rand = () => number;
 const int = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -154,12 +142,11 @@ function badFrame(rand: Rand): Bad {
 function sendBad(url: string, data: Uint8Array | string): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url);
-    sockets.add(ws);
+    trackSocket(ws);
     ws.on('open', () => ws.send(data));
     ws.on('error', () => {}); // a reset after a close frame still ends in 'close'
     ws.on('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
     ws.on('close', (code, reason) => {
-      sockets.delete(ws);
       resolve({ code, reason: reason.toString('utf8') });
     });
   });
@@ -174,7 +161,6 @@ describe('fuzzed frames', () => {
     const board = await createBoard(server.url);
     const a = connectClient(server.wsUrl, board.id, board.tokens.editor);
     const b = connectClient(server.wsUrl, board.id, board.tokens.editor);
-    clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
     a.provider.awareness.setLocalState({ user: { name: 'Ærlig A' } });
 
@@ -237,11 +223,9 @@ describe('fuzzed frames', () => {
     // And after a restart on the same data the board loads as it was.
     a.destroy();
     b.destroy();
-    clients = [];
     await server.close();
     server = await startTestServer({ dataDir, maxMessageBytes: MAX_MESSAGE_BYTES });
     const check = connectClient(server.wsUrl, board.id, board.tokens.viewer);
-    clients.push(check);
     await check.synced;
     expect(toBoardJson(check.doc)).toEqual(expected);
   });
@@ -272,7 +256,6 @@ describe('fuzzed frames', () => {
     const board = await createBoard(server.url);
     const a = connectClient(server.wsUrl, board.id, board.tokens.editor);
     const b = connectClient(server.wsUrl, board.id, board.tokens.viewer);
-    clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
     a.provider.awareness.setLocalState({ user: { name: 'Ekte Anne' } });
     await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name === 'Ekte Anne');
@@ -283,7 +266,7 @@ describe('fuzzed frames', () => {
     ];
     const replies: Uint8Array[] = [];
     const ws = new WebSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.editor}`);
-    sockets.add(ws);
+    trackSocket(ws);
     ws.on('message', (data: Buffer) => replies.push(new Uint8Array(data)));
     await new Promise((resolve) => ws.on('open', resolve));
     for (const spoof of spoofs) ws.send(encodeAwareness(encodeAwarenessUpdate([spoof])));
@@ -301,7 +284,6 @@ describe('fuzzed frames', () => {
     server = await startTestServer({ maxMessageBytes: MAX_MESSAGE_BYTES });
     const board = await createBoard(server.url);
     const watcher = connectClient(server.wsUrl, board.id, board.tokens.viewer);
-    clients.push(watcher);
     await watcher.synced;
     // A raw client sends one good update and then garbage on the same socket.
     const doc = new Y.Doc();
@@ -310,7 +292,7 @@ describe('fuzzed frames', () => {
     randomEdit(doc, seeded(5), 'raw');
     const closed = new Promise<{ code: number; reason: string }>((resolve) => {
       const ws = new WebSocket(`${server!.wsUrl}/${board.id}?token=${board.tokens.editor}`);
-      sockets.add(ws);
+      trackSocket(ws);
       ws.on('open', () => {
         ws.send(encodeUpdate(Y.mergeUpdates(updates)));
         ws.send(new Uint8Array([MESSAGE_SYNC, SYNC_UPDATE, 5, 1, 2]));
