@@ -26,7 +26,8 @@ export class GroupCommit {
   append(boardId: string, update: Uint8Array): Promise<number> {
     return new Promise((resolve, reject) => {
       this.pending.push({ entry: { boardId, update }, receivedAt: performance.now(), resolve, reject });
-      if (this.pending.length >= this.maxBatch) this.flush();
+      // Exactly at the bound: one flush per full batch, not one per update past it.
+      if (this.pending.length === this.maxBatch) this.flush();
       // 0 ms: gather what this turn of the event loop read from every socket, then commit.
       else if (!this.timer) this.timer = this.delayMs > 0 ? setTimeout(() => this.flush(), this.delayMs) : setImmediate(() => this.flush());
     });
@@ -65,7 +66,15 @@ export class GroupCommit {
         p.resolve(seqs[i]!);
       });
     } catch (err) {
-      for (const p of batch) p.reject(err);
+      // One board's failure (say, rows for a board deleted a moment ago) must not fail the others
+      // that shared its transaction: each board's updates are tried again on their own.
+      const byBoard = new Map<string, Pending[]>();
+      for (const p of batch) byBoard.set(p.entry.boardId, [...(byBoard.get(p.entry.boardId) ?? []), p]);
+      if (byBoard.size === 1) {
+        for (const p of batch) p.reject(err);
+        return;
+      }
+      for (const group of byBoard.values()) await this.commit(group);
     }
   }
 }
