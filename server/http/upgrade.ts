@@ -70,7 +70,7 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
             return;
           }
           const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-          theRoom.handleFrame(conn, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+          theRoom.handleFrame(conn, buf);
         });
         ws.on('close', () => {
           conn.closed = true;

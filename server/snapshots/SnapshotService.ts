@@ -80,6 +80,7 @@ export class SnapshotService {
   /** Snapshots every loaded board edited since its last automatic snapshot. */
   async autoSnapshotTick(): Promise<void> {
     for (const room of await this.rooms.loadedRooms()) {
+      if (room.isClosing) continue; // its last edits were snapshotted or are about to be unloaded; no reload for it
       const last = this.lastAutoAt.get(room.boardId) ?? 0;
       if (room.lastEditAt <= last) continue;
       this.lastAutoAt.set(room.boardId, Date.now());

@@ -142,9 +142,8 @@ export class Room {
 
   /** Durable before broadcast: the update is in the log before the doc (and so any client) sees it. */
   private async receiveUpdate(conn: Connection, update: Uint8Array): Promise<void> {
-    let seq: number;
     try {
-      seq = await this.log.append(this.boardId, update);
+      await this.storeAndApply(update, conn);
     } catch (err) {
       // Not stored, so not applied: the client keeps it and sends it again when it reconnects.
       console.error(`board ${this.boardId}: could not store an update`, err);
@@ -152,33 +151,30 @@ export class Room {
       this.removeConnection(conn);
       return;
     }
-    if (this.closed) return;
     this.metrics.updatesIn.inc();
-    // Applied before it is counted: a compaction the count triggers must see it in the state.
-    Y.applyUpdate(this.doc, update, conn);
-    this.recordLogged(seq, update.byteLength);
   }
 
   /**
-   * Makes a change on the server's behalf (a restore) as one ordinary update: stored first,
-   * then sent to every client. `fn` runs inside a transaction on the live doc.
+   * Makes a change on the server's behalf (a restore) as one ordinary update. `fn` runs on a copy
+   * of the board; the update it makes takes the same path as a client's: stored, then applied and
+   * sent to every client — the live doc never holds what is not yet stored.
    */
   async change(fn: (doc: Y.Doc) => void, origin: unknown = SERVER_ORIGIN): Promise<void> {
-    let captured: Uint8Array | null = null;
-    const capture = (u: Uint8Array, o: unknown) => {
-      if (o === origin) captured = captured ? Y.mergeUpdates([captured, u]) : u;
-    };
-    this.doc.on('update', capture);
-    try {
-      this.doc.transact(() => fn(this.doc), origin);
-    } finally {
-      this.doc.off('update', capture);
-    }
-    const update = captured as Uint8Array | null;
-    if (!update) return;
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+    let update: Uint8Array | null = null;
+    copy.on('update', (u: Uint8Array) => (update = u));
+    copy.transact(() => fn(copy), origin);
+    copy.destroy();
+    if (update) await this.storeAndApply(update, origin);
+  }
+
+  /** Log first, then the doc; applied before it is counted, so a compaction it triggers includes it. */
+  private async storeAndApply(update: Uint8Array, origin: unknown): Promise<void> {
     const seq = await this.log.append(this.boardId, update);
+    if (this.closed) return;
+    Y.applyUpdate(this.doc, update, origin);
     this.recordLogged(seq, update.byteLength);
-    this.broadcastUpdate(update, null);
   }
 
   private recordLogged(seq: number, bytes: number): void {
@@ -187,12 +183,15 @@ export class Room {
     this.metrics.logLength.inc();
     if (seq > this.appliedSeq) this.appliedSeq = seq;
     this.lastEditAt = Date.now();
-    if (this.logRows >= this.limits.compactAfterUpdates || this.logBytes >= this.limits.compactAfterBytes) void this.compact();
+    if (this.logRows >= this.limits.compactAfterUpdates || this.logBytes >= this.limits.compactAfterBytes) {
+      // A failed compaction loses nothing (the rows stay in the log) and is tried at the next bound.
+      this.compact().catch((err: unknown) => console.error(`board ${this.boardId}: compaction failed`, err));
+    }
   }
 
+  // Every update reaches the doc through storeAndApply, so whatever the doc hears is stored.
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Only stored client updates go out from here; server-made changes are sent by change() once stored.
-    if (origin instanceof Connection) this.broadcastUpdate(update, origin);
+    this.broadcastUpdate(update, origin instanceof Connection ? origin : null);
   };
 
   /** Encodes once, sends to every other connection. */
@@ -244,12 +243,14 @@ export class Room {
     const run = async () => {
       const upToSeq = this.appliedSeq;
       const rows = this.logRows;
+      const bytes = this.logBytes;
       const state = Y.encodeStateAsUpdate(this.doc);
       await this.storage.compact(this.boardId, state, upToSeq);
       this.metrics.compactions.inc();
       this.metrics.logLength.dec(rows);
+      // What was logged while the state was being written stays counted for the next compaction.
       this.logRows -= rows;
-      this.logBytes = 0;
+      this.logBytes -= bytes;
     };
     this.compacting = run().finally(() => {
       this.compacting = null;

@@ -34,8 +34,12 @@ export class RoomManager {
     if (pending) await pending;
     this.cancelUnload(boardId);
     let room = this.rooms.get(boardId);
+    if (!room && this.rooms.size >= this.config.maxLoadedBoards) {
+      await this.evictIdle();
+      // Someone else may have loaded this board while we waited: one room per board, always.
+      room = this.rooms.get(boardId);
+    }
     if (!room) {
-      if (this.rooms.size >= this.config.maxLoadedBoards) await this.evictIdle();
       if (this.rooms.size >= this.config.maxLoadedBoards) {
         throw new TooManyBoardsError(`the server holds ${this.rooms.size} boards, its limit; try again shortly`);
       }
@@ -81,7 +85,9 @@ export class RoomManager {
 
   scheduleUnload(boardId: string): void {
     this.cancelUnload(boardId);
-    const timer = setTimeout(() => void this.unloadIfIdle(boardId), this.config.unloadDelayMs);
+    const timer = setTimeout(() => {
+      this.unloadIfIdle(boardId).catch((err: unknown) => console.error(`board ${boardId}: unload failed`, err));
+    }, this.config.unloadDelayMs);
     timer.unref();
     this.unloadTimers.set(boardId, timer);
   }
@@ -100,6 +106,8 @@ export class RoomManager {
   /** Final flush, then forget the room. */
   async unload(boardId: string): Promise<void> {
     this.cancelUnload(boardId);
+    const running = this.unloading.get(boardId);
+    if (running) return running; // a second caller waits for the same close, never closes twice
     const roomPromise = this.rooms.get(boardId);
     if (!roomPromise) return;
     const run = (async () => {
