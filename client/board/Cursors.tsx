@@ -9,11 +9,9 @@ import { useI18n } from '../i18n/I18nProvider';
 const zoomOf = (s: ReactFlowState) => s.transform[2];
 
 export const Cursors = memo(function Cursors() {
-  const { presence } = useBoardContext();
   const peers = usePeers();
   const zoom = useStore(zoomOf);
   const { pick } = useI18n();
-  void presence;
   return (
     <ViewportPortal>
       {peers

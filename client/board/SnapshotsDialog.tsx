@@ -8,7 +8,7 @@ import type { Notify } from './Toasts';
 import { RestoreDialog } from '../snapshots/RestoreDialog';
 import { showSnapshot } from '../snapshots/showSnapshot';
 import { readSnapshotRoute } from '../snapshots/snapshotRoute';
-import { formatDateTime } from '../snapshots/formatDate';
+import { formatDateTime } from '../i18n/format';
 
 interface Props {
   boardId: string;

@@ -350,12 +350,6 @@ export class BoardStore {
     this.refreshNodes(changedNodes);
     this.refreshEdges([...this.rfEdges.keys()]);
   }
-
-  hiddenCount(): number {
-    let n = 0;
-    for (const node of this.rfNodes.values()) if (node.hidden) n++;
-    return n;
-  }
 }
 
 function diffKeys<V>(a: Map<string, V>, b: Map<string, V>, same: (x: V, y: V) => boolean): string[] {

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { ApiError, exportPath, listSnapshots, type SnapshotInfo } from '../api';
 import { Modal } from '../board/Modal';
-import { formatDateTime } from '../snapshots/formatDate';
+import { formatDateTime, localeOf } from '../i18n/format';
 import { fetchExport, formatBytes, saveBlob } from './download';
 import '../snapshots/snapshots.css';
 
@@ -40,7 +40,7 @@ interface Props {
 
 export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClose }: Props) {
   const { t, lang } = useI18n();
-  const locale = lang === 'en' ? 'en-GB' : 'nb-NO';
+  const locale = localeOf(lang);
   const [format, setFormat] = useState('docx');
   const [view, setView] = useState<'all' | 'stat' | 'kommune'>('all');
   const [docLang, setDocLang] = useState<'nb' | 'nn'>(boardLanguage === 'nn' || boardLanguage === 'nb' ? boardLanguage : lang === 'nn' ? 'nn' : 'nb');

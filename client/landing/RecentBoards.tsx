@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { formatDateTime } from '../i18n/format';
 import { navigate } from '../navigation';
 import { forgetBoard, listRecent } from './recentBoards';
 
@@ -7,7 +8,6 @@ export function RecentBoards() {
   const { t, lang } = useI18n();
   const [list, setList] = useState(listRecent);
   const roleLabel = { owner: t('roleOwner'), editor: t('roleEditor'), viewer: t('roleViewer') };
-  const fmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section className="mk-card-panel" aria-labelledby="mk-recent-h">
       <h2 id="mk-recent-h">{t('recentTitle')}</h2>
@@ -30,7 +30,7 @@ export function RecentBoards() {
                 </a>
                 <span className={`mk-role-badge mk-role-${b.role}`}>{roleLabel[b.role]}</span>
                 <span className="mk-muted">
-                  {t('lastOpened')} {fmt.format(b.openedAt)}
+                  {t('lastOpened')} {formatDateTime(b.openedAt, lang)}
                 </span>
                 <button
                   type="button"

@@ -7,7 +7,7 @@ import type { StringKey } from '../i18n/strings';
 import { useBoardContext } from '../board/BoardContext';
 import { focusCard } from '../board/focusCard';
 import { SIDE_LABELS, type BoardDiff, type BoardJson } from '../../shared';
-import { formatDateTime } from './formatDate';
+import { formatDateTime } from '../i18n/format';
 import { changeEntries, countChanges, DIFF_MARKS, formatFieldValue } from './diffMarks';
 import { DIFF_HELP, DiffBadge } from './DiffBadge';
 

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, restoreSnapshot, type RestoreResult, type SnapshotInfo } from '../api';
 import { Modal } from '../board/Modal';
 import type { Notify } from '../board/Toasts';
-import { formatDateTime } from './formatDate';
+import { formatDateTime } from '../i18n/format';
 
 interface Props {
   boardId: string;

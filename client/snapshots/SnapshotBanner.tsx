@@ -7,7 +7,7 @@ import type { Notify } from '../board/Toasts';
 import type { SnapshotView } from './useSnapshotView';
 import { RestoreDialog } from './RestoreDialog';
 import { showSnapshot } from './showSnapshot';
-import { formatDateTime, formatTime } from './formatDate';
+import { formatDateTime, formatTime } from '../i18n/format';
 import './snapshots.css';
 
 interface Props {

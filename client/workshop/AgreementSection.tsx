@@ -3,7 +3,7 @@
 import { AGREEING_SIDES, SIDE_LABELS, agreementOf, isAgreeableKind, isAgreeingSide, type BoardNode } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
-import { formatWhen } from './format';
+import { formatWhen } from '../i18n/format';
 
 export function AgreementSection({ card }: { card: BoardNode }) {
   const { t, pick, lang } = useI18n();

@@ -4,11 +4,11 @@
 import { memo, useContext } from 'react';
 import { SIDE_LABELS, isAgreeableKind, isAgreeingSide, type BoardNode } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
-import { WorkshopContext, useCardMarks } from './WorkshopContext';
-import { formatWhen } from './format';
+import { WorkshopCoreContext, useCardMarks } from './WorkshopContext';
+import { formatWhen } from '../i18n/format';
 
 export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) {
-  const ctx = useContext(WorkshopContext);
+  const ctx = useContext(WorkshopCoreContext);
   const marks = useCardMarks(card.id);
   const { t, pick, lang } = useI18n();
   if (!ctx) return null;

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
 import { focusCard } from '../board/focusCard';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
-import { formatWhen } from './format';
+import { formatWhen } from '../i18n/format';
 
 export function CommentsPanel() {
   const { t, lang } = useI18n();

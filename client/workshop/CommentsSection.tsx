@@ -5,7 +5,7 @@ import { threadsOf, type ThreadView } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 import { MentionInput, MessageText, useMentionables, type Mentionable } from './MentionInput';
-import { formatWhen } from './format';
+import { formatWhen } from '../i18n/format';
 
 export function CommentsSection({ targetId, targetType }: { targetId: string; targetType: 'node' | 'edge' }) {
   const { t } = useI18n();

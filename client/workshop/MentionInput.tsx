@@ -3,6 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { usePeers } from '../board/Cursors';
+import { allThreads } from '../../shared';
 import { participantsOf } from './participants';
 import { useWorkshop } from './WorkshopContext';
 
@@ -17,10 +18,7 @@ export function useMentionables(): Mentionable[] {
   const { ws } = useWorkshop();
   return useMemo(() => {
     const byId = new Map<string, Mentionable>();
-    ws.comments.forEach((th) => {
-      const msgs = (th as { get(k: string): unknown }).get('messages') as { toArray?: () => { participantId: string; name: string }[] } | undefined;
-      for (const m of msgs?.toArray?.() ?? []) byId.set(m.participantId, { participantId: m.participantId, name: m.name });
-    });
+    for (const th of allThreads(ws.doc)) for (const m of th.messages) byId.set(m.participantId, { participantId: m.participantId, name: m.name });
     for (const p of participantsOf(peers)) byId.set(p.participantId, { participantId: p.participantId, name: p.name });
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
   }, [peers, ws, ws.version]);

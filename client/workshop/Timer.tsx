@@ -8,7 +8,7 @@ import { serverNow } from './serverClock';
 
 const MINUTES = [1, 2, 3, 5, 10, 15, 20, 30, 45, 60];
 
-export function formatMs(ms: number): string {
+function formatMs(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
@@ -19,20 +19,20 @@ export function Timer() {
   useWorkshopVersion();
   const timer = ws.timer();
   const [now, setNow] = useState(serverNow);
-  const running = timer?.state === 'running';
+  const running = timer.state === 'running';
   useEffect(() => {
     if (!running) return;
     const id = setInterval(() => setNow(serverNow()), 250);
     return () => clearInterval(id);
   }, [running]);
-  const left = timer ? timerRemaining(timer, running ? now : serverNow()) : 5 * 60_000;
-  const done = !!timer && timer.state !== 'idle' && left <= 0;
+  const left = timerRemaining(timer, running ? now : serverNow());
+  const done = timer.state !== 'idle' && left <= 0;
   const control = canEdit && (isFacilitator || !ws.facilitator());
-  const minutes = Math.round((timer?.durationMs ?? 5 * 60_000) / 60_000);
+  const minutes = Math.round(timer.durationMs / 60_000);
 
   return (
     <div className={`mk-ws-timer${running ? ' is-running' : ''}${done ? ' is-done' : ''}`} role="group" aria-label={t('wsTimer')} data-testid="timer">
-      <span className="mk-ws-timer-clock" aria-live={done ? 'assertive' : 'off'} data-state={timer?.state ?? 'idle'}>
+      <span className="mk-ws-timer-clock" aria-live={done ? 'assertive' : 'off'} data-state={timer.state}>
         <span aria-hidden="true">◷ </span>
         {done ? t('wsTimerDone') : formatMs(left)}
       </span>

@@ -8,7 +8,7 @@ import { useBoardContext } from '../board/BoardContext';
 import { focusCard } from '../board/focusCard';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 import { VoteStartDialog } from './VoteStartDialog';
-import { formatWhen } from './format';
+import { formatWhen } from '../i18n/format';
 
 export function VotePanel() {
   const { t, lang } = useI18n();

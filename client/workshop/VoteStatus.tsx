@@ -9,13 +9,13 @@ export function VoteStatus() {
   useWorkshopVersion();
   const vote = ws.openVote();
   if (!vote) return null;
-  const used = Object.values(ws.myDots(vote.id)).reduce((s, n) => s + n, 0);
+  const left = ws.myDotsLeft(vote.id);
   return (
     <span className="mk-ws-vote-status" data-testid="vote-status" data-vote-id={vote.id}>
       <strong>{t('wsVoteOpen', { title: vote.title })}</strong>
       {canEdit && (
-        <span className="mk-ws-dots-left" data-testid="dots-left" data-left={vote.dots - used}>
-          {t('wsDotsLeft', { n: vote.dots - used })}
+        <span className="mk-ws-dots-left" data-testid="dots-left" data-left={left}>
+          {t('wsDotsLeft', { n: left })}
         </span>
       )}
       {isFacilitator && (

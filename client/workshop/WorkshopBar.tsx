@@ -3,6 +3,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
+import { openThreads } from '../../shared';
 import { useWorkshop, useWorkshopVersion, type PanelName } from './WorkshopContext';
 import { Timer } from './Timer';
 import { VoteStatus } from './VoteStatus';
@@ -21,7 +22,7 @@ export function WorkshopBar() {
   useWorkshopVersion();
   const rf = useReactFlow();
   const facilitator = ws.facilitator();
-  const openThreads = countOpen(ws);
+  const openThreadCount = openThreads(ws.doc).length;
 
   return (
     <div className="mk-ws-bar" role="toolbar" aria-label={t('wsToolbar')} data-testid="workshop-bar">
@@ -61,7 +62,7 @@ export function WorkshopBar() {
               data-testid={`panel-${p}`}
             >
               {t(label)}
-              {p === 'comments' && openThreads > 0 && <span className="mk-count">{openThreads}</span>}
+              {p === 'comments' && openThreadCount > 0 && <span className="mk-count">{openThreadCount}</span>}
             </button>
           ))}
         </div>
@@ -80,12 +81,4 @@ export function WorkshopBar() {
       <span className="mk-visually-hidden">{me.name}</span>
     </div>
   );
-}
-
-function countOpen(ws: ReturnType<typeof useWorkshop>['ws']): number {
-  let n = 0;
-  ws.comments.forEach((th) => {
-    if (!(th as { get(k: string): unknown }).get('resolved')) n++;
-  });
-  return n;
 }

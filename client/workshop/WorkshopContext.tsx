@@ -27,6 +27,10 @@ export interface WorkshopContextValue {
 
 export const WorkshopContext = createContext<WorkshopContextValue | null>(null);
 
+/** What every card and link reads: changes only with identity or role, not with panels or following. */
+export type WorkshopCore = Pick<WorkshopContextValue, 'ws' | 'wa' | 'me' | 'canEdit' | 'openComments'>;
+export const WorkshopCoreContext = createContext<WorkshopCore | null>(null);
+
 export function useWorkshop(): WorkshopContextValue {
   const ctx = useContext(WorkshopContext);
   if (!ctx) throw new Error('useWorkshop outside a workshop');
@@ -44,6 +48,6 @@ const noop = () => () => undefined;
 
 /** The workshop marks of one card; a card outside a workshop (tests, previews) gets none. */
 export function useCardMarks(id: string): CardMarks {
-  const ctx = useContext(WorkshopContext);
+  const ctx = useContext(WorkshopCoreContext);
   return useSyncExternalStore(ctx ? ctx.ws.subscribe : noop, ctx ? () => ctx.ws.cardMarks(id) : () => NO_MARKS);
 }

@@ -10,7 +10,7 @@ import type { Notify } from '../board/Toasts';
 import { getIdentity, useIdentity } from './identity';
 import { WorkshopStore } from './workshopStore';
 import { WorkshopActions } from './workshopActions';
-import { WorkshopContext, type PanelName, type WorkshopContextValue } from './WorkshopContext';
+import { WorkshopContext, WorkshopCoreContext, type PanelName, type WorkshopContextValue, type WorkshopCore } from './WorkshopContext';
 import { useFollowMe } from './useFollowMe';
 import { usePresentationMode } from './usePresentationMode';
 import './workshop.css';
@@ -33,8 +33,8 @@ export function WorkshopProvider({ notify, children }: { notify: Notify; childre
   );
   useEffect(() => ws.touch(), [ws, me]);
 
-  const version = useSyncExternalStore(ws.subscribe, ws.getVersion);
-  const facilitatorId = useMemo(() => ws.facilitator()?.participantId ?? null, [ws, version]);
+  // A primitive: the provider re-renders when the facilitator changes, not on every workshop change.
+  const facilitatorId = useSyncExternalStore(ws.subscribe, () => ws.facilitator()?.participantId ?? null);
   const isFacilitator = facilitatorId === me.participantId;
 
   const [panel, setPanel] = useState<PanelName | null>(null);
@@ -83,5 +83,10 @@ export function WorkshopProvider({ notify, children }: { notify: Notify; childre
     }),
     [ws, wa, me, readOnly, isFacilitator, notify, panel, following, presenting, openComments],
   );
-  return <WorkshopContext.Provider value={value}>{children}</WorkshopContext.Provider>;
+  const core = useMemo<WorkshopCore>(() => ({ ws, wa, me, canEdit: !readOnly, openComments }), [ws, wa, me, readOnly, openComments]);
+  return (
+    <WorkshopCoreContext.Provider value={core}>
+      <WorkshopContext.Provider value={value}>{children}</WorkshopContext.Provider>
+    </WorkshopCoreContext.Provider>
+  );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterPositions, inParking, nextParkingSlot, PARKING } from './parking';
+import { TIERS } from '../../shared';
+import { bandTop } from '../board/bands';
 
 describe('brainstorm parking area', () => {
   it('puts notes in free slots inside the area, one after another', () => {
@@ -18,7 +20,7 @@ describe('brainstorm parking area', () => {
     expect(nextParkingSlot([second])).toEqual(first);
   });
   it('lies above the bands', () => {
-    expect(PARKING.y + PARKING.height).toBeLessThan(-60);
+    expect(PARKING.y + PARKING.height).toBeLessThanOrEqual(bandTop(TIERS[0]));
   });
   it('clusters cards into a compact grid from the top-left card, without overlaps', () => {
     const cards = [

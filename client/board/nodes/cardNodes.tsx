@@ -1,8 +1,9 @@
 // One memoised node component per kind. Each shows what matters for its kind on the card.
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { PROGRESS_LABELS, STATUS_LABELS, isOneOf, PROGRESS_VALUES, STATUSES, type BoardNode, type YearValue } from '../../../shared';
+import { PROGRESS_LABELS, STATUS_LABELS, isOneOf, PROGRESS_VALUES, STATUSES, type BoardNode, type Lang, type YearValue } from '../../../shared';
 import { useI18n } from '../../i18n/I18nProvider';
+import { localeOf } from '../../i18n/format';
 import type { CardNode } from '../cardTypes';
 import { CardShell } from './CardShell';
 
@@ -34,8 +35,8 @@ function Meta({ card }: { card: BoardNode }) {
   );
 }
 
-const fmtValue = (v: YearValue | undefined, unit: string | undefined, lang: string) =>
-  v ? `${v.value.toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO')}${unit ? (unit === '%' ? '' : ' ') + unit : ''} (${v.year})` : '–';
+const fmtValue = (v: YearValue | undefined, unit: string | undefined, lang: Lang) =>
+  v ? `${v.value.toLocaleString(localeOf(lang))}${unit ? (unit === '%' ? '' : ' ') + unit : ''} (${v.year})` : '–';
 
 export const GoalNode = memo(function GoalNode({ data, selected }: P) {
   return (
