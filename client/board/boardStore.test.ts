@@ -36,6 +36,25 @@ describe('BoardStore', () => {
     expect(store.getEdges()[0]).toBe(store.getEdges()[0]);
   });
 
+  it('a filter hides the links of filtered-out cards, follows edits, and leaves other links as they were', () => {
+    const doc = board();
+    link(doc, { id: 'e2', kind: 'contributesTo', source: 'n1', target: 'n2' }, 'setup');
+    const store = new BoardStore(doc);
+    const edge = (id: string) => store.getEdges().find((e) => e.id === id)!;
+    store.setFilter((c) => c.owner !== 'kommune');
+    const e2 = edge('e2');
+    expect([edge('e1').hidden, e2.hidden]).toEqual([false, false]);
+    // n0 is edited into the filtered-out owner: its card and its link hide at the next flush.
+    updateNode(doc, 'n0', { owner: 'kommune' }, 'remote');
+    store.flush();
+    expect(store.getNodes().find((n) => n.id === 'n0')!.hidden).toBe(true);
+    expect(edge('e1').hidden).toBe(true);
+    expect(edge('e2')).toBe(e2);
+    store.setFilter(null);
+    expect(edge('e1').hidden).toBe(false);
+    expect(edge('e2')).toBe(e2);
+  });
+
   it('batches many changes into one update of the arrays', () => {
     const doc = board();
     const store = new BoardStore(doc);

@@ -166,6 +166,13 @@ export class BoardStore {
     }
     this.dirtyNodes.clear();
     this.dirtyEdges.clear();
+    // An edit can move a card in or out of the filter (say, a new owner): its links follow.
+    if (nodesChanged && this.filter) {
+      for (const id of this.edgesToReveal()) {
+        this.rebuildEdge(id);
+        edgesChanged = true;
+      }
+    }
     if (nodesChanged) this.nodeList = [...this.rfNodes.values()];
     if (edgesChanged) this.edgeList = [...this.rfEdges.values()];
     if (nodesChanged || edgesChanged) this.emit();
@@ -205,8 +212,7 @@ export class BoardStore {
     const link = this.links.get(id);
     if (!link) return;
     const prev = this.rfEdges.get(id);
-    const hidden =
-      !!this.filter && (this.rfNodes.get(link.source)?.hidden !== false || this.rfNodes.get(link.target)?.hidden !== false);
+    const hidden = this.edgeHidden(link);
     const edge: LinkEdge = {
       id,
       type: link.kind,
@@ -219,6 +225,18 @@ export class BoardStore {
       markerEnd: link.kind === 'conflictsWith' ? undefined : { type: MarkerType.ArrowClosed, color: edgeColor(link.kind), width: 16, height: 16 },
     };
     this.rfEdges.set(id, edge);
+  }
+
+  /** A filtered-out card hides its links. */
+  private edgeHidden(link: { source: string; target: string }): boolean {
+    return !!this.filter && (this.rfNodes.get(link.source)?.hidden !== false || this.rfNodes.get(link.target)?.hidden !== false);
+  }
+
+  /** Links whose hidden flag no longer matches their cards' (after a filter change or a card edit). */
+  private edgesToReveal(): string[] {
+    const out: string[] = [];
+    for (const [id, e] of this.rfEdges) if (!!e.hidden !== this.edgeHidden(e)) out.push(id);
+    return out;
   }
 
   private refreshNodes(ids: Iterable<string>): void {
@@ -348,7 +366,8 @@ export class BoardStore {
       if (!!n.hidden !== hidden) changedNodes.push(id);
     }
     this.refreshNodes(changedNodes);
-    this.refreshEdges([...this.rfEdges.keys()]);
+    // Only the links that appear or disappear get new objects; the others keep theirs (and their memo).
+    this.refreshEdges(this.edgesToReveal());
   }
 }
 
