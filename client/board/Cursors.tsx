@@ -2,7 +2,7 @@
 import { memo, useSyncExternalStore } from 'react';
 import { ViewportPortal, useStore, type ReactFlowState } from '@xyflow/react';
 import { useBoardContext } from './BoardContext';
-import type { Peer } from './presence';
+import type { Peer, Presence } from './presence';
 import { SIDE_LABELS, isSide } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -38,20 +38,24 @@ export const Cursors = memo(function Cursors() {
   );
 });
 
-let cache: { version: number; peers: Peer[]; from?: unknown } = { version: -1, peers: [] };
+// One list per presence, read again once per awareness change however many components show it.
+// Its invalidating listener is added on first read, before any component subscribes, so it runs first.
+const peerCache = new WeakMap<Presence, Peer[] | null>();
+
+function peersOf(presence: Presence): Peer[] {
+  if (!peerCache.has(presence)) presence.subscribe(() => peerCache.set(presence, null));
+  const cached = peerCache.get(presence);
+  if (cached) return cached;
+  const peers = presence.peers();
+  peerCache.set(presence, peers);
+  return peers;
+}
 
 /** The people on the board (self first), re-read when awareness changes. */
 export function usePeers(): Peer[] {
   const { presence } = useBoardContext();
   return useSyncExternalStore(
-    (fn) => presence.subscribe(() => {
-      cache = { version: cache.version + 1, peers: presence.peers(), from: presence };
-      fn();
-    }),
-    () => {
-      // Re-read when the board's presence is swapped (a snapshot on the canvas has its own).
-      if (cache.version < 0 || cache.from !== presence) cache = { version: cache.version + 1, peers: presence.peers(), from: presence };
-      return cache.peers;
-    },
+    (fn) => presence.subscribe(fn),
+    () => peersOf(presence),
   );
 }
