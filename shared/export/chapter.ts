@@ -78,9 +78,13 @@ const COVERAGE_KEYS: readonly (keyof Coverage)[] = [
 ];
 
 export function buildChapter(board: BoardJson, opts: { view: View; lang: ExportLang; comments?: boolean }): Chapter {
+  return chapterOf(board, viewGraph(board, opts.view), opts);
+}
+
+/** The chapter of an already filtered graph (exported so a test can count how often links are read). */
+export function chapterOf(board: BoardJson, graph: BoardGraph, opts: { view: View; lang: ExportLang; comments?: boolean }): Chapter {
   const { lang } = opts;
   const L = EXPORT_LABELS[lang];
-  const graph = viewGraph(board, opts.view);
   const entries = flattenTree(partOfTree(graph));
   const numberOf = new Map(entries.map((e) => [e.node.id, e.number]));
   const links = indexLinks(graph);

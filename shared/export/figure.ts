@@ -173,13 +173,20 @@ function edgeSvg(a: Placed, b: Placed, conflict: boolean, label: string): string
     d = `M${n1(p0.x)},${n1(p0.y)} Q${n1(c.x)},${n1(c.y)} ${n1(p2.x)},${n1(p2.y)}`;
     mid = { x: c.x, y: low };
   } else {
-    // Between rows: a straight line from border to border, labelled halfway, which is in the gap between them.
+    // Between rows: from border to border, labelled in the gap next to the target. A link that
+    // skips rows in one column bows out into the gap between the columns, so it does not run
+    // through the cards it passes (links are drawn under the cards, labels over them).
     const p0 = border(a, cb);
     const p2 = border(b, ca);
-    d = `M${n1(p0.x)},${n1(p0.y)} L${n1(p2.x)},${n1(p2.y)}`;
-    mid = Math.abs(a.row - b.row) === 1
-      ? { x: p0.x + ((p2.x - p0.x) * ((a.row < b.row ? a.y + a.h + GAP_Y / 2 : b.y + b.h + GAP_Y / 2) - p0.y)) / (p2.y - p0.y || 1), y: a.row < b.row ? a.y + a.h + GAP_Y / 2 : b.y + b.h + GAP_Y / 2 }
-      : { x: (p0.x + p2.x) / 2, y: (p0.y + p2.y) / 2 };
+    const skips = Math.abs(a.row - b.row) > 1 && Math.abs(cb.x - ca.x) < CARD_W / 2;
+    const c = { x: (p0.x + p2.x) / 2 + (skips ? CARD_W + GAP_X : 0), y: (p0.y + p2.y) / 2 };
+    d = skips
+      ? `M${n1(p0.x)},${n1(p0.y)} Q${n1(c.x)},${n1(c.y)} ${n1(p2.x)},${n1(p2.y)}`
+      : `M${n1(p0.x)},${n1(p0.y)} L${n1(p2.x)},${n1(p2.y)}`;
+    const gapY = a.row < b.row ? b.y - GAP_Y / 2 : b.y + b.h + GAP_Y / 2;
+    // With the control point halfway down, y is linear in t along the curve.
+    const t = Math.min(1, Math.max(0, (gapY - p0.y) / (p2.y - p0.y || 1)));
+    mid = { x: (1 - t) ** 2 * p0.x + 2 * t * (1 - t) * c.x + t ** 2 * p2.x, y: gapY };
   }
   const stroke = conflict
     ? `stroke="${CONFLICT_COLOUR}" stroke-width="2" stroke-dasharray="6 4"`

@@ -113,6 +113,8 @@ export interface PlanChapter {
 }
 
 const BANDS: readonly Tier[] = ['national', 'kommuneplan', 'nav_local'];
+/** 12 rows of 3 cards: about one printed page. */
+export const FIGURE_MAX_CARDS = 36;
 const GOALISH: ReadonlySet<NodeKind> = new Set(['goal', 'focus']);
 
 /** "A, B og C". */
@@ -319,12 +321,15 @@ export function planChapterOf(board: BoardJson, graph: BoardGraph, opts: PlanOpt
     }
     const unplaced = inBand.filter((n) => !placed.has(n.id) && ['strategy', 'measure', 'indicator'].includes(n.kind)).sort(boardOrder);
     if (unplaced.length) blocks.push(group(P.unplaced, 1, [{ lead: '', items: unplaced.map(item) }]));
-    figureNo += 1;
+    // A band of more cards than a page can show legibly gets no figure; the map export shows it whole.
+    const cards = [...graph.nodes.values()].filter((n) => n.tier === tier).length;
+    if (cards > FIGURE_MAX_CARDS) intro.push(P.figureTooLarge(cards));
+    else figureNo += 1;
     parts.push({
       key: tier,
       heading: P.parts[tier],
       intro,
-      figure: figureOf(graph, tier, lang, figureNo),
+      ...(cards <= FIGURE_MAX_CARDS ? { figure: figureOf(graph, tier, lang, figureNo) } : {}),
       blocks,
     });
   }

@@ -30,6 +30,7 @@ export interface PlanLabels {
   figureTitle: Record<Tier, string>;
   figureAlt: (p: { band: string; cards: string; links: string }) => string;
   figureNoLinks: string;
+  figureTooLarge: (cards: number) => string;
   noInstruments: string;
   divergenceBetween: string;
   tableCaption: (goal: string) => string;
@@ -96,6 +97,7 @@ export const PLAN_LABELS: Record<ExportLang, PlanLabels> = {
     figureTitle: { national: 'Nasjonale mål og føringer', kommuneplan: 'Kommuneplanens mål', nav_local: 'NAV-kontorets lokale mål' },
     figureAlt: ({ band, cards, links }) => `Figuren viser båndet ${band} på tavla. Kort: ${cards}. Koblinger: ${links}.`,
     figureNoLinks: 'ingen innenfor båndet',
+    figureTooLarge: (n) => `Båndet har ${n} kort, for mange til en lesbar figur på en side. Hele kartet finnes som SVG- eller PNG-eksport fra Målkart.`,
     noInstruments: 'Ingen styringsinstrumenter er lagt inn på tavla.',
     divergenceBetween: 'og',
     tableCaption: (goal) => `Indikatorer for «${goal}»`,
@@ -160,6 +162,7 @@ export const PLAN_LABELS: Record<ExportLang, PlanLabels> = {
     figureTitle: { national: 'Nasjonale mål og føringar', kommuneplan: 'Måla i kommuneplanen', nav_local: 'Lokale mål for NAV-kontoret' },
     figureAlt: ({ band, cards, links }) => `Figuren viser bandet ${band} på tavla. Kort: ${cards}. Koplingar: ${links}.`,
     figureNoLinks: 'ingen innanfor bandet',
+    figureTooLarge: (n) => `Bandet har ${n} kort, for mange til ein lesbar figur på ei side. Heile kartet finst som SVG- eller PNG-eksport frå Målkart.`,
     noInstruments: 'Ingen styringsinstrument er lagde inn på tavla.',
     divergenceBetween: 'og',
     tableCaption: (goal) => `Indikatorar for «${goal}»`,
