@@ -1,0 +1,20 @@
+// The export dialog's words for the plan chapter's options (issue #14), bokmål, nynorsk, English.
+import type { Localized } from '../../shared';
+
+const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
+
+export const EXPORT_STRINGS = {
+  exportHtml: l('Kommuneplankapittel for nettsider (HTML)', 'Kommuneplankapittel for nettsider (HTML)', 'Municipal plan chapter for the web (HTML)'),
+  exportVariant: l('Utgave', 'Utgåve', 'Edition'),
+  exportVariantPublication: l(
+    'Til publisering: uten navn, tidspunkt og interne sjekker',
+    'Til publisering: utan namn, tidspunkt og interne sjekkar',
+    'For publication: no names, times or internal checks',
+  ),
+  exportVariantWorking: l('Arbeidsutgave: alt fra tavla', 'Arbeidsutgåve: alt frå tavla', 'Working copy: everything on the board'),
+  exportHeadingLevel: l('Kapitlets overskriftsnivå i planen', 'Overskriftsnivået til kapittelet i planen', "The chapter's heading level in the plan"),
+  exportHeadingLevelN: l('Overskrift {level}', 'Overskrift {level}', 'Heading {level}'),
+  exportNumbering: l('Nummerering av overskrifter', 'Nummerering av overskrifter', 'Heading numbering'),
+  exportNumberingNone: l('Ingen (planen nummererer selv)', 'Ingen (planen nummererer sjølv)', 'None (the plan numbers them)'),
+  exportNumberingWord: l('Words egen nummerering (1, 1.1, 1.1.1)', 'Word si eiga nummerering (1, 1.1, 1.1.1)', "Word's own numbering (1, 1.1, 1.1.1)"),
+};
