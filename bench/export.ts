@@ -1,4 +1,4 @@
-// Export: time to export DOCX and PNG over HTTP from our server child, for the example board and
+// Export: time to export DOCX, HTML and PNG over HTTP from our server child, for the example board and
 // a generated board of goals. While a render runs, a probe measures how long the server keeps
 // other requests waiting (a render on the event loop stalls every board's sync).
 import { exampleBoard, generateBoard } from './lib/boards';
@@ -9,7 +9,7 @@ import { startBenchServer, removeDataDir } from './servers/index';
 export interface ExportResult {
   board: string;
   cards: number;
-  format: 'docx' | 'png';
+  format: 'docx' | 'html' | 'png';
   ms: number;
   bytes: number;
   /** Longest /healthz answer while the export ran: how long others waited. */
@@ -26,7 +26,7 @@ export async function runExport(o: { goals: number; runs: number }): Promise<Exp
     ];
     for (const b of boards) {
       const t = await server.newBoard(b.json);
-      for (const format of ['docx', 'png'] as const) {
+      for (const format of ['docx', 'html', 'png'] as const) {
         const times: number[] = [];
         const waits: number[] = [];
         let bytes = 0;

@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildPlanChapter } from '../../shared/export/planChapter';
@@ -34,16 +35,22 @@ const NAMES = ['Siri Stat', 'Kari Kommune', 'Frida Fasilitator', 'Gunnar Gjest']
 const figure = (svg: string) => renderPng(svg, { width: 1200 });
 const docx = (b: BoardJson, o: Partial<DocxOptions> = {}) => exportDocx(b, { view: 'all', lang: 'nb', ...o });
 
+const IMAGES = fileURLToPath(new URL('../../docs/images/', import.meta.url));
 const office = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
 const pdftotext = spawnSync('which', ['pdftotext']).status === 0;
 
-/** The document as LibreOffice lays it out on paper, as pdftotext reads the pages. */
-function renderedText(buf: Buffer): string {
+/** The document as LibreOffice lays it out on paper, as pdftotext reads the pages; `pages` also
+ *  keeps the first pages as PNG (pdftoppm) under docs/images/ for people to look at. */
+function renderedText(buf: Buffer, pages?: { prefix: string; count: number }): string {
   const dir = mkdtempSync(join(tmpdir(), 'malkart-docx-'));
   try {
     const file = join(dir, 'chapter.docx');
     writeFileSync(file, buf);
     execFileSync(office!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000, stdio: 'ignore' });
+    if (pages && spawnSync('which', ['pdftoppm']).status === 0) {
+      mkdirSync(IMAGES, { recursive: true });
+      execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', String(pages.count), join(dir, 'chapter.pdf'), join(IMAGES, pages.prefix)]);
+    }
     return execFileSync('pdftotext', [join(dir, 'chapter.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -155,7 +162,7 @@ describe('exportDocx: the plan chapter', () => {
 
   describe.skipIf(!office || !pdftotext)(`as LibreOffice prints it${office && pdftotext ? '' : ' (skipped: soffice or pdftotext missing)'}`, () => {
     it('reads band by band, with link sentences and instruments, and no participant names in the publication', async () => {
-      const text = renderedText(await docx(workshop(), { variant: 'publication', headingLevel: 2, renderFigure: figure }));
+      const text = renderedText(await docx(workshop(), { variant: 'publication', headingLevel: 2, renderFigure: figure }), { prefix: 'kapittel-docx-side', count: 4 });
       const order = ['Nasjonale mål og føringer', 'Kommuneplanens mål etter satsingsområde', 'NAV-kontorets lokale mål og hvilke', 'Partnerskapet og styringsinstrumentene', 'Mål som trekker i ulike retninger'];
       const at = order.map((s) => text.indexOf(s));
       expect(at.every((i) => i >= 0)).toBe(true);
