@@ -13,3 +13,4 @@ export * from './yText';
 export * from './diffBoards';
 export * from './workshop/index';
 export * from './theme';
+export * from './sdg';

@@ -64,8 +64,8 @@ describe('exportDocx: the plan chapter', () => {
       expect(hs[0]).toBe(`Heading${level} Lier: mål for arbeid og inkludering`);
       const bands = hs.filter((h) => h.startsWith(`Heading${level + 1} `)).map((h) => h.slice(9));
       expect(bands).toEqual([
-        'Nasjonale mål og føringer', 'Kommuneplanens mål', 'NAV-kontorets lokale mål', 'Partnerskapet og styringsinstrumentene', 'Mål til drøfting',
-        'Arbeidsgrunnlag',
+        'Nasjonale mål og føringer', 'Kommuneplanens mål', 'NAV-kontorets lokale mål', 'Partnerskapet og styringsinstrumentene',
+        'Bærekraftsmålene i planen', 'Mål til drøfting', 'Arbeidsgrunnlag',
       ]);
       // A satsingsområde, its goal and that goal's sub-goal nest one level each (at most Heading6).
       expect(hs).toContain(`Heading${level + 2} Livskvalitet og inkludering`);
@@ -91,17 +91,26 @@ describe('exportDocx: the plan chapter', () => {
     expect(none.styles).not.toContain('<w:numPr>');
   });
 
-  it('gives every indicator table a repeated header row and fixed column widths', async () => {
+  it('gives every table a repeated header row and fixed column widths', async () => {
     const { document } = await parts(await docx(LIER));
     const tables = document.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? [];
-    expect(tables).toHaveLength(5);
+    expect(tables).toHaveLength(6);
     for (const t of tables) {
       const rows = t.match(/<w:tr>.*?<\/w:tr>/gs)!;
       expect(rows[0]).toContain('<w:tblHeader/>');
       expect(rows.slice(1).some((r) => r.includes('<w:tblHeader/>'))).toBe(false);
-      expect([...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual(INDICATOR_COLUMNS);
       expect(t).toContain('<w:tblLayout w:type="fixed"/>');
     }
+    const indicatorTables = tables.filter((t) => texts(t).startsWith('Indikator'));
+    expect(indicatorTables).toHaveLength(5);
+    for (const t of indicatorTables) {
+      const rows = t.match(/<w:tr>.*?<\/w:tr>/gs)!;
+      expect([...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual(INDICATOR_COLUMNS);
+    }
+    // The SDG coverage table: which plan goals support which goal.
+    expect(texts(tables.find((t) => texts(t).startsWith('Bærekraftsmål'))!)).toContain(
+      '8 Anstendig arbeid og økonomisk vekstLivskvalitet og inkludering; Alle unge fullfører utdanning eller er i arbeid (8.6); Flere med redusert arbeidsevne i arbeid (8.5)',
+    );
     expect(texts(document)).toContain('IndikatorUtgangsverdiMålverdiSiste verdiKilde');
     expect(texts(document)).toContain('5 måneder (2023)');
   });

@@ -169,6 +169,7 @@ export function chapterBody(ch: PlanChapter, opts: DocxOptions, figures: Partial
       );
     }
     for (const b of part.blocks) blockOut(b);
+    if (part.table) body.push(table(part.table.header, part.table.rows, part.table.widths), new Paragraph({}));
     if (part.key === 'divergences') {
       for (const d of ch.divergences) {
         body.push(para([run(`${d.between[0]!.toUpperCase()}${d.between.slice(1)}`, { bold: true })], { keepNext: true }));

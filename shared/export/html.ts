@@ -117,6 +117,14 @@ export function exportHtml(board: BoardJson, opts: HtmlOptions): string {
       out.push(`<figure>${svg}<figcaption>${e(part.figure.caption)}</figcaption></figure>`);
     }
     for (const b of part.blocks) block(b);
+    if (part.table) {
+      const t = part.table;
+      out.push(
+        `<table><caption>${e(t.caption)}</caption>`,
+        `<thead><tr>${t.header.map((x) => `<th scope="col">${e(x)}</th>`).join('')}</tr></thead>`,
+        `<tbody>${t.rows.map(([head, ...rest]) => `<tr><th scope="row">${e(head ?? '')}</th>${rest.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
+      );
+    }
     if (part.key === 'divergences') {
       for (const d of ch.divergences) {
         out.push(

@@ -8,6 +8,7 @@ import type { BoardGraph } from '../boardDoc';
 import { indexLinks } from '../linkIndex';
 import { boardOrder, coverage, divergences, type View } from '../readModels';
 import type { BoardJson, BoardNode } from '../types';
+import { sdgCoverage } from '../sdg';
 import { validateGraph } from '../validateBoard';
 import {
   DIRECTION_LABELS, EDGE_KIND_LABELS, GOAL_LEVEL_LABELS, NODE_KIND_LABELS, OWNER_LABELS, PROGRESS_LABELS, SEVERITY_LABELS, STATUS_LABELS, TIER_LABELS,
@@ -79,13 +80,15 @@ export interface PlanFigure {
   /** Alt text: what the figure shows, card by card and link by link. */
   description: string;
 }
-export type PartKey = 'national' | 'kommuneplan' | 'nav_local' | 'partnership' | 'divergences';
+export type PartKey = 'national' | 'kommuneplan' | 'nav_local' | 'partnership' | 'sdg' | 'divergences';
 export interface PlanPart {
   key: PartKey;
   heading: string;
   intro: string[];
   figure?: PlanFigure;
   blocks: PlanBlock[];
+  /** A table of the part's own (the SDG coverage), with a header row. */
+  table?: { caption: string; header: string[]; rows: string[][]; widths: number[] };
 }
 export interface PlanDivergence {
   between: string;
@@ -341,6 +344,28 @@ export function planChapterOf(board: BoardJson, graph: BoardGraph, opts: PlanOpt
     intro: [instruments.length ? P.partIntro.partnership : P.noInstruments],
     blocks: instruments.map((n) => block(n, 1)),
   });
+
+  const sdg = sdgCoverage(graph);
+  if (sdg.length) {
+    parts.push({
+      key: 'sdg',
+      heading: P.parts.sdg,
+      intro: [P.partIntro.sdg],
+      blocks: [],
+      table: {
+        caption: P.parts.sdg,
+        header: [P.sdgColumns.goal, P.sdgColumns.cards],
+        widths: [3000, 6026],
+        rows: sdg.map((r) => [
+          `${r.goal.number} ${r.goal.name[lang]}`,
+          r.cards.map(({ node: n, codes }) => {
+            const targets = codes.filter((c) => c.includes('.'));
+            return `${n.title}${targets.length ? ` (${targets.join(', ')})` : ''}`;
+          }).join('; '),
+        ]),
+      },
+    });
+  }
 
   const divs = divergences(graph).map(({ edge, source, target }) => ({
     between: `${refNoun(source, false)} ${quote(source.title)} ${P.divergenceBetween} ${refNoun(target, false)} ${quote(target.title)}`,

@@ -4,9 +4,10 @@ import type { EdgeKind, Tier } from '../vocabulary';
 import type { ExportLang } from './labels';
 
 export interface PlanLabels {
-  parts: { national: string; kommuneplan: string; nav_local: string; partnership: string; divergences: string; appendix: string };
+  parts: { national: string; kommuneplan: string; nav_local: string; partnership: string; sdg: string; divergences: string; appendix: string };
   intro: (p: { municipality?: string; office?: string }) => string;
-  partIntro: { national: string; kommuneplan: string; nav_local: string; partnership: string };
+  partIntro: { national: string; kommuneplan: string; nav_local: string; partnership: string; sdg: string };
+  sdgColumns: { goal: string; cards: string };
   vision: string;
   otherGoals: string;
   trends: string;
@@ -43,6 +44,7 @@ export const PLAN_LABELS: Record<ExportLang, PlanLabels> = {
       kommuneplan: 'Kommuneplanens mål',
       nav_local: 'NAV-kontorets lokale mål',
       partnership: 'Partnerskapet og styringsinstrumentene',
+      sdg: 'Bærekraftsmålene i planen',
       divergences: 'Mål til drøfting',
       appendix: 'Arbeidsgrunnlag',
     },
@@ -55,7 +57,9 @@ export const PLAN_LABELS: Record<ExportLang, PlanLabels> = {
       kommuneplan: 'Kommuneplanens mål etter satsingsområde, med strategier (slik gjør vi det), tiltak og indikatorer (slik måler vi det).',
       nav_local: 'NAV-kontorets lokale mål og hvilke nasjonale mål og kommuneplanmål de operasjonaliserer.',
       partnership: 'Samarbeidet mellom stat og kommune styres gjennom disse instrumentene.',
+      sdg: 'Hvilke av FNs bærekraftsmål målene i planen støtter. Delmål av bærekraftsmålene står i parentes.',
     },
+    sdgColumns: { goal: 'Bærekraftsmål', cards: 'Mål i planen som støtter det' },
     vision: 'Visjon',
     otherGoals: 'Andre mål',
     trends: 'Trender og hendelser',
@@ -108,6 +112,7 @@ export const PLAN_LABELS: Record<ExportLang, PlanLabels> = {
       kommuneplan: 'Måla i kommuneplanen',
       nav_local: 'Lokale mål for NAV-kontoret',
       partnership: 'Partnarskapen og styringsinstrumenta',
+      sdg: 'Berekraftsmåla i planen',
       divergences: 'Mål til drøfting',
       appendix: 'Arbeidsgrunnlag',
     },
@@ -120,7 +125,9 @@ export const PLAN_LABELS: Record<ExportLang, PlanLabels> = {
       kommuneplan: 'Måla i kommuneplanen etter satsingsområde, med strategiar (slik gjer vi det), tiltak og indikatorar (slik måler vi det).',
       nav_local: 'Dei lokale måla for NAV-kontoret og kva for nasjonale mål og kommuneplanmål dei operasjonaliserer.',
       partnership: 'Samarbeidet mellom stat og kommune vert styrt gjennom desse instrumenta.',
+      sdg: 'Kva for berekraftsmål frå FN måla i planen støttar. Delmål av berekraftsmåla står i parentes.',
     },
+    sdgColumns: { goal: 'Berekraftsmål', cards: 'Mål i planen som støttar det' },
     vision: 'Visjon',
     otherGoals: 'Andre mål',
     trends: 'Trendar og hendingar',
