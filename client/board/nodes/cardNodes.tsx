@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { localeOf } from '../../i18n/format';
 import type { CardNode } from '../cardTypes';
 import { CardShell } from './CardShell';
+import { SdgChip } from '../panels/SdgPicker';
 
 type P = NodeProps<CardNode>;
 
@@ -25,9 +26,7 @@ function Meta({ card }: { card: BoardNode }) {
       {sdg && (
         <span className="mk-sdg">
           {sdg.map((g) => (
-            <span key={g} className="mk-sdg-tag">
-              SDG {g}
-            </span>
+            <SdgChip key={g} code={g} />
           ))}
         </span>
       )}
