@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildPlanChapter } from '../../shared/export/planChapter';
+import { describeMap, exportSvg } from '../../shared/export/svg';
 import { LIER, board, edge, node } from '../../shared/export/testBoards';
 import { toBoardJson } from '../../shared/interchange/boardJson';
 import { lierWithWorkshop } from '../../shared/workshop/testing';
@@ -130,6 +131,16 @@ describe('exportDocx: the plan chapter', () => {
     expect(want[1]!.description).toContain('«Flere med redusert arbeidsevne i arbeid» delmål av «Alle unge fullfører utdanning eller er i arbeid»');
     expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(3);
     expect(texts(document)).toContain('Figur 2: Kommuneplanens mål');
+  });
+
+  it('can put the whole map first, with the map description as its alt text', async () => {
+    const map = renderPng(exportSvg(LIER, { view: 'all', lang: 'nb' }), { width: 1600 });
+    const { document, zip } = await parts(await docx(LIER, { mapPng: map, renderFigure: figure }));
+    const docPrs = [...document.matchAll(/<wp:docPr [^>]*>/g)].map((m) => m[0]);
+    expect(docPrs).toHaveLength(4);
+    expect(unescape(/descr="([^"]*)"/.exec(docPrs[0]!)![1]!)).toBe(describeMap(LIER, { view: 'all', lang: 'nb' }).description);
+    const media = await Promise.all(Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).map((f) => zip.file(f)!.async('nodebuffer')));
+    expect(media.some((m) => m.equals(map))).toBe(true);
   });
 
   it('sets Arial as the font and the document language to nb-NO or nn-NO; writes nynorsk', async () => {

@@ -8,6 +8,7 @@ import {
   WidthType, type IBaseParagraphStyleOptions, type ParagraphChild,
 } from 'docx';
 import { bandFigureSvg } from '../../shared/export/figure';
+import { describeMap } from '../../shared/export/svg';
 import { viewGraph } from '../../shared/export/format';
 import {
   planChapterOf, type HeadingLevelOption, type Numbering, type PlanBlock, type PlanChapter, type PlanItem, type Variant,
@@ -24,8 +25,10 @@ export interface DocxOptions {
   headingLevel?: HeadingLevelOption;
   numbering?: Numbering;
   comments?: boolean;
-  /** Renders a band's figure (SVG) to PNG; without it the chapter has no figures. */
+  /** Renders a band's figure (SVG) to PNG; without it the chapter has no band figures. */
   renderFigure?: (svg: string) => Buffer;
+  /** The whole map (exportSvg as PNG), placed after the introduction with describeMap's alt text. */
+  mapPng?: Buffer;
 }
 
 export const FONT = 'Arial';
@@ -108,13 +111,36 @@ const itemRuns = (i: PlanItem): ParagraphChild[] => [
 ];
 const bullet = (children: ParagraphChild[]) => new Paragraph({ bullet: { level: 0 }, children });
 
-export function chapterBody(ch: PlanChapter, opts: DocxOptions, figures: Partial<Record<Tier, Buffer>> = {}): (Paragraph | Table)[] {
+export function chapterBody(
+  ch: PlanChapter,
+  opts: DocxOptions,
+  figures: Partial<Record<Tier, Buffer>> = {},
+  map?: { png: Buffer; title: string; description: string },
+): (Paragraph | Table)[] {
   const top = opts.headingLevel ?? 1;
   const heading = (text: string, depth: number) =>
     new Paragraph({ style: `Heading${Math.min(top + depth, 6)}`, children: [run(text)] });
   const P = ch.labels;
   const L = ch.exportLabels;
   const body: (Paragraph | Table)[] = [heading(ch.title, 0), ...ch.intro.map((p) => para([run(p)]))];
+  const figure = (png: Buffer, f: { title: string; description: string; caption: string }) => {
+    const size = pngSize(png);
+    body.push(
+      new Paragraph({
+        keepNext: true,
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: png,
+            transformation: { width: FIGURE_WIDTH_PX, height: Math.round((size.height * FIGURE_WIDTH_PX) / size.width) },
+            altText: { name: f.title, title: f.title, description: f.description },
+          }),
+        ],
+      }),
+      new Paragraph({ style: 'Caption', children: [run(f.caption)] }),
+    );
+  };
+  if (map) figure(map.png, { ...map, caption: map.title });
 
   const blockOut = (b: PlanBlock) => {
     body.push(heading(b.title, 1 + b.depth));
@@ -151,23 +177,7 @@ export function chapterBody(ch: PlanChapter, opts: DocxOptions, figures: Partial
     body.push(heading(part.heading, 1));
     body.push(...part.intro.map((p) => para([run(p)])));
     const png = part.figure && figures[part.figure.tier];
-    if (part.figure && png) {
-      const size = pngSize(png);
-      body.push(
-        new Paragraph({
-          keepNext: true,
-          children: [
-            new ImageRun({
-              type: 'png',
-              data: png,
-              transformation: { width: FIGURE_WIDTH_PX, height: Math.round((size.height * FIGURE_WIDTH_PX) / size.width) },
-              altText: { name: part.figure.title, title: part.figure.title, description: part.figure.description },
-            }),
-          ],
-        }),
-        new Paragraph({ style: 'Caption', children: [run(part.figure.caption)] }),
-      );
-    }
+    if (part.figure && png) figure(png, part.figure);
     for (const b of part.blocks) blockOut(b);
     if (part.table) body.push(table(part.table.header, part.table.rows, part.table.widths), new Paragraph({}));
     if (part.key === 'divergences') {
@@ -233,7 +243,7 @@ export async function exportDocx(board: BoardJson, opts: DocxOptions): Promise<B
       },
     },
     ...(numbering === 'word' ? { numbering: headingNumbering(top) } : {}),
-    sections: [{ children: chapterBody(ch, opts, figures) }],
+    sections: [{ children: chapterBody(ch, opts, figures, opts.mapPng && { png: opts.mapPng, ...describeMap(board, opts) }) }],
   });
   return Packer.toBuffer(doc);
 }
