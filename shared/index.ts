@@ -14,3 +14,5 @@ export * from './diffBoards';
 export * from './workshop/index';
 export * from './theme';
 export * from './sdg';
+export * from './indicators/series';
+export * from './indicators/seriesDoc';

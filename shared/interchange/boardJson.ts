@@ -5,14 +5,19 @@ import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from '../types';
 import { boardMaps, byId, readEdgeFields, readMeta, readNodeFields, type YNode } from '../boardDoc';
 import { setText } from '../yText';
 import { readWorkshopJson, writeWorkshopJson } from '../workshop/interchange';
+import { readAllSeries, writeAllSeries } from '../indicators/seriesDoc';
+import type { IndicatorValue } from '../indicators/series';
 
 /** The board as interchange JSON, nodes and edges in id order so every replica writes the same file. */
 export function toBoardJson(doc: Y.Doc): BoardJson {
   const maps = boardMaps(doc);
   const nodes: BoardNode[] = [];
+  const series = readAllSeries(doc);
   maps.nodes.forEach((y, id) => {
     const pos = maps.layout.get(id) ?? { x: 0, y: 0 };
-    nodes.push({ id, ...readNodeFields(y), position: { ...pos } });
+    const values = series.get(id);
+    // The series goes just before the position, and only when there is one: files without stay byte for byte the same.
+    nodes.push({ id, ...readNodeFields(y), ...(values?.length ? { series: values } : {}), position: { ...pos } });
   });
   const edges: BoardEdge[] = [];
   maps.edges.forEach((y, id) => edges.push({ id, ...readEdgeFields(y) }));
@@ -92,8 +97,10 @@ export function applyBoardJson(doc: Y.Doc, board: BoardJson, origin: unknown): v
       if (!wantedNodes.has(id)) maps.layout.delete(id);
     });
 
+    const wantedSeries = new Map<string, IndicatorValue[]>();
     for (const node of board.nodes) {
-      const { id, position, ...fields } = node;
+      const { id, position, series, ...fields } = node;
+      if (series?.length) wantedSeries.set(id, series);
       const existing = maps.nodes.get(id);
       if (!existing) {
         maps.nodes.set(id, newYNode(fields));
@@ -115,6 +122,7 @@ export function applyBoardJson(doc: Y.Doc, board: BoardJson, origin: unknown): v
         }
       }
     }
+    writeAllSeries(doc, wantedSeries);
     writeWorkshopJson(doc, board.workshop);
   }, origin);
 }

@@ -10,6 +10,8 @@ export const LIMITS = {
   maxIdLength: 64,
   maxTitleLength: 500,
   maxTextLength: 20_000,
+  /** Measured values in one indicator's series. */
+  maxSeriesLength: 1_000,
 } as const;
 
 export const idSchema = z
