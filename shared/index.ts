@@ -16,3 +16,4 @@ export * from './theme';
 export * from './sdg';
 export * from './indicators/series';
 export * from './indicators/seriesDoc';
+export * from './indicators/csvImport';

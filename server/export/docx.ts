@@ -36,7 +36,7 @@ export const FONT = 'Arial';
 const TEXT_WIDTH_TWIPS = 9026;
 const FIGURE_WIDTH_PX = 600;
 /** Indikator, Utgangsverdi, Målverdi, Siste verdi, Kilde: wide enough for "Utgangsverdi" in 10 pt bold and "5 måneder (2023)" on two lines at most. */
-export const INDICATOR_COLUMNS = [2426, 1400, 1300, 1400, 1400, 1100];
+export const INDICATOR_COLUMNS = [2126, 1600, 1350, 1350, 1400, 1200];
 const HEADINGS_REF = 'malkart-headings';
 
 const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, ...o });
