@@ -28,19 +28,25 @@ export interface RenderPoolOptions {
   workerUrl?: URL;
 }
 
-// Workers run our TypeScript sources, under `npm start` (tsx) and under vitest alike. On Node 20 a
-// Worker ignores loader hooks given as `execArgv: ['--import', 'tsx']` (nodejs/node#47747, tsx#354),
-// so each worker starts from a one-line script that registers tsx's ESM hooks with its documented
-// API (`tsx/esm/api`) and then imports the entry. tsx is resolved here, to a file URL, so that it
-// does not depend on the directory the server was started from.
-const TSX_API = (() => {
+// Built (`npm start` runs dist/server/main.js, plain JavaScript) the worker is the sibling file
+// dist/server/renderWorker.js and starts as it is (scripts/build-server.mjs).
+// From the sources (vitest, the bench, `npm run dev`) workers run TypeScript. On Node 20 a Worker
+// ignored loader hooks given as `execArgv: ['--import', 'tsx']` (nodejs/node#47747, tsx#354), so
+// such a worker starts from a one-line script that registers tsx's ESM hooks with its documented
+// API (`tsx/esm/api`) and then imports the entry. tsx is resolved then, to a file URL, so that it
+// does not depend on the directory the server was started from (and is not needed when built).
+const BUILT = import.meta.url.endsWith('.js');
+function tsxApi(): string {
   // The ESM build, as tsx's exports map names it: require.resolve would pick the CJS one.
   const pkgJson = createRequire(import.meta.url).resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
   return pathToFileURL(path.join(path.dirname(pkgJson), pkg.exports['./esm/api']!.import.default)).href;
-})();
+}
+let TSX_API: string | null = null;
 const bootstrap = (entry: URL) =>
-  `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  entry.pathname.endsWith('.ts')
+    ? `import(${JSON.stringify((TSX_API ??= tsxApi()))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`
+    : `import(${JSON.stringify(entry.href)});`;
 
 interface Pending {
   id: number;
@@ -70,7 +76,7 @@ export class RenderPool {
     this.size = Math.max(1, Math.floor(opts.size));
     this.maxQueue = opts.maxQueue ?? 32;
     this.timeoutMs = opts.timeoutMs ?? 60_000;
-    this.workerUrl = opts.workerUrl ?? new URL('./renderWorker.ts', import.meta.url);
+    this.workerUrl = opts.workerUrl ?? new URL(BUILT ? './renderWorker.js' : './renderWorker.ts', import.meta.url);
   }
 
   /** Jobs being rendered now. */
