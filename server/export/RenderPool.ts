@@ -87,6 +87,12 @@ export class RenderPool {
   get waiting(): number {
     return this.queue.length;
   }
+  /** Counts since start, for /metrics: jobs past their time limit, workers that crashed, jobs refused (queue full). */
+  readonly stats = { timeouts: 0, crashes: 0, refused: 0 };
+  /** The settings, for /metrics. */
+  get limits(): { size: number; maxQueue: number; timeoutMs: number } {
+    return { size: this.size, maxQueue: this.maxQueue, timeoutMs: this.timeoutMs };
+  }
   /** Worker threads alive or starting (0 until the first job). */
   get workers(): number {
     return this.slots.size;
@@ -96,6 +102,7 @@ export class RenderPool {
   run(job: RenderJob, signal?: AbortSignal): Promise<Buffer> {
     if (this.closed) return Promise.reject(new RenderClosedError('the server is shutting down'));
     if (this.running + this.queue.length >= this.size + this.maxQueue) {
+      this.stats.refused++;
       return Promise.reject(new RenderBusyError(`${this.queue.length} exports are already waiting`));
     }
     return new Promise<Buffer>((resolve, reject) => {
@@ -157,8 +164,14 @@ export class RenderPool {
       else p.reject(new RenderFailedError(msg.message));
       this.dispatch();
     });
-    worker.on('error', (err) => void this.retire(slot, `the render worker crashed: ${err.message}`));
-    worker.on('exit', (code) => void this.retire(slot, `the render worker stopped with exit code ${code}`));
+    worker.on('error', (err) => {
+      if (this.slots.has(slot)) this.stats.crashes++;
+      void this.retire(slot, `the render worker crashed: ${err.message}`);
+    });
+    worker.on('exit', (code) => {
+      if (this.slots.has(slot)) this.stats.crashes++;
+      void this.retire(slot, `the render worker stopped with exit code ${code}`);
+    });
     this.slots.add(slot);
   }
 
@@ -166,7 +179,7 @@ export class RenderPool {
     slot.current = p;
     // Only a worker with a job keeps the process alive; an idle pool never holds up an exit.
     slot.worker.ref();
-    slot.timer = setTimeout(() => void this.retire(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`), this.timeoutMs);
+    slot.timer = setTimeout(() => (this.stats.timeouts++, void this.retire(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`)), this.timeoutMs);
     try {
       slot.worker.postMessage({ id: p.id, job: p.job } satisfies RenderRequest);
     } catch (err) {
