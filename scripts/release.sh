@@ -14,6 +14,6 @@ rm -rf "$out"
 mkdir -p "$out/scripts"
 cp package.json package-lock.json "$out/"
 cp -r dist "$out/dist"
-cp scripts/ensure-build.mjs scripts/backup.mjs scripts/restore.mjs scripts/healthcheck.mjs "$out/scripts/"
+cp scripts/ensure-build.mjs scripts/backup.mjs scripts/restore.mjs scripts/healthcheck.mjs scripts/smoke.mjs "$out/scripts/"
 (cd "$out" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
 echo "release in $out"
