@@ -1,5 +1,6 @@
 // Every setting comes from the environment, with defaults that suit a workshop on one machine.
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './log';
 
 export interface ServerConfig {
   port: number;
@@ -30,6 +31,12 @@ export interface ServerConfig {
   autoSnapshotKeep: number;
   /** Worker threads that render DOCX and PNG exports off the event loop; 0 renders them on it. */
   exportWorkers: number;
+  /** Jobs that may wait for a render worker; one more is refused with 503. */
+  exportQueue: number;
+  /** A DOCX or PNG render running longer than this fails (500) and its worker is replaced. */
+  exportTimeoutMs: number;
+  /** Least severe log line written (JSON on stdout); `silent` writes none. */
+  logLevel: LogLevel;
 }
 
 function int(name: string, fallback: number): number {
@@ -38,6 +45,13 @@ function int(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
   return n;
+}
+
+function logLevel(): LogLevel {
+  // Quiet under the test runner unless asked for: tests read logs through their own destination.
+  const raw = (process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info')).toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw as LogLevel;
 }
 
 export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -60,6 +74,9 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     autoSnapshotMs: int('AUTO_SNAPSHOT_MS', 15 * 60 * 1000),
     autoSnapshotKeep: int('AUTO_SNAPSHOT_KEEP', 20),
     exportWorkers: int('EXPORT_WORKERS', 1),
+    exportQueue: int('EXPORT_QUEUE', 32),
+    exportTimeoutMs: int('EXPORT_TIMEOUT_MS', 60_000),
+    logLevel: logLevel(),
     ...overrides,
   };
 }

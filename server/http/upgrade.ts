@@ -14,8 +14,9 @@ import type { Metrics } from '../metrics';
 import { ApiError } from './errors';
 import { checkAccess, tokenFrom } from './boardAccess';
 import { STATUS_CODES } from 'node:http';
+import { createLogger, redactUrl, requestId, type Logger } from '../log';
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
+function refuseSocket(socket: Duplex, status: number, code: string, message: string): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({ error: { code, message } });
   socket.end(
@@ -23,11 +24,19 @@ function refuse(socket: Duplex, status: number, code: string, message: string): 
   );
 }
 
-export function attachWebSockets(server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics): { close(): void } {
+export function attachWebSockets(
+  server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics, log: Logger = createLogger('silent'),
+): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // One log context per connection: request id, redacted URL, then board and role once known.
+    let wsLog = log.child({ reqId: requestId(req), url: redactUrl(req.url) });
+    const refuse = (sock: Duplex, status: number, code: string, message: string) => {
+      wsLog.warn({ status, code }, 'websocket refused');
+      refuseSocket(sock, status, code, message);
+    };
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
@@ -38,6 +47,7 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
       } catch {
         return refuse(socket, 404, 'not_found', 'WebSocket path is /ws/<boardId>');
       }
+      wsLog = wsLog.child({ boardId });
       let room;
       let grant;
       try {
@@ -48,7 +58,7 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
         if (err instanceof TooManyBoardsError) return refuse(socket, 503, 'too_many_boards', err.message);
         if (err instanceof BoardGoneError) return refuse(socket, 404, 'not_found', 'This board does not exist (it may just have been deleted).');
         if (err instanceof BoardLoadError) return refuse(socket, 503, 'storage_failed', `${err.message}. Nothing was changed; try again later.`);
-        console.error('upgrade failed', err);
+        wsLog.error({ err }, 'upgrade failed');
         return refuse(socket, 503, 'storage_failed', 'The board could not be read from storage. Nothing was changed; try again later.');
       }
       if (socket.destroyed) {
@@ -58,7 +68,10 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
       const theRoom = room;
       const role = grant.role;
       const tokenHash = grant.tokenHash;
+      wsLog = wsLog.child({ role });
       wss.handleUpgrade(req, socket, head, (ws) => {
+        wsLog.info('websocket open');
+        ws.once('close', (code: number) => wsLog.info({ code }, 'websocket closed'));
         const conn = new Connection(ws, role, tokenHash, config.maxBufferedBytes, metrics);
         alive.set(ws, true);
         ws.on('pong', () => alive.set(ws, true));
@@ -88,7 +101,7 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
       });
     })().catch((err: unknown) => {
       // Nothing a request carries may become an unhandled rejection: that would stop the process.
-      console.error('upgrade failed', err);
+      wsLog.error({ err }, 'upgrade failed');
       socket.destroy();
     });
   });

@@ -1,5 +1,5 @@
 // One loaded board: its Y.Doc and awareness, the connections that share it, and the path every
-// update takes — check, store durably, apply, then fan out (DESIGN.md "Sync and persistence").
+// update takes — check, store durably, apply, then fan out (docs/design.md "Sync and persistence").
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate as encodeAwarenessStates, removeAwarenessStates } from 'y-protocols/awareness';
 import type { BoardStorage } from '../storage/BoardStorage';
