@@ -17,6 +17,7 @@ import { SnapshotService } from './snapshots/SnapshotService';
 import { RenderPool } from './export/RenderPool';
 import { errorHandler, sendError } from './http/errors';
 import { attachWebSockets } from './http/upgrade';
+import { createBoardLimiter } from './http/rateLimits';
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
@@ -44,6 +45,7 @@ export function createApp(
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, boardsLoaded: rooms.loadedCount });
   });
@@ -51,6 +53,7 @@ export function createApp(
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
+  app.post('/api/boards', createBoardLimiter(config, metrics));
   app.use('/api/boards', boardsRouter(storage, rooms));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
   app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool));

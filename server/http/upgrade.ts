@@ -14,21 +14,30 @@ import type { Metrics } from '../metrics';
 import { ApiError } from './errors';
 import { checkAccess, tokenFrom } from './boardAccess';
 import { STATUS_CODES } from 'node:http';
+import { UpgradeLimiter } from './rateLimits';
+import { budgetFrom } from '../sync/ConnectionBudget';
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
+function refuse(socket: Duplex, status: number, code: string, message: string, extraHeaders = ''): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({ error: { code, message } });
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}Connection: close\r\n\r\n${body}`,
   );
 }
 
 export function attachWebSockets(server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
+  const limiter = new UpgradeLimiter(config.upgradeLimit, config.upgradeWindowMs, config.trustProxy);
+  const budget = budgetFrom(config);
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void (async () => {
+      const wait = limiter.take(req);
+      if (wait > 0) {
+        metrics.rateLimited.inc({ what: 'upgrade' });
+        return refuse(socket, 429, 'rate_limited', 'Too many connections from this address; try again shortly.', `Retry-After: ${wait}\r\n`);
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
       if (!match) return refuse(socket, 404, 'not_found', 'WebSocket path is /ws/<boardId>');
@@ -59,7 +68,7 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
       const role = grant.role;
       const tokenHash = grant.tokenHash;
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new Connection(ws, role, tokenHash, config.maxBufferedBytes, metrics);
+        const conn = new Connection(ws, role, tokenHash, config.maxBufferedBytes, metrics, budget);
         alive.set(ws, true);
         ws.on('pong', () => alive.set(ws, true));
         ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
