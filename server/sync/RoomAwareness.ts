@@ -8,8 +8,8 @@
 // - Each state is checked field by field; a bad field is dropped, an oversized state ignored. The
 //   role is the one the connection's token gives; `drag` and `viewport` only where the role allows.
 // - A participant id in use by holders of one link cannot be claimed by a connection with another.
-// - Clocks never jump: a claim of an id the room has seen before continues from the room's clock,
-//   so a squatter that pushed an id's clock to 2^31 and left cannot hide its returning owner.
+// - Clocks never jump (a jump continues at +1), and the id of a connection that left stays reserved
+//   for its link for a while, so a squatter cannot push an id's clock to 2^31 and hide its owner.
 // - Changes go out in batches, one frame per `flushMs` to everyone, the sender included (a client
 //   alone in a room needs the echo to know the line is alive).
 import { PRESENCE_LIMITS, parsePresence, restrictPresence, type PresenceState } from '../../shared/presence';
@@ -17,8 +17,10 @@ import type { Metrics } from '../metrics';
 import { encodeAwarenessFrame, parseAwarenessState, readAwarenessEntries } from '../protocol';
 import type { Connection } from './Connection';
 
-/** Largest step an owner's clock may take between two of its messages; larger ones continue at +1. */
-export const MAX_CLOCK_STEP = 1_000;
+/** Largest step a client id's clock may take; larger ones continue at +1. Honest clients step by 1. */
+export const MAX_CLOCK_STEP = 100;
+/** How long the id of a connection that left stays reserved for holders of the same link. */
+export const RESERVE_MS = 2 * 60 * 1000;
 /** Clocks are unsigned 32-bit in every honest client; a first claim above it starts at 1 instead. */
 const MAX_CLOCK = 2 ** 32 - 1;
 
@@ -39,6 +41,8 @@ export class RoomAwareness {
   private readonly idOf = new Map<Connection, number>();
   /** Participant id → the link (token hash) whose holders use it, and how many connections do. */
   private readonly participants = new Map<string, { tokenHash: string; conns: Set<Connection> }>();
+  /** Ids whose owner left recently: only a connection with the same link may claim them until then. */
+  private readonly reserved = new Map<number, { tokenHash: string; until: number }>();
   private readonly pending = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private destroyed = false;
@@ -89,22 +93,27 @@ export class RoomAwareness {
       const parsed = parseAwarenessState(raw.json);
       if (owner === undefined && parsed === null) continue; // an echo of someone who left
       const known = this.entries.get(raw.clientId)?.clock;
+      if (known !== undefined && raw.clock <= known) continue; // not newer: y-protocols ignores it too
+      // No clock jumps: a clock far ahead continues at +1 instead. The sender's own clock stays ahead
+      // of what others see, so its next change still counts; a squatter cannot push an id's clock
+      // out of its owner's reach.
       let clock = raw.clock;
+      if (known !== undefined ? clock > known + MAX_CLOCK_STEP : clock > MAX_CLOCK) {
+        this.metrics.awarenessIgnored.inc({ reason: 'clock_jump' });
+        clock = (known ?? 0) + 1;
+      }
       if (owner === undefined) {
-        // A claim. An id seen before continues from the room's clock, whatever the client says.
-        if (known !== undefined ? clock <= known || clock > known + MAX_CLOCK_STEP : clock > MAX_CLOCK) {
-          if (known !== undefined && clock > known + MAX_CLOCK_STEP) this.metrics.awarenessIgnored.inc({ reason: 'clock_jump' });
-          clock = (known ?? 0) + 1;
+        // A claim. An id whose owner just left stays theirs for a while (a reconnect), unless the
+        // claimant holds the same link.
+        const held = this.reserved.get(raw.clientId);
+        if (held && held.until > Date.now() && held.tokenHash !== conn.tokenHash) {
+          this.metrics.awarenessIgnored.inc({ reason: 'reserved' });
+          continue;
         }
+        this.reserved.delete(raw.clientId);
         this.owners.set(raw.clientId, conn);
         this.idOf.set(conn, raw.clientId);
         conn.awarenessIds.add(raw.clientId);
-      } else {
-        if (known !== undefined && clock <= known) continue; // not newer: y-protocols ignores it too
-        if (known !== undefined && clock > known + MAX_CLOCK_STEP) {
-          this.metrics.awarenessIgnored.inc({ reason: 'clock_jump' });
-          clock = known + 1;
-        }
       }
       if (parsed === null) this.leave(conn, clock);
       else this.set(conn, raw.clientId, clock, parsed);
@@ -160,6 +169,9 @@ export class RoomAwareness {
     this.owners.delete(id);
     conn.awarenessIds.delete(id);
     this.unbindParticipant(conn);
+    const now = Date.now();
+    for (const [held, r] of this.reserved) if (r.until <= now) this.reserved.delete(held);
+    this.reserved.set(id, { tokenHash: conn.tokenHash, until: now + RESERVE_MS });
     this.entries.set(id, { clock, json: null, state: null, checked: null, conn: null });
     this.queue(id);
   }
