@@ -74,11 +74,32 @@ export function parsePresence(raw: unknown): { state: PresenceState; rejected: P
   const input = raw as Record<string, unknown>;
   for (const key of Object.keys(PRESENCE_FIELDS) as PresenceField[]) {
     if (!Object.prototype.hasOwnProperty.call(input, key) || input[key] === undefined) continue;
+    if (key === 'user') {
+      // A bad colour or side must not take the name with it: the user's own fields one by one too.
+      const user = parseUser(input.user);
+      if (user) state.user = user;
+      else rejected.push(key);
+      continue;
+    }
     const r = PRESENCE_FIELDS[key].safeParse(input[key]);
     if (r.success) (state as Record<string, unknown>)[key] = r.data;
     else rejected.push(key);
   }
   return { state, rejected };
+}
+
+function parseUser(raw: unknown): PresenceUser | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const input = raw as Record<string, unknown>;
+  const name = presenceUserSchema.shape.name.safeParse(input.name);
+  if (!name.success) return null;
+  const user: PresenceUser = { name: name.data };
+  for (const key of ['color', 'side', 'participantId'] as const) {
+    if (input[key] === undefined) continue;
+    const r = presenceUserSchema.shape[key].safeParse(input[key]);
+    if (r.success && r.data !== undefined) (user as Record<string, unknown>)[key] = r.data;
+  }
+  return user;
 }
 
 /**
