@@ -46,8 +46,11 @@ export function createApp(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, boardsLoaded: rooms.loadedCount });
+  // 503 while storage is full, read-only or failing, so a load balancer or monitor notices; it turns
+  // back to 200 by itself when the disk recovers (the store probes it).
+  app.get('/healthz', async (_req, res) => {
+    const health = (await storage.checkHealth?.()) ?? { status: 'ok' as const };
+    res.status(health.status === 'ok' ? 200 : 503).json({ ok: health.status === 'ok', boardsLoaded: rooms.loadedCount, storage: health });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
