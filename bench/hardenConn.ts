@@ -105,6 +105,7 @@ function bigBoard(cards: number, chars: number) {
 }
 
 async function main() {
+  const only = process.argv[3];
   console.log(`server: ${root}`);
   // Sizes that decide MAX_MESSAGE_BYTES and MAX_BOARD_BYTES.
   const sizeOf = (json: unknown) => {
@@ -122,7 +123,7 @@ async function main() {
   console.log(`sizes: example board state ${Y.encodeStateAsUpdate(example).byteLength} B; 5,000-card board state ${(Y.encodeStateAsUpdate(big).byteLength / MiB).toFixed(2)} MiB; moving all 5,000 cards, one update of ${(moveAll / 1024).toFixed(0)} KiB`);
 
   // 1. 20,000 cursor updates into a room of 50.
-  {
+  if (!only || only === '1') {
     const s = await startServer();
     const b = await createBoard(s.url, { title: 'Flom' });
     const url = `${s.ws}/${b.id}?token=${b.tokens.editor}`;
@@ -146,7 +147,7 @@ async function main() {
   }
 
   // 2. Fifty sync step 1 requests on a ~3.4 MiB board.
-  {
+  if (!only || only === '2') {
     const s = await startServer();
     const b = await createBoard(s.url, { board: bigBoard(5000, 700) });
     let bytes = 0;
@@ -159,17 +160,23 @@ async function main() {
     bytes = 0;
     step2 = 0;
     for (let i = 0; i < 50; i++) ws.send(new Uint8Array([0, 0, 1, 0]));
+    let closedWith = 0;
     await new Promise<void>((resolve) => {
       ws.on('message', (d: Buffer) => d[0] === 1 && resolve());
+      ws.on('close', (code) => {
+        closedWith = code;
+        resolve();
+      });
       ws.send(new Uint8Array([3]));
     });
+    if (closedWith) console.log(`(connection closed with ${closedWith})`);
     console.log(`fifty sync step 1 (empty state vector): ${step2} answers of ${(bytes / Math.max(1, step2) / MiB).toFixed(2)} MiB, ${(bytes / MiB).toFixed(1)} MiB sent`);
     ws.terminate();
     s.stop();
   }
 
   // 3. One 31.5 MiB update of many small, unmergeable items.
-  {
+  if (!only || only === '3') {
     const s = await startServer();
     const b = await createBoard(s.url, { title: 'Stor oppdatering' });
     const doc = new Y.Doc();
