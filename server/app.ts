@@ -19,6 +19,7 @@ import { errorHandler, sendError } from './http/errors';
 import { attachWebSockets } from './http/upgrade';
 import { createLogger, requestLogger, type Logger } from './log';
 import type { DestinationStream } from 'pino';
+import { createBoardLimiter } from './http/rateLimits';
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
@@ -51,13 +52,18 @@ export function createApp(
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogger(log));
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, boardsLoaded: rooms.loadedCount });
+  app.set('trust proxy', config.trustProxy);
+  // 503 while storage is full, read-only or failing, so a load balancer or monitor notices; it turns
+  // back to 200 by itself when the disk recovers (the store probes it).
+  app.get('/healthz', async (_req, res) => {
+    const health = (await storage.checkHealth?.()) ?? { status: 'ok' as const };
+    res.status(health.status === 'ok' ? 200 : 503).json({ ok: health.status === 'ok', boardsLoaded: rooms.loadedCount, storage: health });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
+  app.post('/api/boards', createBoardLimiter(config, metrics));
   app.use('/api/boards', boardsRouter(storage, rooms));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
   app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool));

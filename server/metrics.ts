@@ -17,6 +17,20 @@ export class Metrics {
   readonly rejectedMessages = new client.Counter({
     name: 'malkart_rejected_messages_total', help: 'Frames that closed their connection', labelNames: ['reason'] as const, registers: [this.registry],
   });
+  readonly awarenessIgnored = new client.Counter({
+    name: 'malkart_awareness_ignored_total', help: 'Awareness entries or fields dropped by the server checks', labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly throttled = new client.Counter({
+    name: 'malkart_throttled_total', help: 'Times a connection was over its budget (paused or, past the limit, answered less)', labelNames: ['what'] as const,
+    registers: [this.registry],
+  });
+  readonly rateLimited = new client.Counter({
+    name: 'malkart_rate_limited_total', help: 'Requests refused by the per-address rate limits', labelNames: ['what'] as const, registers: [this.registry],
+  });
+  readonly evictions = new client.Counter({
+    name: 'malkart_boards_evicted_total', help: 'Loaded boards unloaded to make room for another', registers: [this.registry],
+  });
   readonly slowClientsDisconnected = new client.Counter({
     name: 'malkart_slow_clients_disconnected_total', help: 'Clients closed for falling too far behind', registers: [this.registry],
   });

@@ -16,11 +16,14 @@ import { checkAccess, tokenFrom } from './boardAccess';
 import { STATUS_CODES } from 'node:http';
 import { createLogger, redactUrl, requestId, type Logger } from '../log';
 
-function refuseSocket(socket: Duplex, status: number, code: string, message: string): void {
+import { UpgradeLimiter } from './rateLimits';
+import { budgetFrom } from '../sync/ConnectionBudget';
+
+function refuseSocket(socket: Duplex, status: number, code: string, message: string, extraHeaders = ''): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({ error: { code, message } });
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}Connection: close\r\n\r\n${body}`,
   );
 }
 
@@ -29,15 +32,22 @@ export function attachWebSockets(
 ): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
+  const limiter = new UpgradeLimiter(config.upgradeLimit, config.upgradeWindowMs, config.trustProxy);
+  const budget = budgetFrom(config);
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // One log context per connection: request id, redacted URL, then board and role once known.
     let wsLog = log.child({ reqId: requestId(req), url: redactUrl(req.url) });
-    const refuse = (sock: Duplex, status: number, code: string, message: string) => {
+    const refuse = (sock: Duplex, status: number, code: string, message: string, extraHeaders = '') => {
       wsLog.warn({ status, code }, 'websocket refused');
-      refuseSocket(sock, status, code, message);
+      refuseSocket(sock, status, code, message, extraHeaders);
     };
     void (async () => {
+      const wait = limiter.take(req);
+      if (wait > 0) {
+        metrics.rateLimited.inc({ what: 'upgrade' });
+        return refuse(socket, 429, 'rate_limited', 'Too many connections from this address; try again shortly.', `Retry-After: ${wait}\r\n`);
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
       if (!match) return refuse(socket, 404, 'not_found', 'WebSocket path is /ws/<boardId>');
@@ -72,7 +82,7 @@ export function attachWebSockets(
       wss.handleUpgrade(req, socket, head, (ws) => {
         wsLog.info('websocket open');
         ws.once('close', (code: number) => wsLog.info({ code }, 'websocket closed'));
-        const conn = new Connection(ws, role, tokenHash, config.maxBufferedBytes, metrics);
+        const conn = new Connection(ws, role, tokenHash, config.maxBufferedBytes, metrics, budget);
         alive.set(ws, true);
         ws.on('pong', () => alive.set(ws, true));
         ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
