@@ -17,6 +17,8 @@ import { edgeTypes } from './edges/KindEdge';
 import { Bands } from './Bands';
 import { Cursors } from './Cursors';
 import { usePresenceSync } from './usePresenceSync';
+import { useWheelZoom } from './useWheelZoom';
+import { ZoomLevel } from './ZoomLevel';
 import { linkChoice } from './linkChoice';
 import { LinkKindMenu } from './LinkKindMenu';
 import { LinkPicker } from './LinkPicker';
@@ -32,6 +34,8 @@ import { ParkingArea } from '../workshop/ParkingArea';
 const DIRECTION_KEYS: Record<string, StringKey> = { left: 'dirLeft', right: 'dirRight', up: 'dirUp', down: 'dirDown' };
 
 export const PALETTE_MIME = 'application/x-malkart-kind';
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2;
 /** Above this many cards the board opens on one corner rather than fitted whole. */
 const LARGE_BOARD = 400;
 
@@ -81,6 +85,21 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
   const lastPointer = useRef<{ x: number; y: number } | null>(null);
 
   usePresenceSync();
+  useWheelZoom(wrapper, MIN_ZOOM, MAX_ZOOM);
+
+  // Presentation mode hides the side panel and tool rows: show the whole board in the larger canvas.
+  useEffect(() => {
+    const root = document.documentElement;
+    let was = root.dataset.presenting === 'true';
+    const mo = new MutationObserver(() => {
+      const now = root.dataset.presenting === 'true';
+      if (now === was) return;
+      was = now;
+      if (now) requestAnimationFrame(() => requestAnimationFrame(() => void rf.fitView({ padding: 0.05, duration: 300 })));
+    });
+    mo.observe(root, { attributes: true, attributeFilter: ['data-presenting'] });
+    return () => mo.disconnect();
+  }, [rf]);
 
   // Fit the board into view once its content has arrived.
   const fitted = useRef(false);
@@ -272,9 +291,10 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
         elementsSelectable
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
+        zoomOnScroll={false}
         onlyRenderVisibleElements
-        minZoom={0.05}
-        maxZoom={2}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
         proOptions={{ hideAttribution: true }}
@@ -292,6 +312,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
           'handle.ariaLabel': t('a11yHandle'),
         }}
       >
+        <ZoomLevel target={wrapper} />
         <Bands />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9ced6" />
         <Cursors />

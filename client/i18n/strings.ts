@@ -169,6 +169,7 @@ export const STRINGS = {
   ),
   confirmDeleteYes: l('Slett', 'Slett', 'Delete'),
   // panels
+  analysis: l('Analyse', 'Analyse', 'Analysis'),
   problemsTitle: l('Regelbrudd', 'Regelbrot', 'Rule violations'),
   problemsNone: l('Ingen regelbrudd.', 'Ingen regelbrot.', 'No violations.'),
   coverageTitle: l('Dekning', 'Dekning', 'Coverage'),

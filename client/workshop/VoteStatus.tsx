@@ -3,6 +3,7 @@
 import { voterCount } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { usePeers } from '../board/Cursors';
+import { participantsOf } from './participants';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 
 export function VoteStatus() {
@@ -37,11 +38,5 @@ export function VoteStatus() {
 
 /** The people here who can place dots (editors and owners), each counted once however many tabs they have open. */
 function votersOnline(peers: ReturnType<typeof usePeers>): number {
-  const ids = new Set<string>();
-  for (const p of peers) {
-    const role = p.role ?? p.user?.role;
-    if (role === 'viewer') continue;
-    ids.add(p.user?.participantId ?? `c${p.clientId}`);
-  }
-  return ids.size;
+  return participantsOf(peers).filter((p) => p.role !== 'viewer').length;
 }

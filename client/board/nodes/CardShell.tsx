@@ -10,8 +10,9 @@ import type { CardData } from '../cardTypes';
 import { useBoardContext } from '../BoardContext';
 import { DiffBadge } from '../../snapshots/DiffBadge';
 import { CardMarks } from '../../workshop/CardMarks';
+import { LOW_DETAIL_ZOOM } from '../ZoomLevel';
 
-const lowDetail = (s: ReactFlowState) => s.transform[2] < 0.35;
+const lowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
 
 interface Props {
   data: CardData;
