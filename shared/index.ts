@@ -11,4 +11,5 @@ export * from './interchange/parseBoardJson';
 export * from './interchange/boardJson';
 export * from './yText';
 export * from './diffBoards';
+export * from './snapshotLabel';
 export * from './workshop/index';
