@@ -5,7 +5,7 @@ import { useEffect, type RefObject } from 'react';
 import { useStoreApi } from '@xyflow/react';
 
 /** Below this zoom a card draws only its title (CardShell's level of detail). */
-export const LOW_DETAIL_ZOOM = 0.55;
+export const LOW_DETAIL_ZOOM = 0.45;
 
 export function ZoomLevel({ target }: { target: RefObject<HTMLElement | null> }) {
   const store = useStoreApi();

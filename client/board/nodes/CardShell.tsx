@@ -57,8 +57,9 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
       <div className={classes} style={style} data-card-id={card.id} data-tier={card.tier} data-diff={diff}>
         {diff && <DiffBadge mark={diff} />}
         <div className="mk-card-low-title">{title}</div>
-        <Handle type="target" position={Position.Left} isConnectable={false} className="mk-handle-hidden" />
-        <Handle type="source" position={Position.Right} isConnectable={false} className="mk-handle-hidden" />
+        {/* Linking works at overview zoom too. */}
+        <Handle type="target" position={Position.Left} isConnectable={!readOnly} className={readOnly ? 'mk-handle-hidden' : 'mk-handle mk-handle-target'} />
+        <Handle type="source" position={Position.Right} isConnectable={!readOnly} className={readOnly ? 'mk-handle-hidden' : 'mk-handle mk-handle-source'} />
       </div>
     );
   }

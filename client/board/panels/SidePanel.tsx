@@ -59,7 +59,8 @@ export function SidePanel() {
             <span aria-hidden="true">{analysisOpen ? '▾' : '▸'}</span> {t('analysis')}
           </button>
         </h2>
-        <div id="mk-analysis-body" hidden={!analysisOpen}>
+        {/* Using it (a jump to a card selects that card) keeps it open. */}
+        <div id="mk-analysis-body" hidden={!analysisOpen} onClickCapture={() => setAnalysisPref(true)}>
           {/* Kept mounted while folded: it also marks rule violations on the canvas. */}
           <AnalysisPanel />
         </div>
