@@ -76,7 +76,8 @@ describe('board tools', () => {
     await waitForBoard(page, `return edges.some(e => e.source === 'K4' && e.target === 'K8')`);
     // Selecting the card shows its links: highlighted on the canvas, listed in the inspector above the analysis.
     await page.click(cardSelector('K4'));
-    await page.locator('.react-flow__edge-path.mk-edge-related').first().waitFor();
+    // (A straight horizontal path has no height, so "attached" rather than "visible".)
+    await page.locator('.react-flow__edge-path.mk-edge-related').first().waitFor({ state: 'attached' });
     const inspector = page.locator('[data-testid="card-inspector"][data-card-id="K4"] .mk-inspector-links');
     await inspector.waitFor();
     expect(await page.getByTestId('analysis-toggle').getAttribute('aria-expanded')).toBe('false');

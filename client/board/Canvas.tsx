@@ -64,8 +64,23 @@ function cardUnder(x: number, y: number, except: string): string | null {
   return null;
 }
 
-/** Gives keyboard focus back to a card after a link gesture, so it never falls to the page. */
-function refocus(id: string): void {
+/** The card nearest the first of `ids` that is not among them: where focus goes after deleting them. */
+function nearestOther(store: { card(id: string): { position: Position } | undefined; allCards(): Iterable<{ id: string; position: Position }> }, ids: readonly string[]): string | null {
+  const gone = new Set(ids);
+  const at = ids[0] ? store.card(ids[0])?.position : undefined;
+  let best: string | null = null;
+  let d = Infinity;
+  for (const c of store.allCards()) {
+    if (gone.has(c.id)) continue;
+    const dist = at ? Math.hypot(c.position.x - at.x, c.position.y - at.y) : 0;
+    if (dist < d) (d = dist), (best = c.id);
+  }
+  return best;
+}
+
+/** Gives keyboard focus to a card after a gesture (a link, a delete), so it never falls to the page. */
+function refocus(id: string | null): void {
+  if (!id) return;
   requestAnimationFrame(() => {
     const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
     if (el && (!document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected)) el.focus({ preventScroll: true });
@@ -220,8 +235,10 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     const links = actions.linkCount(nodeIds);
     if (links > 0) setConfirm({ nodeIds, edgeIds, links });
     else {
+      const next = nearestOther(store, nodeIds);
       actions.deleteLinks(edgeIds);
       actions.deleteCards(nodeIds);
+      refocus(next);
     }
   }, [store, actions, readOnly]);
 
@@ -352,9 +369,12 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
           cards={confirm.nodeIds.length}
           links={confirm.links}
           onConfirm={() => {
+            const next = nearestOther(store, confirm.nodeIds);
             actions.deleteLinks(confirm.edgeIds);
             actions.deleteCards(confirm.nodeIds);
             setConfirm(null);
+            // The dialog hands focus back to the deleted card; the nearest remaining card takes it instead.
+            setTimeout(() => refocus(next), 0);
           }}
           onCancel={() => setConfirm(null)}
         />
