@@ -38,10 +38,14 @@ async function focusIsHeld(step: string): Promise<string> {
   return where;
 }
 
-/** Tab (or Shift+Tab) until the focused element matches, at most `max` presses. */
-async function tabTo(test: string, { back = false, max = 60 } = {}): Promise<void> {
+/** Tab (or Shift+Tab) until the focused element matches the selector (and has the text, if given), at most `max` presses. */
+async function tabTo(test: string, { back = false, max = 60, text }: { back?: boolean; max?: number; text?: string } = {}): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate((sel) => !!document.activeElement?.matches(sel), test)) return;
+    const here = await page.evaluate(([sel, txt]) => {
+      const el = document.activeElement;
+      return !!el?.matches(sel!) && (!txt || el.textContent?.trim() === txt);
+    }, [test, text] as const);
+    if (here) return;
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`never reached ${test}`);
@@ -134,7 +138,7 @@ describe('keyboard only', () => {
   });
 
   it('exports the board as a file', async () => {
-    await tabTo('button[aria-haspopup="dialog"]:is(:text("Eksporter"))', { back: true });
+    await tabTo('button[aria-haspopup="dialog"]', { back: true, text: 'Eksporter' });
     await page.keyboard.press('Enter');
     await page.getByTestId('export-dialog').waitFor();
     await tabTo('[data-testid="export-format"]', { max: 10 });
