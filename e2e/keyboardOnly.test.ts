@@ -26,8 +26,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Where focus is: never <body> (nor nothing). */
+/** Where focus is once the step has settled (a frame or two): never <body> (nor nothing). */
 async function focusIsHeld(step: string): Promise<string> {
+  await page
+    .waitForFunction(() => document.activeElement && document.activeElement !== document.body, null, { timeout: 3000 })
+    .catch(() => undefined);
   const where = await page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body || el === document.documentElement) return 'body';

@@ -26,7 +26,7 @@ beforeAll(async () => {
   fac = await join(browser, server.url, board, board.tokens.owner, 'Frida Fasilitator', 'gjest');
   stat = await join(browser, server.url, board, board.tokens.editor, 'Siri Stat', 'stat');
   kommune = await join(browser, server.url, board, board.tokens.editor, 'Kari Kommune', 'kommune');
-});
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
