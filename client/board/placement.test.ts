@@ -23,6 +23,17 @@ describe('freeSpot', () => {
     expect(Math.abs(taken[1]!.x - 100) + Math.abs(taken[1]!.y - 500)).toBeLessThan(W + 40);
   });
 
+  it('prefers a spot wholly in view', () => {
+    const view = { x: -200, y: 300, w: 700, h: 500 };
+    const taken: Box[] = [];
+    for (let i = 0; i < 4; i++) {
+      const p = freeSpot(taken, { x: 100, y: 500 }, W, H, view);
+      expect(p.x).toBeGreaterThanOrEqual(view.x);
+      expect(p.x + W).toBeLessThanOrEqual(view.x + view.w);
+      taken.push({ x: p.x, y: p.y, w: W, h: H });
+    }
+  });
+
   it('steps around a card of measured size that covers the spot', () => {
     const big = { x: 50, y: 450, w: 400, h: 300 };
     const p = freeSpot([big], { x: 100, y: 500 });

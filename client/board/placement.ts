@@ -23,7 +23,16 @@ const overlaps = (a: Box, b: Box) =>
  * The top-left corner for a new card wanted at `want` (its top-left corner): that spot if it is
  * free, else the nearest free one on a card-sized grid around it, inside the same band.
  */
-export function freeSpot(taken: readonly Box[], want: Position, w = CARD_WIDTH, h = CARD_HEIGHT_ESTIMATE): Position {
+export function freeSpot(taken: readonly Box[], want: Position, w = CARD_WIDTH, h = CARD_HEIGHT_ESTIMATE, view?: Box): Position {
+  // A spot wholly in view comes first; only when there is none does the search look outside it.
+  if (view) {
+    const inView = search(taken, want, w, h, view);
+    if (inView) return inView;
+  }
+  return search(taken, want, w, h) ?? beyond(taken, want, w, h);
+}
+
+function search(taken: readonly Box[], want: Position, w: number, h: number, view?: Box): Position | null {
   const tier: Tier = tierOfCardAt(want.y, h);
   const top = bandTop(tier) + 40;
   const bottom = bandTop(tier) + BAND_HEIGHT - h - 20;
@@ -35,6 +44,7 @@ export function freeSpot(taken: readonly Box[], want: Position, w = CARD_WIDTH, 
     for (let dy = -rows; dy <= rows; dy++) {
       const p = { x: start.x + dx * STEP_X, y: start.y + dy * STEP_Y };
       if (p.y < top - 0.5 || p.y > bottom + 0.5) continue;
+      if (view && (p.x < view.x || p.y < view.y || p.x + w > view.x + view.w || p.y + h > view.y + view.h)) continue;
       // Rows count a little more than columns: a card beside reads as "near" sooner than one below.
       const d = Math.hypot(dx * STEP_X, dy * STEP_Y * 1.5);
       if (best && d >= best.d) continue;
@@ -42,7 +52,14 @@ export function freeSpot(taken: readonly Box[], want: Position, w = CARD_WIDTH, 
       if (!near.some((o) => overlaps(box, o))) best = { ...p, d };
     }
   }
-  if (best) return { x: best.x, y: best.y };
+  return best ? { x: best.x, y: best.y } : null;
+}
+
+function beyond(taken: readonly Box[], want: Position, w: number, h: number): Position {
+  const tier: Tier = tierOfCardAt(want.y, h);
+  const top = bandTop(tier) + 40;
+  const bottom = bandTop(tier) + BAND_HEIGHT - h - 20;
+  const start = { x: Math.round(want.x), y: Math.round(clampIntoBand(tier, want.y, h)) };
   // A band full for twelve card widths each way: go right of everything in it.
   const right = Math.max(...taken.filter((b) => b.y + b.h > top && b.y < bottom + h).map((b) => b.x + b.w), start.x);
   return { x: right + GAP * 2, y: start.y };

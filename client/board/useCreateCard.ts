@@ -32,14 +32,15 @@ export function useCreateCard(): (kind: NodeKind, at?: { x: number; y: number })
   return useCallback(
     (kind, at) => {
       if (readOnly) return null;
-      let screen = at;
-      if (!screen) {
-        const r = document.querySelector('.mk-canvas')?.getBoundingClientRect();
-        if (!r) return null;
-        screen = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
+      const r = document.querySelector('.mk-canvas')?.getBoundingClientRect();
+      if (!r) return null;
+      const screen = at ?? { x: r.left + r.width / 2, y: r.top + r.height / 2 };
       const p = rf.screenToFlowPosition(screen);
-      const spot = freeSpot(takenBoxes(rf), { x: p.x - CARD_WIDTH / 2, y: p.y - CARD_HEIGHT_ESTIMATE / 2 });
+      // The part of the board on screen: a new card lands wholly in it when there is room.
+      const a = rf.screenToFlowPosition({ x: r.left, y: r.top });
+      const b = rf.screenToFlowPosition({ x: r.right, y: r.bottom });
+      const view = { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
+      const spot = freeSpot(takenBoxes(rf), { x: p.x - CARD_WIDTH / 2, y: p.y - CARD_HEIGHT_ESTIMATE / 2 }, CARD_WIDTH, CARD_HEIGHT_ESTIMATE, view);
       const owner = ownerForNewCard(kind, me.side, tierOfCardAt(spot.y));
       const id = actions.createCard(kind, spot, newCardTitle(kind, lang), owner);
       if (id) {
