@@ -93,9 +93,10 @@ describe('a workshop hour in miniature', () => {
 
   it('link by dropping on the body of the target card', async () => {
     const page = kommune.page;
-    await card(page, kariGoal).hover();
-    const h = (await card(page, kariGoal, '.mk-handle-source').boundingBox())!;
-    const target = (await card(page, 'g2').boundingBox())!;
+    // From g2's handle (a card that was on the board from the start, well inside the view) onto the body of Kari's new card.
+    await card(page, 'g2').hover();
+    const h = (await card(page, 'g2', '.mk-handle-source').boundingBox())!;
+    const target = (await card(page, kariGoal).boundingBox())!;
     const from = { x: h.x + h.width / 2, y: h.y + h.height / 2 };
     const to = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
     await page.mouse.move(from.x, from.y);
@@ -107,12 +108,12 @@ describe('a workshop hour in miniature', () => {
     const atDrop = await under(to);
     await page.mouse.up();
     await page
-      .waitForFunction((id) => document.querySelector('[role=menu]') || window.__malkart!.edges().some((e: any) => e.source === id), kariGoal, { timeout: 10_000 })
+      .waitForFunction((id) => document.querySelector('[role=menu]') || window.__malkart!.edges().some((e: any) => e.target === id), kariGoal, { timeout: 10_000 })
       .catch(async () => {
         throw new Error(`no link: at the handle ${await under(from)}; at the drop ${atDrop}; toasts ${await page.locator('.mk-toast').allTextContents()}`);
       });
     if (await page.getByRole('menu').count()) await page.getByRole('menu').locator('[role=menuitem]').first().click();
-    for (const p of everyone()) await waitForBoard(p.page, `return edges.some(e => e.source === arg && e.target === 'g2')`, kariGoal);
+    for (const p of everyone()) await waitForBoard(p.page, `return edges.some(e => e.source === 'g2' && e.target === arg)`, kariGoal);
   });
 
   // TODO(#11 §1, the cofields work): needs the title as a Y.Text with a live binding in the field;
@@ -226,7 +227,7 @@ describe('a workshop hour in miniature', () => {
     // Every title in the file is the one every tab shows (with the cofields work: 'Mye Bedre helse for eldre i hele Lier' and '…lavinntektsfamilier!').
     for (const c of all) expect(title(c.id)).toBe(c.title);
     expect(title('g2')!.startsWith('Færre barn i lavinntektsfamilier')).toBe(true);
-    expect(json.edges.some((e) => e.source === kariGoal && e.target === 'g2')).toBe(true);
+    expect(json.edges.some((e) => e.source === 'g2' && e.target === kariGoal)).toBe(true);
     await fac.page.keyboard.press('Escape');
   });
 
