@@ -13,3 +13,5 @@ export * from './yText';
 export * from './diffBoards';
 export * from './snapshotLabel';
 export * from './workshop/index';
+export * from './theme';
+export * from './sdg';
