@@ -11,6 +11,7 @@ export * from './interchange/parseBoardJson';
 export * from './interchange/boardJson';
 export * from './yText';
 export * from './diffBoards';
+export * from './snapshotLabel';
 export * from './workshop/index';
 export * from './theme';
 export * from './sdg';

@@ -12,6 +12,7 @@ import { FilterMenu } from './FilterMenu';
 import { ExportMenu } from './ExportMenu';
 import { BoardTitle } from './BoardTitle';
 import { SIDE_LABELS, isSide } from '../../shared';
+import { sideColor } from '../workshop/sideColors';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',
@@ -59,16 +60,16 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { 
         </button>
       </div>
       <div className="mk-topbar-right">
-        <span className={`mk-status mk-status-${state}`} role="status" data-testid="sync-state" data-state={state}>
+        <span className={`mk-status mk-status-${state}`} role="status" data-testid="sync-state" data-state={state} title={t(STATUS[state])}>
           <span className="mk-status-dot" aria-hidden="true" />
-          {t(STATUS[state])}
+          <span className="mk-status-text">{t(STATUS[state])}</span>
         </span>
         <ul className="mk-avatars" aria-label={t('people')}>
           {peers.map((p) => (
             <li
               key={p.clientId}
               className={`mk-avatar${p.role === 'viewer' ? ' is-viewer' : ''}${isSide(p.user?.side) ? ` mk-side-${p.user.side}` : ''}`}
-              style={{ background: p.color }}
+              style={{ background: sideColor(p.user?.side, p.color) }}
               data-side={p.user?.side ?? undefined}
               title={`${p.name}${p.self ? ` (${t('you')})` : ''}${isSide(p.user?.side) ? ` – ${pick(SIDE_LABELS[p.user.side])}` : ''}${p.role === 'viewer' ? ` – ${t('roleViewer')}` : ''}`}
             >

@@ -79,7 +79,7 @@ export function useFollowMe(o: {
     const onDown = (e: PointerEvent) => {
       const el = e.target as HTMLElement;
       // Zoom buttons, the overview map, "fit" and a search hit all move the view by hand.
-      if (el.closest('.react-flow__controls, .mk-overview, button[aria-keyshortcuts="F"], .mk-search-hits')) return stepOut();
+      if (el.closest('.react-flow__controls, .mk-overview canvas, button[aria-keyshortcuts="F"], .mk-search-hits')) return stepOut();
       down = el.classList.contains('react-flow__pane') ? { x: e.clientX, y: e.clientY } : null;
     };
     const onMove = (e: PointerEvent) => {

@@ -1,7 +1,7 @@
 // Named, immutable copies of a board: taken by hand, before a restore, and on a timer while a
 // board is being edited; restored as one ordinary change that every client sees at once.
 import * as Y from 'yjs';
-import { applyBoardJson, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared/index';
+import { applyBoardJson, beforeRestoreLabel, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared/index';
 import type { BoardStorage, SnapshotSummary } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { newResourceId } from '../auth/tokens';
@@ -60,7 +60,8 @@ export class SnapshotService {
     if (!target) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
     const parsed = parseBoardJson(JSON.parse(target.json));
     if (!parsed.ok) throw new ApiError(500, 'snapshot_unreadable', `The snapshot could not be read: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`);
-    const before = await this.take(boardId, { label: `Før gjenoppretting av «${target.label}»`, createdBy: by, auto: false });
+    // Named as data (see shared/snapshotLabel.ts): every client shows it in its own language.
+    const before = await this.take(boardId, { label: beforeRestoreLabel(target.label), createdBy: by, auto: false });
     await this.rooms.withRoom(boardId, (room) => room.change((doc) => applyBoardJson(doc, parsed.board, 'restore')));
     const { state: _s, json: _j, ...restored } = target;
     return { restored, before };

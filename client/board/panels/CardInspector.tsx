@@ -11,12 +11,14 @@ import { Group, SelectField, TextField } from './fields';
 import { PeriodField, YearValueField } from './PairFields';
 import { sdgCheck, textCheck, urlCheck } from './checks';
 import { focusCard } from '../focusCard';
+import { takenBoxes } from '../useCreateCard';
+import type { CardNode, LinkEdge } from '../cardTypes';
 import { SdgPicker } from './SdgPicker';
 
 export function CardInspector({ card, links }: { card: BoardNode; links: BoardEdge[] }) {
   const { t, pick } = useI18n();
   const { actions, readOnly, store } = useBoardContext();
-  const rf = useReactFlow();
+  const rf = useReactFlow<CardNode, LinkEdge>();
   const write = (patch: NodePatch): string | null => {
     const r = actions.updateCard(card.id, patch);
     return r.ok ? null : pick(r.message);
@@ -52,8 +54,47 @@ export function CardInspector({ card, links }: { card: BoardNode; links: BoardEd
       />
       <TextField id="mk-field-title" label={t('fieldTitle')} value={card.title} readOnly={ro} check={textCheck(t, 'title', true)} commit={(v) => write({ title: v ?? '' })} testId="field-title" />
       <TextField label={t('fieldDescription')} value={card.description} readOnly={ro} multiline check={textCheck(t, 'description')} commit={(v) => write({ description: v ?? '' })} />
+      {links.length > 0 && (
+        <section className="mk-inspector-links">
+          <h3>{t('links')}</h3>
+          <ul>
+            {links.map((e) => {
+              const outgoing = e.source === card.id;
+              const otherId = outgoing ? e.target : e.source;
+              const other = store.card(otherId);
+              const label = isOneOf(Object.keys(EDGE_KIND_LABELS), e.kind) ? pick(EDGE_KIND_LABELS[e.kind]) : e.kind;
+              return (
+                <li key={e.id}>
+                  <span className="mk-muted">{outgoing ? label : `← ${label}`}</span>{' '}
+                  <button type="button" className="mk-link-btn" onClick={() => focusCard(rf, store, otherId)}>
+                    {other?.title || otherId}
+                  </button>
+                  {!ro && (
+                    <button type="button" className="mk-btn mk-btn-ghost mk-btn-small" aria-label={t('deleteLink')} title={t('deleteLink')} onClick={() => actions.deleteLinks([e.id])}>
+                      ✕
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <div className="mk-field-pair">
-        <SelectField label={t('fieldTier')} value={card.tier} options={TIERS} labels={TIER_LABELS} readOnly={ro} commit={(v) => v && write({ tier: v as BoardNode['tier'] })} />
+        <SelectField
+          label={t('fieldTier')}
+          value={card.tier}
+          options={TIERS}
+          labels={TIER_LABELS}
+          readOnly={ro}
+          testId="field-tier"
+          commit={(v) => {
+            if (!v || !isOneOf(TIERS, v)) return null;
+            // The card moves into the band it now belongs to (a free spot there).
+            const r = actions.setTier(card.id, v, rf.getInternalNode(card.id)?.measured.height, takenBoxes(rf, card.id));
+            return r.ok ? null : pick(r.message);
+          }}
+        />
         <SelectField label={t('fieldOwner')} value={card.owner} options={OWNERS} labels={OWNER_LABELS} readOnly={ro} commit={(v) => v && write({ owner: v as BoardNode['owner'] })} testId="field-owner" />
       </div>
       {card.kind === 'goal' && (
@@ -86,32 +127,6 @@ export function CardInspector({ card, links }: { card: BoardNode; links: BoardEd
       </Group>
       <TextField label={t('fieldSourceUrl')} type="url" value={source.url ?? ''} readOnly={ro} check={urlCheck(t)} commit={(v) => writeSource('url', v)} />
 
-      {links.length > 0 && (
-        <section className="mk-inspector-links">
-          <h3>{t('links')}</h3>
-          <ul>
-            {links.map((e) => {
-              const outgoing = e.source === card.id;
-              const otherId = outgoing ? e.target : e.source;
-              const other = store.card(otherId);
-              const label = isOneOf(Object.keys(EDGE_KIND_LABELS), e.kind) ? pick(EDGE_KIND_LABELS[e.kind]) : e.kind;
-              return (
-                <li key={e.id}>
-                  <span className="mk-muted">{outgoing ? label : `← ${label}`}</span>{' '}
-                  <button type="button" className="mk-link-btn" onClick={() => focusCard(rf, store, otherId)}>
-                    {other?.title || otherId}
-                  </button>
-                  {!ro && (
-                    <button type="button" className="mk-btn mk-btn-ghost mk-btn-small" aria-label={t('deleteLink')} title={t('deleteLink')} onClick={() => actions.deleteLinks([e.id])}>
-                      ✕
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
       {!ro && (
         <div className="mk-row mk-inspector-actions">
           <button type="button" className="mk-btn" onClick={() => window.dispatchEvent(new CustomEvent('malkart:start-link', { detail: card.id }))}>

@@ -1,5 +1,5 @@
 // The right-hand column: the inspector of the selection, then the analysis panel.
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useT } from '../../i18n/I18nProvider';
 import { useBoardContext } from '../BoardContext';
 import { CardInspector } from './CardInspector';
@@ -14,6 +14,10 @@ export function SidePanel() {
   const edges = useSyncExternalStore(store.subscribe, store.getEdges);
   const selNodes = nodes.filter((n) => n.selected);
   const selEdges = edges.filter((e) => e.selected);
+  // The analysis folds away while something is selected, so the inspector (and a card's links)
+  // has the column; a click on its heading opens or closes it for good.
+  const [analysisPref, setAnalysisPref] = useState<boolean | null>(null);
+  const analysisOpen = analysisPref ?? (selNodes.length === 0 && selEdges.length === 0);
   let body;
   if (selNodes.length === 1) {
     const card = selNodes[0]!.data.card;
@@ -42,8 +46,24 @@ export function SidePanel() {
         <h2>{t('inspector')}</h2>
         {body}
       </section>
-      <section className="mk-side-section mk-side-analysis">
-        <AnalysisPanel />
+      <section className={`mk-side-section mk-side-analysis${analysisOpen ? '' : ' is-collapsed'}`}>
+        <h2>
+          <button
+            type="button"
+            className="mk-collapse-btn"
+            aria-expanded={analysisOpen}
+            aria-controls="mk-analysis-body"
+            onClick={() => setAnalysisPref(!analysisOpen)}
+            data-testid="analysis-toggle"
+          >
+            <span aria-hidden="true">{analysisOpen ? '▾' : '▸'}</span> {t('analysis')}
+          </button>
+        </h2>
+        {/* Using it (a jump to a card selects that card) keeps it open. */}
+        <div id="mk-analysis-body" hidden={!analysisOpen} onClickCapture={() => setAnalysisPref(true)}>
+          {/* Kept mounted while folded: it also marks rule violations on the canvas. */}
+          <AnalysisPanel />
+        </div>
       </section>
     </aside>
   );
