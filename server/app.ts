@@ -17,12 +17,16 @@ import { SnapshotService } from './snapshots/SnapshotService';
 import { RenderPool } from './export/RenderPool';
 import { errorHandler, sendError } from './http/errors';
 import { attachWebSockets } from './http/upgrade';
+import { noStore, securityHeaders } from './http/securityHeaders';
+import { WsTickets } from './auth/wsTickets';
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
   storage?: BoardStorage;
   /** Use this render pool instead of one of `exportWorkers` workers (tests inject small or faulty ones). */
   renderPool?: RenderPool;
+  /** Use this WebSocket ticket store (tests inject one with a clock they control). */
+  wsTickets?: WsTickets;
 }
 
 export interface RunningServer {
@@ -41,17 +45,20 @@ export interface RunningServer {
 
 export function createApp(
   storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig, renderPool: RenderPool | null = null,
+  tickets: WsTickets = new WsTickets(),
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, boardsLoaded: rooms.loadedCount });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  app.use('/api', noStore);
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
-  app.use('/api/boards', boardsRouter(storage, rooms));
+  app.use('/api/boards', boardsRouter(storage, rooms, tickets));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
   app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
@@ -68,7 +75,7 @@ export function createApp(
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const { storage: given, renderPool: givenPool, ...overrides } = opts;
+  const { storage: given, renderPool: givenPool, wsTickets, ...overrides } = opts;
   const config = configFromEnv(overrides);
   const storage = given ?? new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
   const metrics = new Metrics();
@@ -77,8 +84,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   snapshots.startTimer(config.autoSnapshotMs);
   // Its workers start with the first DOCX or PNG export.
   const renderPool = givenPool ?? (config.exportWorkers > 0 ? new RenderPool({ size: config.exportWorkers }) : null);
-  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool));
-  const sockets = attachWebSockets(server, storage, rooms, config, metrics);
+  const tickets = wsTickets ?? new WsTickets();
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, tickets));
+  const sockets = attachWebSockets(server, storage, rooms, config, metrics, tickets);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -12,7 +12,8 @@ import { CLOSE } from '../protocol';
 import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { ApiError } from './errors';
-import { checkAccess, tokenFrom } from './boardAccess';
+import { checkAccess, checkTicket, tokenFrom } from './boardAccess';
+import type { WsTickets } from '../auth/wsTickets';
 import { STATUS_CODES } from 'node:http';
 
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
@@ -23,7 +24,9 @@ function refuse(socket: Duplex, status: number, code: string, message: string): 
   );
 }
 
-export function attachWebSockets(server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics): { close(): void } {
+export function attachWebSockets(
+  server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics, tickets: WsTickets | null = null,
+): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -41,7 +44,9 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
       let room;
       let grant;
       try {
-        grant = await checkAccess(storage, boardId, tokenFrom(req.headers, url), 'viewer');
+        // The browser app sends a single-use ticket (issue 12 §9); scripts may still send the token.
+        const ticket = url.searchParams.get('ticket');
+        grant = ticket && tickets ? await checkTicket(storage, tickets, boardId, ticket) : await checkAccess(storage, boardId, tokenFrom(req.headers, url), 'viewer');
         room = await rooms.acquire(boardId);
       } catch (err) {
         if (err instanceof ApiError) return refuse(socket, err.status, err.code, err.message);
