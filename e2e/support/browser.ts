@@ -33,7 +33,8 @@ export async function newPerson(browser: Browser, name: string, opts: { width?: 
 }
 
 export async function openBoard(p: Person, base: string, id: string, token: string): Promise<void> {
-  await p.page.goto(`${base}/b/${id}?token=${token}`);
+  // The share-link form: the token in the fragment, never sent to the server.
+  await p.page.goto(`${base}/b/${id}#token=${token}`);
   await waitForSync(p.page);
 }
 
