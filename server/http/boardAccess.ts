@@ -9,6 +9,8 @@ export interface BoardAccess {
   board: BoardRecord;
   role: Role;
   tokenHash: string;
+  /** The token itself when the request carried one (not for a WebSocket ticket). */
+  token?: string;
 }
 
 /** The token from `Authorization: Bearer …` or `?token=`. */
@@ -28,7 +30,7 @@ export async function checkAccess(storage: BoardStorage, boardId: string, token:
   if (ROLE_RANK[role] < ROLE_RANK[minRole]) {
     throw new ApiError(403, 'role_insufficient', `This needs the ${minRole} link; yours is a ${role} link.`);
   }
-  return { board, role, tokenHash: hashToken(token) };
+  return { board, role, tokenHash: hashToken(token), token };
 }
 
 /** A WebSocket ticket instead of a token: single use, for this board, and only while its token is still valid. */

@@ -10,6 +10,7 @@ import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
 import type { Role } from '../storage/BoardStorage';
 import type { WsTickets } from '../auth/wsTickets';
+import { sealAll, unsealLinks } from '../auth/sealedLinks';
 
 const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
 
@@ -52,7 +53,8 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
     const doc = initialDocument(req.body);
     const id = newResourceId();
     const { tokens, hashes } = newTokens();
-    await storage.createBoard({ id, createdAt: new Date().toISOString(), tokens: hashes }, Y.encodeStateAsUpdate(doc));
+    const sealed = sealAll(tokens.owner, tokens.editor, tokens.viewer);
+    await storage.createBoard({ id, createdAt: new Date().toISOString(), tokens: hashes, sealed }, Y.encodeStateAsUpdate(doc));
     doc.destroy();
     res.status(201).location(`/api/boards/${id}`).json({ id, tokens });
   });
@@ -67,7 +69,7 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
   });
 
   router.post('/:id/tokens/rotate', requireRole(storage, 'owner'), async (req, res) => {
-    const { board } = access(req);
+    const { board, token: ownerToken } = access(req);
     const roles = rotatedRoles(req.body);
     const tokens: Partial<Record<Role, string>> = {};
     const hashes = { ...board.tokens };
@@ -76,11 +78,23 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
       hashes[role] = hashToken(tokens[role]);
     }
     const fresh = new Set(roles.map((r) => hashes[r]));
-    await storage.setTokens(board.id, hashes);
+    // The links the owner can look up again in «Del», sealed anew for the (possibly new) owner token.
+    const known = unsealLinks(ownerToken!, board.sealed?.owner);
+    const sealed = sealAll(tokens.owner ?? ownerToken!, tokens.editor ?? known.editor, tokens.viewer ?? known.viewer);
+    await storage.setTokens(board.id, hashes, sealed);
     const room = await rooms.loaded(board.id);
     // Only holders of the old links: someone who already joined with a new one stays.
     room?.closeConnections(CLOSE.tokenRevoked, (c) => roles.includes(c.role) && !fresh.has(c.tokenHash));
     res.json({ tokens });
+  });
+
+  // The links the caller may pass on: the owner the editor and viewer links, an editor the viewer
+  // link, a viewer none. A link made before links were sealed is missing until the owner makes new ones.
+  router.get('/:id/links', requireRole(storage, 'viewer'), (req, res) => {
+    const { board, role, token } = access(req);
+    const links =
+      role === 'owner' ? unsealLinks(token!, board.sealed?.owner) : role === 'editor' ? { viewer: unsealLinks(token!, board.sealed?.editor).viewer } : {};
+    res.json({ links: Object.fromEntries(Object.entries(links).filter(([, v]) => v)) });
   });
 
   // The browser app's WebSocket ticket: valid 30 s, for one connection (see auth/wsTickets.ts).

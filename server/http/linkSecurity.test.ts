@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import WebSocket from 'ws';
 import { WsTickets } from '../auth/wsTickets';
+import { SqliteStorage } from '../storage/SqliteStorage';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor, type TestServer } from '../testing/testServer';
 
 cleanUpAfterEach();
@@ -178,5 +179,46 @@ describe('rotating the owner link', () => {
       });
       expect(res.status).toBe(400);
     }
+  });
+});
+
+describe('GET /api/boards/:id/links (for «Del»)', () => {
+  const links = async (server: TestServer, id: string, token: string) => {
+    const res = await fetch(`${server.url}/api/boards/${id}/links`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, body: (await res.json()) as { links: Record<string, string> } };
+  };
+  const rotate = async (server: TestServer, id: string, token: string, roles?: string[]) => {
+    const res = await fetch(`${server.url}/api/boards/${id}/tokens/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: roles ? JSON.stringify({ roles }) : undefined,
+    });
+    return ((await res.json()) as { tokens: Record<string, string> }).tokens;
+  };
+
+  it('gives the owner the editor and viewer links, an editor the viewer link, a viewer none; the database holds no token', async () => {
+    const server = await startTestServer();
+    const board = await createBoard(server.url);
+    expect((await links(server, board.id, board.tokens.owner)).body.links).toEqual({ editor: board.tokens.editor, viewer: board.tokens.viewer });
+    expect((await links(server, board.id, board.tokens.editor)).body.links).toEqual({ viewer: board.tokens.viewer });
+    expect((await links(server, board.id, board.tokens.viewer)).body.links).toEqual({});
+    expect((await links(server, board.id, 'wrong')).status).toBe(403);
+
+    const row = (server.storage as SqliteStorage).db.prepare('SELECT * FROM boards WHERE id = ?').get(board.id) as Record<string, unknown>;
+    const stored = JSON.stringify(row);
+    for (const token of Object.values(board.tokens)) expect(stored).not.toContain(token);
+  });
+
+  it('follows rotations: new editor and viewer links, then a new owner link', async () => {
+    const server = await startTestServer();
+    const board = await createBoard(server.url);
+    const fresh = await rotate(server, board.id, board.tokens.owner);
+    expect((await links(server, board.id, board.tokens.owner)).body.links).toEqual({ editor: fresh.editor, viewer: fresh.viewer });
+    expect((await links(server, board.id, fresh.editor!)).body.links).toEqual({ viewer: fresh.viewer });
+    expect((await links(server, board.id, board.tokens.editor)).status).toBe(403);
+
+    const owner = await rotate(server, board.id, board.tokens.owner, ['owner']);
+    expect((await links(server, board.id, owner.owner!)).body.links).toEqual({ editor: fresh.editor, viewer: fresh.viewer });
+    expect((await links(server, board.id, board.tokens.owner)).status).toBe(403);
   });
 });
