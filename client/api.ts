@@ -74,6 +74,11 @@ export function wsTicket(id: string, token: string): Promise<{ ticket: string; r
   return request<{ ticket: string; role: Role }>(`/api/boards/${encodeURIComponent(id)}/ws-ticket`, { method: 'POST' }, token);
 }
 
+/** The links the caller may pass on (owner: editor and viewer; editor: viewer), as far as the server can give them. */
+export function getLinks(id: string, token: string): Promise<Partial<BoardTokens>> {
+  return request<{ links: Partial<BoardTokens> }>(`/api/boards/${encodeURIComponent(id)}/links`, {}, token).then((r) => r.links);
+}
+
 /** New links for `roles` (owner only); holders of the old ones are disconnected. */
 export function rotateLinks(id: string, ownerToken: string, roles: Role[]): Promise<Partial<BoardTokens>> {
   return request<{ tokens: Partial<BoardTokens> }>(

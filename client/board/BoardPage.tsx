@@ -22,7 +22,18 @@ export type GoneReason = 'deleted' | 'revoked';
 async function forgetGone(boardId: string, token: string, reason: GoneReason): Promise<StringKey> {
   let lastLink = true;
   if (reason === 'deleted') forgetBoard(boardId);
-  else lastLink = forgetLink(boardId, token);
+  else {
+    lastLink = forgetLink(boardId, token);
+    // A rotation usually renews several links: keep only the other links held that still work.
+    for (const other of Object.values(listRecent().find((b) => b.id === boardId)?.tokens ?? {})) {
+      if (lastLink || !other) break;
+      const stale = await getBoard(boardId, other).then(
+        () => false,
+        (err: unknown) => err instanceof ApiError && (err.status === 401 || err.status === 403 || err.status === 404),
+      );
+      if (stale) lastLink = forgetLink(boardId, other);
+    }
+  }
   if (lastLink) await clearLocalCopy(boardId);
   return reason === 'deleted' ? 'goneDeleted' : lastLink ? 'goneRevoked' : 'goneRevokedKept';
 }

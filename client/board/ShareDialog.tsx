@@ -1,11 +1,11 @@
 // «Del» in the top bar (issue 11 §3): the links this person may pass on, with copy buttons.
 // Owner: the editor and viewer links (and their own owner link), new editor/viewer links, a new
 // owner link. Editor: the viewer link (and their own). Viewer: a read-only variant with their own
-// viewer link. Links come from what this browser holds (tokens are stored hashed on the server,
-// so nobody can look an old link up; making new ones is the way to get links you do not hold).
+// viewer link. Links come from the server (sealed under the holder's token, server/auth/sealedLinks.ts)
+// and from what this browser holds; what is fetched is kept in «Tavler du har åpnet» too.
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
-import { ApiError, boardLink, rotateLinks, type Role } from '../api';
+import { ApiError, boardLink, getLinks, rotateLinks, type Role } from '../api';
 import { replaceLocation } from '../navigation';
 import { heldLinks, rememberLinks, type HeldLinks } from '../landing/recentBoards';
 import { LinkRow, ROLE_TEXT } from '../landing/LinkRow';
@@ -39,6 +39,20 @@ export function ShareDialog({ boardId, token, onClose }: { boardId: string; toke
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    getLinks(boardId, token)
+      .then((fromServer) => {
+        if (!live || Object.keys(fromServer).length === 0) return;
+        rememberLinks(boardId, fromServer, { touch: false });
+        setLinks((l) => ({ ...l, ...fromServer }));
+      })
+      .catch(() => undefined /* offline: what this browser holds */);
+    return () => {
+      live = false;
+    };
+  }, [boardId, token]);
+
   // Focus goes back to the button that asked for the confirmation once it is answered.
   const rotateRef = useRef<HTMLButtonElement>(null);
   const rotateOwnerRef = useRef<HTMLButtonElement>(null);

@@ -105,7 +105,7 @@ export class SqliteStorage implements BoardStorage {
       id: row.id,
       createdAt: row.created_at,
       tokens: { owner: row.owner_hash, editor: row.editor_hash, viewer: row.viewer_hash },
-      sealed: { owner: row.sealed_owner, editor: row.sealed_editor },
+      ...(row.sealed_owner !== null || row.sealed_editor !== null ? { sealed: { owner: row.sealed_owner, editor: row.sealed_editor } } : {}),
     };
   }
 
