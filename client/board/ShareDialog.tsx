@@ -63,8 +63,8 @@ export function ShareDialog({ boardId, token, onClose }: { boardId: string; toke
   }, [confirm]);
 
   // Ends the "rotating my own owner link" marker when this page goes (it moved to the new link).
-  const [endOwnRotation, setEndOwnRotation] = useState<(() => void) | null>(null);
-  useEffect(() => () => endOwnRotation?.(), [endOwnRotation]);
+  const endOwnRotation = useRef<(() => void) | null>(null);
+  useEffect(() => () => endOwnRotation.current?.(), []);
 
   const rotate = async (which: 'links' | 'owner') => {
     setBusy(true);
@@ -77,7 +77,7 @@ export function ShareDialog({ boardId, token, onClose }: { boardId: string; toke
       setLinks((l) => ({ ...l, ...fresh }));
       setConfirm(null);
       if (which === 'owner' && fresh.owner) {
-        setEndOwnRotation(() => end);
+        endOwnRotation.current = end;
         // This page moves to the new owner link (keeping an open snapshot in the URL).
         replaceLocation(`${location.pathname}${location.search}#token=${encodeURIComponent(fresh.owner)}`);
         return;
