@@ -63,12 +63,15 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
         const known = listRecent().find((b) => b.id === boardId && Object.values(b.tokens).includes(token));
         const role = known && (Object.entries(known.tokens).find(([, v]) => v === token)?.[0] as Role | undefined);
         if (e?.status === 0 && role) return setLoad({ state: 'ready', role, info: null });
-        if (e?.status === 404 || ((e?.status === 401 || e?.status === 403) && e.code === 'token_invalid')) {
+        // A board this browser knew: deleted or its link rotated — say so and forget it here.
+        const wasKnown = listRecent().some((b) => b.id === boardId);
+        if (wasKnown && (e?.status === 404 || ((e?.status === 401 || e?.status === 403) && e.code === 'token_invalid'))) {
           void forgetGone(boardId, token, e.status === 404 ? 'deleted' : 'revoked').then((key) => {
             if (!cancelled) setLoad({ state: 'error', message: t(key) });
           });
           return;
         }
+        if (e?.status === 404) void clearLocalCopy(boardId);
         const message =
           e?.status === 404 ? t('errorNotFound') : e?.status === 401 || e?.status === 403 ? t('errorUnauthorized') : t('errorGeneric', { message: e?.message ?? String(err) });
         setLoad({ state: 'error', message });
