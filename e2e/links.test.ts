@@ -9,6 +9,9 @@ import { launchBrowser, newPerson, openBoard, waitForSync, type Person } from '.
 import { createBoard, startTestServer, type TestServer } from './support/server';
 import { EXAMPLE_BOARD } from '../shared/examples';
 
+/** A budget for these multi-person flows (each opens two to three browsers), not a speed check. */
+const FLOW = 180_000;
+
 let server: TestServer;
 let browser: Browser;
 beforeAll(async () => {
@@ -121,7 +124,7 @@ describe('no token in a URL the browser requests', () => {
     for (const r of rec.requests) expect(r.referer, `Referer of ${r.url}`).not.toContain(board.tokens.editor);
     expect(p.errors).toEqual([]);
     await p.context.close();
-  });
+  }, FLOW);
 });
 
 describe('«Del» with two people', () => {
@@ -195,7 +198,7 @@ describe('«Del» with two people', () => {
     expect(a.errors).toEqual([]);
     await a.context.close();
     await b.context.close();
-  });
+  }, FLOW);
 });
 
 describe('a deleted board is forgotten', () => {
@@ -232,7 +235,7 @@ describe('a deleted board is forgotten', () => {
     expect(e.errors).toEqual([]);
     await e.context.close();
     await later.context.close();
-  });
+  }, FLOW);
 });
 
 describe('«Tavler du har åpnet» keeps every board with its links', () => {
@@ -285,5 +288,5 @@ describe('«Tavler du har åpnet» keeps every board with its links', () => {
     expect(list.length).toBe(3);
     expect(p.errors).toEqual([]);
     await p.context.close();
-  });
+  }, FLOW);
 });
