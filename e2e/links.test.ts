@@ -97,7 +97,7 @@ describe('no token in a URL the browser requests', () => {
     expect(rec.cspErrors).toEqual([]);
     expect(p.errors).toEqual([]);
     await p.context.close();
-  });
+  }, FLOW);
 
   it('an old ?token= link opens, is rewritten to #token= in place, and sends no Referer with the token', async () => {
     const board = await createBoard(server.url, { title: 'Gammel lenke' });
@@ -173,7 +173,7 @@ describe('«Del» with two people', () => {
     expect(editor.errors).toEqual([]);
     await owner.context.close();
     await editor.context.close();
-  });
+  }, FLOW);
 
   it('the owner link can be renewed: this browser moves to the new one, another holder of the old one is disconnected', async () => {
     const board = await createBoard(server.url, { title: 'Ny eier' });
