@@ -20,6 +20,8 @@ import { attachWebSockets } from './http/upgrade';
 import { createLogger, requestLogger, type Logger } from './log';
 import type { DestinationStream } from 'pino';
 import { createBoardLimiter } from './http/rateLimits';
+import { noStore, securityHeaders } from './http/securityHeaders';
+import { WsTickets } from './auth/wsTickets';
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
@@ -28,6 +30,8 @@ export interface StartOptions extends Partial<ServerConfig> {
   renderPool?: RenderPool;
   /** Where the JSON log lines go (default: stdout); tests read them here. */
   logDestination?: DestinationStream;
+  /** Use this WebSocket ticket store (tests inject one with a clock they control). */
+  wsTickets?: WsTickets;
 }
 
 export interface RunningServer {
@@ -48,10 +52,12 @@ export interface RunningServer {
 export function createApp(
   storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig, renderPool: RenderPool | null = null,
   log: Logger = createLogger('silent'),
+  tickets: WsTickets = new WsTickets(),
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogger(log));
+  app.use(securityHeaders());
   app.set('trust proxy', config.trustProxy);
   // 503 while storage is full, read-only or failing, so a load balancer or monitor notices; it turns
   // back to 200 by itself when the disk recovers (the store probes it).
@@ -62,9 +68,10 @@ export function createApp(
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  app.use('/api', noStore);
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
   app.post('/api/boards', createBoardLimiter(config, metrics));
-  app.use('/api/boards', boardsRouter(storage, rooms));
+  app.use('/api/boards', boardsRouter(storage, rooms, tickets));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
   app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
@@ -81,7 +88,7 @@ export function createApp(
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const { storage: given, renderPool: givenPool, logDestination, ...overrides } = opts;
+  const { storage: given, renderPool: givenPool, logDestination, wsTickets, ...overrides } = opts;
   const config = configFromEnv(overrides);
   const log = createLogger(logDestination && config.logLevel === 'silent' ? 'info' : config.logLevel, logDestination);
   const storage = given ?? new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
@@ -93,8 +100,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const renderPool =
     givenPool ?? (config.exportWorkers > 0 ? new RenderPool({ size: config.exportWorkers, maxQueue: config.exportQueue, timeoutMs: config.exportTimeoutMs }) : null);
   if (renderPool) metrics.watchRenderPool(renderPool);
-  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log));
-  const sockets = attachWebSockets(server, storage, rooms, config, metrics, log);
+  const tickets = wsTickets ?? new WsTickets();
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets));
+  const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -8,6 +8,7 @@ import type { Localized, NodeKind } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Role } from '../api';
 import { useBoardConnection } from './useBoardConnection';
+import { CLOSE_DELETED, CLOSE_REVOKED } from './ticketSocket';
 import { BoardStore } from './boardStore';
 import { BoardActions } from './boardActions';
 import { Presence, colorFor } from './presence';
@@ -36,11 +37,20 @@ interface Props {
   role: Role;
   name: string;
   initialTitle: string;
+  /** The server closed the board for good: deleted (4404) or this link rotated (4403). */
+  onGone?(reason: 'deleted' | 'revoked'): void;
 }
 
 export function BoardView(props: Props) {
   const conn = useBoardConnection(props.boardId, props.token);
   const { t } = useI18n();
+  const closeCode = conn?.closeCode;
+  const onGoneRef = useRef(props.onGone);
+  onGoneRef.current = props.onGone;
+  useEffect(() => {
+    if (closeCode === CLOSE_DELETED) onGoneRef.current?.('deleted');
+    else if (closeCode === CLOSE_REVOKED) onGoneRef.current?.('revoked');
+  }, [closeCode]);
   if (!conn) return <div className="mk-center-page">{t('loading')}</div>;
   return <LiveBoard {...props} conn={conn} />;
 }

@@ -10,6 +10,7 @@ import { useReactFlow } from '@xyflow/react';
 import { SearchBox } from './SearchBox';
 import { FilterMenu } from './FilterMenu';
 import { ExportMenu } from './ExportMenu';
+import { ShareButton } from './ShareDialog';
 import { BoardTitle } from './BoardTitle';
 import { SIDE_LABELS, isSide } from '../../shared';
 import { sideColor } from '../workshop/sideColors';
@@ -82,6 +83,7 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { 
             </li>
           ))}
         </ul>
+        <ShareButton boardId={boardId} token={token} />
         <LanguageSwitch />
         <button type="button" className="mk-btn mk-btn-ghost" onClick={onHelp} aria-keyshortcuts="?">
           {t('help')}

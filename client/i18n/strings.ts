@@ -4,6 +4,7 @@ import type { Localized } from '../../shared';
 import { EXPORT_STRINGS } from '../export/strings';
 import { SNAPSHOT_STRINGS } from '../snapshots/strings';
 import { WORKSHOP_STRINGS } from '../workshop/strings';
+import { LINK_STRINGS } from '../landing/strings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 
@@ -270,6 +271,7 @@ export const STRINGS = {
   errorAreaPanel: l('sidepanelet', 'sidepanelet', 'the side panel'),
   errorAreaWorkshop: l('workshopverktøyene', 'workshopverktøya', 'the workshop tools'),
   ...WORKSHOP_STRINGS,
+  ...LINK_STRINGS,
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

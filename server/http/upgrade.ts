@@ -12,7 +12,8 @@ import { CLOSE } from '../protocol';
 import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { ApiError } from './errors';
-import { checkAccess, tokenFrom } from './boardAccess';
+import { checkAccess, checkTicket, tokenFrom } from './boardAccess';
+import type { WsTickets } from '../auth/wsTickets';
 import { STATUS_CODES } from 'node:http';
 import { createLogger, redactUrl, requestId, type Logger } from '../log';
 
@@ -29,6 +30,7 @@ function refuseSocket(socket: Duplex, status: number, code: string, message: str
 
 export function attachWebSockets(
   server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics, log: Logger = createLogger('silent'),
+  tickets: WsTickets | null = null,
 ): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
@@ -61,7 +63,9 @@ export function attachWebSockets(
       let room;
       let grant;
       try {
-        grant = await checkAccess(storage, boardId, tokenFrom(req.headers, url), 'viewer');
+        // The browser app sends a single-use ticket (issue 12 §9); scripts may still send the token.
+        const ticket = url.searchParams.get('ticket');
+        grant = ticket && tickets ? await checkTicket(storage, tickets, boardId, ticket) : await checkAccess(storage, boardId, tokenFrom(req.headers, url), 'viewer');
         room = await rooms.acquire(boardId);
       } catch (err) {
         if (err instanceof ApiError) return refuse(socket, err.status, err.code, err.message);

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LogWriter } from './LogWriter';
 import { HealthRecord, type StorageHealth } from './storageHealth';
-import type { BoardRecord, BoardStorage, LogEntry, SnapshotRecord, SnapshotSummary, StoredDocument, TokenHashes } from './BoardStorage';
+import type { BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, SnapshotSummary, StoredDocument, TokenHashes } from './BoardStorage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -77,12 +77,14 @@ export class SqliteStorage implements BoardStorage {
     this.db.exec(SCHEMA);
     this.file = file;
     this.synchronous = opts.synchronous ?? 'FULL';
+    this.migrate();
     this.logWriter = file === ':memory:' || opts.synchronous === 'NORMAL' ? null : new LogWriter(file, 'FULL');
     const db = this.db;
     this.stmt = {
-      insertBoard: db.prepare('INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash) VALUES (?, ?, ?, ?, ?)'),
-      getBoard: db.prepare('SELECT id, created_at, owner_hash, editor_hash, viewer_hash FROM boards WHERE id = ?'),
+      insertBoard: db.prepare('INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      getBoard: db.prepare('SELECT id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor FROM boards WHERE id = ?'),
       setTokens: db.prepare('UPDATE boards SET owner_hash = ?, editor_hash = ?, viewer_hash = ? WHERE id = ?'),
+      setSealed: db.prepare('UPDATE boards SET sealed_owner = ?, sealed_editor = ? WHERE id = ?'),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
       upsertState: db.prepare(
         'INSERT INTO board_state (board_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
@@ -139,7 +141,7 @@ export class SqliteStorage implements BoardStorage {
     this.write(() =>
       this.db.transaction(() => {
         const t = record.tokens;
-        this.stmt.insertBoard.run(record.id, record.createdAt, t.owner, t.editor, t.viewer);
+        this.stmt.insertBoard.run(record.id, record.createdAt, t.owner, t.editor, t.viewer, record.sealed?.owner ?? null, record.sealed?.editor ?? null);
         this.stmt.upsertState.run(record.id, initialState, record.createdAt);
       })(),
     );
@@ -147,14 +149,31 @@ export class SqliteStorage implements BoardStorage {
 
   async getBoard(id: string): Promise<BoardRecord | undefined> {
     const row = this.stmt.getBoard.get(id) as
-      | { id: string; created_at: string; owner_hash: string; editor_hash: string; viewer_hash: string }
+      | { id: string; created_at: string; owner_hash: string; editor_hash: string; viewer_hash: string; sealed_owner: string | null; sealed_editor: string | null }
       | undefined;
     if (!row) return undefined;
-    return { id: row.id, createdAt: row.created_at, tokens: { owner: row.owner_hash, editor: row.editor_hash, viewer: row.viewer_hash } };
+    return {
+      id: row.id,
+      createdAt: row.created_at,
+      tokens: { owner: row.owner_hash, editor: row.editor_hash, viewer: row.viewer_hash },
+      ...(row.sealed_owner !== null || row.sealed_editor !== null ? { sealed: { owner: row.sealed_owner, editor: row.sealed_editor } } : {}),
+    };
   }
 
-  async setTokens(id: string, t: TokenHashes): Promise<void> {
-    this.write(() => this.stmt.setTokens.run(t.owner, t.editor, t.viewer, id));
+  async setTokens(id: string, t: TokenHashes, sealed?: SealedLinks): Promise<void> {
+    this.write(() =>
+      this.db.transaction(() => {
+        this.stmt.setTokens.run(t.owner, t.editor, t.viewer, id);
+        if (sealed) this.stmt.setSealed.run(sealed.owner, sealed.editor, id);
+      })(),
+    );
+  }
+
+  /** Columns added after the first release, for files made before them. */
+  private migrate(): void {
+    const columns = new Set((this.db.pragma('table_info(boards)') as { name: string }[]).map((c) => c.name));
+    if (!columns.has('sealed_owner')) this.db.exec('ALTER TABLE boards ADD COLUMN sealed_owner TEXT');
+    if (!columns.has('sealed_editor')) this.db.exec('ALTER TABLE boards ADD COLUMN sealed_editor TEXT');
   }
 
   async deleteBoard(id: string): Promise<void> {
