@@ -10,5 +10,6 @@ export * from './interchange/schema';
 export * from './interchange/parseBoardJson';
 export * from './interchange/boardJson';
 export * from './yText';
+export * from './migrateTexts';
 export * from './diffBoards';
 export * from './workshop/index';
