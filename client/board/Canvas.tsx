@@ -26,6 +26,8 @@ import type { Notify } from './Toasts';
 import { CARD_WIDTH } from './bands';
 import { focusCard } from './focusCard';
 import { ParkingArea } from '../workshop/ParkingArea';
+import { useFocusRescue } from './useFocusRescue';
+import { focusCanvas, focusCardElement } from './panels/inspectorFocus';
 
 export const PALETTE_MIME = 'application/x-malkart-kind';
 /** Above this many cards the board opens on one corner rather than fitted whole. */
@@ -59,6 +61,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
   const lastPointer = useRef<{ x: number; y: number } | null>(null);
 
   usePresenceSync();
+  useFocusRescue(store);
 
   // Fit the board into view once its content has arrived.
   const fitted = useRef(false);
@@ -215,6 +218,12 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     return () => window.removeEventListener('malkart:start-link', on);
   }, [store, readOnly]);
 
+  // The inspector's «Slett kort» asks here (not with a synthetic Delete key, which the shortcuts ignore outside the canvas).
+  useEffect(() => {
+    window.addEventListener('malkart:request-delete', requestDelete);
+    return () => window.removeEventListener('malkart:request-delete', requestDelete);
+  }, [requestDelete]);
+
   const onPointerMove = useCallback(
     (e: React.PointerEvent) => {
       lastPointer.current = { x: e.clientX, y: e.clientY };
@@ -227,6 +236,8 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
   return (
     <div
       ref={wrapper}
+      // Focusable, so focus has a place on the board when its card is gone, and shortcuts work from here.
+      tabIndex={-1}
       className={`mk-canvas${linkFrom ? ' is-linking' : ''}`}
       onDoubleClick={onDoubleClick}
       onDragOver={(e) => {
@@ -292,8 +303,12 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
           onChoose={(kind) => {
             actions.linkCards(pendingLink.source, pendingLink.target, kind);
             setPendingLink(null);
+            focusCardElement(pendingLink.target);
           }}
-          onCancel={() => setPendingLink(null)}
+          onCancel={() => {
+            setPendingLink(null);
+            focusCardElement(pendingLink.source);
+          }}
         />
       )}
       {confirm && (
@@ -304,6 +319,10 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
             actions.deleteLinks(confirm.edgeIds);
             actions.deleteCards(confirm.nodeIds);
             setConfirm(null);
+            // The dialog gives focus back to what opened it; that card (or its inspector) is gone now.
+            requestAnimationFrame(() => {
+              if (!document.activeElement || document.activeElement === document.body) focusCanvas();
+            });
           }}
           onCancel={() => setConfirm(null)}
         />

@@ -3,6 +3,7 @@
 import type { Localized } from '../../shared';
 import { SNAPSHOT_STRINGS } from '../snapshots/strings';
 import { WORKSHOP_STRINGS } from '../workshop/strings';
+import { INSPECTOR_STRINGS } from '../board/panels/strings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 
@@ -256,6 +257,7 @@ export const STRINGS = {
   pasted: l('{n} kort limt inn', '{n} kort limte inn', '{n} cards pasted'),
   layoutDone: l('Kortene er ordnet. Ctrl+Z angrer.', 'Korta er ordna. Ctrl+Z angrar.', 'Cards arranged. Ctrl+Z undoes.'),
   ...WORKSHOP_STRINGS,
+  ...INSPECTOR_STRINGS,
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useBoardContext } from '../BoardContext';
 import { SelectField, TextField, type Check } from './fields';
 import { focusCard } from '../focusCard';
+import { returnFocusToCard } from './inspectorFocus';
 
 export function EdgeInspector({ edge }: { edge: BoardEdge }) {
   const { t, pick } = useI18n();
@@ -22,7 +23,7 @@ export function EdgeInspector({ edge }: { edge: BoardEdge }) {
     </button>
   );
   return (
-    <div className="mk-inspector" data-testid="edge-inspector">
+    <div className="mk-inspector" data-testid="edge-inspector" onKeyDown={(e) => returnFocusToCard(e, edge.id, 'edge')}>
       <p className="mk-edge-kind">
         <strong>{isOneOf(EDGE_KINDS, edge.kind) ? pick(EDGE_KIND_LABELS[edge.kind]) : edge.kind}</strong>
       </p>
