@@ -1,6 +1,6 @@
 // Focus never falls to <body>: when the focused element disappears (a menu closed by choosing an
 // item, a button replaced after a click, a card deleted — here or by someone else), focus goes to
-// the selected card, or else to the canvas. Moving focus on purpose (a click on empty page, Tab)
+// the open dialog, or the side panel it was in, or else the selected card, or else the canvas. Moving focus on purpose (a click on empty page, Tab)
 // is left alone: only a focused element that was removed from the page is rescued.
 import { useEffect } from 'react';
 import type { BoardStore } from './boardStore';
@@ -9,13 +9,19 @@ import { focusCanvas, focusCardElement } from './panels/inspectorFocus';
 export function useFocusRescue(store: BoardStore): void {
   useEffect(() => {
     let last: Element | null = document.activeElement;
+    /** The dialog or side panel the focused element sat in. */
+    let container: HTMLElement | null = null;
     let frame = 0;
     const rescue = () => {
       frame = 0;
-      if (!last || last.isConnected) return;
+      if (!last || (last.isConnected && !last.matches(':disabled'))) return;
       const now = document.activeElement;
       if (now && now !== document.body) return;
       last = null;
+      const modals = document.querySelectorAll<HTMLElement>('.mk-modal');
+      const modal = modals[modals.length - 1];
+      if (modal) return modal.focus();
+      if (container?.isConnected && container.tabIndex >= -1 && container.matches('.mk-ws-drawer')) return container.focus();
       const sel = store.selectedNodeIds();
       if (sel.length === 1 && store.card(sel[0]!)) focusCardElement(sel[0]!);
       else focusCanvas();
@@ -25,13 +31,16 @@ export function useFocusRescue(store: BoardStore): void {
       if (!frame) frame = requestAnimationFrame(rescue);
     };
     const onFocusIn = (e: FocusEvent) => {
-      if (e.target instanceof Element) last = e.target;
+      if (!(e.target instanceof Element)) return;
+      last = e.target;
+      container = e.target.closest<HTMLElement>('.mk-modal, .mk-ws-drawer');
     };
-    // Browsers do not all send focusout when the focused element is removed; watch removals too.
+    // Browsers do not all send focusout when the focused element is removed or disabled; watch for both.
     const observer = new MutationObserver(() => {
-      if (last && !last.isConnected) later();
+      if (last && (!last.isConnected || last.matches(':disabled'))) later();
     });
-    observer.observe(document.body, { childList: true, subtree: true });
+    // A focused button that gets disabled (a download running) loses focus too.
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
     document.addEventListener('focusin', onFocusIn);
     document.addEventListener('focusout', later);
     return () => {

@@ -49,6 +49,7 @@ export function WorkshopDrawer() {
   return (
     <section
       ref={ref}
+      tabIndex={-1}
       id="mk-ws-drawer"
       className="mk-ws-drawer"
       aria-label={t(TITLES[panel])}
