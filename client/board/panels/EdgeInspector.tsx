@@ -6,10 +6,12 @@ import { useBoardContext } from '../BoardContext';
 import { SelectField, TextField, type Check } from './fields';
 import { focusCard } from '../focusCard';
 import { returnFocusToCard } from './inspectorFocus';
+import { lastWriter } from './lastWriter';
 
 export function EdgeInspector({ edge }: { edge: BoardEdge }) {
   const { t, pick } = useI18n();
-  const { actions, readOnly, store } = useBoardContext();
+  const { actions, readOnly, store, presence } = useBoardContext();
+  const who = (field: string) => () => lastWriter(store.maps.edges.get(edge.id), field, presence);
   const rf = useReactFlow();
   const write = (patch: EdgePatch): string | null => {
     const r = actions.updateLink(edge.id, patch);
@@ -35,9 +37,9 @@ export function EdgeInspector({ edge }: { edge: BoardEdge }) {
       </dl>
       {edge.kind === 'conflictsWith' && (
         <>
-          <TextField label={t('fieldNote')} value={edge.note ?? ''} multiline readOnly={readOnly} check={noteCheck} commit={(v) => write({ note: v })} />
-          <SelectField label={t('fieldSeverity')} value={edge.severity} options={SEVERITIES} labels={SEVERITY_LABELS} allowNone readOnly={readOnly} commit={(v) => write({ severity: v as EdgePatch['severity'] })} />
-          <TextField label={t('fieldResolution')} value={edge.resolution ?? ''} multiline readOnly={readOnly} check={noteCheck} commit={(v) => write({ resolution: v })} />
+          <TextField label={t('fieldNote')} value={edge.note ?? ''} multiline readOnly={readOnly} check={noteCheck} commit={(v) => write({ note: v })} whoChanged={who('note')} />
+          <SelectField label={t('fieldSeverity')} value={edge.severity} options={SEVERITIES} labels={SEVERITY_LABELS} allowNone readOnly={readOnly} commit={(v) => write({ severity: v as EdgePatch['severity'] })} whoChanged={who('severity')} />
+          <TextField label={t('fieldResolution')} value={edge.resolution ?? ''} multiline readOnly={readOnly} check={noteCheck} commit={(v) => write({ resolution: v })} whoChanged={who('resolution')} />
         </>
       )}
       {!readOnly && (
