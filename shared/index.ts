@@ -13,3 +13,5 @@ export * from './yText';
 export * from './migrateTexts';
 export * from './diffBoards';
 export * from './workshop/index';
+export * from './theme';
+export * from './sdg';

@@ -14,6 +14,7 @@ import { focusCard } from '../focusCard';
 import { BoundTextField } from './BoundTextField';
 import { lastWriter } from './lastWriter';
 import { returnFocusToCard } from './inspectorFocus';
+import { SdgPicker } from './SdgPicker';
 
 export function CardInspector({ card, links }: { card: BoardNode; links: BoardEdge[] }) {
   const { t, pick } = useI18n();
@@ -84,6 +85,7 @@ export function CardInspector({ card, links }: { card: BoardNode; links: BoardEd
       <TextField label={t('fieldPlanRef')} value={card.planRef ?? ''} readOnly={ro} whoChanged={who('planRef')} check={textCheck(t, 'planRef')} commit={(v) => write({ planRef: v })} />
       <TextField label={t('fieldResponsible')} value={card.responsible ?? ''} readOnly={ro} whoChanged={who('responsible')} check={textCheck(t, 'responsible')} commit={(v) => write({ responsible: v })} />
       <TextField label={t('fieldSdg')} value={(card.sdg ?? []).join(', ')} readOnly={ro} whoChanged={who('sdg')} check={sdgCheck(t)} commit={(v) => write({ sdg: v })} testId="field-sdg" />
+      <SdgPicker codes={card.sdg ?? []} readOnly={ro} commit={(v) => write({ sdg: v })} />
       <Group title={t('fieldSourceDoc').split(':')[0] ?? ''}>
         <TextField label={t('fieldSourceDoc')} value={source.doc ?? ''} readOnly={ro} whoChanged={who('source')} check={urlCheck(t)} commit={(v) => writeSource('doc', v)} />
         <TextField label={t('fieldSourceSection')} value={source.section ?? ''} readOnly={ro} whoChanged={who('source')} check={urlCheck(t)} commit={(v) => writeSource('section', v)} />
