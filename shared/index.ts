@@ -10,6 +10,7 @@ export * from './interchange/schema';
 export * from './interchange/parseBoardJson';
 export * from './interchange/boardJson';
 export * from './yText';
+export * from './migrateTexts';
 export * from './diffBoards';
 export * from './snapshotLabel';
 export * from './workshop/index';

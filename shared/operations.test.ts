@@ -108,7 +108,8 @@ describe('createNode', () => {
     const y = maps.nodes.get('g1')!;
     // goal's usual owner is felles (docs/domain.md: a local NAV goal is usually owned felles).
     expect(y.get('owner')).toBe('felles');
-    expect(y.get('title')).toBe('Mål');
+    expect(y.get('title')).toBeInstanceOf(Y.Text);
+    expect(String(y.get('title'))).toBe('Mål');
     expect(y.get('description')).toBeInstanceOf(Y.Text);
     expect(String(y.get('description'))).toBe('');
     expect(y.has('position')).toBe(false);

@@ -4,7 +4,7 @@
 import type * as Y from 'yjs';
 import type { BoardMeta, EdgeFields, NodeFields, Position } from './types';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
-import { boardMaps, newId, readEdgeFields, readNodeFields, type BoardMaps } from './boardDoc';
+import { boardMaps, newId, plainValue, readEdgeFields, readNodeFields, type BoardMaps } from './boardDoc';
 import { DEFAULT_OWNER, EDGE_KINDS, isOneOf, type Localized, type NodeKind, type Tier } from './vocabulary';
 import { checkLink, endpointKindsAllowed, ownerRuleHolds, type LinkRefusal, type RuleView } from './linkRules';
 import { edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema } from './interchange/schema';
@@ -60,7 +60,7 @@ export function ruleViewOf(maps: BoardMaps): RuleView {
     node(id) {
       const y = maps.nodes.get(id);
       if (!y) return undefined;
-      return { kind: y.get('kind') as NodeKind, owner: y.get('owner') as never, title: String(y.get('title') ?? '') };
+      return { kind: y.get('kind') as NodeKind, owner: y.get('owner') as never, title: String(plainValue(y.get('title')) ?? '') };
     },
     *edges() {
       for (const [id, y] of maps.edges.entries()) yield { id, ...readEdgeFields(y) };

@@ -58,7 +58,10 @@ export function BoardView(props: Props) {
 function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & { conn: NonNullable<ReturnType<typeof useBoardConnection>> }) {
   const { pick } = useI18n();
   const { doc, awareness } = conn;
-  const readOnly = role === 'viewer';
+  // A closed connection (the link's token rotated, the board deleted) will never sync again: from
+  // then on the board is read-only, and the inspector refreshes to say so rather than take edits that go nowhere.
+  const accessLost = conn.state === 'closed';
+  const readOnly = role === 'viewer' || accessLost;
   const toasts = useToasts();
   const pickRef = useRef(pick);
   pickRef.current = pick;
@@ -99,7 +102,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   const [paletteKind, setPaletteKind] = useState<NodeKind>('goal');
   const [helpOpen, setHelpOpen] = useState(false);
   const [snapshotsOpen, setSnapshotsOpen] = useState(false);
-  const ctx = useMemo<BoardContextValue>(() => ({ store, actions, presence, role, readOnly }), [store, actions, presence, role, readOnly]);
+  const ctx = useMemo<BoardContextValue>(() => ({ store, actions, presence, role, readOnly, accessLost }), [store, actions, presence, role, readOnly, accessLost]);
   // A snapshot named in the URL replaces the live board on the canvas, read-only (client/snapshots/).
   const snap = useSnapshotView(boardId, token, ctx);
   const shown = snap.status === 'ready' ? snap.ctx : ctx;

@@ -30,6 +30,7 @@ import { OverviewMap } from './OverviewMap';
 import type { Notify } from './Toasts';
 import { focusCard } from './focusCard';
 import { ParkingArea } from '../workshop/ParkingArea';
+import { useFocusRescue } from './useFocusRescue';
 
 /** React Flow announces a keyboard move with an English direction; we say it in the UI language. */
 const DIRECTION_KEYS: Record<string, StringKey> = { left: 'dirLeft', right: 'dirRight', up: 'dirUp', down: 'dirDown' };
@@ -116,6 +117,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     mo.observe(root, { attributes: true, attributeFilter: ['data-presenting'] });
     return () => mo.disconnect();
   }, [rf]);
+  useFocusRescue(store);
 
   // Fit the board into view once its content has arrived.
   const fitted = useRef(false);
@@ -266,6 +268,12 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     return () => window.removeEventListener('malkart:start-link', on);
   }, [store, readOnly]);
 
+  // The inspector's «Slett kort» asks here (not with a synthetic Delete key, which the shortcuts ignore outside the canvas).
+  useEffect(() => {
+    window.addEventListener('malkart:request-delete', requestDelete);
+    return () => window.removeEventListener('malkart:request-delete', requestDelete);
+  }, [requestDelete]);
+
   const onPointerMove = useCallback(
     (e: React.PointerEvent) => {
       lastPointer.current = { x: e.clientX, y: e.clientY };
@@ -278,6 +286,8 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
   return (
     <div
       ref={wrapper}
+      // Focusable, so focus has a place on the board when its card is gone, and shortcuts work from here.
+      tabIndex={-1}
       className="mk-canvas"
       onDoubleClick={onDoubleClick}
       onDragOver={(e) => {

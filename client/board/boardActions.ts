@@ -1,11 +1,11 @@
 // Every edit the UI makes, each one transaction with this tab's origin (so undo takes back exactly
 // this user's steps), through the typed operations of shared/. A viewer can call none of them.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   createNode, deleteNodes, link, moveNodes, setMeta, unlink, updateEdge, updateNode, DEFAULT_OWNER_FOR_TIER, newId,
   type BoardMaps, type EdgeKind, type EdgePatch, type Localized, type NodeKind, type NodePatch, type OpResult, type Owner, type Position, type Tier,
 } from '../../shared';
-import { boardMaps, readEdgeFields, readNodeFields } from '../../shared';
+import { boardMaps, nodeText, readEdgeFields, readNodeFields, type TextField } from '../../shared';
 import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH, clampIntoBand, tierOfCardAt } from './bands';
 import { freeSpot, type Box } from './placement';
 
@@ -71,6 +71,22 @@ export class BoardActions {
     }, this.origin);
     this.endGesture();
     return this.report(r);
+  }
+
+  /**
+   * A card's title or description as a Y.Text to bind a field to. A title still stored as a plain
+   * string (an older board not yet converted by the server, say from the offline cache) is turned
+   * into one first; that is not an undo step of its own.
+   */
+  cardText(id: string, field: TextField): Y.Text | null {
+    const ynode = this.maps.nodes.get(id);
+    if (!ynode) return null;
+    const v = ynode.get(field);
+    if (v instanceof Y.Text) return v;
+    if (this.readOnly) return null;
+    let text: Y.Text | null = null;
+    this.doc.transact(() => (text = nodeText(ynode, field)), 'migrate-texts');
+    return text;
   }
 
   renameBoard(title: string): OpResult {

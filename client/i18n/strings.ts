@@ -5,6 +5,7 @@ import { EXPORT_STRINGS } from '../export/strings';
 import { SNAPSHOT_STRINGS } from '../snapshots/strings';
 import { WORKSHOP_STRINGS } from '../workshop/strings';
 import { LINK_STRINGS } from '../landing/strings';
+import { INSPECTOR_STRINGS } from '../board/panels/strings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 
@@ -272,6 +273,7 @@ export const STRINGS = {
   errorAreaWorkshop: l('workshopverktøyene', 'workshopverktøya', 'the workshop tools'),
   ...WORKSHOP_STRINGS,
   ...LINK_STRINGS,
+  ...INSPECTOR_STRINGS,
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -127,4 +127,5 @@ export const WORKSHOP_STRINGS = {
   wsNeedsShared: l('Denne funksjonen er ikke tilgjengelig ennå.', 'Denne funksjonen er ikkje tilgjengeleg enno.', 'This feature is not available yet.'),
   wsViewerCannot: l('Som leser kan du følge med, men ikke endre.', 'Som lesar kan du følgje med, men ikkje endre.', 'As a viewer you can follow along but not change anything.'),
   kPresent: l('Presentasjonsmodus av/på', 'Presentasjonsmodus av/på', 'Presentation mode on/off'),
+  wsMentionedYou: l('{name} nevnte deg i en kommentar på «{target}»: {text}', '{name} nemnde deg i ein kommentar på «{target}»: {text}', '{name} mentioned you in a comment on "{target}": {text}'),
 } as const;

@@ -5,11 +5,27 @@ import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { GroupCommit } from './GroupCommit';
 import { BoardGoneError, Room } from './Room';
+import { hasPlainTexts, migrateTexts } from '../../shared';
 import type { Connection } from './Connection';
 import { CLOSE } from '../protocol';
 
 export class TooManyBoardsError extends Error {}
 export class BoardLoadError extends Error {}
+
+/**
+ * An older board holds card titles as plain strings: they are turned into Y.Texts once, here, as
+ * one stored change before any client syncs (shared/migrateTexts.ts), so no two clients race to do it.
+ */
+async function migrateOnLoad(room: Room): Promise<Room> {
+  if (!hasPlainTexts(room.doc)) return room;
+  try {
+    await room.change((doc) => migrateTexts(doc, 'migrate-texts'));
+  } catch (err) {
+    await room.close().catch(() => undefined);
+    throw err;
+  }
+  return room;
+}
 
 export class RoomManager {
   readonly log: GroupCommit;
@@ -45,7 +61,7 @@ export class RoomManager {
       if (this.rooms.size >= this.config.maxLoadedBoards) {
         throw new TooManyBoardsError(`the server holds ${this.rooms.size} boards, its limit; try again shortly`);
       }
-      room = Room.load(boardId, this.storage, this.log, this.config, this.metrics).then(
+      room = Room.load(boardId, this.storage, this.log, this.config, this.metrics).then(migrateOnLoad).then(
         (r) => {
           r.onEmpty = () => this.scheduleUnload(boardId);
           this.metrics.boardsLoaded.set(this.rooms.size);

@@ -28,15 +28,32 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Writes one content field of a node, a Y.Text for the description so concurrent typing merges. */
+/**
+ * The fields held as a Y.Text, so that two people typing in them at once both keep their words.
+ * A board made before the title was one holds it as a plain string: every reader goes through
+ * `plainValue`, and the first write (or `migrateNodeTexts`) turns it into a Y.Text.
+ */
+export const TEXT_FIELDS = ['title', 'description'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export const isTextField = (f: string): f is TextField => f === 'title' || f === 'description';
+
+/** The field's Y.Text, made from its plain value first if it is still a string (an older board). */
+export function nodeText(ynode: YNode, field: TextField): Y.Text {
+  const v = ynode.get(field);
+  if (v instanceof Y.Text) return v;
+  const text = new Y.Text(typeof v === 'string' ? v : '');
+  ynode.set(field, text);
+  return text;
+}
+
+/** Writes one content field of a node; a text field is changed by a minimal edit of its Y.Text. */
 export function writeNodeField(ynode: YNode, field: keyof NodeFields, value: unknown): void {
-  if (field === 'description') {
-    let text = ynode.get('description');
-    if (!(text instanceof Y.Text)) {
-      text = new Y.Text();
-      ynode.set('description', text);
-    }
-    setText(text as Y.Text, typeof value === 'string' ? value : '');
+  if (isTextField(field)) {
+    const next = typeof value === 'string' ? value : '';
+    const v = ynode.get(field);
+    // An older board's plain title that already says this stays as it is (no write on restore or import).
+    if (typeof v === 'string' && v === next) return;
+    setText(nodeText(ynode, field), next);
     return;
   }
   if (value === undefined || value === null) {
@@ -50,7 +67,7 @@ export function newYNode(fields: NodeFields): YNode {
   const ynode = new Y.Map<unknown>();
   for (const f of NODE_FIELDS) {
     const v = fields[f];
-    if (f === 'description') ynode.set(f, new Y.Text(typeof v === 'string' ? v : ''));
+    if (isTextField(f)) ynode.set(f, new Y.Text(typeof v === 'string' ? v : ''));
     else if (v !== undefined) ynode.set(f, v);
   }
   return ynode;
