@@ -27,7 +27,7 @@ export function withoutXmlIllegal<T>(value: T): T {
     let out: Record<string, unknown> | null = null;
     for (const [k, v] of Object.entries(value)) {
       const w = withoutXmlIllegal(v);
-      if (w !== v) (out ??= { ...value })[k] = w;
+      if (w !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = w;
     }
     return (out ?? value) as T;
   }
