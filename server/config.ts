@@ -28,8 +28,19 @@ export interface ServerConfig {
   autoSnapshotMs: number;
   /** Automatic snapshots kept per board (the newest); snapshots taken by hand are always kept. */
   autoSnapshotKeep: number;
-  /** Worker threads that render DOCX and PNG exports off the event loop; 0 renders them on it. */
+  /** Worker threads that render exports (every format) off the event loop; 0 renders them on it. */
   exportWorkers: number;
+  /** Exports that may wait for a render worker, in all and per board. */
+  exportQueue: number;
+  exportQueuePerBoard: number;
+  /** An export running longer than this fails and its worker is replaced. */
+  exportTimeoutMs: number;
+  /** Heap limit of each render worker in MiB. */
+  exportMemoryMb: number;
+  /** Largest PNG (and DOCX map picture) in pixels; a larger map is scaled down. */
+  exportMaxPixels: number;
+  /** Snapshots taken by hand kept per board; one more is refused (409) until one is deleted. */
+  maxSnapshotsPerBoard: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -60,6 +71,12 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     autoSnapshotMs: int('AUTO_SNAPSHOT_MS', 15 * 60 * 1000),
     autoSnapshotKeep: int('AUTO_SNAPSHOT_KEEP', 20),
     exportWorkers: int('EXPORT_WORKERS', 1),
+    exportQueue: int('EXPORT_QUEUE', 32),
+    exportQueuePerBoard: int('EXPORT_QUEUE_PER_BOARD', 4),
+    exportTimeoutMs: int('EXPORT_TIMEOUT_MS', 60_000),
+    exportMemoryMb: int('EXPORT_MEMORY_MB', 1024),
+    exportMaxPixels: int('EXPORT_MAX_PIXELS', 32_000_000),
+    maxSnapshotsPerBoard: int('MAX_SNAPSHOTS_PER_BOARD', 100),
     ...overrides,
   };
 }

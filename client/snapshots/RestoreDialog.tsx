@@ -26,7 +26,7 @@ export function RestoreDialog({ boardId, token, name, snapshot, notify, onCancel
     setError(null);
     try {
       const result = await restoreSnapshot(boardId, token, snapshot.id, name);
-      notify(t('restoreDone', { label: snapshot.label, before: result.before.label }));
+      notify(result.before ? t('restoreDone', { label: snapshot.label, before: result.before.label }) : t('restoreDoneNoBefore', { label: snapshot.label }));
       onDone(result);
     } catch (e) {
       const err = e instanceof ApiError ? e : null;

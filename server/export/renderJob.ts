@@ -1,20 +1,52 @@
-// The exports that are too heavy for the event loop (DOCX, PNG), as a plain function of the board
-// and the options, plus the messages a render worker exchanges with RenderPool.
+// Every export as a plain function of the board and the options, plus the messages a render
+// worker exchanges with RenderPool. Even the text formats can take seconds on a large board, so
+// the server renders all of them on a worker (see RenderPool).
 import type { View } from '../../shared/readModels';
 import type { BoardJson } from '../../shared/types';
-import { exportSvg } from '../../shared/export/index';
+import { restrictWorkshop } from '../../shared/index';
+import { exportCsv, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
+import { withoutXmlIllegal } from '../../shared/xmlText';
 import { exportDocx } from './docx';
 import { renderPng } from './png';
 
+export const EXPORT_FORMATS = ['docx', 'md', 'csv', 'json', 'svg', 'png'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export interface RenderJob {
-  format: 'docx' | 'png';
+  format: ExportFormat;
   board: BoardJson;
-  opts: { view: View; lang: 'nb' | 'nn'; comments?: boolean };
+  opts: { view: View; lang: 'nb' | 'nn'; table?: 'nodes' | 'edges'; comments?: boolean };
+  /** Largest PNG (and DOCX map picture) in pixels; a larger map is scaled down to fit. */
+  maxPixels?: number;
 }
 
-export async function renderJob({ format, board, opts }: RenderJob): Promise<Buffer> {
-  if (format === 'png') return renderPng(exportSvg(board, opts));
-  return exportDocx(board, { ...opts, mapPng: renderPng(exportSvg(board, opts), { width: 1600 }) });
+/** The interchange file of one view: its cards, the links between them, and their workshop records. */
+function viewJson(board: BoardJson, view: View): string {
+  if (view === 'all') return exportJson(board);
+  const keep = new Set(board.nodes.filter((n) => n.owner === view || n.owner === 'felles').map((n) => n.id));
+  const edges = board.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  const { workshop: _all, ...rest } = board;
+  const workshop = restrictWorkshop(board.workshop, keep, new Set(edges.map((e) => e.id)));
+  return exportJson({ ...rest, nodes: board.nodes.filter((n) => keep.has(n.id)), edges, ...(workshop ? { workshop } : {}) });
+}
+
+export async function renderJob({ format, board: given, opts, maxPixels }: RenderJob): Promise<Buffer> {
+  // Characters XML forbids are dropped once here, for the DOCX above all (every exporter drops them too).
+  const board = withoutXmlIllegal(given);
+  switch (format) {
+    case 'md':
+      return Buffer.from(exportMarkdown(board, opts), 'utf8');
+    case 'csv':
+      return Buffer.from(exportCsv(board, { ...opts, table: opts.table ?? 'nodes' }), 'utf8');
+    case 'json':
+      return Buffer.from(viewJson(board, opts.view), 'utf8');
+    case 'svg':
+      return Buffer.from(exportSvg(board, opts), 'utf8');
+    case 'png':
+      return renderPng(exportSvg(board, opts), { maxPixels });
+    case 'docx':
+      return exportDocx(board, { ...opts, mapPng: renderPng(exportSvg(board, opts), { width: 1600, maxPixels }) });
+  }
 }
 
 export interface RenderRequest {
