@@ -94,20 +94,27 @@ export function buildChapter(board: BoardJson, opts: { view: View; lang: ExportL
     const parts = [OWNER_LABELS[n.owner]?.[lang] ?? n.owner, ...extra.filter(Boolean), ...(num ? [`${L.see} ${num}`] : [])];
     return { title: n.title, detail: `(${parts.join('; ')})` };
   };
+  // Links by their ends, built once: looking them up per section was O(cards × links) (#12).
+  const edgesInto = new Map<string, typeof edges>();
+  const edgesOutOf = new Map<string, typeof edges>();
+  for (const e of edges) {
+    (edgesInto.get(e.target) ?? edgesInto.set(e.target, []).get(e.target)!).push(e);
+    (edgesOutOf.get(e.source) ?? edgesOutOf.set(e.source, []).get(e.source)!).push(e);
+  }
   /** Nodes of `kind` with an edge of one of `edgeKinds` into `id`, in board order. */
   const into = (id: string, edgeKinds: EdgeKind[], kind: BoardNode['kind']): BoardNode[] => {
     const found = new Set<BoardNode>();
-    for (const e of edges) {
+    for (const e of edgesInto.get(id) ?? []) {
       const n = graph.nodes.get(e.source);
-      if (e.target === id && edgeKinds.includes(e.kind) && n?.kind === kind) found.add(n);
+      if (edgeKinds.includes(e.kind) && n?.kind === kind) found.add(n);
     }
     return [...found].sort(boardOrder);
   };
   const outOf = (id: string, edgeKind: EdgeKind, kind: BoardNode['kind']): BoardNode[] => {
     const found = new Set<BoardNode>();
-    for (const e of edges) {
+    for (const e of edgesOutOf.get(id) ?? []) {
       const n = graph.nodes.get(e.target);
-      if (e.source === id && e.kind === edgeKind && n?.kind === kind) found.add(n);
+      if (e.kind === edgeKind && n?.kind === kind) found.add(n);
     }
     return [...found].sort(boardOrder);
   };
