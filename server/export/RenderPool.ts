@@ -110,9 +110,10 @@ export class RenderPool {
     if (this.running + this.queue.length >= this.size + this.maxQueue) {
       return Promise.reject(new RenderBusyError(`${this.queue.length} exports are already waiting`));
     }
-    const mine = this.queue.filter((p) => p.owner === owner).length;
-    if (mine >= this.maxQueuePerBoard) {
-      return Promise.reject(new RenderBusyError(`${mine} exports of this board are already waiting`));
+    // Counted like the bound above: running or waiting, against the workers plus the board's share.
+    const mine = this.queue.filter((p) => p.owner === owner).length + [...this.slots].filter((s) => s.current?.owner === owner).length;
+    if (mine >= this.size + this.maxQueuePerBoard) {
+      return Promise.reject(new RenderBusyError(`${mine} exports of this board are already waiting or running`));
     }
     return new Promise<Buffer>((resolve, reject) => {
       const p: Pending = { id: this.nextId++, job, owner, resolve, reject };
