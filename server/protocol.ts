@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { UPDATE_REFUSED } from '../shared/syncCloseCodes';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -27,6 +28,7 @@ export const CLOSE = {
   boardDeleted: { code: 4404, reason: 'board was deleted' },
   tooFarBehind: { code: 4508, reason: 'connection too far behind; reconnect to resync' },
   storageFailed: { code: 4503, reason: 'storage failed; try again later' },
+  updateRefused: UPDATE_REFUSED,
 } as const;
 
 /** One decoded frame from a client. Decoding reads the whole frame, so a truncated one fails here. */

@@ -6,6 +6,7 @@ import type { BoardStorage } from '../storage/BoardStorage';
 import type { Metrics } from '../metrics';
 import type { GroupCommit } from './GroupCommit';
 import { Connection } from './Connection';
+import { UpdateGuard, UpdateRefusedError } from './updateGuard';
 
 /** The board is not in storage: deleted, or never there. */
 export class BoardGoneError extends Error {}
@@ -35,6 +36,8 @@ export class Room {
   private compacting: Promise<void> | null = null;
   private closed = false;
   private closing = false;
+  /** Refuses an edit that writes what the board's schema forbids, before it is stored. */
+  private readonly guard: UpdateGuard;
   lastEditAt = 0;
   onEmpty: (() => void) | null = null;
 
@@ -51,6 +54,7 @@ export class Room {
     this.logRows = storedRows;
     this.appliedSeq = lastSeq;
     this.metrics.logLength.inc(storedRows);
+    this.guard = new UpdateGuard(doc);
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -122,6 +126,7 @@ export class Room {
             break;
           }
           assertValidUpdate(msg.update);
+          this.guard.check(msg.update);
           void this.receiveUpdate(conn, msg.update);
           break;
         case 'awareness':
@@ -132,6 +137,12 @@ export class Room {
           break;
       }
     } catch (err) {
+      if (err instanceof UpdateRefusedError) {
+        this.metrics.rejectedMessages.inc({ reason: 'schema' });
+        conn.close({ code: CLOSE.updateRefused.code, reason: `${CLOSE.updateRefused.reason}: ${err.message}`.slice(0, 120) });
+        this.removeConnection(conn);
+        return;
+      }
       const close = err instanceof UnsupportedMessageError ? CLOSE.unsupportedData : CLOSE.malformed;
       this.metrics.rejectedMessages.inc({ reason: err instanceof UnsupportedMessageError ? 'unsupported' : 'malformed' });
       if (!(err instanceof MalformedMessageError || err instanceof UnsupportedMessageError)) console.error('unexpected error in frame handling', err);
