@@ -110,7 +110,7 @@ describe('a board that already holds such things (written before the check)', ()
     expect((await restored.json()).before).toBeNull();
     // (the room may have been unloaded and loaded again meanwhile: read the board as it is now)
     const now = await server.rooms.withRoom(board.id, (r) => ({ language: boardMaps(r.doc).meta.get('language'), planRef: nodeOf(r.doc, 'K0').get('planRef') }));
-    expect(now.language).toBe(EXAMPLE_BOARD.meta.language);
+    expect(now.language).toBe((EXAMPLE_BOARD as { meta: { language?: string } }).meta.language);
     expect(now.planRef).not.toBeInstanceOf(Y.Map);
   }, 120_000);
 });
