@@ -162,6 +162,8 @@ export class UpdateGuard {
 
   private rebuild(): Y.Doc {
     const shadow = new Y.Doc();
+    // Typed before any content arrives: a root an update creates is otherwise a bare AbstractType.
+    for (const name of [...BOARD_ROOTS, ...WORKSHOP_ROOTS]) shadow.getMap(name);
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.live));
     this.accepted = this.accepted.filter((a) => !this.liveHas(a.needs));
     for (const a of this.accepted) Y.applyUpdate(shadow, a.update);
