@@ -4,18 +4,22 @@
 import type { View } from '../../shared/readModels';
 import type { BoardJson } from '../../shared/types';
 import { restrictWorkshop } from '../../shared/index';
-import { exportCsv, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
+import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
+import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export/planChapter';
 import { withoutXmlIllegal } from '../../shared/xmlText';
 import { exportDocx } from './docx';
 import { renderPng } from './png';
 
-export const EXPORT_FORMATS = ['docx', 'md', 'csv', 'json', 'svg', 'png'] as const;
+export const EXPORT_FORMATS = ['docx', 'html', 'md', 'csv', 'json', 'svg', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface RenderJob {
   format: ExportFormat;
   board: BoardJson;
-  opts: { view: View; lang: 'nb' | 'nn'; table?: 'nodes' | 'edges'; comments?: boolean };
+  opts: {
+    view: View; lang: 'nb' | 'nn'; table?: 'nodes' | 'edges'; comments?: boolean;
+    variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering;
+  };
   /** Largest PNG (and DOCX map picture) in pixels; a larger map is scaled down to fit. */
   maxPixels?: number;
 }
@@ -36,6 +40,8 @@ export async function renderJob({ format, board: given, opts, maxPixels }: Rende
   switch (format) {
     case 'md':
       return Buffer.from(exportMarkdown(board, opts), 'utf8');
+    case 'html':
+      return Buffer.from(exportHtml(board, opts), 'utf8');
     case 'csv':
       return Buffer.from(exportCsv(board, { ...opts, table: opts.table ?? 'nodes' }), 'utf8');
     case 'json':
@@ -45,7 +51,8 @@ export async function renderJob({ format, board: given, opts, maxPixels }: Rende
     case 'png':
       return renderPng(exportSvg(board, opts), { maxPixels });
     case 'docx':
-      return exportDocx(board, { ...opts, mapPng: renderPng(exportSvg(board, opts), { width: 1600, maxPixels }) });
+      // Figures at twice their print width, so they stay sharp on paper; within the pixel budget.
+      return exportDocx(board, { ...opts, renderFigure: (svg) => renderPng(svg, { width: 1200, maxPixels }) });
   }
 }
 

@@ -1,8 +1,10 @@
 // GET /api/boards/:id/export?format=docx|md|csv|json|svg|png[&snapshot=<sid>][&view=all|stat|kommune][&lang=nb|nn][&table=nodes|edges]
-//   [&comments=1]  docx and md: add the comment threads as an appendix
+//   [&comments=1]  docx, md and html: add the comment threads as an appendix (working variant)
+//   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx and html: the plan chapter's options
 // Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
 import { Router } from 'express';
 import type { BoardJson } from '../../shared/index';
+import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export/index';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
 import { EXPORT_FORMATS, renderJob, type ExportFormat, type RenderJob } from '../export/renderJob';
@@ -19,6 +21,7 @@ const CONTENT_TYPES: Record<Format, string> = {
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
   svg: 'image/svg+xml; charset=utf-8',
   png: 'image/png',
 };
@@ -50,7 +53,10 @@ function slug(title: string): string {
 export async function renderExport(
   board: BoardJson,
   format: Format,
-  opts: { view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges'; comments?: boolean },
+  opts: {
+    view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges'; comments?: boolean;
+    variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering;
+  },
   pool: RenderPool | null = null,
   signal?: AbortSignal,
   limits: { owner?: string; maxPixels?: number } = {},
@@ -83,13 +89,16 @@ export function exportRouter(storage: BoardStorage, snapshots: SnapshotService, 
     const view = oneOf('view', q.view, VIEWS, 'all');
     const table = oneOf('table', q.table, ['nodes', 'edges'] as const, 'nodes');
     const comments = oneOf('comments', q.comments, ['0', '1'] as const, '0') === '1';
+    const variant = oneOf('variant', q.variant, VARIANTS, 'working');
+    const headingLevel = Number(oneOf('headingLevel', q.headingLevel, ['1', '2', '3'] as const, '1')) as HeadingLevelOption;
+    const numbering = oneOf('numbering', q.numbering, NUMBERINGS, 'none');
     const snapshot = typeof q.snapshot === 'string' && q.snapshot ? q.snapshot : 'live';
     const board = await snapshots.board(access(req).board.id, snapshot);
     const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, board.meta.language === 'nn' ? 'nn' : 'nb');
     // A client that gives up (the dialog's Cancel, a closed tab) frees its place in the render pool.
     const gone = new AbortController();
     res.on('close', () => res.writableFinished || gone.abort());
-    const body = await renderExport(board, format, { view, lang, table, comments }, pool, gone.signal, { owner: access(req).board.id, ...limits });
+    const body = await renderExport(board, format, { view, lang, table, comments, variant, headingLevel, numbering }, pool, gone.signal, { owner: access(req).board.id, ...limits });
     const name = `${slug(board.meta.title)}${view === 'all' ? '' : `-${view}`}${format === 'csv' && table === 'edges' ? '-koblinger' : ''}.${format}`;
     res
       .type(CONTENT_TYPES[format])
