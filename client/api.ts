@@ -111,8 +111,8 @@ export function takeSnapshot(id: string, token: string, label: string, createdBy
 
 export interface RestoreResult {
   restored: SnapshotInfo;
-  /** The snapshot taken just before the restore: restoring it undoes the restore. */
-  before: SnapshotInfo;
+  /** The snapshot taken just before the restore: restoring it undoes the restore. Null when it could not be made. */
+  before: SnapshotInfo | null;
 }
 
 export function restoreSnapshot(id: string, token: string, sid: string, createdBy: string): Promise<RestoreResult> {

@@ -42,7 +42,7 @@ export interface RunningServer {
   rooms: RoomManager;
   snapshots: SnapshotService;
   metrics: Metrics;
-  /** Renders DOCX and PNG exports; null when EXPORT_WORKERS=0 (they render on the event loop). */
+  /** Renders exports; null when EXPORT_WORKERS=0 (they render on the event loop). */
   renderPool: RenderPool | null;
   log: Logger;
   /** Flushes everything, closes sockets with 1012 and the store. */
@@ -73,7 +73,7 @@ export function createApp(
   app.post('/api/boards', createBoardLimiter(config, metrics));
   app.use('/api/boards', boardsRouter(storage, rooms, tickets));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
-  app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool));
+  app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
 
   const index = path.join(config.clientDir, 'index.html');
@@ -94,11 +94,20 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const storage = given ?? new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
   const metrics = new Metrics();
   const rooms = new RoomManager(storage, config, metrics);
-  const snapshots = new SnapshotService(storage, rooms, config.autoSnapshotKeep);
+  const snapshots = new SnapshotService(storage, rooms, config.autoSnapshotKeep, config.maxSnapshotsPerBoard);
   snapshots.startTimer(config.autoSnapshotMs);
-  // Its workers start with the first DOCX or PNG export.
+  // Its workers start with the first export.
   const renderPool =
-    givenPool ?? (config.exportWorkers > 0 ? new RenderPool({ size: config.exportWorkers, maxQueue: config.exportQueue, timeoutMs: config.exportTimeoutMs }) : null);
+    givenPool ??
+    (config.exportWorkers > 0
+      ? new RenderPool({
+          size: config.exportWorkers,
+          maxQueue: config.exportQueue,
+          maxQueuePerBoard: config.exportQueuePerBoard,
+          timeoutMs: config.exportTimeoutMs,
+          memoryMb: config.exportMemoryMb,
+        })
+      : null);
   if (renderPool) metrics.watchRenderPool(renderPool);
   const tickets = wsTickets ?? new WsTickets();
   const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets));

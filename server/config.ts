@@ -29,12 +29,8 @@ export interface ServerConfig {
   autoSnapshotMs: number;
   /** Automatic snapshots kept per board (the newest); snapshots taken by hand are always kept. */
   autoSnapshotKeep: number;
-  /** Worker threads that render DOCX and PNG exports off the event loop; 0 renders them on it. */
+  /** Worker threads that render exports (every format) off the event loop; 0 renders them on it. */
   exportWorkers: number;
-  /** Jobs that may wait for a render worker; one more is refused with 503. */
-  exportQueue: number;
-  /** A DOCX or PNG render running longer than this fails (500) and its worker is replaced. */
-  exportTimeoutMs: number;
   /** Least severe log line written (JSON on stdout); `silent` writes none. */
   logLevel: LogLevel;
   /** Largest board, in bytes of its encoded state; an update that would pass it is refused (4413). 0 = no limit. */
@@ -58,6 +54,17 @@ export interface ServerConfig {
   trustProxy: boolean | number | string;
   /** A loaded board nobody has edited or moved in for this long may be unloaded to make room for another. */
   evictIdleMs: number;
+  /** Exports that may wait for a render worker, in all and per board. */
+  exportQueue: number;
+  exportQueuePerBoard: number;
+  /** An export running longer than this fails and its worker is replaced. */
+  exportTimeoutMs: number;
+  /** Heap limit of each render worker in MiB. */
+  exportMemoryMb: number;
+  /** Largest PNG (and DOCX map picture) in pixels; a larger map is scaled down. */
+  exportMaxPixels: number;
+  /** Snapshots taken by hand kept per board; one more is refused (409) until one is deleted. */
+  maxSnapshotsPerBoard: number;
 }
 
 /** TRUST_PROXY: unset/false/0 = no proxy, true, a hop count, or addresses/subnets as Express reads them. */
@@ -108,7 +115,6 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     autoSnapshotKeep: int('AUTO_SNAPSHOT_KEEP', 20),
     exportWorkers: int('EXPORT_WORKERS', 1),
     exportQueue: int('EXPORT_QUEUE', 32),
-    exportTimeoutMs: int('EXPORT_TIMEOUT_MS', 60_000),
     logLevel: logLevel(),
     maxBoardBytes: int('MAX_BOARD_BYTES', 64 * 1024 * 1024),
     awarenessFlushMs: int('AWARENESS_FLUSH_MS', 50),
@@ -123,6 +129,11 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     upgradeWindowMs: int('UPGRADE_WINDOW_MS', 60 * 1000),
     trustProxy: trustProxy(),
     evictIdleMs: int('EVICT_IDLE_MS', 10 * 60 * 1000),
+    exportQueuePerBoard: int('EXPORT_QUEUE_PER_BOARD', 4),
+    exportTimeoutMs: int('EXPORT_TIMEOUT_MS', 60_000),
+    exportMemoryMb: int('EXPORT_MEMORY_MB', 1024),
+    exportMaxPixels: int('EXPORT_MAX_PIXELS', 32_000_000),
+    maxSnapshotsPerBoard: int('MAX_SNAPSHOTS_PER_BOARD', 100),
     ...overrides,
   };
 }

@@ -8,4 +8,6 @@ export const WIRE_CLOSE = {
   overBudget: { code: 4529, reason: 'too many messages; reconnect' },
   /** The server needed the room for boards in use and unloaded this idle one; transient. */
   evicted: { code: 4509, reason: 'board unloaded to make room on the server; reconnect to continue' },
+  /** An edit wrote what the board's schema forbids: it was neither stored nor sent on; final. */
+  updateRefused: { code: 4422, reason: 'update refused: it breaks the board schema' },
 } as const;

@@ -29,7 +29,7 @@ export function RestoreDialog({ boardId, token, name, snapshot, notify, onCancel
     setError(null);
     try {
       const result = await restoreSnapshot(boardId, token, snapshot.id, name);
-      notify(t('restoreDone', { label, before: names.name(result.before.label) }));
+      notify(result.before ? t('restoreDone', { label, before: names.name(result.before.label) }) : t('restoreDoneNoBefore', { label }));
       onDone(result);
     } catch (e) {
       const err = e instanceof ApiError ? e : null;

@@ -58,6 +58,11 @@ export const SNAPSHOT_STRINGS = {
     'Gjenoppretta «{label}». Tavla slik ho var før, er lagra som «{before}» – gjenopprett det for å angre.',
     'Restored "{label}". The board as it was before is saved as "{before}" – restore that to undo.',
   ),
+  restoreDoneNoBefore: l(
+    'Gjenopprettet «{label}». Tavla slik den var før, kunne ikke lagres som øyeblikksbilde.',
+    'Gjenoppretta «{label}». Tavla slik ho var før, kunne ikkje lagrast som augneblinksbilete.',
+    'Restored "{label}". The board as it was before could not be saved as a snapshot.',
+  ),
   restoreFailed: l(
     'Gjenopprettingen mislyktes: {message} Prøv igjen om litt.',
     'Gjenopprettinga mislukkast: {message} Prøv igjen om litt.',

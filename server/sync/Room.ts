@@ -9,6 +9,7 @@ import { RoomAwareness } from './RoomAwareness';
 import { SyncAnswers } from './SyncAnswers';
 import { BoardQuota, BoardTooLargeError } from './BoardQuota';
 import { facilitatorOf } from '../../shared/workshop/session';
+import { UpdateGuard, UpdateRefusedError } from './updateGuard';
 
 /** The board is not in storage: deleted, or never there. */
 export class BoardGoneError extends Error {}
@@ -44,6 +45,8 @@ export class Room {
   private compacting: Promise<void> | null = null;
   private closed = false;
   private closing = false;
+  /** Refuses an edit that writes what the board's schema forbids, before it is stored. */
+  private readonly guard: UpdateGuard;
   lastEditAt = 0;
   readonly loadedAt = Date.now();
   onEmpty: (() => void) | null = null;
@@ -62,6 +65,7 @@ export class Room {
     this.logRows = storedRows;
     this.appliedSeq = lastSeq;
     this.metrics.logLength.inc(storedRows);
+    this.guard = new UpdateGuard(doc);
     this.facilitatorId = facilitatorOf(doc)?.participantId;
     this.awareness = new RoomAwareness(
       (frame) => {
@@ -149,6 +153,7 @@ export class Room {
             break;
           }
           assertValidUpdate(msg.update);
+          this.guard.check(msg.update);
           this.quota.check(msg.update);
           void this.receiveUpdate(conn, msg.update);
           break;
@@ -163,6 +168,12 @@ export class Room {
       if (err instanceof BoardTooLargeError) {
         this.metrics.rejectedMessages.inc({ reason: 'board_too_large' });
         conn.close(CLOSE.boardTooLarge);
+        this.removeConnection(conn);
+        return;
+      }
+      if (err instanceof UpdateRefusedError) {
+        this.metrics.rejectedMessages.inc({ reason: 'schema' });
+        conn.close({ code: CLOSE.updateRefused.code, reason: `${CLOSE.updateRefused.reason}: ${err.message}`.slice(0, 120) });
         this.removeConnection(conn);
         return;
       }

@@ -5,17 +5,59 @@ import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from '../types';
 import { boardMaps, byId, readEdgeFields, readMeta, readNodeFields, type YNode } from '../boardDoc';
 import { setText } from '../yText';
 import { readWorkshopJson, writeWorkshopJson } from '../workshop/interchange';
+import { LIMITS, edgeFieldSchemas, nodeFieldSchemas, positionSchema } from './schema';
+
+// What the interchange file must not hold even when the document does (written before the server
+// checked edits, #12): optional fields the schema refuses are left out, so a snapshot restores.
+const REQUIRED_NODE_FIELDS = new Set(['kind', 'tier', 'owner', 'title', 'description']);
+const REQUIRED_EDGE_FIELDS = new Set(['kind', 'source', 'target']);
+type FieldSchemas = Record<string, { safeParse(v: unknown): { success: boolean } }>;
+// The readers already cut text fields to their bounds; enum values repeat, so their verdict is
+// remembered: a 5,000-card board is read in tens of milliseconds, not hundreds, on every export.
+const STRING_FIELDS = new Set(['title', 'description', 'planRef', 'responsible', 'unit', 'dataSource', 'note', 'resolution']);
+const verdicts = new Map<string, boolean>();
+function allowed(schemas: FieldSchemas, f: string, v: unknown): boolean {
+  if (STRING_FIELDS.has(f)) return typeof v === 'string';
+  if (typeof v !== 'string') return !!schemas[f]?.safeParse(v).success;
+  const key = `${f}\u0000${v}`;
+  let ok = verdicts.get(key);
+  if (ok === undefined) {
+    ok = !!schemas[f]?.safeParse(v).success;
+    if (verdicts.size > 10_000) verdicts.clear();
+    verdicts.set(key, ok);
+  }
+  return ok;
+}
+function withoutInvalidOptional<T extends object>(fields: T, schemas: FieldSchemas, required: Set<string>): T {
+  for (const [f, v] of Object.entries(fields)) {
+    if (!required.has(f) && !allowed(schemas, f, v)) delete (fields as Record<string, unknown>)[f];
+  }
+  return fields;
+}
+function positionOf(raw: unknown): Position {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  if (positionSchema.safeParse(raw).success) return { ...(r as unknown as Position) };
+  const clamp = (v: unknown, min: number, max: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : undefined);
+  const out: Position = { x: clamp(r.x, -LIMITS.maxCoordinate, LIMITS.maxCoordinate) ?? 0, y: clamp(r.y, -LIMITS.maxCoordinate, LIMITS.maxCoordinate) ?? 0 };
+  const width = clamp(r.width, LIMITS.minCardSize, LIMITS.maxCardSize);
+  const height = clamp(r.height, LIMITS.minCardSize, LIMITS.maxCardSize);
+  if (width !== undefined) out.width = width;
+  if (height !== undefined) out.height = height;
+  return out;
+}
 
 /** The board as interchange JSON, nodes and edges in id order so every replica writes the same file. */
 export function toBoardJson(doc: Y.Doc): BoardJson {
   const maps = boardMaps(doc);
   const nodes: BoardNode[] = [];
   maps.nodes.forEach((y, id) => {
-    const pos = maps.layout.get(id) ?? { x: 0, y: 0 };
-    nodes.push({ id, ...readNodeFields(y), position: { ...pos } });
+    if (!(y instanceof Y.Map)) return;
+    nodes.push({ id, ...withoutInvalidOptional(readNodeFields(y), nodeFieldSchemas, REQUIRED_NODE_FIELDS), position: positionOf(maps.layout.get(id)) });
   });
   const edges: BoardEdge[] = [];
-  maps.edges.forEach((y, id) => edges.push({ id, ...readEdgeFields(y) }));
+  maps.edges.forEach((y, id) => {
+    if (y instanceof Y.Map) edges.push({ id, ...withoutInvalidOptional(readEdgeFields(y), edgeFieldSchemas, REQUIRED_EDGE_FIELDS) });
+  });
   const board: BoardJson = { format: 'malkart.board', version: 1, meta: readMeta(maps), nodes: nodes.sort(byId), edges: edges.sort(byId) };
   const workshop = readWorkshopJson(doc, board.nodes);
   if (workshop) board.workshop = workshop;

@@ -10,6 +10,11 @@ export const LIMITS = {
   maxIdLength: 64,
   maxTitleLength: 500,
   maxTextLength: 20_000,
+  /** Cards narrower or lower than this cannot hold a line of text (and once made the SVG wrap loop forever). */
+  minCardSize: 40,
+  maxCardSize: 2_000,
+  /** Positions stay within ±this many pixels, so a map (and its PNG) has a bounded size. */
+  maxCoordinate: 100_000,
 } as const;
 
 export const idSchema = z
