@@ -64,8 +64,28 @@ export function getBoard(id: string, token: string): Promise<BoardInfo> {
   return request<BoardInfo>(`/api/boards/${encodeURIComponent(id)}`, {}, token);
 }
 
+/** A share link: the token is in the fragment, which the browser never sends to a server. */
 export function boardLink(id: string, token: string): string {
-  return `${location.origin}/b/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`;
+  return `${location.origin}/b/${encodeURIComponent(id)}#token=${encodeURIComponent(token)}`;
+}
+
+/** A single-use ticket (valid ~30 s) for opening the board's WebSocket without its token in the URL. */
+export function wsTicket(id: string, token: string): Promise<{ ticket: string; role: Role }> {
+  return request<{ ticket: string; role: Role }>(`/api/boards/${encodeURIComponent(id)}/ws-ticket`, { method: 'POST' }, token);
+}
+
+/** The links the caller may pass on (owner: editor and viewer; editor: viewer), as far as the server can give them. */
+export function getLinks(id: string, token: string): Promise<Partial<BoardTokens>> {
+  return request<{ links: Partial<BoardTokens> }>(`/api/boards/${encodeURIComponent(id)}/links`, {}, token).then((r) => r.links);
+}
+
+/** New links for `roles` (owner only); holders of the old ones are disconnected. */
+export function rotateLinks(id: string, ownerToken: string, roles: Role[]): Promise<Partial<BoardTokens>> {
+  return request<{ tokens: Partial<BoardTokens> }>(
+    `/api/boards/${encodeURIComponent(id)}/tokens/rotate`,
+    { method: 'POST', body: JSON.stringify({ roles }) },
+    ownerToken,
+  ).then((r) => r.tokens);
 }
 
 export function wsBase(): string {
@@ -91,8 +111,8 @@ export function takeSnapshot(id: string, token: string, label: string, createdBy
 
 export interface RestoreResult {
   restored: SnapshotInfo;
-  /** The snapshot taken just before the restore: restoring it undoes the restore. */
-  before: SnapshotInfo;
+  /** The snapshot taken just before the restore: restoring it undoes the restore. Null when it could not be made. */
+  before: SnapshotInfo | null;
 }
 
 export function restoreSnapshot(id: string, token: string, sid: string, createdBy: string): Promise<RestoreResult> {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { link } from '../shared';
-import { ARTIFACTS, cardSelector, cards, edges, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
+import { ARTIFACTS, cardSelector, cards, centerOf, edges, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
 import { createBoard, startTestServer, type TestServer } from './support/server';
 import { connectNodeClient } from './support/yclient';
 
@@ -40,8 +40,12 @@ describe('board tools', () => {
     await page.keyboard.press('Enter');
     expect(await selected()).toEqual(['K2']);
     await page.keyboard.press('l');
-    await page.locator('.mk-link-banner').waitFor();
-    await focusCardEl('K3');
+    // The picker: type part of the title, Enter takes the first hit.
+    const input = page.getByTestId('link-picker-input');
+    await input.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('link-picker-input');
+    await page.keyboard.type('vedvarende lavinn');
+    await page.locator('[data-testid="link-picker"] [role=option][data-card-id="K3"][aria-selected=true]').waitFor();
     await page.keyboard.press('Enter');
     const menu = page.getByRole('menu');
     await menu.waitFor();
@@ -51,6 +55,46 @@ describe('board tools', () => {
     await page.screenshot({ path: fileURLToPath(new URL('link-menu.png', ARTIFACTS)) });
     await page.keyboard.press('Enter');
     await waitForBoard(page, `return edges.some(e => e.kind === 'contributesTo' && e.source === 'K2' && e.target === 'K3')`);
+    // Focus goes back to the card the link was made from.
+    await page.waitForFunction(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') === 'K2');
+  });
+
+  it('a link is made by letting go anywhere on the target card, not only on its handle', async () => {
+    await page.locator(cardSelector('K4')).hover();
+    const a = await centerOf(page, `${cardSelector('K4')} .mk-handle-source`);
+    const box = (await page.locator(cardSelector('K8')).boundingBox())!;
+    // The middle of the card's title, far from its handles.
+    const b = { x: box.x + box.width * 0.55, y: box.y + box.height * 0.45 };
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await page.mouse.move(b.x, b.y, { steps: 5 });
+    await page.mouse.up();
+    // Several kinds fit: the menu asks which (one kind would be made at once).
+    await page.waitForFunction(() => document.querySelector('[role=menu]') || window.__malkart!.edges().some((e: any) => e.source === 'K4' && e.target === 'K8'));
+    if (await page.getByRole('menu').count()) await page.getByRole('menu').locator('[role=menuitem]').first().click();
+    await waitForBoard(page, `return edges.some(e => e.source === 'K4' && e.target === 'K8')`);
+    // Selecting the card shows its links: highlighted on the canvas, listed in the inspector above the analysis.
+    await page.click(cardSelector('K4'));
+    // (A straight horizontal path has no height, so "attached" rather than "visible".)
+    await page.locator('.react-flow__edge-path.mk-edge-related').first().waitFor({ state: 'attached' });
+    const inspector = page.locator('[data-testid="card-inspector"][data-card-id="K4"] .mk-inspector-links');
+    await inspector.waitFor();
+    expect(await page.getByTestId('analysis-toggle').getAttribute('aria-expanded')).toBe('false');
+    const linksBox = (await inspector.boundingBox())!;
+    expect(linksBox.y).toBeLessThan(1000);
+    await page.click('.react-flow__pane', { position: { x: 20, y: 20 } });
+  });
+
+  it('changing «Nivå (bånd)» moves the card into that band', async () => {
+    await page.click(cardSelector('K1'));
+    await page.getByTestId('field-tier').selectOption('nav_local');
+    // The nav_local band spans y 780–1200 (client/board/bands.ts).
+    await waitForBoard(page, `return cards.some(c => c.id === 'K1' && c.tier === 'nav_local' && c.y >= 780 && c.y + 110 <= 1200)`);
+    // One undo step takes back both the tier and the move.
+    await page.click('.react-flow__pane', { position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+z');
+    await waitForBoard(page, `return cards.some(c => c.id === 'K1' && c.tier === 'kommuneplan' && c.x === 300 && c.y === 420)`);
   });
 
   it('a card dropped into another band takes that tier', async () => {

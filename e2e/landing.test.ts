@@ -23,7 +23,8 @@ describe('landing page', () => {
     await p.page.getByTestId('create-example').click();
     await p.page.getByTestId('share-links').waitFor();
     const links = await Promise.all(['owner', 'editor', 'viewer'].map((r) => p.page.getByTestId(`link-${r}`).inputValue()));
-    for (const l of links) expect(l).toMatch(new RegExp(`^${server.url}/b/[^?]+\\?token=.+`));
+    // The token travels in the fragment, never in a URL the browser sends (issue 12 §9).
+    for (const l of links) expect(l).toMatch(new RegExp(`^${server.url}/b/[^?#]+#token=.+`));
     expect(new Set(links).size).toBe(3);
     await expect(p.page.locator('.mk-share').textContent()).resolves.toContain('Kan se tavla live, men ikke endre noe.');
 

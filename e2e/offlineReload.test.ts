@@ -50,7 +50,7 @@ describe('offline reload', () => {
         for (let i = 0; i < 100; i++) {
           let found = false;
           boardMaps(remote.doc).nodes.forEach((y) => {
-            if (y.get('title') === 'Laget uten nett') found = true;
+            if (String(y.get('title')) === 'Laget uten nett') found = true;
           });
           if (found) return true;
           await new Promise((r) => setTimeout(r, 100));

@@ -292,6 +292,8 @@ describe('workshop mode', () => {
     await waitForBoard(fac.page, `const ns = cards.filter(c => c.kind === 'note'); return Math.max(...ns.map(c => c.x)) - Math.min(...ns.map(c => c.x)) <= 260`);
 
     const promoted = notes.find((n) => n.title === 'Jobbspesialist i skolen')!;
+    // Escape on the board clears the selection (in the brainstorm panel, which has focus, it would close the panel).
+    await stat.page.locator(`.react-flow__node[data-id="${promoted.id}"]`).focus();
     await stat.page.keyboard.press('Escape');
     await card(stat.page, promoted.id, '.mk-card-title').click();
     await stat.page.waitForSelector(`[data-testid="card-inspector"][data-card-id="${promoted.id}"]`);

@@ -1,8 +1,10 @@
-// The Y.Doc layout of a board (DESIGN.md "The board document"). Other tools read boards through
+// The Y.Doc layout of a board (docs/design.md "The board document"). Other tools read boards through
 // these names: `meta`, `nodes` (a Y.Map per node), `layout` (id → position), `edges` (a Y.Map per edge).
 import * as Y from 'yjs';
 import type { BoardEdge, BoardMeta, BoardNode, EdgeFields, NodeFields, Position } from './types';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
+import { LIMITS } from './interchange/primitives';
+import { periodSchema } from './interchange/schema';
 
 export type YNode = Y.Map<unknown>;
 export type YEdge = Y.Map<unknown>;
@@ -23,18 +25,42 @@ export function boardMaps(doc: Y.Doc): BoardMaps {
   };
 }
 
-/** A field's plain value: Y.Text (the description) reads as a string. */
+/**
+ * A field's plain value: Y.Text (the description) reads as a string; any other shared type (a
+ * nested Y.Map no client writes, #12) reads as absent, since no reader can use it.
+ */
 export function plainValue(v: unknown): unknown {
-  return v instanceof Y.Text ? v.toString() : v;
+  if (v instanceof Y.Text) return v.toString();
+  return v instanceof Y.AbstractType ? undefined : v;
 }
 
-/** Reads a node's content fields. Values are returned as stored, unknown values included (validateBoard judges them). */
+/** Fields that hold text: anything else there reads as absent, and overlong text is cut to its bound. */
+const TEXT_FIELDS: Record<string, number> = {
+  title: LIMITS.maxTitleLength, description: LIMITS.maxTextLength, planRef: LIMITS.maxTitleLength, responsible: LIMITS.maxTitleLength,
+  unit: LIMITS.maxTitleLength, dataSource: LIMITS.maxTitleLength, note: LIMITS.maxTextLength, resolution: LIMITS.maxTextLength,
+  municipality: LIMITS.maxTitleLength,
+};
+function coerceText(out: Record<string, unknown>): void {
+  for (const f in out) {
+    const max = TEXT_FIELDS[f];
+    if (max === undefined) continue;
+    const v = out[f];
+    if (typeof v !== 'string') delete out[f];
+    else if (v.length > max) out[f] = v.slice(0, max);
+  }
+}
+
+/**
+ * Reads a node's content fields. Values are returned as stored, unknown values included
+ * (validateBoard judges them), except what no reader can use: shared types and non-text in text fields.
+ */
 export function readNodeFields(ynode: YNode): NodeFields {
   const out: Record<string, unknown> = {};
   for (const f of NODE_FIELDS) {
     const v = plainValue(ynode.get(f));
     if (v !== undefined) out[f] = v;
   }
+  coerceText(out);
   if (typeof out.description !== 'string') out.description = '';
   if (typeof out.title !== 'string') out.title = '';
   return out as unknown as NodeFields;
@@ -52,16 +78,21 @@ export function readEdgeFields(yedge: YEdge): EdgeFields {
     const v = plainValue(yedge.get(f));
     if (v !== undefined) out[f] = v;
   }
+  coerceText(out);
   return out as unknown as EdgeFields;
 }
 
+/** The board's meta fields, each one it holds only if the schema allows it (a bad language once broke every export). */
 export function readMeta(maps: BoardMaps): BoardMeta {
   const out: Record<string, unknown> = {};
   for (const f of META_FIELDS) {
-    const v = maps.meta.get(f);
+    const v = plainValue(maps.meta.get(f));
     if (v !== undefined) out[f] = v;
   }
+  coerceText(out);
   if (typeof out.title !== 'string') out.title = '';
+  if (out.language !== 'nb' && out.language !== 'nn') delete out.language;
+  if (out.period !== undefined && !periodSchema.safeParse(out.period).success) delete out.period;
   return out as unknown as BoardMeta;
 }
 

@@ -1,10 +1,10 @@
 // The only ways the board changes. Each is one Yjs transaction with the caller's origin, so a
 // Y.UndoManager tracking that origin undoes exactly one user's own actions. Operations check
-// their input and the rules of DOMAIN.md, and answer with a result rather than throwing.
+// their input and the rules of docs/domain.md, and answer with a result rather than throwing.
 import type * as Y from 'yjs';
 import type { BoardMeta, EdgeFields, NodeFields, Position } from './types';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
-import { boardMaps, newId, readEdgeFields, readNodeFields, type BoardMaps } from './boardDoc';
+import { boardMaps, newId, plainValue, readEdgeFields, readNodeFields, type BoardMaps } from './boardDoc';
 import { DEFAULT_OWNER, EDGE_KINDS, isOneOf, type Localized, type NodeKind, type Tier } from './vocabulary';
 import { checkLink, endpointKindsAllowed, ownerRuleHolds, type LinkRefusal, type RuleView } from './linkRules';
 import { edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema } from './interchange/schema';
@@ -61,7 +61,7 @@ export function ruleViewOf(maps: BoardMaps): RuleView {
     node(id) {
       const y = maps.nodes.get(id);
       if (!y) return undefined;
-      return { kind: y.get('kind') as NodeKind, owner: y.get('owner') as never, title: String(y.get('title') ?? '') };
+      return { kind: y.get('kind') as NodeKind, owner: y.get('owner') as never, title: String(plainValue(y.get('title')) ?? '') };
     },
     *edges() {
       for (const [id, y] of maps.edges.entries()) yield { id, ...readEdgeFields(y) };
@@ -162,7 +162,7 @@ export interface NewEdge extends EdgeFields {
   id?: string;
 }
 
-/** Links two cards if DOMAIN.md's rules allow it; otherwise says which rule and why. */
+/** Links two cards if the rules of docs/domain.md allow it; otherwise says which rule and why. */
 export function link(doc: Y.Doc, input: NewEdge, origin: unknown): OpResult<{ id: string }> {
   const maps = boardMaps(doc);
   const { id = newId('e'), ...fields } = input;

@@ -11,6 +11,8 @@ export interface BoardContextValue {
   presence: Presence;
   role: Role;
   readOnly: boolean;
+  /** The connection was closed for good (token rotated, board deleted): read-only from now on. */
+  accessLost?: boolean;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

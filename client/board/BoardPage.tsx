@@ -3,12 +3,40 @@ import { useEffect, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { ApiError, getBoard, type BoardInfo, type Role } from '../api';
 import { navigate } from '../navigation';
-import { listRecent, recentToken, rememberBoard } from '../landing/recentBoards';
+import { forgetBoard, forgetLink, listRecent, recentToken, rememberBoard } from '../landing/recentBoards';
+import { clearLocalCopy } from './localCopy';
+import { isRotatingOwnLink } from './ownLinkRotation';
+import type { StringKey } from '../i18n/strings';
 import { JoinDialog } from '../workshop/JoinDialog';
 import { isComplete, useIdentity } from '../workshop/identity';
 import { BoardView } from './BoardView';
 
 type Load = { state: 'loading' } | { state: 'ready'; role: Role; info: BoardInfo | null } | { state: 'error'; message: string };
+
+export type GoneReason = 'deleted' | 'revoked';
+
+/**
+ * The board was deleted or this link rotated (issue 12 §10): the local copy goes, and so does the
+ * link from «Tavler du har åpnet» (the whole board when deleted, or when it was the last link held).
+ */
+async function forgetGone(boardId: string, token: string, reason: GoneReason): Promise<StringKey> {
+  let lastLink = true;
+  if (reason === 'deleted') forgetBoard(boardId);
+  else {
+    lastLink = forgetLink(boardId, token);
+    // A rotation usually renews several links: keep only the other links held that still work.
+    for (const other of Object.values(listRecent().find((b) => b.id === boardId)?.tokens ?? {})) {
+      if (lastLink || !other) break;
+      const stale = await getBoard(boardId, other).then(
+        () => false,
+        (err: unknown) => err instanceof ApiError && (err.status === 401 || err.status === 403 || err.status === 404),
+      );
+      if (stale) lastLink = forgetLink(boardId, other);
+    }
+  }
+  if (lastLink) await clearLocalCopy(boardId);
+  return reason === 'deleted' ? 'goneDeleted' : lastLink ? 'goneRevoked' : 'goneRevokedKept';
+}
 
 export function BoardPage({ boardId, token: urlToken }: { boardId: string; token: string }) {
   const t = useT();
@@ -32,8 +60,18 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
         if (cancelled) return;
         const e = err instanceof ApiError ? err : null;
         // Offline: open from the local cache with the role remembered for this board.
-        const known = listRecent().find((b) => b.id === boardId && b.token === token);
-        if (e?.status === 0 && known) return setLoad({ state: 'ready', role: known.role, info: null });
+        const known = listRecent().find((b) => b.id === boardId && Object.values(b.tokens).includes(token));
+        const role = known && (Object.entries(known.tokens).find(([, v]) => v === token)?.[0] as Role | undefined);
+        if (e?.status === 0 && role) return setLoad({ state: 'ready', role, info: null });
+        // A board this browser knew: deleted or its link rotated — say so and forget it here.
+        const wasKnown = listRecent().some((b) => b.id === boardId);
+        if (wasKnown && (e?.status === 404 || ((e?.status === 401 || e?.status === 403) && e.code === 'token_invalid'))) {
+          void forgetGone(boardId, token, e.status === 404 ? 'deleted' : 'revoked').then((key) => {
+            if (!cancelled) setLoad({ state: 'error', message: t(key) });
+          });
+          return;
+        }
+        if (e?.status === 404) void clearLocalCopy(boardId);
         const message =
           e?.status === 404 ? t('errorNotFound') : e?.status === 401 || e?.status === 403 ? t('errorUnauthorized') : t('errorGeneric', { message: e?.message ?? String(err) });
         setLoad({ state: 'error', message });
@@ -64,5 +102,11 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
     );
   }
   if (!isComplete(identity)) return <JoinDialog onDone={() => undefined} />;
-  return <BoardView boardId={boardId} token={token} role={load.role} name={identity.name} initialTitle={load.info?.meta.title ?? ''} />;
+  const onGone = (reason: GoneReason) => {
+    // The owner who just made a new owner link is moved to it; its old connection closing is expected.
+    if (reason === 'revoked' && isRotatingOwnLink(boardId)) return;
+    setLoad({ state: 'loading' });
+    void forgetGone(boardId, token, reason).then((key) => setLoad({ state: 'error', message: t(key) }));
+  };
+  return <BoardView boardId={boardId} token={token} role={load.role} name={identity.name} initialTitle={load.info?.meta.title ?? ''} onGone={onGone} />;
 }

@@ -1,5 +1,6 @@
 // Puts one live board together: connection, store, presence, actions and undo, then the layout
 // (top bar, toolbar, canvas, side panels). Each part lives in its own module.
+import { ErrorBoundary } from './ErrorBoundary';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type * as Y from 'yjs';
@@ -7,6 +8,7 @@ import type { Localized, NodeKind } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Role } from '../api';
 import { useBoardConnection } from './useBoardConnection';
+import { CLOSE_DELETED, CLOSE_REVOKED } from './ticketSocket';
 import { BoardStore } from './boardStore';
 import { BoardActions } from './boardActions';
 import { Presence, colorFor } from './presence';
@@ -35,11 +37,20 @@ interface Props {
   role: Role;
   name: string;
   initialTitle: string;
+  /** The server closed the board for good: deleted (4404) or this link rotated (4403). */
+  onGone?(reason: 'deleted' | 'revoked'): void;
 }
 
 export function BoardView(props: Props) {
   const conn = useBoardConnection(props.boardId, props.token);
   const { t } = useI18n();
+  const closeCode = conn?.closeCode;
+  const onGoneRef = useRef(props.onGone);
+  onGoneRef.current = props.onGone;
+  useEffect(() => {
+    if (closeCode === CLOSE_DELETED) onGoneRef.current?.('deleted');
+    else if (closeCode === CLOSE_REVOKED) onGoneRef.current?.('revoked');
+  }, [closeCode]);
   if (!conn) return <div className="mk-center-page">{t('loading')}</div>;
   return <LiveBoard {...props} conn={conn} />;
 }
@@ -47,7 +58,10 @@ export function BoardView(props: Props) {
 function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & { conn: NonNullable<ReturnType<typeof useBoardConnection>> }) {
   const { pick } = useI18n();
   const { doc, awareness } = conn;
-  const readOnly = role === 'viewer';
+  // A closed connection (the link's token rotated, the board deleted) will never sync again: from
+  // then on the board is read-only, and the inspector refreshes to say so rather than take edits that go nowhere.
+  const accessLost = conn.state === 'closed';
+  const readOnly = role === 'viewer' || accessLost;
   const toasts = useToasts();
   const pickRef = useRef(pick);
   pickRef.current = pick;
@@ -88,7 +102,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   const [paletteKind, setPaletteKind] = useState<NodeKind>('goal');
   const [helpOpen, setHelpOpen] = useState(false);
   const [snapshotsOpen, setSnapshotsOpen] = useState(false);
-  const ctx = useMemo<BoardContextValue>(() => ({ store, actions, presence, role, readOnly }), [store, actions, presence, role, readOnly]);
+  const ctx = useMemo<BoardContextValue>(() => ({ store, actions, presence, role, readOnly, accessLost }), [store, actions, presence, role, readOnly, accessLost]);
   // A snapshot named in the URL replaces the live board on the canvas, read-only (client/snapshots/).
   const snap = useSnapshotView(boardId, token, ctx);
   const shown = snap.status === 'ready' ? snap.ctx : ctx;
@@ -104,29 +118,43 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
       <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
         <WorkshopProvider notify={toasts.push}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
-          <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} />
+          <ErrorBoundary area="errorAreaTopBar">
+            <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} />
+          </ErrorBoundary>
           {snap.status === 'off' ? (
             <>
-              <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
-              <WorkshopBar />
+              <ErrorBoundary area="errorAreaToolbar">
+                <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
+              </ErrorBoundary>
+              <ErrorBoundary area="errorAreaWorkshop">
+                <WorkshopBar />
+              </ErrorBoundary>
             </>
           ) : (
             <SnapshotBanner view={snap} boardId={boardId} token={token} name={name} role={role} notify={toasts.push} />
           )}
           <div className="mk-board-body">
             {snap.status === 'off' || snap.status === 'ready' ? (
-              <Canvas
-                paletteKind={paletteKind}
-                undo={snap.status === 'off' ? undo : null}
-                loaded={snap.status === 'ready' || conn.loaded}
-                onHelp={() => setHelpOpen(true)}
-                notify={toasts.push}
-              />
+              <ErrorBoundary area="errorAreaCanvas">
+                <Canvas
+                  paletteKind={paletteKind}
+                  undo={snap.status === 'off' ? undo : null}
+                  loaded={snap.status === 'ready' || conn.loaded}
+                  onHelp={() => setHelpOpen(true)}
+                  notify={toasts.push}
+                />
+              </ErrorBoundary>
             ) : (
               <div className="mk-canvas" />
             )}
-            {snap.status === 'ready' && snap.diff && snap.now ? <ComparePanel diff={snap.diff} now={snap.now} /> : <SidePanel />}
-            {snap.status === 'off' && <WorkshopDrawer />}
+            <ErrorBoundary area="errorAreaPanel">
+              {snap.status === 'ready' && snap.diff && snap.now ? <ComparePanel diff={snap.diff} now={snap.now} /> : <SidePanel />}
+            </ErrorBoundary>
+            {snap.status === 'off' && (
+              <ErrorBoundary area="errorAreaWorkshop">
+                <WorkshopDrawer />
+              </ErrorBoundary>
+            )}
           </div>
           {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
           {snapshotsOpen && <SnapshotsDialog boardId={boardId} token={token} name={name} role={role} notify={toasts.push} onClose={() => setSnapshotsOpen(false)} />}

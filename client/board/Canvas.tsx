@@ -4,30 +4,40 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, useReactFlow,
-  type Connection, type EdgeChange, type NodeChange,
+  type Connection, type EdgeChange, type FinalConnectionState, type NodeChange,
 } from '@xyflow/react';
 import type * as Y from 'yjs';
 import { NODE_KINDS, isOneOf, type EdgeKind, type NodeKind, type Position } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
+import type { StringKey } from '../i18n/strings';
 import { useBoardContext } from './BoardContext';
 import type { CardNode, LinkEdge } from './cardTypes';
 import { nodeTypes } from './nodes/nodeTypes';
 import { edgeTypes } from './edges/KindEdge';
 import { Bands } from './Bands';
 import { Cursors } from './Cursors';
+import { ErrorBoundary } from './ErrorBoundary';
 import { usePresenceSync } from './usePresenceSync';
+import { useWheelZoom } from './useWheelZoom';
+import { ZoomLevel } from './ZoomLevel';
 import { linkChoice } from './linkChoice';
 import { LinkKindMenu } from './LinkKindMenu';
+import { LinkPicker } from './LinkPicker';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useBoardShortcuts } from './useBoardShortcuts';
-import { newCardTitle } from './newCardTitle';
+import { useCreateCard } from './useCreateCard';
 import { OverviewMap } from './OverviewMap';
 import type { Notify } from './Toasts';
-import { CARD_WIDTH } from './bands';
 import { focusCard } from './focusCard';
 import { ParkingArea } from '../workshop/ParkingArea';
+import { useFocusRescue } from './useFocusRescue';
+
+/** React Flow announces a keyboard move with an English direction; we say it in the UI language. */
+const DIRECTION_KEYS: Record<string, StringKey> = { left: 'dirLeft', right: 'dirRight', up: 'dirUp', down: 'dirDown' };
 
 export const PALETTE_MIME = 'application/x-malkart-kind';
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2;
 /** Above this many cards the board opens on one corner rather than fitted whole. */
 const LARGE_BOARD = 400;
 
@@ -46,6 +56,39 @@ export interface PendingLink {
   at: { x: number; y: number };
 }
 
+/** The card at a screen point, other than `except`. */
+function cardUnder(x: number, y: number, except: string): string | null {
+  for (const el of document.elementsFromPoint(x, y)) {
+    const node = (el as HTMLElement).closest<HTMLElement>('.react-flow__node');
+    const id = node?.dataset.id;
+    if (id && id !== except) return id;
+  }
+  return null;
+}
+
+/** The card nearest the first of `ids` that is not among them: where focus goes after deleting them. */
+function nearestOther(store: { card(id: string): { position: Position } | undefined; allCards(): Iterable<{ id: string; position: Position }> }, ids: readonly string[]): string | null {
+  const gone = new Set(ids);
+  const at = ids[0] ? store.card(ids[0])?.position : undefined;
+  let best: string | null = null;
+  let d = Infinity;
+  for (const c of store.allCards()) {
+    if (gone.has(c.id)) continue;
+    const dist = at ? Math.hypot(c.position.x - at.x, c.position.y - at.y) : 0;
+    if (dist < d) (d = dist), (best = c.id);
+  }
+  return best;
+}
+
+/** Gives keyboard focus to a card after a gesture (a link, a delete), so it never falls to the page. */
+function refocus(id: string | null): void {
+  if (!id) return;
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    if (el && (!document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected)) el.focus({ preventScroll: true });
+  });
+}
+
 export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
   const { t, lang } = useI18n();
   const { store, actions, presence, readOnly } = useBoardContext();
@@ -54,11 +97,27 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
   const edges = useSyncExternalStore(store.subscribe, store.getEdges);
   const wrapper = useRef<HTMLDivElement>(null);
   const [pendingLink, setPendingLink] = useState<PendingLink | null>(null);
-  const [linkFrom, setLinkFrom] = useState<string | null>(null);
+  const [picking, setPicking] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ nodeIds: string[]; edgeIds: string[]; links: number } | null>(null);
   const lastPointer = useRef<{ x: number; y: number } | null>(null);
 
   usePresenceSync();
+  useWheelZoom(wrapper, MIN_ZOOM, MAX_ZOOM);
+
+  // Presentation mode hides the side panel and tool rows: show the whole board in the larger canvas.
+  useEffect(() => {
+    const root = document.documentElement;
+    let was = root.dataset.presenting === 'true';
+    const mo = new MutationObserver(() => {
+      const now = root.dataset.presenting === 'true';
+      if (now === was) return;
+      was = now;
+      if (now) requestAnimationFrame(() => requestAnimationFrame(() => void rf.fitView({ padding: 0.05, duration: 300 })));
+    });
+    mo.observe(root, { attributes: true, attributeFilter: ['data-presenting'] });
+    return () => mo.disconnect();
+  }, [rf]);
+  useFocusRescue(store);
 
   // Fit the board into view once its content has arrived.
   const fitted = useRef(false);
@@ -98,8 +157,10 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
         notify(choice.refusal.message[lang], 'error');
         return;
       }
-      if (choice.kinds.length === 1) actions.linkCards(source, target, choice.kinds[0]!);
-      else setPendingLink({ source, target, kinds: choice.kinds, at });
+      if (choice.kinds.length === 1) {
+        actions.linkCards(source, target, choice.kinds[0]!);
+        refocus(source);
+      } else setPendingLink({ source, target, kinds: choice.kinds, at });
     },
     [store, actions, readOnly, notify, lang],
   );
@@ -112,19 +173,26 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     [tryLink],
   );
 
-  // Selection lives in the store (never in the document): tell the others, and finish a link
-  // started with L (the target chosen by click or by Tab + Enter).
+  // A link dragged from a handle and let go anywhere on another card (not only near its small
+  // handle, which React Flow's connectionRadius covers) links to that card.
+  const onConnectEnd = useCallback(
+    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in e ? e.changedTouches[0] : e;
+      if (!point) return;
+      const under = cardUnder(point.clientX, point.clientY, state.fromNode.id);
+      if (!under) return;
+      // Dragged from the left (incoming) handle: the dropped-on card is the source.
+      const fromTarget = state.fromHandle?.type === 'target';
+      tryLink(fromTarget ? under : state.fromNode.id, fromTarget ? state.fromNode.id : under, { x: point.clientX, y: point.clientY });
+    },
+    [tryLink],
+  );
+
+  // Selection lives in the store (never in the document): tell the others.
   useEffect(() => {
-    const ids = nodes.filter((n) => n.selected).map((n) => n.id).sort();
-    presence.setSelection(ids);
-    if (linkFrom && ids.length === 1 && ids[0] !== linkFrom) {
-      const target = ids[0]!;
-      const el = document.querySelector(`.react-flow__node[data-id="${CSS.escape(target)}"]`);
-      const r = el?.getBoundingClientRect();
-      setLinkFrom(null);
-      tryLink(linkFrom, target, r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 200, y: 200 });
-    }
-  }, [nodes, presence, linkFrom, tryLink]);
+    presence.setSelection(nodes.filter((n) => n.selected).map((n) => n.id).sort());
+  }, [nodes, presence]);
 
   const onNodeDrag = useCallback(
     (_: unknown, __: CardNode, dragged: CardNode[]) => {
@@ -139,27 +207,17 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     actions.endGesture();
   }, [presence, actions]);
 
-  const createAt = useCallback(
-    (kind: NodeKind, flowPos: Position) => {
-      const id = actions.createCard(kind, { x: flowPos.x - CARD_WIDTH / 2, y: flowPos.y - 40 }, newCardTitle(kind, lang));
-      if (id) {
-        store.flush();
-        store.select([id]);
-        requestAnimationFrame(() => document.querySelector<HTMLInputElement>('#mk-field-title')?.select());
-      }
-      return id;
-    },
-    [actions, store, lang],
-  );
+  const create = useCreateCard();
+  const createAt = useCallback((kind: NodeKind, screen: { x: number; y: number }) => create(kind, screen), [create]);
 
   const onDoubleClick = useCallback(
     (e: React.MouseEvent) => {
       if (readOnly) return;
       const target = e.target as HTMLElement;
       if (!target.classList.contains('react-flow__pane')) return;
-      createAt(paletteKind, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      createAt(paletteKind, { x: e.clientX, y: e.clientY });
     },
-    [readOnly, createAt, paletteKind, rf],
+    [readOnly, createAt, paletteKind],
   );
 
   const onDrop = useCallback(
@@ -167,9 +225,9 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
       const kind = e.dataTransfer.getData(PALETTE_MIME);
       if (readOnly || !isOneOf(NODE_KINDS, kind)) return;
       e.preventDefault();
-      createAt(kind, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      createAt(kind, { x: e.clientX, y: e.clientY });
     },
-    [readOnly, createAt, rf],
+    [readOnly, createAt],
   );
 
   const requestDelete = useCallback(() => {
@@ -180,8 +238,10 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     const links = actions.linkCount(nodeIds);
     if (links > 0) setConfirm({ nodeIds, edgeIds, links });
     else {
+      const next = nearestOther(store, nodeIds);
       actions.deleteLinks(edgeIds);
       actions.deleteCards(nodeIds);
+      refocus(next);
     }
   }, [store, actions, readOnly]);
 
@@ -192,28 +252,27 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     notify,
     startLink: () => {
       const sel = store.selectedNodeIds();
-      if (sel.length === 1 && !readOnly) setLinkFrom(sel[0]!);
+      if (sel.length === 1 && !readOnly) setPicking(sel[0]!);
     },
-    cancel: () => {
-      if (linkFrom) setLinkFrom(null);
-      else store.select([]);
-    },
-    createHere: () => {
-      const r = wrapper.current?.getBoundingClientRect();
-      if (!r) return;
-      createAt(paletteKind, rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }));
-    },
+    cancel: () => store.select([]),
+    createHere: () => void create(paletteKind),
   });
 
   useEffect(() => {
     const on = (e: Event) => {
       const id = (e as CustomEvent<string>).detail;
       const sel = store.selectedNodeIds();
-      if (!readOnly && id && sel.length === 1) setLinkFrom(sel[0]!);
+      if (!readOnly && id && sel.length === 1) setPicking(sel[0]!);
     };
     window.addEventListener('malkart:start-link', on);
     return () => window.removeEventListener('malkart:start-link', on);
   }, [store, readOnly]);
+
+  // The inspector's «Slett kort» asks here (not with a synthetic Delete key, which the shortcuts ignore outside the canvas).
+  useEffect(() => {
+    window.addEventListener('malkart:request-delete', requestDelete);
+    return () => window.removeEventListener('malkart:request-delete', requestDelete);
+  }, [requestDelete]);
 
   const onPointerMove = useCallback(
     (e: React.PointerEvent) => {
@@ -227,7 +286,9 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
   return (
     <div
       ref={wrapper}
-      className={`mk-canvas${linkFrom ? ' is-linking' : ''}`}
+      // Focusable, so focus has a place on the board when its card is gone, and shortcuts work from here.
+      tabIndex={-1}
+      className="mk-canvas"
       onDoubleClick={onDoubleClick}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes(PALETTE_MIME)) {
@@ -248,6 +309,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         connectionMode={ConnectionMode.Loose}
@@ -257,9 +319,10 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
         elementsSelectable
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
+        zoomOnScroll={false}
         onlyRenderVisibleElements
-        minZoom={0.05}
-        maxZoom={2}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
         proOptions={{ hideAttribution: true }}
@@ -267,7 +330,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
           'node.a11yDescription.default': t('a11yNode'),
           'node.a11yDescription.keyboardDisabled': t('a11yNode'),
           'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
-            t('a11yMoved', { direction, x: Math.round(x), y: Math.round(y) }),
+            t('a11yMoved', { direction: t(DIRECTION_KEYS[direction] ?? 'dirRight'), x: Math.round(x), y: Math.round(y) }),
           'edge.a11yDescription.default': t('a11yEdge'),
           'controls.ariaLabel': t('a11yControls'),
           'controls.zoomIn.ariaLabel': t('a11yZoomIn'),
@@ -277,23 +340,41 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
           'handle.ariaLabel': t('a11yHandle'),
         }}
       >
+        <ZoomLevel target={wrapper} />
         <Bands />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9ced6" />
-        <Cursors />
+        <ErrorBoundary area="errorAreaCursors">
+          <Cursors />
+        </ErrorBoundary>
         <ParkingArea />
         <OverviewMap />
         <Controls showInteractive={false} />
       </ReactFlow>
       {nodes.length === 0 && loaded && !readOnly && <div className="mk-empty-hint">{t('emptyBoard')}</div>}
-      {linkFrom && <div className="mk-link-banner" role="status">{t('linkModeHint')}</div>}
+      {picking && (
+        <LinkPicker
+          source={picking}
+          onCancel={() => setPicking(null)}
+          onPick={(target) => {
+            const source = picking;
+            setPicking(null);
+            const r = document.querySelector(`.react-flow__node[data-id="${CSS.escape(target)}"]`)?.getBoundingClientRect();
+            tryLink(source, target, r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 200, y: 200 });
+          }}
+        />
+      )}
       {pendingLink && (
         <LinkKindMenu
           pending={pendingLink}
           onChoose={(kind) => {
             actions.linkCards(pendingLink.source, pendingLink.target, kind);
             setPendingLink(null);
+            refocus(pendingLink.source);
           }}
-          onCancel={() => setPendingLink(null)}
+          onCancel={() => {
+            setPendingLink(null);
+            refocus(pendingLink.source);
+          }}
         />
       )}
       {confirm && (
@@ -301,9 +382,12 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
           cards={confirm.nodeIds.length}
           links={confirm.links}
           onConfirm={() => {
+            const next = nearestOther(store, confirm.nodeIds);
             actions.deleteLinks(confirm.edgeIds);
             actions.deleteCards(confirm.nodeIds);
             setConfirm(null);
+            // The dialog hands focus back to the deleted card; the nearest remaining card takes it instead.
+            setTimeout(() => refocus(next), 0);
           }}
           onCancel={() => setConfirm(null)}
         />

@@ -1,5 +1,5 @@
 // Filters by owner, kind, tier and bærekraftsmål (only the cards that name it); hidden cards (and their links) leave the canvas until cleared.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NODE_KIND_LABELS, NODE_KINDS, OWNER_LABELS, OWNERS, SDG_GOALS, TIER_LABELS, TIERS, sdgGoalOf, type Localized } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
@@ -11,6 +11,12 @@ export function FilterMenu() {
   const { t, pick } = useI18n();
   const { store } = useBoardContext();
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  /** Closing the menu gives focus back to its button, never to the page. */
+  const close = () => {
+    setOpen(false);
+    opener.current?.focus();
+  };
   // Each set lists what is hidden; empty means all shown.
   const [hidden, setHidden] = useState<Sets>(empty);
   const [sdg, setSdg] = useState<number | null>(null);
@@ -48,12 +54,12 @@ export function FilterMenu() {
 
   return (
     <div className="mk-filter">
-      <button type="button" className={`mk-btn${count ? ' is-active' : ''}`} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button ref={opener} type="button" className={`mk-btn${count ? ' is-active' : ''}`} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         {t('filters')}
         {count > 0 && <span className="mk-count">{count}</span>}
       </button>
       {open && (
-        <div className="mk-popover mk-filter-pop" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div className="mk-popover mk-filter-pop" onKeyDown={(e) => e.key === 'Escape' && close()}>
           {section('owner', t('filterOwner'), OWNERS, OWNER_LABELS)}
           {section('tier', t('filterTier'), TIERS, TIER_LABELS)}
           {section('kind', t('filterKind'), NODE_KINDS, NODE_KIND_LABELS)}
@@ -75,7 +81,7 @@ export function FilterMenu() {
             }}>
               {t('filterClear')}
             </button>
-            <button type="button" className="mk-btn mk-btn-small mk-btn-primary" onClick={() => setOpen(false)}>
+            <button type="button" className="mk-btn mk-btn-small mk-btn-primary" onClick={close} data-testid="filter-close">
               {t('close')}
             </button>
           </div>

@@ -2,7 +2,7 @@
 // the visible area. React Flow's SVG minimap re-renders every card on every change, which costs
 // a frame per remote move at 2,000 cards; this redraws at most a few times a second. Click or drag
 // on it to move the view; arrow keys pan when it has focus.
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { TIERS } from '../../shared';
 import { useT } from '../i18n/I18nProvider';
@@ -16,7 +16,46 @@ const PAD = 200;
 const BAND_TINT: Record<string, string> = { national: '#e6edf8', kommuneplan: '#e4f1e9', nav_local: '#eee6f4' };
 const viewOf = (s: ReactFlowState) => ({ t: s.transform, w: s.width, h: s.height });
 
+const OPEN_KEY = 'malkart.overview';
+
+/**
+ * The overview map sits over the canvas, so it is folded to a button by default (it would otherwise
+ * cover cards on a small screen); whoever opens it keeps it open (remembered in this browser).
+ */
 export const OverviewMap = memo(function OverviewMap() {
+  const t = useT();
+  const [open, setOpen] = useState(() => {
+    try {
+      return localStorage.getItem(OPEN_KEY) === '1';
+    } catch {
+      return false;
+    }
+  });
+  const toggle = (next: boolean) => {
+    setOpen(next);
+    try {
+      localStorage.setItem(OPEN_KEY, next ? '1' : '0');
+    } catch {
+      /* storage may be blocked */
+    }
+  };
+  return (
+    <Panel position="bottom-right" className={`mk-overview${open ? ' is-open' : ''}`}>
+      {open && <OverviewCanvas />}
+      <button
+        type="button"
+        className="mk-btn mk-btn-small mk-overview-toggle"
+        aria-pressed={open}
+        onClick={() => toggle(!open)}
+        data-testid="overview-toggle"
+      >
+        <span aria-hidden="true">▦</span> {t('minimap')}
+      </button>
+    </Panel>
+  );
+});
+
+const OverviewCanvas = memo(function OverviewCanvas() {
   const t = useT();
   const { store } = useBoardContext();
   const rf = useReactFlow();
@@ -103,7 +142,6 @@ export const OverviewMap = memo(function OverviewMap() {
   };
 
   return (
-    <Panel position="bottom-right" className="mk-overview">
       <canvas
         ref={canvas}
         style={{ width: W, height: H }}
@@ -127,6 +165,5 @@ export const OverviewMap = memo(function OverviewMap() {
           void rf.setViewport({ x: v.x + d[0]!, y: v.y + d[1]!, zoom: v.zoom });
         }}
       />
-    </Panel>
   );
 });

@@ -1,5 +1,6 @@
 // Snapshots: take one with a name; list them (label, time, author, counts); open one read-only on
 // the canvas, compare it with now, or (owners) restore it after a confirmation.
+import { useSnapshotName } from '../snapshots/snapshotName';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, listSnapshots, takeSnapshot, type Role, type SnapshotInfo } from '../api';
@@ -21,6 +22,7 @@ interface Props {
 
 export function SnapshotsDialog({ boardId, token, name, role, onClose, notify }: Props) {
   const { t, lang } = useI18n();
+  const names = useSnapshotName();
   const [list, setList] = useState<SnapshotInfo[] | null>(null);
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -93,7 +95,7 @@ export function SnapshotsDialog({ boardId, token, name, role, onClose, notify }:
           {list.map((s) => (
             <li key={s.id} className="mk-snapshot-row" data-snapshot-id={s.id}>
               <div className="mk-snapshot-info">
-                <strong>{s.label}</strong>
+                <strong>{names.name(s.label)}</strong>
                 <span className="mk-muted">
                   {formatDateTime(s.createdAt, lang)} · {t('snapBy', { name: s.createdBy })}
                   {s.auto ? ` · ${t('snapshotAuto')}` : ''}
@@ -101,10 +103,10 @@ export function SnapshotsDialog({ boardId, token, name, role, onClose, notify }:
                 </span>
               </div>
               <div className="mk-snapshot-actions">
-                <button type="button" className="mk-btn mk-btn-small" onClick={() => open(s, 'view')} aria-label={t('snapOpenLabel', { label: s.label })} data-action="open">
+                <button type="button" className="mk-btn mk-btn-small" onClick={() => open(s, 'view')} aria-label={t('snapOpenLabel', { label: names.name(s.label) })} data-action="open">
                   {t('snapOpen')}
                 </button>
-                <button type="button" className="mk-btn mk-btn-small" onClick={() => open(s, 'compare')} aria-label={t('snapCompareLabel', { label: s.label })} data-action="compare">
+                <button type="button" className="mk-btn mk-btn-small" onClick={() => open(s, 'compare')} aria-label={t('snapCompareLabel', { label: names.name(s.label) })} data-action="compare">
                   {t('snapCompare')}
                 </button>
                 {role === 'owner' && (
@@ -113,7 +115,7 @@ export function SnapshotsDialog({ boardId, token, name, role, onClose, notify }:
                     className="mk-btn mk-btn-small"
                     disabled={busy}
                     onClick={() => setRestoring(s)}
-                    aria-label={t('snapRestoreLabel', { label: s.label })}
+                    aria-label={t('snapRestoreLabel', { label: names.name(s.label) })}
                     data-action="restore"
                   >
                     {t('snapshotRestore')}

@@ -6,7 +6,7 @@ import type { NodeKind } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
 import { Palette } from './Palette';
-import { newCardTitle } from './newCardTitle';
+import { useCreateCard } from './useCreateCard';
 import { CARD_WIDTH } from './bands';
 import type { Notify } from './Toasts';
 
@@ -19,25 +19,12 @@ interface Props {
 }
 
 export function Toolbar({ paletteKind, setPaletteKind, undo, undoState, notify }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { store, actions, readOnly } = useBoardContext();
   const rf = useReactFlow();
   const [busy, setBusy] = useState(false);
 
-  const createInView = (kind: NodeKind) => {
-    const el = document.querySelector('.mk-canvas');
-    if (!el) return;
-    const r = el.getBoundingClientRect();
-    // Offset each new card a little so repeated clicks do not stack exactly.
-    const jitter = (store.getNodes().length % 5) * 24;
-    const p = rf.screenToFlowPosition({ x: r.left + r.width / 2 + jitter, y: r.top + r.height / 2 + jitter });
-    const id = actions.createCard(kind, { x: p.x - CARD_WIDTH / 2, y: p.y - 40 }, newCardTitle(kind, lang));
-    if (id) {
-      store.flush();
-      store.select([id]);
-      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('#mk-field-title')?.select());
-    }
-  };
+  const createInView = useCreateCard();
 
   const layout = async () => {
     setBusy(true);
@@ -60,7 +47,7 @@ export function Toolbar({ paletteKind, setPaletteKind, undo, undoState, notify }
   if (readOnly) return null;
   return (
     <div className="mk-toolbar" role="toolbar" aria-label={t('palette')}>
-      {!readOnly && <Palette kind={paletteKind} setKind={setPaletteKind} onCreate={createInView} />}
+      {!readOnly && <Palette kind={paletteKind} setKind={setPaletteKind} onCreate={(k) => void createInView(k)} />}
       {!readOnly && (
         <div className="mk-toolgroup">
           <button

@@ -10,8 +10,10 @@ import { useReactFlow } from '@xyflow/react';
 import { SearchBox } from './SearchBox';
 import { FilterMenu } from './FilterMenu';
 import { ExportMenu } from './ExportMenu';
+import { ShareButton } from './ShareDialog';
 import { BoardTitle } from './BoardTitle';
 import { SIDE_LABELS, isSide } from '../../shared';
+import { sideColor } from '../workshop/sideColors';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',
@@ -59,18 +61,18 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { 
         </button>
       </div>
       <div className="mk-topbar-right">
-        <span className={`mk-status mk-status-${state}`} role="status" data-testid="sync-state" data-state={state}>
+        <span className={`mk-status mk-status-${state}`} role="status" data-testid="sync-state" data-state={state} title={t(STATUS[state])}>
           <span className="mk-status-dot" aria-hidden="true" />
-          {t(STATUS[state])}
+          <span className="mk-status-text">{t(STATUS[state])}</span>
         </span>
         <ul className="mk-avatars" aria-label={t('people')}>
           {peers.map((p) => (
             <li
               key={p.clientId}
-              className={`mk-avatar${p.user?.role === 'viewer' ? ' is-viewer' : ''}${isSide(p.user?.side) ? ` mk-side-${p.user.side}` : ''}`}
-              style={{ background: p.color }}
+              className={`mk-avatar${p.role === 'viewer' ? ' is-viewer' : ''}${isSide(p.user?.side) ? ` mk-side-${p.user.side}` : ''}`}
+              style={{ background: sideColor(p.user?.side, p.color) }}
               data-side={p.user?.side ?? undefined}
-              title={`${p.name}${p.self ? ` (${t('you')})` : ''}${isSide(p.user?.side) ? ` – ${pick(SIDE_LABELS[p.user.side])}` : ''}${p.user?.role === 'viewer' ? ` – ${t('roleViewer')}` : ''}`}
+              title={`${p.name}${p.self ? ` (${t('you')})` : ''}${isSide(p.user?.side) ? ` – ${pick(SIDE_LABELS[p.user.side])}` : ''}${p.role === 'viewer' ? ` – ${t('roleViewer')}` : ''}`}
             >
               <span aria-hidden="true">{initials(p.name)}</span>
               <span className="mk-visually-hidden">
@@ -81,6 +83,7 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { 
             </li>
           ))}
         </ul>
+        <ShareButton boardId={boardId} token={token} />
         <LanguageSwitch />
         <button type="button" className="mk-btn mk-btn-ghost" onClick={onHelp} aria-keyshortcuts="?">
           {t('help')}

@@ -1,12 +1,13 @@
 // Every edit the UI makes, each one transaction with this tab's origin (so undo takes back exactly
 // this user's steps), through the typed operations of shared/. A viewer can call none of them.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   createNode, deleteNodes, link, moveNodes, setMeta, unlink, updateEdge, updateNode, DEFAULT_OWNER_FOR_TIER, newId,
-  type BoardMaps, type EdgeKind, type EdgePatch, type Localized, type NodeKind, type NodePatch, type OpResult, type Position, type Tier,
+  type BoardMaps, type EdgeKind, type EdgePatch, type Localized, type NodeKind, type NodePatch, type OpResult, type Owner, type Position, type Tier,
 } from '../../shared';
-import { boardMaps, readEdgeFields, readNodeFields } from '../../shared';
-import { clampIntoBand, tierOfCardAt } from './bands';
+import { boardMaps, nodeText, readEdgeFields, readNodeFields, type TextField } from '../../shared';
+import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH, clampIntoBand, tierOfCardAt } from './bands';
+import { freeSpot, type Box } from './placement';
 
 export interface Clip {
   nodes: { id: string; fields: ReturnType<typeof readNodeFields>; position: Position }[];
@@ -36,10 +37,11 @@ export class BoardActions {
     this.undoManager?.stopCapturing();
   }
 
-  createCard(kind: NodeKind, at: Position, title: string): string | null {
+  /** Adds a card at `at` (its top-left corner, kept inside the band it falls in), owned by `owner` or by the band's usual owner. */
+  createCard(kind: NodeKind, at: Position, title: string, owner?: Owner): string | null {
     if (this.readOnly) return null;
     const tier = tierOfCardAt(at.y);
-    const owner = kind === 'directive' ? 'stat' : DEFAULT_OWNER_FOR_TIER[tier];
+    owner ??= kind === 'directive' ? 'stat' : DEFAULT_OWNER_FOR_TIER[tier];
     const position = { x: Math.round(at.x), y: Math.round(clampIntoBand(tier, at.y)) };
     this.endGesture();
     const r = this.report(createNode(this.doc, { kind, tier, owner, title, position }, this.origin));
@@ -50,6 +52,41 @@ export class BoardActions {
   updateCard(id: string, patch: NodePatch): OpResult {
     if (this.readOnly) return { ok: true };
     return updateNode(this.doc, id, patch, this.origin);
+  }
+
+  /**
+   * Sets a card's tier from the inspector and moves the card into that band (nearest its current
+   * height), so the band it is drawn in and the tier it has never disagree. One undo step.
+   */
+  setTier(id: string, tier: Tier, height = CARD_HEIGHT_ESTIMATE, taken: readonly Box[] = []): OpResult {
+    if (this.readOnly) return { ok: true };
+    const pos = this.maps.layout.get(id);
+    this.endGesture();
+    let r: OpResult = { ok: true };
+    this.doc.transact(() => {
+      r = updateNode(this.doc, id, { tier }, this.origin);
+      if (!r.ok || !pos || tierOfCardAt(pos.y, height) === tier) return;
+      const want = { x: pos.x, y: Math.round(clampIntoBand(tier, pos.y, height)) };
+      moveNodes(this.doc, { [id]: freeSpot(taken, want, CARD_WIDTH, height) }, this.origin);
+    }, this.origin);
+    this.endGesture();
+    return this.report(r);
+  }
+
+  /**
+   * A card's title or description as a Y.Text to bind a field to. A title still stored as a plain
+   * string (an older board not yet converted by the server, say from the offline cache) is turned
+   * into one first; that is not an undo step of its own.
+   */
+  cardText(id: string, field: TextField): Y.Text | null {
+    const ynode = this.maps.nodes.get(id);
+    if (!ynode) return null;
+    const v = ynode.get(field);
+    if (v instanceof Y.Text) return v;
+    if (this.readOnly) return null;
+    let text: Y.Text | null = null;
+    this.doc.transact(() => (text = nodeText(ynode, field)), 'migrate-texts');
+    return text;
   }
 
   renameBoard(title: string): OpResult {

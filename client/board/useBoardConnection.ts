@@ -6,6 +6,8 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { wsBase } from '../api';
+import { ticketSocketClass } from './ticketSocket';
+import { localDbName } from './localCopy';
 import type { SyncState } from './connectionStatus';
 
 export interface BoardConnection {
@@ -18,6 +20,8 @@ export interface BoardConnection {
   synced: boolean;
   state: SyncState;
   closeReason?: string;
+  /** The close code when the server ended the connection for good (4403 link rotated, 4404 board deleted, …). */
+  closeCode?: number;
 }
 
 export function useBoardConnection(boardId: string, token: string): BoardConnection | null {
@@ -25,10 +29,11 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const idb = new IndexeddbPersistence(`malkart-${boardId}`, doc);
+    const idb = new IndexeddbPersistence(localDbName(boardId), doc);
     const startOnline = navigator.onLine;
     const provider = new WebsocketProvider(`${wsBase()}/ws`, boardId, doc, {
-      params: { token },
+      // No token in the URL: each (re)connect fetches a single-use ticket (issue 12 §9).
+      WebSocketPolyfill: ticketSocketClass(boardId, token),
       // Each tab talks to the server itself: a BroadcastChannel would let a read-only tab pass
       // updates to an editing tab of the same browser.
       disableBc: true,
@@ -39,11 +44,12 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     let loaded = false;
     let state: SyncState = startOnline ? 'connecting' : 'offline';
     let closeReason: string | undefined;
+    let closeCode: number | undefined;
     let disposed = false;
 
     const publish = () => {
       if (disposed) return;
-      setConn({ doc, provider, awareness: provider.awareness, loaded, synced: everSynced, state, closeReason });
+      setConn({ doc, provider, awareness: provider.awareness, loaded, synced: everSynced, state, closeReason, closeCode });
     };
     const recompute = () => {
       if (!navigator.onLine) state = 'offline';
@@ -63,6 +69,7 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     });
     provider.on('closed', (event: { code: number; reason: string }) => {
       closeReason = event.reason || String(event.code);
+      closeCode = event.code;
       recompute();
     });
     void idb.whenSynced.then(() => {

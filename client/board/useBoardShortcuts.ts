@@ -1,4 +1,6 @@
-// Keyboard shortcuts of the board (listed in the help dialog). Typing in a field is left alone.
+// Keyboard shortcuts of the board (listed in the help dialog). Single-key shortcuts act only when
+// focus is on the canvas or a card (or nowhere in particular); typing in a field, a menu, a dialog
+// or a side panel is left alone, so a keystroke always goes where the person is typing.
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useReactFlow } from '@xyflow/react';
@@ -21,8 +23,18 @@ let clipboard: Clip | null = null;
 
 function isTyping(el: EventTarget | null): boolean {
   const e = el as HTMLElement | null;
-  if (!e) return false;
+  if (!e || !(e instanceof HTMLElement)) return false;
   return e.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName);
+}
+
+/** Menus, dialogs and popovers own their keys, wherever they are drawn. */
+const OWNS_KEYS = '[role="menu"], [role="menubar"], [role="listbox"], [role="dialog"], [role="alertdialog"], .mk-modal, .mk-popover';
+
+/** Whether a single-key shortcut (N, L, F, Delete, arrows …) may act with focus on `el`. */
+export function onBoardSurface(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement) || el === document.body || el === document.documentElement) return true;
+  if (isTyping(el) || el.closest(OWNS_KEYS)) return false;
+  return !!el.closest('[data-testid="canvas"]');
 }
 
 export function useBoardShortcuts(h: Handlers): void {
@@ -83,7 +95,8 @@ export function useBoardShortcuts(h: Handlers): void {
         store.select(store.getNodes().filter((n) => !n.hidden).map((n) => n.id));
         return;
       }
-      if (mod) return;
+      if (mod || e.altKey) return;
+      if (!onBoardSurface(e.target)) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
         e.preventDefault();
         requestDelete();

@@ -25,9 +25,12 @@ function storedLang(): Lang {
   return 'nb';
 }
 
+/** Fills `{name}` from params; `{n|one|other}` picks the singular when n is 1 («1 kobling», «2 koblinger»). */
 export function format(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return template
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, k: string, one: string, other: string) => (k in params ? (Number(params[k]) === 1 ? one : other) : m))
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
 const I18nContext = createContext<I18n | null>(null);

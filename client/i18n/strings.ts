@@ -4,6 +4,8 @@ import type { Localized } from '../../shared';
 import { EXPORT_STRINGS } from '../export/strings';
 import { SNAPSHOT_STRINGS } from '../snapshots/strings';
 import { WORKSHOP_STRINGS } from '../workshop/strings';
+import { LINK_STRINGS } from '../landing/strings';
+import { INSPECTOR_STRINGS } from '../board/panels/strings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 
@@ -108,7 +110,7 @@ export const STRINGS = {
     'Vel eit kort eller ei kopling for å sjå og endre eigenskapane.',
     'Select a card or a link to see and change its properties.',
   ),
-  inspectorMany: l('{n} kort valgt', '{n} kort valde', '{n} cards selected'),
+  inspectorMany: l('{n} kort valgt', '{n} kort valde', '{n} {n|card|cards} selected'),
   fieldKind: l('Type', 'Type', 'Kind'),
   fieldTitle: l('Tittel', 'Tittel', 'Title'),
   fieldDescription: l('Beskrivelse', 'Skildring', 'Description'),
@@ -155,11 +157,8 @@ export const STRINGS = {
   links: l('Koblinger', 'Koplingar', 'Links'),
   // linking
   chooseLinkKind: l('Hvilken kobling?', 'Kva for ei kopling?', 'Which link?'),
-  linkModeHint: l(
-    'Velg kortet det skal kobles til (klikk, eller Tab og Enter). Esc avbryter.',
-    'Vel kortet det skal koplast til (klikk, eller Tab og Enter). Esc avbryt.',
-    'Choose the card to link to (click, or Tab and Enter). Esc cancels.',
-  ),
+  linkPickerTitle: l('Koble «{title}» til …', 'Kople «{title}» til …', 'Link «{title}» to …'),
+  linkPickerSearch: l('Skriv en del av tittelen', 'Skriv ein del av tittelen', 'Type part of the title'),
   cancel: l('Avbryt', 'Avbryt', 'Cancel'),
   close: l('Lukk', 'Lukk', 'Close'),
   save: l('Lagre', 'Lagre', 'Save'),
@@ -168,12 +167,13 @@ export const STRINGS = {
   // delete
   confirmDeleteTitle: l('Slette?', 'Slette?', 'Delete?'),
   confirmDelete: l(
-    '{n} kort har {m} koblinger som også blir slettet. Du kan angre med Ctrl+Z.',
-    '{n} kort har {m} koplingar som også blir sletta. Du kan angre med Ctrl+Z.',
-    '{n} card(s) have {m} link(s) that will be deleted too. You can undo with Ctrl+Z.',
+    '{n} kort har {m} {m|kobling|koblinger} som også blir slettet. Du kan angre med Ctrl+Z.',
+    '{n} kort har {m} {m|kopling|koplingar} som også blir sletta. Du kan angre med Ctrl+Z.',
+    '{n} {n|card has|cards have} {m} {m|link|links} that will be deleted too. You can undo with Ctrl+Z.',
   ),
   confirmDeleteYes: l('Slett', 'Slett', 'Delete'),
   // panels
+  analysis: l('Analyse', 'Analyse', 'Analysis'),
   problemsTitle: l('Regelbrudd', 'Regelbrot', 'Rule violations'),
   problemsNone: l('Ingen regelbrudd.', 'Ingen regelbrot.', 'No violations.'),
   coverageTitle: l('Dekning', 'Dekning', 'Coverage'),
@@ -187,9 +187,9 @@ export const STRINGS = {
   // help
   helpTitle: l('Hurtigtaster og hjelp', 'Snarvegar og hjelp', 'Keyboard shortcuts and help'),
   helpIntro: l(
-    'Kortene ligger i tre bånd: nasjonale mål, kommuneplan og lokale NAV-mål. Et kort som slippes i et bånd, får det nivået. Dra fra prikken til høyre på et kort til et annet kort for å koble dem.',
-    'Korta ligg i tre band: nasjonale mål, kommuneplan og lokale NAV-mål. Eit kort som blir sleppt i eit band, får det nivået. Dra frå prikken til høgre på eit kort til eit anna kort for å kople dei.',
-    'Cards sit in three bands: national goals, municipal plan and local NAV goals. A card dropped into a band takes that tier. Drag from the dot on the right of a card to another card to link them.',
+    'Kortene ligger i tre bånd: nasjonale mål, kommuneplan og lokale NAV-mål. Et kort som slippes i et bånd, får det nivået. Dra fra prikken til høyre på et kort og slipp hvor som helst på et annet kort for å koble dem.',
+    'Korta ligg i tre band: nasjonale mål, kommuneplan og lokale NAV-mål. Eit kort som blir sleppt i eit band, får det nivået. Dra frå prikken til høgre på eit kort og slepp kvar som helst på eit anna kort for å kople dei.',
+    'Cards sit in three bands: national goals, municipal plan and local NAV goals. A card dropped into a band takes that tier. Drag from the dot on the right of a card and let go anywhere on another card to link them.',
   ),
   kNew: l('Nytt kort (valgt type) midt på skjermen', 'Nytt kort (vald type) midt på skjermen', 'New card (chosen kind) in the middle of the view'),
   kDoubleClick: l('Nytt kort der du dobbeltklikker', 'Nytt kort der du dobbeltklikkar', 'New card where you double-click'),
@@ -215,6 +215,10 @@ export const STRINGS = {
     'Press Enter or Space to select the card. Arrow keys move selected cards, L links, Delete deletes.',
   ),
   a11yMoved: l('Flyttet {direction}. Ny posisjon x {x}, y {y}', 'Flytta {direction}. Ny posisjon x {x}, y {y}', 'Moved {direction}. New position x {x}, y {y}'),
+  dirLeft: l('til venstre', 'til venstre', 'left'),
+  dirRight: l('til høyre', 'til høgre', 'right'),
+  dirUp: l('opp', 'opp', 'up'),
+  dirDown: l('ned', 'ned', 'down'),
   a11yEdge: l('Trykk Enter eller mellomrom for å velge koblingen.', 'Trykk Enter eller mellomrom for å velje koplinga.', 'Press Enter or Space to select the link.'),
   a11yControls: l('Zoomkontroller', 'Zoomkontrollar', 'Zoom controls'),
   a11yZoomIn: l('Zoom inn', 'Zoom inn', 'Zoom in'),
@@ -245,7 +249,7 @@ export const STRINGS = {
   snapshotRestore: l('Gjenopprett', 'Gjenopprett', 'Restore'),
   snapshotNone: l('Ingen øyeblikksbilder ennå.', 'Ingen augneblinksbilete enno.', 'No snapshots yet.'),
   snapshotAuto: l('automatisk', 'automatisk', 'automatic'),
-  snapshotCounts: l('{nodes} kort, {edges} koblinger', '{nodes} kort, {edges} koplingar', '{nodes} cards, {edges} links'),
+  snapshotCounts: l('{nodes} kort, {edges} {edges|kobling|koblinger}', '{nodes} kort, {edges} {edges|kopling|koplingar}', '{nodes} {nodes|card|cards}, {edges} {edges|link|links}'),
   snapshotTaken: l('Øyeblikksbilde tatt', 'Augneblinksbilete teke', 'Snapshot taken'),
   // misc
   bandLabel: l('{tier}', '{tier}', '{tier}'),
@@ -255,9 +259,21 @@ export const STRINGS = {
     'Tavla er tom. Dobbeltklikk i eit band eller vel ein korttype over for å byrje.',
     'The board is empty. Double-click in a band or choose a card kind above to start.',
   ),
-  pasted: l('{n} kort limt inn', '{n} kort limte inn', '{n} cards pasted'),
+  pasted: l('{n} kort limt inn', '{n} kort limte inn', '{n} {n|card|cards} pasted'),
   layoutDone: l('Kortene er ordnet. Ctrl+Z angrer.', 'Korta er ordna. Ctrl+Z angrar.', 'Cards arranged. Ctrl+Z undoes.'),
+  // a part of the page that failed (error boundaries)
+  errorAreaFailed: l('Noe gikk galt i {area}. Resten av tavla virker.', 'Noko gjekk gale i {area}. Resten av tavla verkar.', 'Something went wrong in {area}. The rest of the board works.'),
+  errorTryAgain: l('Prøv igjen', 'Prøv igjen', 'Try again'),
+  errorAreaPage: l('siden', 'sida', 'the page'),
+  errorAreaTopBar: l('topplinja', 'topplinja', 'the top bar'),
+  errorAreaToolbar: l('verktøylinja', 'verktøylinja', 'the toolbar'),
+  errorAreaCanvas: l('kartet', 'kartet', 'the map'),
+  errorAreaCursors: l('visningen av de andre', 'visinga av dei andre', 'the others\' cursors'),
+  errorAreaPanel: l('sidepanelet', 'sidepanelet', 'the side panel'),
+  errorAreaWorkshop: l('workshopverktøyene', 'workshopverktøya', 'the workshop tools'),
   ...WORKSHOP_STRINGS,
+  ...LINK_STRINGS,
+  ...INSPECTOR_STRINGS,
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

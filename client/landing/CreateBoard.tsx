@@ -51,7 +51,13 @@ export function CreateBoard({ onCreated }: { onCreated(board: CreatedBoard, titl
             className="mk-btn"
             disabled={busy}
             data-testid="create-example"
-            onClick={() => void run({ board: EXAMPLE_BOARD }, exampleTitle)}
+            onClick={() => {
+              // A name typed above names the copy of the example too.
+              const name = title.trim();
+              const example = EXAMPLE_BOARD as { meta: Record<string, unknown> };
+              const board = name ? { ...example, meta: { ...example.meta, title: name } } : EXAMPLE_BOARD;
+              void run({ board }, name || exampleTitle);
+            }}
           >
             {t('createExample')}
           </button>

@@ -8,13 +8,14 @@ import { CreateBoard } from './CreateBoard';
 import { ImportBoard } from './ImportBoard';
 import { ShareLinks } from './ShareLinks';
 import { RecentBoards } from './RecentBoards';
-import { rememberBoard } from './recentBoards';
+import { rememberLinks } from './recentBoards';
 
 export function LandingPage() {
   const t = useT();
   const [created, setCreated] = useState<{ board: CreatedBoard; title: string } | null>(null);
   const onCreated = (board: CreatedBoard, title: string) => {
-    rememberBoard({ id: board.id, title, role: 'owner', token: board.tokens.owner });
+    // All three links, so closing the panel never orphans the board (kept in this browser only).
+    rememberLinks(board.id, board.tokens, { title });
     setCreated({ board, title });
   };
   return (

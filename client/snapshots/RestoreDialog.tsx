@@ -1,5 +1,6 @@
 // Restoring needs a confirmation that says what happens: the board becomes the snapshot for
 // everyone, a "before restore" snapshot is taken first, and restoring that one is the undo.
+import { useSnapshotName } from './snapshotName';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, restoreSnapshot, type RestoreResult, type SnapshotInfo } from '../api';
@@ -19,6 +20,8 @@ interface Props {
 
 export function RestoreDialog({ boardId, token, name, snapshot, notify, onCancel, onDone }: Props) {
   const { t, lang } = useI18n();
+  const names = useSnapshotName();
+  const label = names.name(snapshot.label);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
@@ -26,7 +29,7 @@ export function RestoreDialog({ boardId, token, name, snapshot, notify, onCancel
     setError(null);
     try {
       const result = await restoreSnapshot(boardId, token, snapshot.id, name);
-      notify(t('restoreDone', { label: snapshot.label, before: result.before.label }));
+      notify(result.before ? t('restoreDone', { label, before: names.name(result.before.label) }) : t('restoreDoneNoBefore', { label }));
       onDone(result);
     } catch (e) {
       const err = e instanceof ApiError ? e : null;
@@ -35,10 +38,10 @@ export function RestoreDialog({ boardId, token, name, snapshot, notify, onCancel
     }
   };
   return (
-    <Modal title={t('restoreTitle', { label: snapshot.label })} onClose={busy ? null : onCancel}>
+    <Modal title={t('restoreTitle', { label })} onClose={busy ? null : onCancel}>
       <div data-testid="restore-dialog">
         <p>{t('restoreBody', { date: formatDateTime(snapshot.createdAt, lang) })}</p>
-        <p>{t('restoreBefore', { label: snapshot.label })}</p>
+        <p>{t('restoreBefore', { before: names.beforeRestoreOf(snapshot.label) })}</p>
         {error && (
           <p role="alert" className="mk-error">
             {error}

@@ -1,5 +1,6 @@
 // The bar above a snapshot on the canvas: which snapshot, from when, that it is read-only, and
 // the ways on: compare with now / show the snapshot only, restore (owners), back to the live board.
+import { useSnapshotName } from './snapshotName';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Role } from '../api';
@@ -21,6 +22,7 @@ interface Props {
 
 export function SnapshotBanner({ view, boardId, token, name, role, notify }: Props) {
   const { t, lang } = useI18n();
+  const names = useSnapshotName();
   const [restoring, setRestoring] = useState(false);
   const message = useRef<HTMLParagraphElement>(null);
   const ready = view.status === 'ready';
@@ -35,8 +37,8 @@ export function SnapshotBanner({ view, boardId, token, name, role, notify }: Pro
   else {
     const date = formatDateTime(view.info.createdAt, lang);
     text = view.diff
-      ? t('snapBannerCompare', { label: view.info.label, date, time: formatTime(view.asOf, lang) })
-      : t('snapBannerView', { label: view.info.label, date });
+      ? t('snapBannerCompare', { label: names.name(view.info.label), date, time: formatTime(view.asOf, lang) })
+      : t('snapBannerView', { label: names.name(view.info.label), date });
   }
 
   return (

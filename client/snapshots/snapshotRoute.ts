@@ -1,5 +1,5 @@
 // A snapshot opened on the canvas is part of the board's URL, so it can be linked and the back
-// button returns to the live board: /b/:id?token=…&snapshot=<sid> (read-only view) and
+// button returns to the live board: /b/:id?snapshot=<sid>#token=… (read-only view) and
 // …&snapshot=<sid>&compare=now (the snapshot compared with the live board).
 export type SnapshotMode = 'view' | 'compare';
 export interface SnapshotRoute {

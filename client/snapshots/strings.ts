@@ -47,15 +47,21 @@ export const SNAPSHOT_STRINGS = {
     'The board becomes what it was on {date}, for everyone who has it open. What changed since disappears from the board.',
   ),
   restoreBefore: l(
-    'Først tas øyeblikksbildet «Før gjenoppretting av «{label}»» av tavla slik den er nå. Vil du angre, gjenoppretter du det.',
-    'Først blir augneblinksbiletet «Før gjenoppretting av «{label}»» teke av tavla slik ho er no. Vil du angre, gjenopprettar du det.',
-    'First the snapshot "Før gjenoppretting av «{label}»" (before restoring) is taken of the board as it is now. To undo, restore that one.',
+    'Først tas øyeblikksbildet «{before}» av tavla slik den er nå. Vil du angre, gjenoppretter du det.',
+    'Først blir augneblinksbiletet «{before}» teke av tavla slik ho er no. Vil du angre, gjenopprettar du det.',
+    'First the snapshot "{before}" is taken of the board as it is now. To undo, restore that one.',
   ),
+  snapBeforeRestore: l('Før gjenoppretting av «{label}»', 'Før gjenoppretting av «{label}»', 'Before restoring «{label}»'),
   restoreYes: l('Gjenopprett', 'Gjenopprett', 'Restore'),
   restoreDone: l(
     'Gjenopprettet «{label}». Tavla slik den var før, er lagret som «{before}» – gjenopprett det for å angre.',
     'Gjenoppretta «{label}». Tavla slik ho var før, er lagra som «{before}» – gjenopprett det for å angre.',
     'Restored "{label}". The board as it was before is saved as "{before}" – restore that to undo.',
+  ),
+  restoreDoneNoBefore: l(
+    'Gjenopprettet «{label}». Tavla slik den var før, kunne ikke lagres som øyeblikksbilde.',
+    'Gjenoppretta «{label}». Tavla slik ho var før, kunne ikkje lagrast som augneblinksbilete.',
+    'Restored "{label}". The board as it was before could not be saved as a snapshot.',
   ),
   restoreFailed: l(
     'Gjenopprettingen mislyktes: {message} Prøv igjen om litt.',

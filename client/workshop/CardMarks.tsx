@@ -36,7 +36,9 @@ export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) 
   };
 
   const showAgreement = agreeable && (state !== 'open' || a?.changed || (canEdit && mySide));
-  if (!showAgreement && !marks.openThreads && !voting && !marks.result) return null;
+  // A card no one gave a dot shows no result at all, rather than «0 ●».
+  const result = marks.result && marks.result.dots > 0 ? marks.result : null;
+  if (!showAgreement && !marks.openThreads && !voting && !result) return null;
   return (
     <div className="mk-ws-marks nodrag nopan" data-testid="card-marks">
       {agreeable && state === 'avtalt' && (
@@ -107,9 +109,9 @@ export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) 
           </button>
         </span>
       )}
-      {marks.result && (
-        <span className="mk-ws-result" data-testid="vote-count" data-count={marks.result.dots} title={t('wsVoteCount', { n: marks.result.dots })}>
-          #{marks.result.rank} · {marks.result.dots} ●
+      {result && (
+        <span className="mk-ws-result" data-testid="vote-count" data-count={result.dots} title={t('wsVoteCount', { n: result.dots })}>
+          #{result.rank} · {result.dots} ●
         </span>
       )}
     </div>

@@ -1,6 +1,6 @@
 // The comment threads of one card or link, in the inspector: start one, reply, mention someone,
 // resolve and reopen. They live in the board document, so they are written offline too.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { threadsOf, type ThreadView } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
@@ -45,6 +45,12 @@ function Thread({ thread, people }: { thread: ThreadView; people: readonly Menti
   const { t, lang } = useI18n();
   const { wa, canEdit } = useWorkshop();
   const [replying, setReplying] = useState(false);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  /** Closes the reply box and gives focus back to «Svar», so it never falls to the page. */
+  const closeReply = () => {
+    setReplying(false);
+    requestAnimationFrame(() => replyButton.current?.focus());
+  };
   return (
     <article className={`mk-ws-thread${thread.resolved ? ' is-resolved' : ''}`} data-testid="comment-thread" data-thread-id={thread.id} data-resolved={thread.resolved}>
       <ul className="mk-ws-messages">
@@ -63,7 +69,7 @@ function Thread({ thread, people }: { thread: ThreadView; people: readonly Menti
       {canEdit && (
         <div className="mk-row">
           {!thread.resolved && (
-            <button type="button" className="mk-btn mk-btn-small" onClick={() => setReplying(!replying)} aria-expanded={replying} data-testid="reply-toggle">
+            <button ref={replyButton} type="button" className="mk-btn mk-btn-small" onClick={() => setReplying(!replying)} aria-expanded={replying} data-testid="reply-toggle">
               {t('wsReply')}
             </button>
           )}
@@ -82,9 +88,11 @@ function Thread({ thread, people }: { thread: ThreadView; people: readonly Menti
         <MentionInput
           label={t('wsReply')}
           testId="reply"
+          autoFocus
+          onEscape={closeReply}
           onSend={(text, mentions) => {
             const ok = wa.reply(thread.id, text, mentions);
-            if (ok) setReplying(false);
+            if (ok) closeReply();
             return ok;
           }}
         />

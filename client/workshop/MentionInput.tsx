@@ -1,6 +1,7 @@
 // A comment box that suggests participants after "@" (arrow keys and Enter or Tab to pick). Enter
 // sends, Shift+Enter starts a new line. Mentions are the participants whose "@Name" the text holds.
-import { useId, useMemo, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n/I18nProvider';
 import { usePeers } from '../board/Cursors';
 import { allThreads } from '../../shared';
@@ -28,16 +29,53 @@ export function mentionsIn(text: string, people: readonly Mentionable[]): string
   return people.filter((p) => text.includes(`@${p.name}`)).map((p) => p.participantId);
 }
 
-export function MentionInput({ label, onSend, testId }: { label: string; onSend(text: string, mentions: string[]): boolean; testId: string }) {
+/**
+ * Where the suggestion list goes: fixed to the viewport beside the box (below it, or above when
+ * there is no room), drawn at the page's top level so no panel's scrolling or overflow clips it.
+ */
+function useListPlace(anchor: React.RefObject<HTMLElement | null>, open: boolean): CSSProperties {
+  const [place, setPlace] = useState<CSSProperties>({});
+  useLayoutEffect(() => {
+    if (!open || !anchor.current) return;
+    const update = () => {
+      const r = anchor.current!.getBoundingClientRect();
+      const below = window.innerHeight - r.bottom;
+      const style: CSSProperties = { position: 'fixed', left: Math.max(4, Math.min(r.left, window.innerWidth - 260)), minWidth: Math.min(r.width, 320), zIndex: 1000 };
+      if (below >= 200 || below >= r.top) Object.assign(style, { top: r.bottom + 2, maxHeight: below - 8 });
+      else Object.assign(style, { bottom: window.innerHeight - r.top + 2, maxHeight: r.top - 8 });
+      setPlace(style);
+    };
+    update();
+    window.addEventListener('resize', update);
+    window.addEventListener('scroll', update, true);
+    return () => {
+      window.removeEventListener('resize', update);
+      window.removeEventListener('scroll', update, true);
+    };
+  }, [anchor, open]);
+  return place;
+}
+
+export function MentionInput({ label, onSend, testId, autoFocus, onEscape }: {
+  label: string;
+  onSend(text: string, mentions: string[]): boolean;
+  testId: string;
+  autoFocus?: boolean;
+  /** Escape with no suggestions open (a reply box closes and gives focus back to «Svar»). */
+  onEscape?(): void;
+}) {
   const { t } = useI18n();
   const people = useMentionables();
   const [text, setText] = useState('');
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState<number | null>(null);
   const listId = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
   const query = /@([^\s@]*)$/u.exec(text.slice(0, caret));
   const suggestions = query ? people.filter((p) => p.name.toLowerCase().startsWith(query[1]!.toLowerCase())).slice(0, 6) : [];
-  const open = suggestions.length > 0;
+  const open = suggestions.length > 0 && dismissed !== caret;
+  const place = useListPlace(box, open);
 
   const pickPerson = (p: Mentionable) => {
     const start = caret - query![0].length;
@@ -60,6 +98,8 @@ export function MentionInput({ label, onSend, testId }: { label: string; onSend(
       <label className="mk-field">
         <span className="mk-visually-hidden">{label}</span>
         <textarea
+          ref={box}
+          autoFocus={autoFocus}
           rows={2}
           value={text}
           maxLength={2000}
@@ -77,6 +117,14 @@ export function MentionInput({ label, onSend, testId }: { label: string; onSend(
           }}
           onSelect={(e) => setCaret((e.target as HTMLTextAreaElement).selectionStart ?? 0)}
           onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              if (open) setDismissed(caret);
+              else if (onEscape) onEscape();
+              else return;
+              e.preventDefault();
+              e.stopPropagation();
+              return;
+            }
             if (open && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
               e.preventDefault();
               setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length);
@@ -91,8 +139,8 @@ export function MentionInput({ label, onSend, testId }: { label: string; onSend(
           data-testid={testId}
         />
       </label>
-      {open && (
-        <ul id={listId} role="listbox" className="mk-popover mk-ws-mention-list" aria-label={t('wsMentionSuggestions')}>
+      {open && createPortal(
+        <ul id={listId} role="listbox" className="mk-popover mk-ws-mention-list" aria-label={t('wsMentionSuggestions')} style={place} data-testid="mention-list">
           {suggestions.map((p, i) => (
             <li
               key={p.participantId}
@@ -109,7 +157,8 @@ export function MentionInput({ label, onSend, testId }: { label: string; onSend(
               @{p.name}
             </li>
           ))}
-        </ul>
+        </ul>,
+        document.body,
       )}
       <div className="mk-row mk-row-end">
         <button type="button" className="mk-btn mk-btn-small mk-btn-primary" disabled={!text.trim()} onClick={send} data-testid={`${testId}-send`}>

@@ -7,6 +7,7 @@ import { usePeers } from '../board/Cursors';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 import { participantsOf } from './participants';
 import { JoinDialog } from './JoinDialog';
+import { sideColor } from './sideColors';
 
 export function ParticipantsPanel() {
   const { t, pick } = useI18n();
@@ -52,7 +53,7 @@ export function ParticipantsPanel() {
                   const leads = facilitator?.participantId === p.participantId;
                   return (
                     <li key={p.participantId} className="mk-ws-person" data-testid="participant" data-name={p.name} data-side={side}>
-                      <span className="mk-ws-person-dot" style={{ background: p.color }} aria-hidden="true" />
+                      <span className="mk-ws-person-dot" style={{ background: sideColor(p.side, p.color) }} aria-hidden="true" />
                       <span className="mk-ws-person-name">
                         {p.name}
                         {p.self && <span className="mk-muted"> ({t('wsYou')})</span>}

@@ -15,6 +15,7 @@ import { useFollowMe } from './useFollowMe';
 import { usePresentationMode } from './usePresentationMode';
 import './workshop.css';
 import { syncServerClock } from './serverClock';
+import { useMentionNotices } from './useMentionNotices';
 
 export function WorkshopProvider({ notify, children }: { notify: Notify; children: ReactNode }) {
   const { actions, presence, readOnly, store } = useBoardContext();
@@ -45,6 +46,7 @@ export function WorkshopProvider({ notify, children }: { notify: Notify; childre
 
   useFollowMe({ ws, presence, participantId: me.participantId, facilitatorId, following, setFollowing });
   usePresentationMode(presenting, setPresenting);
+  useMentionNotices(ws, store, me.participantId, notify);
 
   const openComments = useCallback(
     (targetId: string, targetType: 'node' | 'edge') => {

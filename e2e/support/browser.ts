@@ -1,11 +1,16 @@
-// Debian's Chromium driven by playwright-core, and helpers to open a board as a named person.
+// Chromium driven by playwright-core (Debian's, or the one npm brought: see chromiumPath.ts), and
+// helpers to open a board as a named person.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from './chromiumPath';
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 
 export async function launchBrowser(): Promise<Browser> {
+  const found = await findChromium();
+  if (found.source === '@sparticuz/chromium') console.log(`Chromium: ${found.executablePath} (${found.source})`);
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: found.executablePath,
+    ...(found.env ? { env: { ...process.env, ...found.env } } : {}),
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
@@ -33,7 +38,8 @@ export async function newPerson(browser: Browser, name: string, opts: { width?: 
 }
 
 export async function openBoard(p: Person, base: string, id: string, token: string): Promise<void> {
-  await p.page.goto(`${base}/b/${id}?token=${token}`);
+  // The share-link form: the token in the fragment, never sent to the server.
+  await p.page.goto(`${base}/b/${id}#token=${token}`);
   await waitForSync(p.page);
 }
 
@@ -47,18 +53,23 @@ export type EdgeInfo = { id: string; kind: string; source: string; target: strin
 export const cards = (page: Page) => page.evaluate(() => window.__malkart!.cards() as CardInfo[]);
 export const edges = (page: Page) => page.evaluate(() => window.__malkart!.edges() as EdgeInfo[]);
 
-/** Waits until a predicate over the page's cards and edges holds. */
+/**
+ * Waits until a predicate over the page's cards and edges holds. The predicate runs here in Node,
+ * on what the page reports: the app's CSP (no 'unsafe-eval') forbids building it in the page.
+ */
 export async function waitForBoard(page: Page, fn: string, arg?: unknown, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(
-    ([body, a]) => {
+  // eslint-disable-next-line no-new-func
+  const predicate = new Function('cards', 'edges', 'peers', 'arg', fn) as (c: unknown, e: unknown, p: unknown, a: unknown) => boolean;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const s = await page.evaluate(() => {
       const m = window.__malkart;
-      if (!m) return false;
-      // eslint-disable-next-line no-new-func
-      return new Function('cards', 'edges', 'peers', 'arg', body)(m.cards(), m.edges(), m.peers(), a) as boolean;
-    },
-    [fn, arg] as const,
-    { timeout },
-  );
+      return m ? { cards: m.cards(), edges: m.edges(), peers: m.peers() } : null;
+    });
+    if (s && predicate(s.cards, s.edges, s.peers, arg)) return;
+    if (Date.now() > deadline) throw new Error(`waitForBoard: timed out after ${timeout} ms waiting for: ${fn}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** The centre of an element on screen. */

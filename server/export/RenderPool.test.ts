@@ -104,4 +104,25 @@ describe('RenderPool', () => {
     expect((await last).subarray(1, 4).toString()).toBe('PNG');
     expect(p.workers).toBe(1);
   });
+
+  it('a render past the heap limit fails alone: the worker is replaced and the next job renders (#12 finding 3)', async () => {
+    const p = pool({ workerUrl: FAULTY, memoryMb: 64 });
+    await expect(p.run(docx(board([node({ id: 'g1' })], [], '__hog__')))).rejects.toBeInstanceOf(RenderFailedError);
+    expect((await p.run(docx(small))).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('boards take turns: one board past its share is refused, another board is served next (#12 finding 12)', async () => {
+    const p = pool({ workerUrl: FAULTY, maxQueue: 32, maxQueuePerBoard: 3 });
+    const slow = docx(board([node({ id: 'g1' })], [], '__slow__'));
+    const done: string[] = [];
+    const settle = (name: string, job: Promise<Buffer>) => job.then(() => done.push(name), (err: Error) => done.push(`${name}:${err.constructor.name}`));
+    const a = Array.from({ length: 10 }, (_, i) => settle(`a${i}`, p.run(slow, undefined, 'A')));
+    await waitFor(() => p.running === 1, 20_000, 'the first export of A to start');
+    expect(done.filter((d) => d.endsWith('RenderBusyError'))).toHaveLength(6);
+    const b = settle('b', p.run(slow, undefined, 'B'));
+    await Promise.all([...a, b]);
+    const served = done.filter((d) => !d.includes(':'));
+    // A's first export was running when B's arrived; B's is next, before A's three waiting ones.
+    expect(served).toEqual(['a0', 'b', 'a1', 'a2', 'a3']);
+  });
 });

@@ -1,6 +1,8 @@
-// Renders DOCX and PNG exports on worker threads, so a large export never stalls the event loop
+// Renders exports (every format) on worker threads, so a large export never stalls the event loop
 // that relays every board's edits. Workers start on the first job and stay for the next one; at
-// most `maxQueue` jobs wait for a free worker, and a job that runs past `timeoutMs` stops its worker.
+// most `maxQueue` jobs wait for a free worker (at most `maxQueuePerBoard` of one board, and boards
+// take turns, so one board's many exports cannot starve another's), a job that runs past
+// `timeoutMs` stops its worker, and a worker whose heap outgrows `memoryMb` is stopped by V8.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -22,29 +24,41 @@ export interface RenderPoolOptions {
   size: number;
   /** Jobs that may wait for a free worker; one more is refused with RenderBusyError. */
   maxQueue?: number;
+  /** Jobs of one board (the `owner` given to run) that may wait; one more of it is refused. */
+  maxQueuePerBoard?: number;
+  /** Heap limit of each worker in MiB (worker resourceLimits); a render past it fails, the server lives on. */
+  memoryMb?: number;
   /** A job running longer than this fails and its worker is stopped and replaced. */
   timeoutMs?: number;
   /** The worker entry; tests pass one that can be made to crash or hang. */
   workerUrl?: URL;
 }
 
-// Workers run our TypeScript sources, under `npm start` (tsx) and under vitest alike. On Node 20 a
-// Worker ignores loader hooks given as `execArgv: ['--import', 'tsx']` (nodejs/node#47747, tsx#354),
-// so each worker starts from a one-line script that registers tsx's ESM hooks with its documented
-// API (`tsx/esm/api`) and then imports the entry. tsx is resolved here, to a file URL, so that it
-// does not depend on the directory the server was started from.
-const TSX_API = (() => {
+// Built (`npm start` runs dist/server/main.js, plain JavaScript) the worker is the sibling file
+// dist/server/renderWorker.js and starts as it is (scripts/build-server.mjs).
+// From the sources (vitest, the bench, `npm run dev`) workers run TypeScript. On Node 20 a Worker
+// ignored loader hooks given as `execArgv: ['--import', 'tsx']` (nodejs/node#47747, tsx#354), so
+// such a worker starts from a one-line script that registers tsx's ESM hooks with its documented
+// API (`tsx/esm/api`) and then imports the entry. tsx is resolved then, to a file URL, so that it
+// does not depend on the directory the server was started from (and is not needed when built).
+const BUILT = import.meta.url.endsWith('.js');
+function tsxApi(): string {
   // The ESM build, as tsx's exports map names it: require.resolve would pick the CJS one.
   const pkgJson = createRequire(import.meta.url).resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
   return pathToFileURL(path.join(path.dirname(pkgJson), pkg.exports['./esm/api']!.import.default)).href;
-})();
+}
+let TSX_API: string | null = null;
 const bootstrap = (entry: URL) =>
-  `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  entry.pathname.endsWith('.ts')
+    ? `import(${JSON.stringify((TSX_API ??= tsxApi()))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`
+    : `import(${JSON.stringify(entry.href)});`;
 
 interface Pending {
   id: number;
   job: RenderJob;
+  /** Whose export it is (a board id): waiting jobs are served one owner at a time, in turn. */
+  owner: string;
   resolve(bytes: Buffer): void;
   reject(err: Error): void;
 }
@@ -59,7 +73,12 @@ interface Slot {
 export class RenderPool {
   private readonly size: number;
   private readonly maxQueue: number;
+  private readonly maxQueuePerBoard: number;
+  private readonly memoryMb: number | undefined;
   private readonly timeoutMs: number;
+  /** When each owner last had a job started, for taking turns. */
+  private readonly lastServed = new Map<string, number>();
+  private served = 0;
   private readonly workerUrl: URL;
   private readonly slots = new Set<Slot>();
   private readonly queue: Pending[] = [];
@@ -69,8 +88,10 @@ export class RenderPool {
   constructor(opts: RenderPoolOptions) {
     this.size = Math.max(1, Math.floor(opts.size));
     this.maxQueue = opts.maxQueue ?? 32;
+    this.maxQueuePerBoard = opts.maxQueuePerBoard ?? this.maxQueue;
+    this.memoryMb = opts.memoryMb;
     this.timeoutMs = opts.timeoutMs ?? 60_000;
-    this.workerUrl = opts.workerUrl ?? new URL('./renderWorker.ts', import.meta.url);
+    this.workerUrl = opts.workerUrl ?? new URL(BUILT ? './renderWorker.js' : './renderWorker.ts', import.meta.url);
   }
 
   /** Jobs being rendered now. */
@@ -81,19 +102,34 @@ export class RenderPool {
   get waiting(): number {
     return this.queue.length;
   }
+  /** Counts since start, for /metrics: jobs past their time limit, workers that crashed, jobs refused (queue full). */
+  readonly stats = { timeouts: 0, crashes: 0, refused: 0 };
+  /** The settings, for /metrics. */
+  get limits(): { size: number; maxQueue: number; timeoutMs: number } {
+    return { size: this.size, maxQueue: this.maxQueue, timeoutMs: this.timeoutMs };
+  }
   /** Worker threads alive or starting (0 until the first job). */
   get workers(): number {
     return this.slots.size;
   }
 
-  /** Renders `job` on a worker. Aborting `signal` drops the job if it waits, or stops its worker if it runs. */
-  run(job: RenderJob, signal?: AbortSignal): Promise<Buffer> {
+  /**
+   * Renders `job` on a worker. Aborting `signal` drops the job if it waits, or stops its worker if
+   * it runs. `owner` (the board) gets its own share of the queue and takes turns with other owners.
+   */
+  run(job: RenderJob, signal?: AbortSignal, owner = ''): Promise<Buffer> {
     if (this.closed) return Promise.reject(new RenderClosedError('the server is shutting down'));
     if (this.running + this.queue.length >= this.size + this.maxQueue) {
+      this.stats.refused++;
       return Promise.reject(new RenderBusyError(`${this.queue.length} exports are already waiting`));
     }
+    // Counted like the bound above: running or waiting, against the workers plus the board's share.
+    const mine = this.queue.filter((p) => p.owner === owner).length + [...this.slots].filter((s) => s.current?.owner === owner).length;
+    if (mine >= this.size + this.maxQueuePerBoard) {
+      return Promise.reject(new RenderBusyError(`${mine} exports of this board are already waiting or running`));
+    }
     return new Promise<Buffer>((resolve, reject) => {
-      const p: Pending = { id: this.nextId++, job, resolve, reject };
+      const p: Pending = { id: this.nextId++, job, owner, resolve, reject };
       if (signal) {
         const cancel = () => this.cancel(p);
         signal.addEventListener('abort', cancel, { once: true });
@@ -128,15 +164,33 @@ export class RenderPool {
     if (this.closed) return;
     for (const slot of this.slots) {
       if (!this.queue.length) return;
-      if (slot.ready && !slot.current) this.start(slot, this.queue.shift()!);
+      if (slot.ready && !slot.current) this.start(slot, this.next());
     }
     // Jobs still waiting while workers are starting: start more, up to the size.
     const starting = [...this.slots].filter((s) => !s.ready).length;
     for (let i = starting; i < this.queue.length && this.slots.size < this.size; i++) this.spawn();
   }
 
+  /** The oldest waiting job of the owner served longest ago (a few dozen jobs at most wait). */
+  private next(): Pending {
+    let best = 0;
+    for (let i = 1; i < this.queue.length; i++) {
+      if ((this.lastServed.get(this.queue[i]!.owner) ?? -1) < (this.lastServed.get(this.queue[best]!.owner) ?? -1)) best = i;
+    }
+    const [p] = this.queue.splice(best, 1);
+    this.lastServed.set(p!.owner, this.served++);
+    // Forget owners with nothing waiting or running, so the map stays as small as the queue.
+    const busy = new Set([p!.owner, ...this.queue.map((q) => q.owner), ...[...this.slots].map((s) => s.current?.owner)]);
+    for (const o of this.lastServed.keys()) if (!busy.has(o)) this.lastServed.delete(o);
+    return p!;
+  }
+
   private spawn(): void {
-    const worker = new Worker(bootstrap(this.workerUrl), { eval: true, execArgv: [] });
+    const worker = new Worker(bootstrap(this.workerUrl), {
+      eval: true,
+      execArgv: [],
+      ...(this.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.memoryMb / 8)) } } : {}),
+    });
     const slot: Slot = { worker, ready: false, current: null };
     worker.on('message', (msg: RenderReply | 'ready') => {
       if (msg === 'ready') {
@@ -151,8 +205,14 @@ export class RenderPool {
       else p.reject(new RenderFailedError(msg.message));
       this.dispatch();
     });
-    worker.on('error', (err) => void this.retire(slot, `the render worker crashed: ${err.message}`));
-    worker.on('exit', (code) => void this.retire(slot, `the render worker stopped with exit code ${code}`));
+    worker.on('error', (err) => {
+      if (this.slots.has(slot)) this.stats.crashes++;
+      void this.retire(slot, `the render worker crashed: ${err.message}`);
+    });
+    worker.on('exit', (code) => {
+      if (this.slots.has(slot)) this.stats.crashes++;
+      void this.retire(slot, `the render worker stopped with exit code ${code}`);
+    });
     this.slots.add(slot);
   }
 
@@ -160,7 +220,7 @@ export class RenderPool {
     slot.current = p;
     // Only a worker with a job keeps the process alive; an idle pool never holds up an exit.
     slot.worker.ref();
-    slot.timer = setTimeout(() => void this.retire(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`), this.timeoutMs);
+    slot.timer = setTimeout(() => (this.stats.timeouts++, void this.retire(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`)), this.timeoutMs);
     try {
       slot.worker.postMessage({ id: p.id, job: p.job } satisfies RenderRequest);
     } catch (err) {

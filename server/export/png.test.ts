@@ -30,6 +30,18 @@ describe('renderPng', () => {
     expect(Math.abs(got.height - (want.height * 1200) / want.width)).toBeLessThanOrEqual(1);
   });
 
+  it('scales a map past the pixel budget down to fit it, keeping the aspect ratio (#12 finding 3)', () => {
+    const want = svgSize(svg);
+    const budget = 200_000;
+    expect(want.width * want.height).toBeGreaterThan(budget);
+    for (const opts of [{}, { width: 1600 }]) {
+      const got = pngHeader(renderPng(svg, { ...opts, maxPixels: budget }));
+      expect(got.width * got.height).toBeLessThanOrEqual(budget);
+      expect(got.width * got.height).toBeGreaterThan(budget * 0.9);
+      expect(Math.abs(got.width / got.height - want.width / want.height)).toBeLessThan(0.02);
+    }
+  });
+
   it('draws text, so the system has a font resvg can use (Debian: fonts-dejavu-core)', () => {
     let fonts = '';
     try {

@@ -2,13 +2,38 @@
 // it has no font for, so the system fonts are loaded (fonts-dejavu-core on Debian, see .ci/run).
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 
-const options = (opts: { width?: number }): ResvgRenderOptions => ({
-  fitTo: opts.width ? { mode: 'width', value: Math.round(opts.width) } : { mode: 'original' },
+/** Default pixel budget: 32 Mpx, 128 MiB of RGBA (resvg's pixels are native memory, outside any V8 limit). */
+export const DEFAULT_MAX_PIXELS = 32_000_000;
+
+/** The width and height our exportSvg writes on its root element. */
+function svgSize(svg: string): { w: number; h: number } | null {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const w = Number(/\swidth="([\d.]+)"/.exec(root)?.[1]);
+  const h = Number(/\sheight="([\d.]+)"/.exec(root)?.[1]);
+  return w > 0 && h > 0 ? { w, h } : null;
+}
+
+/**
+ * How to fit the picture: to `width` (or the SVG's own size), scaled down further when it would have
+ * more than `maxPixels` pixels. Two cards far apart once made a 16k×16k PNG of 2.7 GiB.
+ */
+export function pngFit(svg: string, opts: { width?: number; maxPixels?: number } = {}): NonNullable<ResvgRenderOptions['fitTo']> {
+  const wanted: NonNullable<ResvgRenderOptions['fitTo']> = opts.width ? { mode: 'width', value: Math.round(opts.width) } : { mode: 'original' };
+  const size = svgSize(svg);
+  if (!size) return wanted;
+  const zoom = opts.width ? Math.round(opts.width) / size.w : 1;
+  const budget = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
+  const pixels = size.w * zoom * (size.h * zoom);
+  // A little under the budget, as resvg rounds each side up.
+  return pixels > budget ? { mode: 'zoom', value: zoom * Math.sqrt(budget / pixels) * 0.999 } : wanted;
+}
+
+const options = (fitTo: NonNullable<ResvgRenderOptions['fitTo']>): ResvgRenderOptions => ({
+  fitTo,
   background: '#ffffff',
   font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
 });
 
-export function renderPng(svg: string, opts: { width?: number } = {}): Buffer {
-  return new Resvg(svg, options(opts)).render().asPng();
+export function renderPng(svg: string, opts: { width?: number; maxPixels?: number } = {}): Buffer {
+  return new Resvg(svg, options(pngFit(svg, opts))).render().asPng();
 }
-

@@ -1,22 +1,60 @@
-// The exports that are too heavy for the event loop (DOCX, PNG), as a plain function of the board
-// and the options, plus the messages a render worker exchanges with RenderPool.
+import type { MessagePort } from 'node:worker_threads';
+// Every export as a plain function of the board and the options, plus the messages a render
+// worker exchanges with RenderPool. Even the text formats can take seconds on a large board, so
+// the server renders all of them on a worker (see RenderPool).
 import type { View } from '../../shared/readModels';
 import type { BoardJson } from '../../shared/types';
-import { exportSvg } from '../../shared/export/index';
+import { restrictWorkshop } from '../../shared/index';
+import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
 import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export/planChapter';
+import { withoutXmlIllegal } from '../../shared/xmlText';
 import { exportDocx } from './docx';
 import { renderPng } from './png';
 
+export const EXPORT_FORMATS = ['docx', 'html', 'md', 'csv', 'json', 'svg', 'png'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export interface RenderJob {
-  format: 'docx' | 'png';
+  format: ExportFormat;
   board: BoardJson;
-  opts: { view: View; lang: 'nb' | 'nn'; comments?: boolean; variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering };
+  opts: {
+    view: View; lang: 'nb' | 'nn'; table?: 'nodes' | 'edges'; comments?: boolean;
+    variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering;
+  };
+  /** Largest PNG (and DOCX map picture) in pixels; a larger map is scaled down to fit. */
+  maxPixels?: number;
 }
 
-export async function renderJob({ format, board, opts }: RenderJob): Promise<Buffer> {
-  if (format === 'png') return renderPng(exportSvg(board, opts));
-  // Figures at twice their print width, so they stay sharp on paper.
-  return exportDocx(board, { ...opts, renderFigure: (svg) => renderPng(svg, { width: 1200 }) });
+/** The interchange file of one view: its cards, the links between them, and their workshop records. */
+function viewJson(board: BoardJson, view: View): string {
+  if (view === 'all') return exportJson(board);
+  const keep = new Set(board.nodes.filter((n) => n.owner === view || n.owner === 'felles').map((n) => n.id));
+  const edges = board.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  const { workshop: _all, ...rest } = board;
+  const workshop = restrictWorkshop(board.workshop, keep, new Set(edges.map((e) => e.id)));
+  return exportJson({ ...rest, nodes: board.nodes.filter((n) => keep.has(n.id)), edges, ...(workshop ? { workshop } : {}) });
+}
+
+export async function renderJob({ format, board: given, opts, maxPixels }: RenderJob): Promise<Buffer> {
+  // Characters XML forbids are dropped once here, for the DOCX above all (every exporter drops them too).
+  const board = withoutXmlIllegal(given);
+  switch (format) {
+    case 'md':
+      return Buffer.from(exportMarkdown(board, opts), 'utf8');
+    case 'html':
+      return Buffer.from(exportHtml(board, opts), 'utf8');
+    case 'csv':
+      return Buffer.from(exportCsv(board, { ...opts, table: opts.table ?? 'nodes' }), 'utf8');
+    case 'json':
+      return Buffer.from(viewJson(board, opts.view), 'utf8');
+    case 'svg':
+      return Buffer.from(exportSvg(board, opts), 'utf8');
+    case 'png':
+      return renderPng(exportSvg(board, opts), { maxPixels });
+    case 'docx':
+      // Figures at twice their print width, so they stay sharp on paper; within the pixel budget.
+      return exportDocx(board, { ...opts, renderFigure: (svg) => renderPng(svg, { width: 1200, maxPixels }) });
+  }
 }
 
 export interface RenderRequest {
@@ -35,5 +73,15 @@ export async function answer({ id, job }: RenderRequest): Promise<{ reply: Rende
     return { reply: { id, ok: true, bytes }, transfer: [bytes] };
   } catch (err) {
     return { reply: { id, ok: false, message: err instanceof Error ? err.message : String(err) }, transfer: [] };
+  }
+}
+
+/** Posts a reply, moving its buffer where Node allows it: Node 22+ refuses to move some buffers
+ *  (memory a native renderer handed over: DataCloneError), and those are copied instead. */
+export function postReply(port: MessagePort, reply: RenderReply, transfer: ArrayBuffer[]): void {
+  try {
+    port.postMessage(reply, transfer);
+  } catch {
+    port.postMessage(reply);
   }
 }

@@ -3,11 +3,14 @@ import type { Request, RequestHandler } from 'express';
 import type { BoardRecord, BoardStorage, Role } from '../storage/BoardStorage';
 import { ROLE_RANK, hashToken, roleForToken } from '../auth/tokens';
 import { ApiError } from './errors';
+import type { WsTickets } from '../auth/wsTickets';
 
 export interface BoardAccess {
   board: BoardRecord;
   role: Role;
   tokenHash: string;
+  /** The token itself when the request carried one (not for a WebSocket ticket). */
+  token?: string;
 }
 
 /** The token from `Authorization: Bearer …` or `?token=`. */
@@ -27,7 +30,19 @@ export async function checkAccess(storage: BoardStorage, boardId: string, token:
   if (ROLE_RANK[role] < ROLE_RANK[minRole]) {
     throw new ApiError(403, 'role_insufficient', `This needs the ${minRole} link; yours is a ${role} link.`);
   }
-  return { board, role, tokenHash: hashToken(token) };
+  return { board, role, tokenHash: hashToken(token), token };
+}
+
+/** A WebSocket ticket instead of a token: single use, for this board, and only while its token is still valid. */
+export async function checkTicket(storage: BoardStorage, tickets: WsTickets, boardId: string, ticket: string): Promise<BoardAccess> {
+  const board = await storage.getBoard(boardId);
+  if (!board) throw new ApiError(404, 'board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
+  const grant = tickets.take(ticket, boardId);
+  if (!grant) throw new ApiError(403, 'ticket_invalid', 'The WebSocket ticket is unknown, used or expired. Ask for a new one (POST /api/boards/:id/ws-ticket).');
+  if (board.tokens[grant.role] !== grant.tokenHash) {
+    throw new ApiError(403, 'token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
+  }
+  return { board, role: grant.role, tokenHash: grant.tokenHash };
 }
 
 export function access(req: Request): BoardAccess {

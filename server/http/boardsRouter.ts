@@ -8,6 +8,21 @@ import { CLOSE } from '../protocol';
 import { newResourceId, newToken, hashToken, newTokens } from '../auth/tokens';
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
+import type { Role } from '../storage/BoardStorage';
+import type { WsTickets } from '../auth/wsTickets';
+import { sealAll, unsealLinks } from '../auth/sealedLinks';
+
+const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
+
+/** Which links a rotation renews: `{roles: [...]}`, or the editor and viewer links when none are named. */
+function rotatedRoles(body: unknown): Role[] {
+  const roles = (body as { roles?: unknown } | undefined)?.roles;
+  if (roles === undefined) return ['editor', 'viewer'];
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => ROLES.includes(r as Role))) {
+    throw new ApiError(400, 'invalid_request', '"roles" must be a non-empty list of "owner", "editor", "viewer".', [{ path: 'roles', message: 'invalid' }]);
+  }
+  return ROLES.filter((r) => roles.includes(r));
+}
 
 const CREATE_ORIGIN = 'create';
 
@@ -31,14 +46,15 @@ function initialDocument(body: unknown): Y.Doc {
   return doc;
 }
 
-export function boardsRouter(storage: BoardStorage, rooms: RoomManager): Router {
+export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets: WsTickets | null = null): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
     const doc = initialDocument(req.body);
     const id = newResourceId();
     const { tokens, hashes } = newTokens();
-    await storage.createBoard({ id, createdAt: new Date().toISOString(), tokens: hashes }, Y.encodeStateAsUpdate(doc));
+    const sealed = sealAll(tokens.owner, tokens.editor, tokens.viewer);
+    await storage.createBoard({ id, createdAt: new Date().toISOString(), tokens: hashes, sealed }, Y.encodeStateAsUpdate(doc));
     doc.destroy();
     res.status(201).location(`/api/boards/${id}`).json({ id, tokens });
   });
@@ -53,15 +69,39 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager): Router 
   });
 
   router.post('/:id/tokens/rotate', requireRole(storage, 'owner'), async (req, res) => {
-    const { board } = access(req);
-    const editor = newToken();
-    const viewer = newToken();
-    const fresh = new Set([hashToken(editor), hashToken(viewer)]);
-    await storage.setTokens(board.id, { owner: board.tokens.owner, editor: hashToken(editor), viewer: hashToken(viewer) });
+    const { board, token: ownerToken } = access(req);
+    const roles = rotatedRoles(req.body);
+    const tokens: Partial<Record<Role, string>> = {};
+    const hashes = { ...board.tokens };
+    for (const role of roles) {
+      tokens[role] = newToken();
+      hashes[role] = hashToken(tokens[role]);
+    }
+    const fresh = new Set(roles.map((r) => hashes[r]));
+    // The links the owner can look up again in «Del», sealed anew for the (possibly new) owner token.
+    const known = unsealLinks(ownerToken!, board.sealed?.owner);
+    const sealed = sealAll(tokens.owner ?? ownerToken!, tokens.editor ?? known.editor, tokens.viewer ?? known.viewer);
+    await storage.setTokens(board.id, hashes, sealed);
     const room = await rooms.loaded(board.id);
     // Only holders of the old links: someone who already joined with a new one stays.
-    room?.closeConnections(CLOSE.tokenRevoked, (c) => c.role !== 'owner' && !fresh.has(c.tokenHash));
-    res.json({ tokens: { editor, viewer } });
+    room?.closeConnections(CLOSE.tokenRevoked, (c) => roles.includes(c.role) && !fresh.has(c.tokenHash));
+    res.json({ tokens });
+  });
+
+  // The links the caller may pass on: the owner the editor and viewer links, an editor the viewer
+  // link, a viewer none. A link made before links were sealed is missing until the owner makes new ones.
+  router.get('/:id/links', requireRole(storage, 'viewer'), (req, res) => {
+    const { board, role, token } = access(req);
+    const links =
+      role === 'owner' ? unsealLinks(token!, board.sealed?.owner) : role === 'editor' ? { viewer: unsealLinks(token!, board.sealed?.editor).viewer } : {};
+    res.json({ links: Object.fromEntries(Object.entries(links).filter(([, v]) => v)) });
+  });
+
+  // The browser app's WebSocket ticket: valid 30 s, for one connection (see auth/wsTickets.ts).
+  router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), (req, res) => {
+    if (!tickets) throw new ApiError(404, 'not_found', 'No such API route.');
+    const { board, role, tokenHash } = access(req);
+    res.json({ ...tickets.issue({ boardId: board.id, role, tokenHash }), role });
   });
 
   router.delete('/:id', requireRole(storage, 'owner'), async (req, res) => {

@@ -77,7 +77,7 @@ describe('export over HTTP', () => {
     await c.synced;
     updateNode(c.doc, 'K0', { title: 'Ny visjon' }, 'c');
     const room = await server.rooms.acquire(board.id);
-    await waitFor(() => (room.doc.getMap('nodes').get('K0') as Y.Map<unknown> | undefined)?.get('title') === 'Ny visjon');
+    await waitFor(() => (room.doc.getMap('nodes').get('K0') as Y.Map<unknown> | undefined)?.get('title')?.toString() === 'Ny visjon');
     expect((await get(board, 'format=md')).bytes.toString('utf8')).toContain('Ny visjon');
     const old = (await get(board, `format=md&snapshot=${snap.id}`)).bytes.toString('utf8');
     expect(old).toContain('Sammen skaper vi Lier');

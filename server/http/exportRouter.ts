@@ -1,27 +1,27 @@
 // GET /api/boards/:id/export?format=docx|md|csv|json|svg|png[&snapshot=<sid>][&view=all|stat|kommune][&lang=nb|nn][&table=nodes|edges]
 //   [&comments=1]  docx, md and html: add the comment threads as an appendix (working variant)
 //   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx and html: the plan chapter's options
-// docx and png are rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
+// Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
 import { Router } from 'express';
-import { restrictWorkshop, type BoardJson } from '../../shared/index';
-import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg, NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export/index';
+import type { BoardJson } from '../../shared/index';
+import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export/index';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
-import { renderJob } from '../export/renderJob';
+import { EXPORT_FORMATS, renderJob, type ExportFormat, type RenderJob } from '../export/renderJob';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
 
-const FORMATS = ['docx', 'html', 'md', 'csv', 'json', 'svg', 'png'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = EXPORT_FORMATS;
+type Format = ExportFormat;
 const VIEWS = ['all', 'stat', 'kommune'] as const;
 
 const CONTENT_TYPES: Record<Format, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  html: 'text/html; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
   svg: 'image/svg+xml; charset=utf-8',
   png: 'image/png',
 };
@@ -45,7 +45,11 @@ function slug(title: string): string {
   return s || 'malkart';
 }
 
-/** DOCX and PNG go to the render pool (or, without one, are rendered here); the text formats are cheap. */
+/**
+ * Every format goes to the render pool, as even Markdown takes seconds on a large board; without
+ * a pool (EXPORT_WORKERS=0) it is rendered here, on the event loop. `owner` is the board, whose
+ * exports take turns with other boards' in the pool's queue.
+ */
 export async function renderExport(
   board: BoardJson,
   format: Format,
@@ -55,33 +59,10 @@ export async function renderExport(
   },
   pool: RenderPool | null = null,
   signal?: AbortSignal,
-): Promise<Buffer | string> {
-  switch (format) {
-    case 'md':
-      return exportMarkdown(board, opts);
-    case 'html':
-      return exportHtml(board, opts);
-    case 'csv':
-      return exportCsv(board, opts);
-    case 'json': {
-      if (opts.view === 'all') return exportJson(board);
-      const keep = new Set(board.nodes.filter((n) => n.owner === opts.view || n.owner === 'felles').map((n) => n.id));
-      const edges = board.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
-      const { workshop: _all, ...rest } = board;
-      const workshop = restrictWorkshop(board.workshop, keep, new Set(edges.map((e) => e.id)));
-      return exportJson({ ...rest, nodes: board.nodes.filter((n) => keep.has(n.id)), edges, ...(workshop ? { workshop } : {}) });
-    }
-    case 'svg':
-      return exportSvg(board, opts);
-    case 'png':
-    case 'docx': {
-      const job = {
-        format, board,
-        opts: { view: opts.view, lang: opts.lang, comments: opts.comments, variant: opts.variant, headingLevel: opts.headingLevel, numbering: opts.numbering },
-      };
-      return pool ? pool.run(job, signal).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
-    }
-  }
+  limits: { owner?: string; maxPixels?: number } = {},
+): Promise<Buffer> {
+  const job: RenderJob = { format, board, opts, maxPixels: limits.maxPixels };
+  return pool ? pool.run(job, signal, limits.owner).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
 }
 
 function renderError(format: Format, err: unknown): unknown {
@@ -100,7 +81,7 @@ function renderError(format: Format, err: unknown): unknown {
   return err;
 }
 
-export function exportRouter(storage: BoardStorage, snapshots: SnapshotService, pool: RenderPool | null): Router {
+export function exportRouter(storage: BoardStorage, snapshots: SnapshotService, pool: RenderPool | null, limits: { maxPixels?: number } = {}): Router {
   const router = Router({ mergeParams: true });
   router.get('/', requireRole(storage, 'viewer'), async (req, res) => {
     const q = req.query;
@@ -113,11 +94,11 @@ export function exportRouter(storage: BoardStorage, snapshots: SnapshotService, 
     const numbering = oneOf('numbering', q.numbering, NUMBERINGS, 'none');
     const snapshot = typeof q.snapshot === 'string' && q.snapshot ? q.snapshot : 'live';
     const board = await snapshots.board(access(req).board.id, snapshot);
-    const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, board.meta.language ?? 'nb');
+    const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, board.meta.language === 'nn' ? 'nn' : 'nb');
     // A client that gives up (the dialog's Cancel, a closed tab) frees its place in the render pool.
     const gone = new AbortController();
     res.on('close', () => res.writableFinished || gone.abort());
-    const body = await renderExport(board, format, { view, lang, table, comments, variant, headingLevel, numbering }, pool, gone.signal);
+    const body = await renderExport(board, format, { view, lang, table, comments, variant, headingLevel, numbering }, pool, gone.signal, { owner: access(req).board.id, ...limits });
     const name = `${slug(board.meta.title)}${view === 'all' ? '' : `-${view}`}${format === 'csv' && table === 'edges' ? '-koblinger' : ''}.${format}`;
     res
       .type(CONTENT_TYPES[format])

@@ -15,7 +15,7 @@ export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotServic
     const label = text(body.label, 200);
     if (!label) throw new ApiError(400, 'invalid_request', 'Give the snapshot a "label" (1–200 characters).', [{ path: 'label', message: 'required' }]);
     const createdBy = text(body.createdBy, 100) ?? access(req).role;
-    const s = await snapshots.take(access(req).board.id, { label, createdBy });
+    const s = await snapshots.take(access(req).board.id, { label, createdBy, byHand: true });
     res.status(201).json({ id: s.id, label: s.label, createdAt: s.createdAt, createdBy: s.createdBy, counts: s.counts, auto: s.auto });
   });
 
@@ -33,7 +33,7 @@ export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotServic
     const by = text((req.body ?? {}).createdBy, 100) ?? 'owner';
     const { restored, before } = await snapshots.restore(access(req).board.id, String(req.params.sid), by);
     const strip = ({ boardId: _b, ...s }: typeof restored) => s;
-    res.json({ restored: strip(restored), before: strip(before) });
+    res.json({ restored: strip(restored), before: before && strip(before) });
   });
 
   router.get('/:a/diff/:b', requireRole(storage, 'viewer'), async (req, res) => {

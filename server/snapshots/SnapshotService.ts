@@ -1,7 +1,7 @@
 // Named, immutable copies of a board: taken by hand, before a restore, and on a timer while a
 // board is being edited; restored as one ordinary change that every client sees at once.
 import * as Y from 'yjs';
-import { applyBoardJson, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared/index';
+import { applyBoardJson, beforeRestoreLabel, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared/index';
 import type { BoardStorage, SnapshotSummary } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { newResourceId } from '../auth/tokens';
@@ -11,19 +11,47 @@ export interface TakeOptions {
   label: string;
   createdBy: string;
   auto?: boolean;
+  /** Taken by hand over the API: counts against the board's snapshot quota. */
+  byHand?: boolean;
 }
 
 export class SnapshotService {
   private lastAutoAt = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
+  /** Snapshots of one board taken by hand are counted and saved one at a time, so a burst cannot pass the quota. */
+  private readonly handTaking = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly storage: BoardStorage,
     private readonly rooms: RoomManager,
     private readonly autoKeep: number,
+    /** Snapshots that are not automatic kept per board at most (each holds a whole board). */
+    private readonly maxPerBoard = Infinity,
   ) {}
 
-  async take(boardId: string, { label, createdBy, auto = false }: TakeOptions): Promise<SnapshotSummary> {
+  async take(boardId: string, opts: TakeOptions): Promise<SnapshotSummary> {
+    if (!opts.byHand) return this.save(boardId, opts);
+    const before = this.handTaking.get(boardId) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(async () => {
+      const kept = (await this.storage.listSnapshots(boardId)).filter((s) => !s.auto).length;
+      if (kept >= this.maxPerBoard) {
+        throw new ApiError(
+          409,
+          'too_many_snapshots',
+          `This board already has ${kept} snapshots, the most a board may keep (automatic ones not counted). Restore or export an older one instead.`,
+        );
+      }
+      return this.save(boardId, opts);
+    });
+    this.handTaking.set(boardId, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.handTaking.get(boardId) === mine) this.handTaking.delete(boardId);
+    }
+  }
+
+  private async save(boardId: string, { label, createdBy, auto = false }: TakeOptions): Promise<SnapshotSummary> {
     const { state, json } = await this.rooms.withRoom(boardId, (room) => ({ state: Y.encodeStateAsUpdate(room.doc), json: toBoardJson(room.doc) }));
     const summary: SnapshotSummary = {
       id: newResourceId(),
@@ -55,12 +83,20 @@ export class SnapshotService {
    * Takes a "before restore" snapshot, then makes the live board equal the snapshot as one change
    * (stored, then sent to every client). Restoring the "before" snapshot undoes it.
    */
-  async restore(boardId: string, snapshotId: string, by: string): Promise<{ restored: SnapshotSummary; before: SnapshotSummary }> {
+  async restore(boardId: string, snapshotId: string, by: string): Promise<{ restored: SnapshotSummary; before: SnapshotSummary | null }> {
     const target = await this.storage.getSnapshot(boardId, snapshotId);
     if (!target) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
     const parsed = parseBoardJson(JSON.parse(target.json));
     if (!parsed.ok) throw new ApiError(500, 'snapshot_unreadable', `The snapshot could not be read: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`);
-    const before = await this.take(boardId, { label: `Før gjenoppretting av «${target.label}»`, createdBy: by, auto: false });
+    // Named as data (see shared/snapshotLabel.ts): every client shows it in its own language.
+    // A board the "before" snapshot cannot be made of (say it holds something no reader can use)
+    // is exactly the one that needs restoring: the restore goes ahead without it, and says so.
+    let before: SnapshotSummary | null = null;
+    try {
+      before = await this.take(boardId, { label: beforeRestoreLabel(target.label), createdBy: by, auto: false });
+    } catch (err) {
+      console.error(`board ${boardId}: the "before restore" snapshot could not be made; restoring without it`, err);
+    }
     await this.rooms.withRoom(boardId, (room) => room.change((doc) => applyBoardJson(doc, parsed.board, 'restore')));
     const { state: _s, json: _j, ...restored } = target;
     return { restored, before };

@@ -1,6 +1,8 @@
 // The one storage interface the rooms and routes use. Promises throughout, although SQLite
 // answers synchronously, so a PostgreSQL store can drop in without touching the rooms.
 
+import type { StorageHealth } from './storageHealth';
+
 export type Role = 'owner' | 'editor' | 'viewer';
 
 export interface TokenHashes {
@@ -9,10 +11,22 @@ export interface TokenHashes {
   viewer: string;
 }
 
+/**
+ * The links a role may pass on, encrypted with a key derived from that role's own token, so the
+ * server can hand them to their holder but a copy of the database alone reveals none
+ * (server/auth/sealedLinks.ts): `owner` seals the editor and viewer links, `editor` the viewer link.
+ * Null for boards made before links were sealed, until the owner makes new links.
+ */
+export interface SealedLinks {
+  owner: string | null;
+  editor: string | null;
+}
+
 export interface BoardRecord {
   id: string;
   createdAt: string;
   tokens: TokenHashes;
+  sealed?: SealedLinks;
 }
 
 /** What a board's document is made of on disk: the latest compacted state and the log after it. */
@@ -44,7 +58,8 @@ export interface LogEntry {
 export interface BoardStorage {
   createBoard(record: BoardRecord, initialState: Uint8Array): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | undefined>;
-  setTokens(id: string, tokens: TokenHashes): Promise<void>;
+  /** New token hashes (a rotation), with the links sealed anew when given. */
+  setTokens(id: string, tokens: TokenHashes, sealed?: SealedLinks): Promise<void>;
   /** Removes the board with its log, state and snapshots. */
   deleteBoard(id: string): Promise<void>;
 
@@ -60,4 +75,7 @@ export interface BoardStorage {
   deleteSnapshots(boardId: string, snapshotIds: readonly string[]): Promise<void>;
 
   close(): Promise<void>;
+
+  /** How the store is (full, read-only, failing), for /healthz; stores without faults of their own leave it out. */
+  checkHealth?(): Promise<StorageHealth>;
 }

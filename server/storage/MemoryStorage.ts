@@ -1,6 +1,6 @@
 // An in-memory store with the same contract, for tests of what sits above storage and for
 // failure injection (a store whose reads fail on demand).
-import type { BoardRecord, BoardStorage, LogEntry, SnapshotRecord, SnapshotSummary, StoredDocument, TokenHashes } from './BoardStorage';
+import type { BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, SnapshotSummary, StoredDocument, TokenHashes } from './BoardStorage';
 
 interface MemoryBoard {
   record: BoardRecord;
@@ -21,9 +21,10 @@ export class MemoryStorage implements BoardStorage {
     const b = this.boards.get(id);
     return b && structuredClone(b.record);
   }
-  async setTokens(id: string, tokens: TokenHashes): Promise<void> {
+  async setTokens(id: string, tokens: TokenHashes, sealed?: SealedLinks): Promise<void> {
     const b = this.boards.get(id);
     if (b) b.record.tokens = { ...tokens };
+    if (b && sealed) b.record.sealed = { ...sealed };
   }
   async deleteBoard(id: string): Promise<void> {
     this.boards.delete(id);

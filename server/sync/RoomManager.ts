@@ -5,10 +5,27 @@ import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { GroupCommit } from './GroupCommit';
 import { BoardGoneError, Room } from './Room';
+import { hasPlainTexts, migrateTexts } from '../../shared';
 import type { Connection } from './Connection';
+import { CLOSE } from '../protocol';
 
 export class TooManyBoardsError extends Error {}
 export class BoardLoadError extends Error {}
+
+/**
+ * An older board holds card titles as plain strings: they are turned into Y.Texts once, here, as
+ * one stored change before any client syncs (shared/migrateTexts.ts), so no two clients race to do it.
+ */
+async function migrateOnLoad(room: Room): Promise<Room> {
+  if (!hasPlainTexts(room.doc)) return room;
+  try {
+    await room.change((doc) => migrateTexts(doc, 'migrate-texts'));
+  } catch (err) {
+    await room.close().catch(() => undefined);
+    throw err;
+  }
+  return room;
+}
 
 export class RoomManager {
   readonly log: GroupCommit;
@@ -36,6 +53,7 @@ export class RoomManager {
     let room = this.rooms.get(boardId);
     if (!room && this.rooms.size >= this.config.maxLoadedBoards) {
       await this.evictIdle();
+      if (!this.rooms.has(boardId) && this.rooms.size >= this.config.maxLoadedBoards) await this.evictLeastActive();
       // Someone else may have loaded this board while we waited: one room per board, always.
       room = this.rooms.get(boardId);
     }
@@ -43,7 +61,7 @@ export class RoomManager {
       if (this.rooms.size >= this.config.maxLoadedBoards) {
         throw new TooManyBoardsError(`the server holds ${this.rooms.size} boards, its limit; try again shortly`);
       }
-      room = Room.load(boardId, this.storage, this.log, this.config, this.metrics).then(
+      room = Room.load(boardId, this.storage, this.log, this.config, this.metrics).then(migrateOnLoad).then(
         (r) => {
           r.onEmpty = () => this.scheduleUnload(boardId);
           this.metrics.boardsLoaded.set(this.rooms.size);
@@ -129,6 +147,24 @@ export class RoomManager {
 
   private async evictIdle(): Promise<void> {
     for (const boardId of [...this.unloadTimers.keys()]) await this.unload(boardId);
+  }
+
+  /**
+   * Still full, with every board open somewhere: the board that has waited longest without anyone
+   * working on it gives way — anonymous ones (sockets without a name) before named ones — if it has
+   * been idle for EVICT_IDLE_MS. Its clients are told (4509) and reconnect when they act again.
+   * Boards in use are never unloaded: then the newcomer is refused (503), not the people working.
+   */
+  private async evictLeastActive(now = Date.now()): Promise<void> {
+    const rooms = await this.loadedRooms();
+    let victim: Room | null = null;
+    for (const r of rooms) {
+      if (r.isClosing || now - r.lastActiveAt < this.config.evictIdleMs) continue;
+      if (!victim || (r.isAnonymous && !victim.isAnonymous) || (r.isAnonymous === victim.isAnonymous && r.lastActiveAt < victim.lastActiveAt)) victim = r;
+    }
+    if (!victim) return;
+    this.metrics.evictions.inc();
+    await this.closeBoard(victim.boardId, CLOSE.evicted);
   }
 
   /** Closes every connection of a board with `close`, then unloads it. */

@@ -3,6 +3,7 @@
 import type { View } from '../readModels';
 import type { BoardEdge, BoardJson, BoardNode } from '../types';
 import { naturalCompare, viewGraph } from './format';
+import { withoutXmlIllegal } from '../xmlText';
 
 type Cell = string | number | undefined;
 
@@ -15,18 +16,33 @@ export const EDGE_COLUMNS = ['id', 'kind', 'source', 'target', 'sourceTitle', 't
 
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
 
+// Where a spreadsheet may start a new cell: our comma, the semicolon Norwegian Excel splits on,
+// tab, and line breaks (an importer that ignores our quotes splits records there too).
+const SEPARATED = /([,;\t\r\n])/;
+
 /**
- * A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection").
+ * Every piece a spreadsheet could make a cell of that would run as a formula gets an apostrophe
+ * before its first character (OWASP "CSV injection"): the start of the value and the start of
+ * every piece after a separator or line break, leading spaces skipped. Quoting alone is not
+ * enough, as a spreadsheet that assumes another separator does not honour quotes mid-field.
  * Plain numbers such as -3 are left alone: they are values, and a spreadsheet reads them as such.
  */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value) ? `'${value}` : value;
+  if (!/[=+\-@]/.test(value)) return value;
+  return value
+    .split(SEPARATED)
+    .map((piece, i) => {
+      if (i % 2) return piece; // a separator
+      const m = /^([ \u00A0]*)([=+\-@])/.exec(piece);
+      return m && !NUMBER.test(piece.trim()) ? `${m[1]}'${piece.slice(m[1]!.length)}` : piece;
+    })
+    .join('');
 }
 
 export function csvCell(value: Cell): string {
   if (value === undefined) return '';
   const s = neutraliseFormula(String(value));
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function csvText(header: readonly string[], rows: Cell[][]): string {
@@ -47,6 +63,7 @@ function edgeRow(e: BoardEdge, title: (id: string) => string | undefined): Cell[
 
 /** `lang` is accepted like every exporter's, but the columns and values are language-neutral on purpose. */
 export function exportCsv(board: BoardJson, opts: { view: View; lang: 'nb' | 'nn'; table: 'nodes' | 'edges' }): string {
+  board = withoutXmlIllegal(board);
   const graph = viewGraph(board, opts.view);
   const byId = <T extends { id: string }>(a: T, b: T) => naturalCompare(a.id, b.id);
   const edges = [...graph.edges.values()].sort(byId);

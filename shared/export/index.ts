@@ -1,5 +1,6 @@
-// The exporters of text formats: pure functions of an interchange board (DESIGN.md "Export").
+// The exporters of text formats: pure functions of an interchange board (docs/design.md "Export").
 import type { BoardJson } from '../types';
+import { withoutXmlIllegal } from '../xmlText';
 
 export { exportMarkdown, escapeMarkdownInline, escapeMarkdownLine } from './markdown';
 export { exportCsv, NODE_COLUMNS, EDGE_COLUMNS } from './csv';
@@ -20,5 +21,5 @@ export { formatDateTime } from './format';
 
 /** Interchange v1, lossless and re-importable; ends in a newline like the project's own board files. */
 export function exportJson(board: BoardJson): string {
-  return `${JSON.stringify(board, null, 2)}\n`;
+  return `${JSON.stringify(withoutXmlIllegal(board), null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 // The kommuneplan chapter as Markdown (CommonMark with GFM tables).
 import type { View } from '../readModels';
+import { withoutXmlIllegal } from '../xmlText';
 import type { BoardJson } from '../types';
 import { buildChapter, type Fact, type Item } from './chapter';
 
@@ -42,7 +43,7 @@ const fact = (f: Fact) => `- **${escapeMarkdownInline(f.label)}:** ${escapeMarkd
 const row = (cells: string[]) => `| ${cells.map(escapeMarkdownInline).join(' | ')} |`;
 
 export function exportMarkdown(board: BoardJson, opts: { view: View; lang: 'nb' | 'nn'; comments?: boolean }): string {
-  const ch = buildChapter(board, opts);
+  const ch = buildChapter(withoutXmlIllegal(board), opts);
   const L = ch.labels;
   const blocks: string[] = [`# ${escapeMarkdownInline(ch.title)}`, ch.intro.map(fact).join('\n')];
 

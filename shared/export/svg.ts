@@ -9,6 +9,8 @@ import {
 import { BAND_TINT, CONFLICT_COLOUR, INK, LINK_COLOUR, MUTED_INK, OWNER_COLOURS as THEME_OWNER_COLOURS, cardColours } from '../theme';
 import { formatNumber, viewGraph } from './format';
 import { EXPORT_LABELS, type ExportLang } from './labels';
+import { stripXmlIllegal, withoutXmlIllegal } from '../xmlText';
+import { LIMITS } from '../interchange/primitives';
 
 export const CARD_WIDTH = 240;
 export const CARD_HEIGHT = 100;
@@ -34,10 +36,8 @@ const TITLE_LEADING = 16;
 const CHAR_EM = 0.64;
 
 // XML 1.0 forbids most control characters even when escaped; a stray one would make the file unreadable.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 export function escapeXml(text: string): string {
-  return text
-    .replace(XML_INVALID, '')
+  return stripXmlIllegal(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -45,13 +45,27 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** Greedy word wrap; a word longer than a line is cut, and text past the last line ends in "…". */
+/**
+ * Greedy word wrap; a word longer than a line is cut, and text past the last line ends in "…".
+ * At least one character per line (a card narrower than its padding once looped here forever),
+ * and it stops once the lines are full, so a very long title costs no more than a short one.
+ */
 export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  maxChars = Number.isFinite(maxChars) ? Math.max(1, Math.floor(maxChars)) : 1;
+  maxLines = Number.isFinite(maxLines) ? Math.max(1, Math.floor(maxLines)) : 1;
+  // One more line than is kept tells whether the text goes on (and needs the "…").
+  const budget = maxLines + 1;
+  // Only the start of the text can be shown: collapse the whitespace of that part, not of all of it.
+  const room = budget * (maxChars + 1);
+  let flat = text.slice(0, 8 * room).replace(/\s+/g, ' ').trim();
+  if (flat.length <= room && text.length > 8 * room) flat = text.replace(/\s+/g, ' ').trim();
+  const cut = flat.length > room;
+  const words = (cut ? flat.slice(0, room) : flat).split(' ').filter(Boolean);
   const lines: string[] = [];
   let line = '';
   for (let word of words) {
-    while (word.length > maxChars) {
+    if (lines.length >= budget) break;
+    while (word.length > maxChars && lines.length < budget) {
       if (line) {
         lines.push(line);
         line = '';
@@ -66,8 +80,9 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
       line = word;
     }
   }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
+  if (line && lines.length < budget) lines.push(line);
+  if (lines.length <= maxLines && !cut) return lines;
+  if (lines.length <= maxLines) lines.push('');
   const kept = lines.slice(0, maxLines);
   const last = kept[maxLines - 1]!;
   kept[maxLines - 1] = `${last.length >= maxChars ? last.slice(0, maxChars - 1) : last}…`;
@@ -80,11 +95,15 @@ interface Rect {
   w: number;
   h: number;
 }
+// Within the schema's bounds whatever the document holds (a board stored before the bounds, or a
+// position no schema checked), so one stray card cannot make the picture gigantic.
+const clamp = (v: number | undefined, min: number, max: number, fallback: number) =>
+  typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
 const rectOf = (n: BoardNode): Rect => ({
-  x: n.position.x,
-  y: n.position.y,
-  w: n.position.width ?? CARD_WIDTH,
-  h: n.position.height ?? CARD_HEIGHT,
+  x: clamp(n.position?.x, -LIMITS.maxCoordinate, LIMITS.maxCoordinate, 0),
+  y: clamp(n.position?.y, -LIMITS.maxCoordinate, LIMITS.maxCoordinate, 0),
+  w: clamp(n.position?.width, LIMITS.minCardSize, LIMITS.maxCardSize, CARD_WIDTH),
+  h: clamp(n.position?.height, LIMITS.minCardSize, LIMITS.maxCardSize, CARD_HEIGHT),
 });
 const centre = (r: Rect) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 const num = (v: number) => String(Math.round(v * 10) / 10);
@@ -187,6 +206,7 @@ function edgeSvg(e: BoardEdge, from: BoardNode, to: BoardNode, lang: ExportLang)
 }
 
 export function exportSvg(board: BoardJson, opts: { view: View; lang: 'nb' | 'nn' }): string {
+  board = withoutXmlIllegal(board);
   const { lang } = opts;
   const graph = viewGraph(board, opts.view);
   const nodes = [...graph.nodes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -36,9 +36,12 @@ export function readAllSeries(doc: Y.Doc): Map<string, IndicatorValue[]> {
   const out = new Map<string, IndicatorValue[]>();
   valuesMap(doc).forEach((stored, key) => {
     const k = splitValueKey(key);
-    if (!k || !stored || typeof stored.value !== 'number') return;
+    if (!k) return;
+    // Only what the interchange schema accepts is read (a value written before the server checked edits is left out).
+    const value = { period: k.period, ...(stored as object) };
+    if (!indicatorValueSchema.safeParse(value).success) return;
     const list = out.get(k.indicatorId) ?? [];
-    list.push({ period: k.period, ...stored });
+    list.push(value as IndicatorValue);
     out.set(k.indicatorId, list);
   });
   for (const [id, list] of out) out.set(id, sortSeries(list));

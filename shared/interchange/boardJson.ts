@@ -7,6 +7,46 @@ import { setText } from '../yText';
 import { readWorkshopJson, writeWorkshopJson } from '../workshop/interchange';
 import { readAllSeries, writeAllSeries } from '../indicators/seriesDoc';
 import type { IndicatorValue } from '../indicators/series';
+import { LIMITS, edgeFieldSchemas, nodeFieldSchemas, positionSchema } from './schema';
+
+// What the interchange file must not hold even when the document does (written before the server
+// checked edits, #12): optional fields the schema refuses are left out, so a snapshot restores.
+const REQUIRED_NODE_FIELDS = new Set(['kind', 'tier', 'owner', 'title', 'description']);
+const REQUIRED_EDGE_FIELDS = new Set(['kind', 'source', 'target']);
+type FieldSchemas = Record<string, { safeParse(v: unknown): { success: boolean } }>;
+// The readers already cut text fields to their bounds; enum values repeat, so their verdict is
+// remembered: a 5,000-card board is read in tens of milliseconds, not hundreds, on every export.
+const STRING_FIELDS = new Set(['title', 'description', 'planRef', 'responsible', 'unit', 'dataSource', 'note', 'resolution']);
+const verdicts = new Map<string, boolean>();
+function allowed(schemas: FieldSchemas, f: string, v: unknown): boolean {
+  if (STRING_FIELDS.has(f)) return typeof v === 'string';
+  if (typeof v !== 'string') return !!schemas[f]?.safeParse(v).success;
+  const key = `${f}\u0000${v}`;
+  let ok = verdicts.get(key);
+  if (ok === undefined) {
+    ok = !!schemas[f]?.safeParse(v).success;
+    if (verdicts.size > 10_000) verdicts.clear();
+    verdicts.set(key, ok);
+  }
+  return ok;
+}
+function withoutInvalidOptional<T extends object>(fields: T, schemas: FieldSchemas, required: Set<string>): T {
+  for (const [f, v] of Object.entries(fields)) {
+    if (!required.has(f) && !allowed(schemas, f, v)) delete (fields as Record<string, unknown>)[f];
+  }
+  return fields;
+}
+function positionOf(raw: unknown): Position {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  if (positionSchema.safeParse(raw).success) return { ...(r as unknown as Position) };
+  const clamp = (v: unknown, min: number, max: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : undefined);
+  const out: Position = { x: clamp(r.x, -LIMITS.maxCoordinate, LIMITS.maxCoordinate) ?? 0, y: clamp(r.y, -LIMITS.maxCoordinate, LIMITS.maxCoordinate) ?? 0 };
+  const width = clamp(r.width, LIMITS.minCardSize, LIMITS.maxCardSize);
+  const height = clamp(r.height, LIMITS.minCardSize, LIMITS.maxCardSize);
+  if (width !== undefined) out.width = width;
+  if (height !== undefined) out.height = height;
+  return out;
+}
 
 /** The board as interchange JSON, nodes and edges in id order so every replica writes the same file. */
 export function toBoardJson(doc: Y.Doc): BoardJson {
@@ -14,13 +54,20 @@ export function toBoardJson(doc: Y.Doc): BoardJson {
   const nodes: BoardNode[] = [];
   const series = readAllSeries(doc);
   maps.nodes.forEach((y, id) => {
-    const pos = maps.layout.get(id) ?? { x: 0, y: 0 };
+    if (!(y instanceof Y.Map)) return;
     const values = series.get(id);
     // The series goes just before the position, and only when there is one: files without stay byte for byte the same.
-    nodes.push({ id, ...readNodeFields(y), ...(values?.length ? { series: values } : {}), position: { ...pos } });
+    nodes.push({
+      id,
+      ...withoutInvalidOptional(readNodeFields(y), nodeFieldSchemas, REQUIRED_NODE_FIELDS),
+      ...(values?.length ? { series: values } : {}),
+      position: positionOf(maps.layout.get(id)),
+    });
   });
   const edges: BoardEdge[] = [];
-  maps.edges.forEach((y, id) => edges.push({ id, ...readEdgeFields(y) }));
+  maps.edges.forEach((y, id) => {
+    if (y instanceof Y.Map) edges.push({ id, ...withoutInvalidOptional(readEdgeFields(y), edgeFieldSchemas, REQUIRED_EDGE_FIELDS) });
+  });
   const board: BoardJson = { format: 'malkart.board', version: 1, meta: readMeta(maps), nodes: nodes.sort(byId), edges: edges.sort(byId) };
   const workshop = readWorkshopJson(doc, board.nodes);
   if (workshop) board.workshop = workshop;
@@ -33,15 +80,32 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Writes one content field of a node, a Y.Text for the description so concurrent typing merges. */
+/**
+ * The fields held as a Y.Text, so that two people typing in them at once both keep their words.
+ * A board made before the title was one holds it as a plain string: every reader goes through
+ * `plainValue`, and the first write (or `migrateNodeTexts`) turns it into a Y.Text.
+ */
+export const TEXT_FIELDS = ['title', 'description'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export const isTextField = (f: string): f is TextField => f === 'title' || f === 'description';
+
+/** The field's Y.Text, made from its plain value first if it is still a string (an older board). */
+export function nodeText(ynode: YNode, field: TextField): Y.Text {
+  const v = ynode.get(field);
+  if (v instanceof Y.Text) return v;
+  const text = new Y.Text(typeof v === 'string' ? v : '');
+  ynode.set(field, text);
+  return text;
+}
+
+/** Writes one content field of a node; a text field is changed by a minimal edit of its Y.Text. */
 export function writeNodeField(ynode: YNode, field: keyof NodeFields, value: unknown): void {
-  if (field === 'description') {
-    let text = ynode.get('description');
-    if (!(text instanceof Y.Text)) {
-      text = new Y.Text();
-      ynode.set('description', text);
-    }
-    setText(text as Y.Text, typeof value === 'string' ? value : '');
+  if (isTextField(field)) {
+    const next = typeof value === 'string' ? value : '';
+    const v = ynode.get(field);
+    // An older board's plain title that already says this stays as it is (no write on restore or import).
+    if (typeof v === 'string' && v === next) return;
+    setText(nodeText(ynode, field), next);
     return;
   }
   if (value === undefined || value === null) {
@@ -55,7 +119,7 @@ export function newYNode(fields: NodeFields): YNode {
   const ynode = new Y.Map<unknown>();
   for (const f of NODE_FIELDS) {
     const v = fields[f];
-    if (f === 'description') ynode.set(f, new Y.Text(typeof v === 'string' ? v : ''));
+    if (isTextField(f)) ynode.set(f, new Y.Text(typeof v === 'string' ? v : ''));
     else if (v !== undefined) ynode.set(f, v);
   }
   return ynode;

@@ -12,6 +12,11 @@ export const LIMITS = {
   maxTextLength: 20_000,
   /** Measured values in one indicator's series. */
   maxSeriesLength: 1_000,
+  /** Cards narrower or lower than this cannot hold a line of text (and once made the SVG wrap loop forever). */
+  minCardSize: 40,
+  maxCardSize: 2_000,
+  /** Positions stay within ±this many pixels, so a map (and its PNG) has a bounded size. */
+  maxCoordinate: 100_000,
 } as const;
 
 export const idSchema = z

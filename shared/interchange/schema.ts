@@ -13,15 +13,17 @@ export { LIMITS, idSchema };
 const year = z.number().int().min(1900).max(2200);
 const text = z.string().max(LIMITS.maxTextLength);
 const shortText = z.string().max(LIMITS.maxTitleLength);
+const coordinate = z.number().finite().min(-LIMITS.maxCoordinate).max(LIMITS.maxCoordinate);
+const cardSize = z.number().finite().min(LIMITS.minCardSize).max(LIMITS.maxCardSize);
 export const yearValueSchema = z.strictObject({ value: z.number().finite(), year });
 export const periodSchema = z
   .strictObject({ from: year.optional(), to: year.optional() })
   .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, 'period.from must not be after period.to');
 export const positionSchema = z.strictObject({
-  x: z.number().finite(),
-  y: z.number().finite(),
-  width: z.number().positive().finite().optional(),
-  height: z.number().positive().finite().optional(),
+  x: coordinate,
+  y: coordinate,
+  width: cardSize.optional(),
+  height: cardSize.optional(),
 });
 export const sourceSchema = z.strictObject({ doc: shortText.optional(), section: shortText.optional(), url: shortText.optional() });
 

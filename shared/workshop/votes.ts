@@ -4,7 +4,7 @@
 // Honest limit: ballots are in the shared document, so a technical user could read them before
 // the close; the UI never shows them.
 import type * as Y from 'yjs';
-import { boardMaps, newId } from '../boardDoc';
+import { boardMaps, newId, plainValue } from '../boardDoc';
 import type { Localized } from '../vocabulary';
 import {
   ballotKey, workshopMaps, type BallotRecord, type ParticipantRef, type VoteRecord, type WorkshopRefusal, type WorkshopResult,
@@ -227,7 +227,7 @@ export function voteResults(doc: Y.Doc, voteId: string): VoteResultRow[] | null 
   if (!vote || vote.status !== 'closed') return null;
   const { nodes } = boardMaps(doc);
   return tallyVote(vote, ballotsOf(doc, voteId), (id) => {
-    const t = nodes.get(id)?.get('title');
+    const t = plainValue(nodes.get(id)?.get('title'));
     return typeof t === 'string' ? t : undefined;
   });
 }

@@ -18,6 +18,8 @@ function makeEdge(kind: EdgeKind) {
     const s = useInternalNode(source);
     const t = useInternalNode(target);
     const labels = useStore(showLabels);
+    // A link of the selected card stands out (thicker, labelled) so the card's links can be seen at a glance.
+    const related = useStore((st) => !!(st.nodeLookup.get(source)?.selected || st.nodeLookup.get(target)?.selected));
     // Open comment threads on this link (the workshop's marks are keyed by card and link id alike).
     const threads = useCardMarks(id).openThreads;
     if (!s || !t) return null;
@@ -39,15 +41,16 @@ function makeEdge(kind: EdgeKind) {
           path={path}
           markerEnd={markerEnd}
           interactionWidth={14}
+          className={related ? 'mk-edge-related' : undefined}
           style={{
             stroke: color,
-            strokeWidth: selected ? look.width + 1.6 : look.width,
+            strokeWidth: selected ? look.width + 1.6 : related ? look.width + 1.2 : look.width,
             strokeDasharray: invalid ? '3 3' : look.dash,
           }}
         />
-        {(labels || selected || kind === 'conflictsWith' || threads > 0) && (
+        {(labels || selected || related || kind === 'conflictsWith' || threads > 0) && (
           <g
-            className={`mk-edge-label mk-edge-label-${kind}${selected ? ' is-selected' : ''}`}
+            className={`mk-edge-label mk-edge-label-${kind}${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}`}
             transform={`translate(${mx},${my})`}
             aria-hidden="true"
             data-open-threads={threads || undefined}

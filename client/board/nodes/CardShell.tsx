@@ -10,8 +10,9 @@ import type { CardData } from '../cardTypes';
 import { useBoardContext } from '../BoardContext';
 import { DiffBadge } from '../../snapshots/DiffBadge';
 import { CardMarks } from '../../workshop/CardMarks';
+import { LOW_DETAIL_ZOOM } from '../ZoomLevel';
 
-const lowDetail = (s: ReactFlowState) => s.transform[2] < 0.35;
+const lowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
 
 interface Props {
   data: CardData;
@@ -56,8 +57,9 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
       <div className={classes} style={style} data-card-id={card.id} data-tier={card.tier} data-diff={diff}>
         {diff && <DiffBadge mark={diff} />}
         <div className="mk-card-low-title">{title}</div>
-        <Handle type="target" position={Position.Left} isConnectable={false} className="mk-handle-hidden" />
-        <Handle type="source" position={Position.Right} isConnectable={false} className="mk-handle-hidden" />
+        {/* Linking works at overview zoom too. */}
+        <Handle type="target" position={Position.Left} isConnectable={!readOnly} className={readOnly ? 'mk-handle-hidden' : 'mk-handle mk-handle-target'} />
+        <Handle type="source" position={Position.Right} isConnectable={!readOnly} className={readOnly ? 'mk-handle-hidden' : 'mk-handle mk-handle-source'} />
       </div>
     );
   }

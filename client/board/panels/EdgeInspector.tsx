@@ -5,10 +5,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useBoardContext } from '../BoardContext';
 import { SelectField, TextField, type Check } from './fields';
 import { focusCard } from '../focusCard';
+import { returnFocusToCard } from './inspectorFocus';
+import { lastWriter } from './lastWriter';
 
 export function EdgeInspector({ edge }: { edge: BoardEdge }) {
   const { t, pick } = useI18n();
-  const { actions, readOnly, store } = useBoardContext();
+  const { actions, readOnly, store, presence } = useBoardContext();
+  const who = (field: string) => () => lastWriter(store.maps.edges.get(edge.id), field, presence);
   const rf = useReactFlow();
   const write = (patch: EdgePatch): string | null => {
     const r = actions.updateLink(edge.id, patch);
@@ -22,7 +25,7 @@ export function EdgeInspector({ edge }: { edge: BoardEdge }) {
     </button>
   );
   return (
-    <div className="mk-inspector" data-testid="edge-inspector">
+    <div className="mk-inspector" data-testid="edge-inspector" onKeyDown={(e) => returnFocusToCard(e, edge.id, 'edge')}>
       <p className="mk-edge-kind">
         <strong>{isOneOf(EDGE_KINDS, edge.kind) ? pick(EDGE_KIND_LABELS[edge.kind]) : edge.kind}</strong>
       </p>
@@ -34,9 +37,9 @@ export function EdgeInspector({ edge }: { edge: BoardEdge }) {
       </dl>
       {edge.kind === 'conflictsWith' && (
         <>
-          <TextField label={t('fieldNote')} value={edge.note ?? ''} multiline readOnly={readOnly} check={noteCheck} commit={(v) => write({ note: v })} />
-          <SelectField label={t('fieldSeverity')} value={edge.severity} options={SEVERITIES} labels={SEVERITY_LABELS} allowNone readOnly={readOnly} commit={(v) => write({ severity: v as EdgePatch['severity'] })} />
-          <TextField label={t('fieldResolution')} value={edge.resolution ?? ''} multiline readOnly={readOnly} check={noteCheck} commit={(v) => write({ resolution: v })} />
+          <TextField label={t('fieldNote')} value={edge.note ?? ''} multiline readOnly={readOnly} check={noteCheck} commit={(v) => write({ note: v })} whoChanged={who('note')} />
+          <SelectField label={t('fieldSeverity')} value={edge.severity} options={SEVERITIES} labels={SEVERITY_LABELS} allowNone readOnly={readOnly} commit={(v) => write({ severity: v as EdgePatch['severity'] })} whoChanged={who('severity')} />
+          <TextField label={t('fieldResolution')} value={edge.resolution ?? ''} multiline readOnly={readOnly} check={noteCheck} commit={(v) => write({ resolution: v })} whoChanged={who('resolution')} />
         </>
       )}
       {!readOnly && (

@@ -1,16 +1,19 @@
 // Two-part fields (value + year, from + to) that write only when the pair is complete and valid.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Period, YearValue } from '../../../shared';
 import { useT } from '../../i18n/I18nProvider';
 import { numberCheck, yearCheck } from './checks';
+import type { Writer } from './lastWriter';
+import { useLiveDraft } from './liveDraft';
+import { Notice } from './fields';
 
-function usePair(a: string, b: string) {
-  const [pair, setPair] = useState<[string, string]>([a, b]);
-  const focused = useRef(false);
-  useEffect(() => {
-    if (!focused.current) setPair([a, b]);
-  }, [a, b]);
-  return { pair, setPair, focused };
+// The pair is kept as one draft string ("a\u0000b") so a change to either half made elsewhere is
+// seen, and told about, like any other field's.
+const SEP = '\u0000';
+function usePair(a: string, b: string, whoChanged?: () => Writer | null) {
+  const live = useLiveDraft(`${a}${SEP}${b}`, whoChanged);
+  const [x = '', y = ''] = live.draft.split(SEP);
+  return { pair: [x, y] as [string, string], setPair: (p: [string, string]) => live.setDraft(p.join(SEP)), live };
 }
 
 function PairInputs(props: {
@@ -20,11 +23,11 @@ function PairInputs(props: {
   error: string | null;
   readOnly: boolean;
   onChange(pair: [string, string]): void;
-  focused: React.MutableRefObject<boolean>;
+  live: ReturnType<typeof usePair>['live'];
   testId?: string;
 }) {
   const id = useId();
-  const { legend, labels, pair, error, readOnly, onChange, focused, testId } = props;
+  const { legend, labels, pair, error, readOnly, onChange, live, testId } = props;
   return (
     <fieldset className={`mk-field-group${error ? ' has-error' : ''}`} data-testid={testId}>
       <legend>{legend}</legend>
@@ -38,8 +41,9 @@ function PairInputs(props: {
               value={pair[i]}
               readOnly={readOnly}
               aria-invalid={!!error}
-              onFocus={() => (focused.current = true)}
-              onBlur={() => (focused.current = false)}
+              aria-describedby={live.notice ? `${id}-notice` : undefined}
+              onFocus={live.onFocus}
+              onBlur={live.onBlur}
               onChange={(e) => onChange(i === 0 ? [e.target.value, pair[1]] : [pair[0], e.target.value])}
             />
           </div>
@@ -50,13 +54,14 @@ function PairInputs(props: {
           {error}
         </span>
       )}
+      <Notice id={`${id}-notice`} notice={live.notice} onUseTheirs={live.useTheirs} />
     </fieldset>
   );
 }
 
-export function YearValueField({ legend, value, readOnly, commit, testId }: { legend: string; value: YearValue | undefined; readOnly: boolean; commit(v: YearValue | null): string | null; testId?: string }) {
+export function YearValueField({ legend, value, readOnly, commit, testId, whoChanged }: { legend: string; value: YearValue | undefined; readOnly: boolean; commit(v: YearValue | null): string | null; testId?: string; whoChanged?(): Writer | null }) {
   const t = useT();
-  const { pair, setPair, focused } = usePair(value ? String(value.value) : '', value ? String(value.year) : '');
+  const { pair, setPair, live } = usePair(value ? String(value.value) : '', value ? String(value.year) : '', whoChanged);
   const [error, setError] = useState<string | null>(null);
   const onChange = (next: [string, string]) => {
     setPair(next);
@@ -68,12 +73,12 @@ export function YearValueField({ legend, value, readOnly, commit, testId }: { le
     if (v.value === null || y.value === null) return setError(t('invalidPair'));
     setError(commit({ value: v.value, year: y.value }));
   };
-  return <PairInputs legend={legend} labels={[t('fieldValue'), t('fieldYear')]} pair={pair} error={error} readOnly={readOnly} onChange={onChange} focused={focused} testId={testId} />;
+  return <PairInputs legend={legend} labels={[t('fieldValue'), t('fieldYear')]} pair={pair} error={error} readOnly={readOnly} onChange={onChange} live={live} testId={testId} />;
 }
 
-export function PeriodField({ value, readOnly, commit }: { value: Period | undefined; readOnly: boolean; commit(v: Period | null): string | null }) {
+export function PeriodField({ value, readOnly, commit, whoChanged }: { value: Period | undefined; readOnly: boolean; commit(v: Period | null): string | null; whoChanged?(): Writer | null }) {
   const t = useT();
-  const { pair, setPair, focused } = usePair(value?.from != null ? String(value.from) : '', value?.to != null ? String(value.to) : '');
+  const { pair, setPair, live } = usePair(value?.from != null ? String(value.from) : '', value?.to != null ? String(value.to) : '', whoChanged);
   const [error, setError] = useState<string | null>(null);
   const onChange = (next: [string, string]) => {
     setPair(next);
@@ -89,6 +94,6 @@ export function PeriodField({ value, readOnly, commit }: { value: Period | undef
     setError(commit(p));
   };
   return (
-    <PairInputs legend={t('fieldPeriod')} labels={[t('fieldPeriodFrom'), t('fieldPeriodTo')]} pair={pair} error={error} readOnly={readOnly} onChange={onChange} focused={focused} />
+    <PairInputs legend={t('fieldPeriod')} labels={[t('fieldPeriodFrom'), t('fieldPeriodTo')]} pair={pair} error={error} readOnly={readOnly} onChange={onChange} live={live} />
   );
 }

@@ -1,17 +1,29 @@
 // Inspector inputs that keep a local draft, validate as you type, and write only valid values.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Localized } from '../../../shared';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n, useT } from '../../i18n/I18nProvider';
+import type { Writer } from './lastWriter';
+import { useLiveDraft, type FieldNotice } from './liveDraft';
 
 export type Check<T> = (raw: string) => { ok: true; value: T } | { ok: false; error: string };
 
-function useDraft(value: string) {
-  const [draft, setDraft] = useState(value);
-  const focused = useRef(false);
-  useEffect(() => {
-    if (!focused.current) setDraft(value);
-  }, [value]);
-  return { draft, setDraft, focused };
+/** Tells the person in a field that someone else changed it (see liveDraft.ts). */
+export function Notice({ id, notice, onUseTheirs }: { id: string; notice: FieldNotice | null; onUseTheirs?(): void }) {
+  const t = useT();
+  if (!notice) return null;
+  return (
+    <span id={id} className="mk-field-notice" role="status" data-testid="field-notice">
+      {notice.text}
+      {notice.theirs !== undefined && onUseTheirs && (
+        <>
+          {' '}
+          <button type="button" className="mk-link-btn" onMouseDown={(e) => e.preventDefault()} onClick={onUseTheirs}>
+            {t('fieldUseTheirs')}
+          </button>
+        </>
+      )}
+    </span>
+  );
 }
 
 interface TextProps<T> {
@@ -24,13 +36,16 @@ interface TextProps<T> {
   multiline?: boolean;
   type?: 'text' | 'number' | 'url';
   testId?: string;
+  /** The name of whoever last changed the stored value (shown if it changes while the person is in the field). */
+  whoChanged?(): Writer | null;
 }
 
 /** A text input bound to one field. `commit` returns an error text when the board refuses. */
-export function TextField<T>({ id, label, value, check, commit, readOnly, multiline, type = 'text', testId }: TextProps<T>) {
+export function TextField<T>({ id, label, value, check, commit, readOnly, multiline, type = 'text', testId, whoChanged }: TextProps<T>) {
   const auto = useId();
   const inputId = id ?? auto;
-  const { draft, setDraft, focused } = useDraft(value);
+  const live = useLiveDraft(value, whoChanged);
+  const { draft, setDraft } = live;
   const [error, setError] = useState<string | null>(null);
   const onChange = (raw: string) => {
     setDraft(raw);
@@ -38,20 +53,19 @@ export function TextField<T>({ id, label, value, check, commit, readOnly, multil
     if (!r.ok) return setError(r.error);
     setError(commit(r.value));
   };
+  const describedBy = [error && `${inputId}-err`, live.notice && `${inputId}-notice`].filter(Boolean).join(' ') || undefined;
   const common = {
     id: inputId,
     value: draft,
     readOnly,
     'aria-invalid': !!error,
-    'aria-describedby': error ? `${inputId}-err` : undefined,
+    'aria-describedby': describedBy,
     'data-testid': testId,
-    onFocus: () => {
-      focused.current = true;
-    },
+    onFocus: live.onFocus,
     onBlur: () => {
-      focused.current = false;
+      live.onBlur();
       if (error) {
-        setDraft(value);
+        live.reset(value);
         setError(null);
       }
     },
@@ -69,6 +83,10 @@ export function TextField<T>({ id, label, value, check, commit, readOnly, multil
           {error}
         </span>
       )}
+      <Notice id={`${inputId}-notice`} notice={live.notice} onUseTheirs={() => {
+        live.useTheirs();
+        setError(null);
+      }} />
     </div>
   );
 }
@@ -82,13 +100,16 @@ interface SelectProps {
   readOnly: boolean;
   commit(value: string | null): string | null;
   testId?: string;
+  whoChanged?(): Writer | null;
 }
 
-export function SelectField({ label, value, options, labels, allowNone, readOnly, commit, testId }: SelectProps) {
+export function SelectField({ label, value, options, labels, allowNone, readOnly, commit, testId, whoChanged }: SelectProps) {
   const { t, pick } = useI18n();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setError(null), [value]);
+  // A select has no draft: its value is always the stored one; the live draft only tells who changed it.
+  const live = useLiveDraft(value ?? '', whoChanged);
   return (
     <div className={`mk-field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -98,7 +119,13 @@ export function SelectField({ label, value, options, labels, allowNone, readOnly
         disabled={readOnly}
         data-testid={testId}
         aria-invalid={!!error}
-        onChange={(e) => setError(commit(e.target.value === '' ? null : e.target.value))}
+        aria-describedby={live.notice ? `${id}-notice` : undefined}
+        onFocus={live.onFocus}
+        onBlur={live.onBlur}
+        onChange={(e) => {
+          live.setDraft(e.target.value);
+          setError(commit(e.target.value === '' ? null : e.target.value));
+        }}
       >
         {(allowNone || !value) && <option value="">{t('none')}</option>}
         {options.map((o) => (
@@ -112,6 +139,7 @@ export function SelectField({ label, value, options, labels, allowNone, readOnly
           {error}
         </span>
       )}
+      <Notice id={`${id}-notice`} notice={live.notice} />
     </div>
   );
 }

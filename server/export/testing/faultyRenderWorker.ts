@@ -1,7 +1,8 @@
 // Test support: the render worker, except that a board titled "__crash__" kills the worker, one
-// titled "__spin__" keeps it busy forever and one titled "__hang__" never gets an answer.
+// titled "__spin__" keeps it busy forever, one titled "__hang__" never gets an answer, one titled
+// "__slow__" is answered after 300 ms and one titled "__hog__" first holds 400 MiB of heap.
 import { parentPort } from 'node:worker_threads';
-import { answer, type RenderRequest } from '../renderJob';
+import { answer, postReply, type RenderRequest } from '../renderJob';
 
 const port = parentPort!;
 port.on('message', async (req: RenderRequest) => {
@@ -9,7 +10,13 @@ port.on('message', async (req: RenderRequest) => {
   if (title === '__crash__') process.exit(7);
   if (title === '__spin__') for (;;);
   if (title === '__hang__') return;
+  if (title === '__slow__') await new Promise((resolve) => setTimeout(resolve, 300));
+  if (title === '__hog__') {
+    const held: number[][] = [];
+    for (let i = 0; i < 400; i++) held.push(new Array(128 * 1024).fill(i)); // about 1 MiB each
+    if (held.length !== 400) return;
+  }
   const { reply, transfer } = await answer(req);
-  port.postMessage(reply, transfer);
+  postReply(port, reply, transfer);
 });
 port.postMessage('ready');

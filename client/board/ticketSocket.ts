@@ -1,0 +1,81 @@
+// A WebSocket class for y-websocket's `WebSocketPolyfill` option that first swaps the share-link
+// token for a single-use ticket (POST /api/boards/:id/ws-ticket, token in the Authorization
+// header) and opens /ws/<id>?ticket=… with it. y-websocket constructs a new socket for every
+// (re)connect, so each attempt gets a fresh ticket and the token never appears in a URL.
+// A refused ticket (the board was deleted, or the link rotated) ends the socket with the close
+// code the server uses for the same on a live connection (4404, 4403), which y-websocket treats
+// as final; a network failure ends it like a dropped connection, so it retries with backoff.
+import { ApiError, wsTicket } from '../api';
+
+export const CLOSE_REVOKED = 4403;
+export const CLOSE_DELETED = 4404;
+
+type Handler<E> = ((event: E) => void) | null;
+
+export function ticketSocketClass(boardId: string, token: string): typeof WebSocket {
+  class TicketSocket {
+    static readonly CONNECTING = 0;
+    static readonly OPEN = 1;
+    static readonly CLOSING = 2;
+    static readonly CLOSED = 3;
+    readonly CONNECTING = 0;
+    readonly OPEN = 1;
+    readonly CLOSING = 2;
+    readonly CLOSED = 3;
+    binaryType: BinaryType = 'arraybuffer';
+    onopen: Handler<Event> = null;
+    onmessage: Handler<MessageEvent> = null;
+    onclose: Handler<CloseEvent> = null;
+    onerror: Handler<Event> = null;
+    private ws: WebSocket | null = null;
+    private ended = false;
+
+    constructor(
+      readonly url: string,
+      readonly protocols?: string | string[],
+    ) {
+      void this.open();
+    }
+
+    get readyState(): number {
+      if (this.ws) return this.ws.readyState;
+      return this.ended ? 3 : 0;
+    }
+
+    private async open(): Promise<void> {
+      let ticket: string;
+      try {
+        ticket = (await wsTicket(boardId, token)).ticket;
+      } catch (err) {
+        if (this.ended) return;
+        this.ended = true;
+        const status = err instanceof ApiError ? err.status : 0;
+        const code = status === 404 ? CLOSE_DELETED : status === 401 || status === 403 ? CLOSE_REVOKED : 4000 + 999;
+        // 4999 is not in y-websocket's final range (4400–4499): it reconnects with backoff.
+        this.onclose?.(new CloseEvent('close', { code, reason: err instanceof Error ? err.message : '', wasClean: false }));
+        return;
+      }
+      if (this.ended) return;
+      const ws = new WebSocket(`${this.url}${this.url.includes('?') ? '&' : '?'}ticket=${encodeURIComponent(ticket)}`, this.protocols);
+      ws.binaryType = this.binaryType;
+      ws.onopen = (e) => this.onopen?.(e);
+      ws.onmessage = (e) => this.onmessage?.(e);
+      ws.onerror = (e) => this.onerror?.(e);
+      ws.onclose = (e) => {
+        this.ended = true;
+        this.onclose?.(e);
+      };
+      this.ws = ws;
+    }
+
+    send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      this.ws?.send(data);
+    }
+
+    close(code?: number, reason?: string): void {
+      this.ended = true;
+      this.ws?.close(code, reason);
+    }
+  }
+  return TicketSocket as unknown as typeof WebSocket;
+}

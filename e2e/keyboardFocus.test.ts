@@ -1,0 +1,182 @@
+// Keystrokes go where the person is typing (issue #11 §2): single-key shortcuts act only on the
+// canvas or a card; «Svar» focuses the reply box; @mention suggestions are never clipped and the
+// mentioned person gets a notice; Escape returns from an inspector field to its card and closes
+// side panels; and focus never falls to <body> after a link kind, «Enig», delete, a download or a menu.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { cardSelector, cards, launchBrowser, waitForBoard, type Person } from './support/browser';
+import { createBoard, startTestServer, type TestServer } from './support/server';
+import { WORKSHOP_BOARD, join } from './support/workshop';
+
+let server: TestServer;
+let browser: Browser;
+let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
+let stat: Person;
+let kommune: Person;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  board = await createBoard(server.url, { board: WORKSHOP_BOARD });
+  stat = await join(browser, server.url, board, board.tokens.owner, 'Siri Stat', 'stat');
+  kommune = await join(browser, server.url, board, board.tokens.editor, 'Kari Kommune', 'kommune');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const active = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLElement | null;
+    if (!a || a === document.body) return 'BODY';
+    return a.getAttribute('data-id') ?? a.getAttribute('data-testid') ?? a.tagName;
+  });
+async function notOnBody(page: Page): Promise<string> {
+  await page.waitForFunction(() => !!document.activeElement && document.activeElement !== document.body, undefined, { timeout: 5000 });
+  return active(page);
+}
+async function openCard(page: Page, id: string): Promise<void> {
+  await page.locator(cardSelector(id)).click();
+  await page.waitForSelector(`[data-testid="card-inspector"][data-card-id="${id}"]`);
+}
+const count = async (page: Page) => (await cards(page)).length;
+
+describe('keystrokes go where the person is typing', () => {
+  it('N, L, F and Delete typed in a field, the search box or a side-panel button do nothing to the board', async () => {
+    const p = stat.page;
+    const before = await count(p);
+    await openCard(p, 'g1');
+    const title = p.getByTestId('field-title');
+    await title.click();
+    await p.keyboard.press('End');
+    await p.keyboard.type(' nlf');
+    await p.keyboard.press('Delete');
+    expect(await title.inputValue()).toBe('Flere unge i arbeid eller utdanning nlf');
+    await p.keyboard.press('Backspace');
+    await p.keyboard.press('Backspace');
+    await p.keyboard.press('Backspace');
+    await p.keyboard.press('Backspace');
+
+    await p.locator('#mk-search').focus();
+    await p.keyboard.press('n');
+    await p.keyboard.press('Escape');
+    // A button in the side panel (the inspector's «Koble»): N and Delete are not for the board there.
+    await p.locator('.mk-inspector-actions button').first().focus();
+    await p.keyboard.press('n');
+    await p.keyboard.press('Delete');
+    await p.keyboard.press('f');
+    expect(await count(p)).toBe(before);
+    expect((await cards(p)).some((c) => c.id === 'g1')).toBe(true);
+  });
+
+  it('Escape in an inspector field returns focus to its card, where N makes a new card', async () => {
+    const p = stat.page;
+    await openCard(p, 'g1');
+    await p.getByTestId('field-title').click();
+    await p.keyboard.press('Escape');
+    expect(await active(p)).toBe('g1');
+    const before = await count(p);
+    await p.keyboard.press('n');
+    await waitForBoard(p, `return cards.length === ${before + 1}`);
+    // the new card's title field has focus: typing names it, and N typed there is just a letter
+    await p.keyboard.type('Nytt navn');
+    await waitForBoard(p, `return cards.some(c => c.title === 'Nytt navn')`);
+    expect(await count(p)).toBe(before + 1);
+  });
+
+  it('after choosing a link kind, focus is on the target card', async () => {
+    const p = stat.page;
+    await openCard(p, 'g1');
+    await p.locator(cardSelector('g1')).focus();
+    await p.keyboard.press('l');
+    await p.locator(cardSelector('g2')).click();
+    const menu = p.locator('.mk-link-menu');
+    await menu.waitFor();
+    await p.waitForFunction(() => document.activeElement?.closest('.mk-link-menu'));
+    await p.keyboard.press('Enter');
+    await menu.waitFor({ state: 'detached' });
+    expect(await notOnBody(p)).toBe('g2');
+  });
+
+  it('after deleting a card with links (inspector button, confirm), focus is on the board', async () => {
+    const p = stat.page;
+    await openCard(p, 'g1');
+    await p.getByRole('button', { name: 'Slett kort' }).click();
+    await p.getByTestId('confirm-delete').click();
+    await waitForBoard(p, `return !cards.some(c => c.id === 'g1')`);
+    expect(await notOnBody(p)).not.toBe('BODY');
+  });
+
+  it('after «Enig», focus stays in the inspector', async () => {
+    const p = stat.page;
+    await openCard(p, 'g3');
+    await p.getByTestId('agree').click();
+    await p.getByTestId('withdraw-agreement').waitFor();
+    expect(await notOnBody(p)).not.toBe('BODY');
+  });
+
+  it('@mention suggestions are fully visible; the mentioned person sees a notice; «Svar» focuses the reply box', async () => {
+    const p = stat.page;
+    await openCard(p, 'g2');
+    const box = p.getByTestId('new-comment');
+    await box.click();
+    await box.pressSequentially('Kan du sjekke dette, @Ka');
+    const option = p.getByTestId('mention-option').filter({ hasText: 'Kari Kommune' }).first();
+    await option.waitFor();
+    // Nothing clips the list: the option's centre is on screen and it is the element drawn there.
+    const visible = await option.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const inView = r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+      return inView && el.contains(document.elementFromPoint(x, y));
+    });
+    expect(visible).toBe(true);
+    await box.press('Enter');
+    await box.pressSequentially('?');
+    await box.press('Enter');
+    const notice = kommune.page.getByTestId('toast-info').filter({ hasText: 'Siri Stat nevnte deg' });
+    await notice.waitFor();
+
+    await openCard(kommune.page, 'g2');
+    await kommune.page.getByTestId('reply-toggle').click();
+    expect(await active(kommune.page)).toBe('reply');
+    await kommune.page.keyboard.type('Ja, det gjør jeg.');
+    await kommune.page.keyboard.press('Enter');
+    await kommune.page.locator('[data-testid="comment-message"]', { hasText: 'Ja, det gjør jeg.' }).waitFor();
+    expect(await notOnBody(kommune.page)).toBe('reply-toggle');
+  });
+
+  it('Escape closes a side panel and gives focus back to the button that opened it', async () => {
+    const p = kommune.page;
+    await p.getByTestId('panel-comments').click();
+    await p.getByTestId('drawer-comments').waitFor();
+    await p.locator('[data-testid="drawer-comments"] button').first().focus();
+    await p.keyboard.press('n'); // not a new card: focus is in the side panel
+    await p.keyboard.press('Escape');
+    await p.getByTestId('drawer-comments').waitFor({ state: 'detached' });
+    expect(await active(p)).toBe('panel-comments');
+  });
+
+  it('after closing a menu or a download, focus is on the control that opened it or in its dialog', async () => {
+    const p = stat.page;
+    await p.getByRole('button', { name: 'Filter', exact: true }).click();
+    await p.getByTestId('filter-close').click();
+    expect(await active(p)).toBe('BUTTON');
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toContain('Filter');
+
+    await p.getByRole('button', { name: 'Eksporter' }).click();
+    const dialog = p.getByTestId('export-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('export-format').selectOption('md');
+    await Promise.all([p.waitForEvent('download'), dialog.getByTestId('export-download').click()]);
+    await p.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-phase') === 'done');
+    expect(await notOnBody(p)).not.toBe('BODY');
+    await p.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await notOnBody(p)).not.toBe('BODY');
+    expect(stat.errors).toEqual([]);
+    expect(kommune.errors).toEqual([]);
+  });
+});

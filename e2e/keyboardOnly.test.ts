@@ -1,0 +1,171 @@
+// The keyboard alone (#11 "Done when"): create a card, give it a title, move it, link it through the
+// link picker, agree to it, delete it and export the board – no mouse at all – and after every step
+// focus is somewhere meaningful, never on <body>.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { cards, edges, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
+import { createBoard, startTestServer, type TestServer } from './support/server';
+import { WORKSHOP_BOARD } from './support/workshop';
+
+let server: TestServer;
+let browser: Browser;
+let p: Person;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const board = await createBoard(server.url, { board: WORKSHOP_BOARD });
+  p = await newPerson(browser, 'Kari Tastatur', { side: 'kommune', width: 1280, height: 800 });
+  page = p.page;
+  await openBoard(p, server.url, board.id, board.tokens.editor);
+  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 5);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Where focus is once the step has settled (a frame or two): never <body> (nor nothing). */
+async function focusIsHeld(step: string): Promise<string> {
+  await page
+    .waitForFunction(() => document.activeElement && document.activeElement !== document.body, null, { timeout: 3000 })
+    .catch(() => undefined);
+  const where = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body || el === document.documentElement) return 'body';
+    const card = el.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+    return card ? `card:${card}` : `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}`;
+  });
+  expect(where, `focus after ${step}`).not.toBe('body');
+  return where;
+}
+
+/** Tab (or Shift+Tab) until the focused element matches the selector (and has the text, if given), at most `max` presses. */
+async function tabTo(test: string, { back = false, max = 60, text }: { back?: boolean; max?: number; text?: string } = {}): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    const here = await page.evaluate(([sel, txt]) => {
+      const el = document.activeElement;
+      return !!el?.matches(sel!) && (!txt || el.textContent?.trim() === txt);
+    }, [test, text] as const);
+    if (here) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`never reached ${test}`);
+}
+
+let created = '';
+
+describe('keyboard only', () => {
+  it('G focuses a card, N creates one in a free spot with its title ready to type', async () => {
+    await page.keyboard.press('g');
+    expect(await focusIsHeld('G')).toMatch(/^card:/);
+    const before = (await cards(page)).map((c) => c.id);
+    await page.keyboard.press('n');
+    await waitForBoard(page, `return cards.length === ${before.length + 1}`);
+    created = (await cards(page)).find((c) => !before.includes(c.id))!.id;
+    await page.waitForFunction(() => document.activeElement?.id === 'mk-field-title');
+    const card = (await cards(page)).find((c) => c.id === created)!;
+    // A kommune participant's card is the municipality's.
+    expect(card.owner).toBe('kommune');
+    // Never on top of another card.
+    const boxes = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({ id: el.dataset.id!, r: el.getBoundingClientRect().toJSON() as DOMRect })),
+    );
+    const mine = boxes.find((b) => b.id === created)!.r;
+    for (const b of boxes) {
+      if (b.id === created) continue;
+      const overlap = mine.left < b.r.right && b.r.left < mine.right && mine.top < b.r.bottom && b.r.top < mine.bottom;
+      expect(overlap, `new card over ${b.id}`).toBe(false);
+    }
+  });
+
+  it('types the title', async () => {
+    await page.keyboard.type('Flere lærlingplasser i kommunen');
+    await page.keyboard.press('Tab');
+    await waitForBoard(page, `return cards.some(c => c.id === arg && c.title === 'Flere lærlingplasser i kommunen')`, created);
+    await focusIsHeld('leaving the title');
+    await page.keyboard.press('Shift+Tab');
+    await page.waitForFunction(() => document.activeElement?.id === 'mk-field-title');
+  });
+
+  // TODO(#11 §2, the cofields work): Escape in an inspector field returns focus to its card. Turn `it.todo` into `it` when it lands.
+  it.todo('Escape in the title returns focus to the card', async () => {
+    await page.keyboard.press('Escape');
+    expect(await focusIsHeld('Escape in the title')).toBe(`card:${created}`);
+  });
+
+  it('moves the card with the arrow keys, announced in Norwegian', async () => {
+    // Back to the card by keyboard (Escape does it directly once the step above is done).
+    await tabTo(`.react-flow__node[data-id="${created}"]`, { back: true });
+    const before = (await cards(page)).find((c) => c.id === created)!;
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await waitForBoard(page, `return cards.some(c => c.id === arg.id && c.x > arg.x)`, before);
+    const live = await page.locator('[id^="react-flow__aria-live"]').innerText();
+    expect(live).toContain('til høyre');
+    expect(live).not.toMatch(/\bright\b/);
+    expect(await focusIsHeld('moving')).toBe(`card:${created}`);
+  });
+
+  it('links through the picker: type part of a title, Enter', async () => {
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'link-picker-input');
+    await page.keyboard.type('unge i arbeid');
+    await page.locator('[data-testid="link-picker"] [role=option][data-card-id="g1"][aria-selected=true]').waitFor();
+    await page.keyboard.press('Enter');
+    // Several kinds fit: a menu asks, its first item has focus.
+    await page.waitForFunction(
+      (id) => document.activeElement?.getAttribute('role') === 'menuitem' || window.__malkart!.edges().some((e: any) => e.source === id && e.target === 'g1'),
+      created,
+    );
+    if (await page.getByRole('menu').count()) {
+      await focusIsHeld('the link kind menu opening');
+      await page.keyboard.press('Enter');
+    }
+    await waitForBoard(page, `return edges.some(e => e.source === arg && e.target === 'g1')`, created);
+    await page.waitForFunction((id) => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') === id, created);
+    await focusIsHeld('linking');
+  });
+
+  it('agrees with Tab and Enter on «Enig»', async () => {
+    await tabTo(`.react-flow__node[data-id="${created}"] [data-testid="card-agree"]`, { max: 6 });
+    await page.keyboard.press('Enter');
+    await page.locator(`.react-flow__node[data-id="${created}"] [data-testid="agreed-kommune"]`).waitFor();
+  });
+
+  // TODO(#11 §2, the cofields work): focus stays on the card when «Enig» goes away. Turn `it.todo` into `it` when it lands.
+  it.todo('focus is kept after «Enig»', async () => {
+    expect(await focusIsHeld('«Enig»')).toBe(`card:${created}`);
+  });
+
+  it('deletes with Delete, confirmed with Enter', async () => {
+    // G focuses the selected card (a no-op once the step above holds).
+    await page.keyboard.press('g');
+    expect(await focusIsHeld('G')).toBe(`card:${created}`);
+    await page.keyboard.press('Delete');
+    await page.getByTestId('confirm-delete').waitFor();
+    expect(await focusIsHeld('the delete question')).toContain('confirm-delete');
+    await page.keyboard.press('Enter');
+    await waitForBoard(page, `return !cards.some(c => c.id === arg) && !edges.some(e => e.source === arg)`, created);
+    await focusIsHeld('deleting');
+  });
+
+  it('exports the board as a file', async () => {
+    await tabTo('button[aria-haspopup="dialog"]', { back: true, text: 'Eksporter' });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('export-dialog').waitFor();
+    await tabTo('[data-testid="export-format"]', { max: 10 });
+    await page.keyboard.press('End');
+    await tabTo('[data-testid="export-download"]', { max: 12 });
+    const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-phase') === 'done');
+    expect(file.suggestedFilename()).toMatch(/\.png$/);
+    // TODO(#11 §2, the cofields work): focus stays in the dialog during and after a download (the button is disabled
+    // while it runs); add `await focusIsHeld('the download')` here when it lands.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
+    await focusIsHeld('closing the export dialog');
+    expect((await edges(page)).length).toBe(0);
+  });
+});

@@ -1,0 +1,110 @@
+// Small screens (#11 §5): at 1024×768 and 1280×720 the top bar's controls stay on screen and can be
+// clicked (nothing covers them), the palette keeps visible labels, the overview map does not cover
+// cards, the side panel leaves most of the width to the canvas, and the example board's card titles
+// are drawn at a readable size at the zoom the board opens with.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPerson, openBoard } from './support/browser';
+import { createBoard, startTestServer, type TestServer } from './support/server';
+
+const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8'));
+
+let server: TestServer;
+let browser: Browser;
+let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  board = await createBoard(server.url, { board: example });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Whole on screen, and the element itself (not something over it) would take a click. */
+async function reachable(page: Page, name: string, locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.waitFor();
+  const box = await locator.boundingBox();
+  const vp = page.viewportSize()!;
+  expect(box, name).not.toBeNull();
+  expect(box!.x, `${name} left`).toBeGreaterThanOrEqual(0);
+  expect(box!.y, `${name} top`).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, `${name} right`).toBeLessThanOrEqual(vp.width);
+  expect(box!.y + box!.height, `${name} bottom`).toBeLessThanOrEqual(vp.height);
+  await locator.click({ trial: true, timeout: 3000 });
+}
+
+for (const [width, height] of [[1024, 768], [1280, 720]] as const) {
+  describe(`at ${width}×${height}`, () => {
+    let page: Page;
+    beforeAll(async () => {
+      const p = await newPerson(browser, 'Liten Skjerm', { width, height, side: 'kommune' });
+      page = p.page;
+      await openBoard(p, server.url, board.id, board.tokens.owner);
+      await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 27);
+    });
+
+    it('«Hjelp», the language choice, the board title and the view tools are on screen and clickable', async () => {
+      await reachable(page, 'board title', page.locator('.mk-board-title'));
+      await reachable(page, 'language', page.getByRole('combobox', { name: 'Språk' }));
+      await reachable(page, 'search', page.getByRole('searchbox'));
+      for (const name of ['Filter', 'Vis alt', 'Eksporter', 'Øyeblikksbilder', 'Hjelp']) {
+        await reachable(page, name, page.locator('.mk-topbar').getByRole('button', { name, exact: true }));
+      }
+      // They work: help opens and closes, the language changes the page and back.
+      await page.getByRole('button', { name: 'Hjelp', exact: true }).click();
+      await page.getByRole('dialog').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+      await reachable(page, 'Help', page.getByRole('button', { name: 'Help', exact: true }));
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('nb');
+      await page.getByRole('button', { name: 'Hjelp', exact: true }).waitFor();
+    });
+
+    // «Del» (the share dialog) comes from the links work of #11 §3; see the merge note in the report.
+    it.todo('«Del» is on screen and clickable');
+
+    it('palette buttons show their label, not only an icon', async () => {
+      const labels = page.locator('.mk-palette-item .mk-palette-label');
+      expect(await labels.count()).toBe(10);
+      for (let i = 0; i < 10; i++) {
+        expect(await labels.nth(i).isVisible()).toBe(true);
+        await reachable(page, `palette ${i}`, page.locator('.mk-palette-item').nth(i));
+      }
+    });
+
+    it('the overview map covers no card, the side panel leaves most of the width to the canvas', async () => {
+      expect(await page.getByTestId('overview-map').count()).toBe(0);
+      const toggle = page.getByTestId('overview-toggle');
+      await reachable(page, 'overview toggle', toggle);
+      const t = (await toggle.boundingBox())!;
+      const covered = await page.evaluate((r) => {
+        const out: string[] = [];
+        for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+          const b = el.getBoundingClientRect();
+          if (b.left < r.x + r.width && r.x < b.right && b.top < r.y + r.height && r.y < b.bottom) out.push(el.dataset.id!);
+        }
+        return out;
+      }, t);
+      expect(covered).toEqual([]);
+      const canvas = (await page.getByTestId('canvas').boundingBox())!;
+      expect(canvas.width).toBeGreaterThan(width * 0.68);
+      expect(canvas.height).toBeGreaterThan(height * 0.6);
+    });
+
+    it('card titles are at least 11 px on screen at the zoom the example board opens with', async () => {
+      const sizes = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.react-flow__node .mk-card-low-title, .react-flow__node .mk-card-title')].map((el) => {
+          const zoom = window.__malkart!.viewport()!.zoom;
+          return parseFloat(getComputedStyle(el).fontSize) * zoom;
+        }),
+      );
+      expect(sizes.length).toBe(27);
+      for (const s of sizes) expect(s).toBeGreaterThanOrEqual(11);
+    });
+  });
+}

@@ -1,0 +1,31 @@
+// Boards made before card titles were a Y.Text hold each title as a plain string in the node's
+// Y.Map. Readers accept both (`plainValue`); this turns the strings into Y.Texts so that two
+// people typing in one title merge character by character. The server runs it once, as one
+// stored change, when it loads such a board (before any client syncs), so clients never race
+// each other to convert the same title.
+import type * as Y from 'yjs';
+import { boardMaps } from './boardDoc';
+import { TEXT_FIELDS, nodeText } from './interchange/boardJson';
+
+/** Whether any card still holds a text field (the title, on older boards) as a plain string. */
+export function hasPlainTexts(doc: Y.Doc): boolean {
+  for (const ynode of boardMaps(doc).nodes.values()) {
+    for (const f of TEXT_FIELDS) if (typeof ynode.get(f) === 'string') return true;
+  }
+  return false;
+}
+
+/** Converts every plain-string text field to a Y.Text with the same content, in one transaction; returns how many. */
+export function migrateTexts(doc: Y.Doc, origin: unknown): number {
+  let n = 0;
+  doc.transact(() => {
+    for (const ynode of boardMaps(doc).nodes.values()) {
+      for (const f of TEXT_FIELDS) {
+        if (typeof ynode.get(f) !== 'string') continue;
+        nodeText(ynode, f);
+        n++;
+      }
+    }
+  }, origin);
+  return n;
+}

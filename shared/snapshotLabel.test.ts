@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { beforeRestoreLabel, parseSnapshotLabel } from './snapshotLabel';
+
+describe('snapshot labels', () => {
+  it('reads the tagged "before restore" label, nested, and plain labels as typed', () => {
+    expect(parseSnapshotLabel(beforeRestoreLabel('Start'))).toEqual({ kind: 'beforeRestore', of: { kind: 'text', text: 'Start' } });
+    expect(parseSnapshotLabel(beforeRestoreLabel(beforeRestoreLabel('Start')))).toEqual({
+      kind: 'beforeRestore', of: { kind: 'beforeRestore', of: { kind: 'text', text: 'Start' } },
+    });
+    expect(parseSnapshotLabel('Etter workshop 12. mars')).toEqual({ kind: 'text', text: 'Etter workshop 12. mars' });
+  });
+
+  it('reads the bokmål label old boards have stored', () => {
+    expect(parseSnapshotLabel('Før gjenoppretting av «Før endringer»')).toEqual({ kind: 'beforeRestore', of: { kind: 'text', text: 'Før endringer' } });
+  });
+});
