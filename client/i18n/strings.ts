@@ -6,6 +6,7 @@ import { SNAPSHOT_STRINGS } from '../snapshots/strings';
 import { WORKSHOP_STRINGS } from '../workshop/strings';
 import { LINK_STRINGS } from '../landing/strings';
 import { INSPECTOR_STRINGS } from '../board/panels/strings';
+import { SERIES_STRINGS } from '../board/panels/seriesStrings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 
@@ -274,6 +275,7 @@ export const STRINGS = {
   ...WORKSHOP_STRINGS,
   ...LINK_STRINGS,
   ...INSPECTOR_STRINGS,
+  ...SERIES_STRINGS,
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;
