@@ -9,6 +9,7 @@ import {
 import { useI18n } from '../../i18n/I18nProvider';
 import { useBoardContext } from '../BoardContext';
 import type { StringKey } from '../../i18n/strings';
+import { CsvImportDialog } from './CsvImportDialog';
 
 const STATE_KEYS: Record<TrackState, StringKey> = {
   reached: 'stateReached', onTrack: 'stateOnTrack', offTrack: 'stateOffTrack', noTarget: 'stateNoTarget', noData: 'stateNoData',
@@ -60,6 +61,7 @@ export function IndicatorSeries({ card, readOnly }: { card: BoardNode; readOnly:
   const [source, setSource] = useState('');
   const [error, setError] = useState<string | null>(null);
   const origin = actions.origin;
+  const [csvOpen, setCsvOpen] = useState(false);
 
   const add = (e: FormEvent) => {
     e.preventDefault();
@@ -126,6 +128,10 @@ export function IndicatorSeries({ card, readOnly }: { card: BoardNode; readOnly:
           {error && <span id={`${idBase}-err`} className="mk-field-error" role="alert">{error}</span>}
         </form>
       )}
+      {!readOnly && (
+        <button type="button" className="mk-btn" onClick={() => setCsvOpen(true)} data-testid="csv-open">{t('csvOpen')}</button>
+      )}
+      {csvOpen && <CsvImportDialog onClose={() => setCsvOpen(false)} />}
     </section>
   );
 }
