@@ -9,6 +9,7 @@ import {
 import type * as Y from 'yjs';
 import { NODE_KINDS, isOneOf, type EdgeKind, type NodeKind, type Position } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
+import type { StringKey } from '../i18n/strings';
 import { useBoardContext } from './BoardContext';
 import type { CardNode, LinkEdge } from './cardTypes';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -26,10 +27,13 @@ import type { Notify } from './Toasts';
 import { CARD_WIDTH } from './bands';
 import { focusCard } from './focusCard';
 import { ParkingArea } from '../workshop/ParkingArea';
+import { useAriaNames } from './nodes/useAriaNames';
 
 export const PALETTE_MIME = 'application/x-malkart-kind';
 /** Above this many cards the board opens on one corner rather than fitted whole. */
 const LARGE_BOARD = 400;
+/** React Flow names the direction of a keyboard move in English; we say it in the UI language. */
+const DIRECTIONS: Record<string, StringKey> = { up: 'dirUp', down: 'dirDown', left: 'dirLeft', right: 'dirRight' };
 
 interface Props {
   paletteKind: NodeKind;
@@ -59,6 +63,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
   const lastPointer = useRef<{ x: number; y: number } | null>(null);
 
   usePresenceSync();
+  useAriaNames();
 
   // Fit the board into view once its content has arrived.
   const fitted = useRef(false);
@@ -267,12 +272,13 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
           'node.a11yDescription.default': t('a11yNode'),
           'node.a11yDescription.keyboardDisabled': t('a11yNode'),
           'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
-            t('a11yMoved', { direction, x: Math.round(x), y: Math.round(y) }),
+            t('a11yMoved', { direction: t(DIRECTIONS[direction] ?? 'dirUp'), x: Math.round(x), y: Math.round(y) }),
           'edge.a11yDescription.default': t('a11yEdge'),
           'controls.ariaLabel': t('a11yControls'),
           'controls.zoomIn.ariaLabel': t('a11yZoomIn'),
           'controls.zoomOut.ariaLabel': t('a11yZoomOut'),
           'controls.fitView.ariaLabel': t('fit'),
+          'controls.interactive.ariaLabel': t('a11yInteractive'),
           'minimap.ariaLabel': t('minimap'),
           'handle.ariaLabel': t('a11yHandle'),
         }}

@@ -12,6 +12,7 @@ import { FilterMenu } from './FilterMenu';
 import { ExportMenu } from './ExportMenu';
 import { BoardTitle } from './BoardTitle';
 import { SIDE_LABELS, isSide } from '../../shared';
+import { motionMs } from './motion';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',
@@ -50,7 +51,7 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { 
       <div className="mk-viewtools">
         <SearchBox />
         <FilterMenu />
-        <button type="button" className="mk-btn" onClick={() => void rf.fitView({ padding: 0.08, duration: 300 })} aria-keyshortcuts="F">
+        <button type="button" className="mk-btn" onClick={() => void rf.fitView({ padding: 0.08, duration: motionMs(300) })} aria-keyshortcuts="F">
           {t('fit')}
         </button>
         <ExportMenu boardId={boardId} token={token} />

@@ -3,6 +3,7 @@
 import type { Localized } from '../../shared';
 import { SNAPSHOT_STRINGS } from '../snapshots/strings';
 import { WORKSHOP_STRINGS } from '../workshop/strings';
+import { OUTLINE_STRINGS } from '../outline/strings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 
@@ -96,7 +97,7 @@ export const STRINGS = {
   baseline: l('Utgangsverdi', 'Utgangsverdi', 'Baseline'),
   target: l('Mål', 'Mål', 'Target'),
   latest: l('Siste', 'Siste', 'Latest'),
-  cardAria: l('{kind}: {title}. Eier: {owner}.', '{kind}: {title}. Eigar: {owner}.', '{kind}: {title}. Owner: {owner}.'),
+  cardAria: l('{kind} i {band}: {title}. Eier: {owner}.', '{kind} i {band}: {title}. Eigar: {owner}.', '{kind} in {band}: {title}. Owner: {owner}.'),
   hasProblem: l('Har regelbrudd', 'Har regelbrot', 'Breaks a rule'),
   selectedBy: l('Valgt av {name}', 'Vald av {name}', 'Selected by {name}'),
   // inspector
@@ -256,6 +257,7 @@ export const STRINGS = {
   pasted: l('{n} kort limt inn', '{n} kort limte inn', '{n} cards pasted'),
   layoutDone: l('Kortene er ordnet. Ctrl+Z angrer.', 'Korta er ordna. Ctrl+Z angrar.', 'Cards arranged. Ctrl+Z undoes.'),
   ...WORKSHOP_STRINGS,
+  ...OUTLINE_STRINGS,
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;
