@@ -28,6 +28,8 @@ import { WorkshopProvider } from '../workshop/WorkshopProvider';
 import { WorkshopBar } from '../workshop/WorkshopBar';
 import { WorkshopDrawer } from '../workshop/WorkshopDrawer';
 import { useIdentity } from '../workshop/identity';
+import { OutlineView } from '../outline/OutlineView';
+import { RemoteAnnouncer } from '../outline/RemoteAnnouncer';
 
 interface Props {
   boardId: string;
@@ -88,6 +90,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   const [paletteKind, setPaletteKind] = useState<NodeKind>('goal');
   const [helpOpen, setHelpOpen] = useState(false);
   const [snapshotsOpen, setSnapshotsOpen] = useState(false);
+  const [outline, setOutline] = useState<'off' | 'beside' | 'only'>('off');
   const ctx = useMemo<BoardContextValue>(() => ({ store, actions, presence, role, readOnly }), [store, actions, presence, role, readOnly]);
   // A snapshot named in the URL replaces the live board on the canvas, read-only (client/snapshots/).
   const snap = useSnapshotView(boardId, token, ctx);
@@ -104,7 +107,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
       <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
         <WorkshopProvider notify={toasts.push}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
-          <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} />
+          <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} outlineOpen={outline !== 'off'} onOutline={() => setOutline(outline === 'off' ? 'beside' : 'off')} />
           {snap.status === 'off' ? (
             <>
               <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
@@ -113,7 +116,8 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
           ) : (
             <SnapshotBanner view={snap} boardId={boardId} token={token} name={name} role={role} notify={toasts.push} />
           )}
-          <div className="mk-board-body">
+          <main className={`mk-board-body${outline === 'off' ? '' : ' has-outline'}${outline === 'only' ? ' is-outline-only' : ''}`}>
+            {outline !== 'off' && <OutlineView only={outline === 'only'} setOnly={(on) => setOutline(on ? 'only' : 'beside')} onClose={() => setOutline('off')} />}
             {snap.status === 'off' || snap.status === 'ready' ? (
               <Canvas
                 paletteKind={paletteKind}
@@ -127,7 +131,8 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
             )}
             {snap.status === 'ready' && snap.diff && snap.now ? <ComparePanel diff={snap.diff} now={snap.now} /> : <SidePanel />}
             {snap.status === 'off' && <WorkshopDrawer />}
-          </div>
+          </main>
+          {conn.loaded && snap.status === 'off' && <RemoteAnnouncer />}
           {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
           {snapshotsOpen && <SnapshotsDialog boardId={boardId} token={token} name={name} role={role} notify={toasts.push} onClose={() => setSnapshotsOpen(false)} />}
           <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />
