@@ -357,7 +357,8 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
                   ) : null}
                 </span>
                 {links.length > 0 && (
-                  <span className="mk-ol-links" id={`${domId(row.key)}-links`}>
+                  // Read as the item's description (aria-describedby), not as part of its name.
+                  <span className="mk-ol-links" id={`${domId(row.key)}-links`} aria-hidden="true">
                     {links.join(' · ')}
                   </span>
                 )}
