@@ -310,7 +310,6 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
                 aria-posinset={row.posinset}
                 aria-expanded={row.hasChildren ? row.expanded : undefined}
                 aria-selected={row.kind === 'card' ? selected.has(row.key) : undefined}
-                aria-label={rowName(row)}
                 aria-describedby={links.length ? `${domId(row.key)}-links` : undefined}
                 className={`mk-ol-row mk-ol-${row.kind}${isActive ? ' is-active' : ''}${selected.has(row.key) ? ' is-selected' : ''}`}
                 style={{ top: i * ROW_HEIGHT, height: ROW_HEIGHT, paddingLeft: 8 + (row.level - 1) * 18 }}
@@ -322,7 +321,12 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
                 }}
                 onDoubleClick={() => edit(row)}
               >
-                <span className="mk-ol-line">
+                {/* The item's name is this sentence (name from content); what is drawn is hidden from
+                    screen readers, it says the same in fewer words. */}
+                <span className="mk-visually-hidden" data-name>
+                  {rowName(row)}
+                </span>
+                <span className="mk-ol-line" aria-hidden="true">
                   <span
                     className="mk-ol-twisty"
                     aria-hidden="true"
@@ -343,11 +347,11 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
                     {row.hasChildren ? (row.expanded ? '▾' : '▸') : ''}
                   </span>
                   {row.kind === 'band' ? (
-                    <span className="mk-ol-band-name" aria-hidden="true">
+                    <span className="mk-ol-band-name">
                       {pick(TIER_LABELS[row.tier])} <span className="mk-ol-muted">({countIn(row.tier) || t('olEmptyBand')})</span>
                     </span>
                   ) : c ? (
-                    <span aria-hidden="true" className="mk-ol-card">
+                    <span className="mk-ol-card">
                       <span className={`mk-ol-kind mk-owner-${c.owner}`}>{kindLabel(pick, c.kind)}</span>
                       <span className="mk-ol-title">{c.title || t('untitledCard')}</span>
                       <span className="mk-ol-muted">{ownerLabel(pick, c.owner)}</span>
