@@ -77,6 +77,7 @@ for (const lang of ['nb', 'en'] as const) {
       const goal = example.nodes.find((n: { kind: string }) => n.kind === 'goal');
       const card = await page.locator(cardSelector(goal.id)).getAttribute('aria-label');
       expect(card).toContain(goal.title);
+      expect(await page.locator(cardSelector(goal.id)).getAttribute('aria-roledescription')).toBe(lang === 'nb' ? 'kort' : 'card');
       expect(card).toContain(lang === 'nb' ? 'Eier:' : 'Owner:');
       expect(card).toMatch(lang === 'nb' ? /Ikke avtalt|Avtalt|enig/ : /Not agreed|Agreed|agrees/);
       const edges = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
@@ -85,6 +86,7 @@ for (const lang of ['nb', 'en'] as const) {
         expect(name).not.toMatch(/^Edge from/);
         expect(name.startsWith(lang === 'nb' ? 'Kobling: «' : 'Link: “')).toBe(true);
       }
+      expect(await page.locator('.react-flow__edge').first().getAttribute('aria-roledescription')).toBe(lang === 'nb' ? 'kobling' : 'link');
     });
 
     it('the board with a card selected', async () => {

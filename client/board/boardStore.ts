@@ -17,6 +17,8 @@ export type CardFilter = ((card: BoardNode) => boolean) | null;
 export interface AriaLabeler {
   node(card: BoardNode): string;
   edge(link: BoardEdge, source: BoardNode | undefined, target: BoardNode | undefined): string;
+  /** What a card and a link are called (React Flow says "node" and "edge" in English). */
+  roles: { node: string; edge: string };
 }
 
 export class BoardStore {
@@ -210,6 +212,7 @@ export class BoardStore {
       selected: prev?.selected ?? false,
       hidden: this.filter ? !this.filter(card) : false,
       ariaLabel: this.labeler ? this.labeler.node(card) : card.title,
+      domAttributes: this.labeler ? { 'aria-roledescription': this.labeler.roles.node } : undefined,
     };
     if (prev?.measured) node.measured = prev.measured;
     if (prev?.dragging) node.dragging = true;
@@ -231,6 +234,7 @@ export class BoardStore {
       selected: prev?.selected ?? false,
       hidden,
       ariaLabel: this.labeler?.edge(link, this.cards.get(link.source), this.cards.get(link.target)),
+      domAttributes: this.labeler ? { 'aria-roledescription': this.labeler.roles.edge } : undefined,
       markerEnd: link.kind === 'conflictsWith' ? undefined : { type: MarkerType.ArrowClosed, color: edgeColor(link.kind), width: 16, height: 16 },
     };
     this.rfEdges.set(id, edge);
@@ -279,8 +283,12 @@ export class BoardStore {
   // ---- accessible names ----
   /** Sets how cards and links are named (the UI language changed) and renames those that differ. */
   setLabeler(labeler: AriaLabeler | null): void {
+    const rolesChanged = this.labeler?.roles.node !== labeler?.roles.node || this.labeler?.roles.edge !== labeler?.roles.edge;
     this.labeler = labeler;
-    this.relabel();
+    if (!rolesChanged) return this.relabel();
+    // Another language: every card and link is renamed.
+    this.refreshNodes([...this.rfNodes.keys()]);
+    this.refreshEdges([...this.rfEdges.keys()]);
   }
 
   /** Rebuilds only the cards and links whose accessible name changed (say, an agreement was made). */

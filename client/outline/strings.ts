@@ -42,6 +42,8 @@ export const OUTLINE_STRINGS = {
   agChanged: l('endret etter enighet', 'endra etter semje', 'changed after agreement'),
   // the canvas's accessible names
   edgeAria: l('Kobling: «{source}» {kind} «{target}»', 'Kopling: «{source}» {kind} «{target}»', 'Link: “{source}” {kind} “{target}”'),
+  roleCard: l('kort', 'kort', 'card'),
+  roleLink: l('kobling', 'kopling', 'link'),
   dirUp: l('opp', 'opp', 'up'),
   dirDown: l('ned', 'ned', 'down'),
   dirLeft: l('til venstre', 'til venstre', 'left'),

@@ -14,6 +14,7 @@ export function useAriaNames(): void {
     store.setLabeler({
       node: (card) => cardName(t, pick, card, ws?.cardMarks(card.id)),
       edge: (link, source, target) => linkName(t, pick, link, source, target),
+      roles: { node: t('roleCard'), edge: t('roleLink') },
     });
     const off = ws?.subscribe(() => store.relabel());
     return () => {
