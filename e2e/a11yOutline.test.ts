@@ -201,7 +201,7 @@ describe('the outline view with the keyboard alone', () => {
     expect((await edges(kari.page)).map((e) => `${e.kind}|${e.source}|${e.target}`).sort()).toEqual(wantEdges);
     // On both canvases each card is named for a screen reader with its kind, band and owner.
     for (const p of [page, kari.page]) {
-      await p.getByRole('button', { name: 'Vis alt', exact: true }).click();
+      await p.getByRole('button', { name: 'Vis alt', exact: true }).first().click();
       await p.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 3);
       const names = await p.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
       expect(names).toContain('Mål i Kommuneplan: Flere seniorer i arbeid. Eier: Felles. Ikke avtalt.');

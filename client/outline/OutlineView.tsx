@@ -199,7 +199,8 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
     else if (k === 'Enter' && e.shiftKey) newIn(active, 'sibling');
     else if (k === 'Enter' || k === 'F2') edit(active);
     else if (k === 'Delete') remove(active);
-    else if (k.length === 1 && k !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    else if (k.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && (k !== ' ' || (typed.current.text && e.timeStamp - typed.current.at < 700))) {
+      // Type-ahead; a space counts only inside a word being typed («flere u»).
       const now = e.timeStamp;
       typed.current = { text: now - typed.current.at < 700 ? typed.current.text + k : k, at: now };
       const i = typeAhead(rows, label, activeIndex, typed.current.text);
