@@ -148,7 +148,7 @@ describe('the outline view with the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await waitForBoard(page, `return edges.some(e => e.source === arg[0] && e.target === arg[1] && e.kind === 'contributesTo')`, [young.id, senior.id]);
 
-    await tabTo('ol-comment', true);
+    await tabTo('ol-comment');
     await page.keyboard.press('Enter');
     await page.getByTestId('ol-comment-dialog').waitFor();
     await page.keyboard.type('Hvem eier tallene?');
