@@ -97,7 +97,7 @@ export function toMarkdown(r: BenchResults): string {
   if (r.export.length) {
     out.push('## Export (ours, over HTTP)');
     out.push('"others waited" is the slowest `/healthz` answer during the export: how long the server kept every other request and board waiting.');
-    out.push(table(['board', 'cards', 'format', 'ms (median)', 'bytes', 'others waited ms'], r.export.map((e) => [e.board, e.cards, e.format, e.ms, e.bytes, e.othersWaitedMs])));
+    out.push(table(['board', 'cards', 'format', 'ms (median)', 'bytes', 'others waited ms'], r.export.map((e) => [e.board, e.cards, e.format, e.error ? `failed: ${e.error}` : e.ms, e.bytes, e.othersWaitedMs])));
   }
 
   if (r.browser) {

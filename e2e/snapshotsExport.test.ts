@@ -251,6 +251,23 @@ describe('export dialog', () => {
     expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(Number(await bar.getAttribute('data-received'))).toBe(docx.bytes.length);
 
+    // The plan chapter's options (docx, html): the edition to publish by default, which has no
+    // comment appendix; the heading level and Word-style numbering reach the file.
+    await dialog.getByTestId('export-format').selectOption('html');
+    expect(await dialog.getByTestId('export-variant').inputValue()).toBe('publication');
+    expect(await dialog.getByTestId('export-comments').count()).toBe(0);
+    await dialog.getByTestId('export-heading-level').selectOption('2');
+    await dialog.getByTestId('export-numbering').selectOption('word');
+    const html = await download(page);
+    expect(html.name).toBe('lier-mal-for-arbeid-og-inkludering-kommune.html');
+    expect(html.bytes.toString('utf8')).toContain(`<h2>${example.meta.title}</h2>`);
+    expect(html.bytes.toString('utf8')).toContain('counter-increment:h2');
+    await dialog.getByTestId('export-variant').selectOption('working');
+    expect(await dialog.getByTestId('export-comments').count()).toBe(1);
+    expect(await dialog.getByTestId('export-heading-level').count()).toBe(1);
+    await dialog.getByTestId('export-format').selectOption('md');
+    expect(await dialog.getByTestId('export-heading-level').count()).toBe(0);
+
     // The comment appendix is asked for in the dialog; it is offered for the documents only.
     await dialog.getByTestId('export-format').selectOption('md');
     expect(await download(page).then((f) => f.bytes.toString('utf8'))).not.toMatch(/Vedlegg: Kommentar/);

@@ -12,3 +12,5 @@ export * from './interchange/boardJson';
 export * from './yText';
 export * from './diffBoards';
 export * from './workshop/index';
+export * from './theme';
+export * from './sdg';

@@ -2,7 +2,8 @@
 // Pure functions of a BoardGraph, shared by the client's panels and every exporter.
 import type { BoardGraph } from './boardDoc';
 import type { BoardEdge, BoardNode } from './types';
-import { NODE_KINDS, TIERS } from './vocabulary';
+import { indexLinks } from './linkIndex';
+import { NODE_KINDS, TIERS, type EdgeKind } from './vocabulary';
 
 export interface TreeEntry {
   node: BoardNode;
@@ -77,14 +78,14 @@ export interface Coverage {
 }
 
 export function coverage(graph: BoardGraph): Coverage {
-  const edges = [...graph.edges.values()];
+  const links = indexLinks(graph);
   const goals = [...graph.nodes.values()].filter((n) => n.kind === 'goal').sort(boardOrder);
-  const outgoing = (id: string, kinds: string[]) => edges.some((e) => e.source === id && kinds.includes(e.kind) && graph.nodes.has(e.target));
+  const outgoing = (id: string, kinds: EdgeKind[]) => links.out(id, kinds).some((e) => graph.nodes.has(e.target));
   return {
     nationalGoalsNotOperationalised: goals.filter(
       (g) =>
         g.tier === 'national' &&
-        !edges.some((e) => e.kind === 'operationalises' && e.target === g.id && graph.nodes.get(e.source) && graph.nodes.get(e.source)!.tier !== 'national'),
+        !links.into(g.id, ['operationalises']).some((e) => graph.nodes.get(e.source) && graph.nodes.get(e.source)!.tier !== 'national'),
     ),
     localGoalsUnanchored: goals.filter(
       (g) => g.tier === 'nav_local' && !outgoing(g.id, ['operationalises', 'anchoredIn', 'contributesTo', 'partOf']),

@@ -1,6 +1,6 @@
-// Filters by owner, kind and tier; hidden cards (and their links) leave the canvas until cleared.
+// Filters by owner, kind, tier and bærekraftsmål (only the cards that name it); hidden cards (and their links) leave the canvas until cleared.
 import { useEffect, useState } from 'react';
-import { NODE_KIND_LABELS, NODE_KINDS, OWNER_LABELS, OWNERS, TIER_LABELS, TIERS, type Localized } from '../../shared';
+import { NODE_KIND_LABELS, NODE_KINDS, OWNER_LABELS, OWNERS, SDG_GOALS, TIER_LABELS, TIERS, sdgGoalOf, type Localized } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
 
@@ -13,12 +13,17 @@ export function FilterMenu() {
   const [open, setOpen] = useState(false);
   // Each set lists what is hidden; empty means all shown.
   const [hidden, setHidden] = useState<Sets>(empty);
-  const count = hidden.owner.size + hidden.kind.size + hidden.tier.size;
+  const [sdg, setSdg] = useState<number | null>(null);
+  const count = hidden.owner.size + hidden.kind.size + hidden.tier.size + (sdg === null ? 0 : 1);
   useEffect(() => {
     store.setFilter(
-      count === 0 ? null : (c) => !hidden.owner.has(c.owner) && !hidden.kind.has(c.kind) && !hidden.tier.has(c.tier),
+      count === 0
+        ? null
+        : (c) =>
+            !hidden.owner.has(c.owner) && !hidden.kind.has(c.kind) && !hidden.tier.has(c.tier) &&
+            (sdg === null || (c.sdg ?? []).some((code) => sdgGoalOf(code)?.number === sdg)),
     );
-  }, [hidden, count, store]);
+  }, [hidden, sdg, count, store]);
   useEffect(() => () => store.setFilter(null), [store]);
 
   const toggle = (group: keyof Sets, value: string) =>
@@ -52,8 +57,22 @@ export function FilterMenu() {
           {section('owner', t('filterOwner'), OWNERS, OWNER_LABELS)}
           {section('tier', t('filterTier'), TIERS, TIER_LABELS)}
           {section('kind', t('filterKind'), NODE_KINDS, NODE_KIND_LABELS)}
+          <label className="mk-field">
+            <span>{t('filterSdg')}</span>
+            <select value={sdg ?? ''} onChange={(e) => setSdg(e.target.value ? Number(e.target.value) : null)} data-filter="sdg">
+              <option value="">{t('filterSdgAll')}</option>
+              {SDG_GOALS.map((g) => (
+                <option key={g.number} value={g.number}>
+                  {g.number} {pick(g.name)}
+                </option>
+              ))}
+            </select>
+          </label>
           <div className="mk-row mk-row-end">
-            <button type="button" className="mk-btn mk-btn-small" onClick={() => setHidden(empty())}>
+            <button type="button" className="mk-btn mk-btn-small" onClick={() => {
+              setHidden(empty());
+              setSdg(null);
+            }}>
               {t('filterClear')}
             </button>
             <button type="button" className="mk-btn mk-btn-small mk-btn-primary" onClick={() => setOpen(false)}>

@@ -12,6 +12,7 @@ import '../snapshots/snapshots.css';
 
 export const EXPORT_FORMATS: { id: string; key: StringKey; params: Record<string, string> }[] = [
   { id: 'docx', key: 'exportDocx', params: { format: 'docx' } },
+  { id: 'html', key: 'exportHtml', params: { format: 'html' } },
   { id: 'md', key: 'exportMd', params: { format: 'md' } },
   { id: 'csv-nodes', key: 'exportCsvNodes', params: { format: 'csv', table: 'nodes' } },
   { id: 'csv-edges', key: 'exportCsvEdges', params: { format: 'csv', table: 'edges' } },
@@ -46,8 +47,14 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
   const [docLang, setDocLang] = useState<'nb' | 'nn'>(boardLanguage === 'nn' || boardLanguage === 'nb' ? boardLanguage : lang === 'nn' ? 'nn' : 'nb');
   const [source, setSource] = useState(snapshotId ?? 'live');
   const [withComments, setWithComments] = useState(false);
-  // The comment appendix exists in the documents only (docx, Markdown).
-  const documentFormat = format === 'docx' || format === 'md';
+  // The plan chapter's options (docx, html): a planner's defaults are the edition to publish, at
+  // Heading 1, with no numbers (the plan's own template numbers its headings).
+  const [variant, setVariant] = useState<'publication' | 'working'>('publication');
+  const [headingLevel, setHeadingLevel] = useState<'1' | '2' | '3'>('1');
+  const [numbering, setNumbering] = useState<'none' | 'word'>('none');
+  const chapterFormat = format === 'docx' || format === 'html';
+  // The comment appendix exists in the documents only, and names people: not in the edition to publish.
+  const documentFormat = format === 'md' || (chapterFormat && variant === 'working');
   const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
   const [listError, setListError] = useState<string | null>(null);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
@@ -76,6 +83,7 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
     const params: Record<string, string> = { ...f.params, view, lang: docLang };
     if (source !== 'live') params.snapshot = source;
     if (withComments && documentFormat) params.comments = '1';
+    if (chapterFormat) Object.assign(params, { variant, headingLevel, numbering });
     const controller = new AbortController();
     abort.current = controller;
     setRun({ phase: 'waiting' });
@@ -166,6 +174,34 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
             {source !== 'live' && !snapshots.some((s) => s.id === source) && <option value={source}>{source}</option>}
           </select>
         </label>
+        {chapterFormat && (
+          <>
+            <label className="mk-field">
+              <span>{t('exportVariant')}</span>
+              <select value={variant} onChange={(e) => setVariant(e.target.value as typeof variant)} disabled={running} data-testid="export-variant">
+                <option value="publication">{t('exportVariantPublication')}</option>
+                <option value="working">{t('exportVariantWorking')}</option>
+              </select>
+            </label>
+            <label className="mk-field">
+              <span>{t('exportHeadingLevel')}</span>
+              <select value={headingLevel} onChange={(e) => setHeadingLevel(e.target.value as typeof headingLevel)} disabled={running} data-testid="export-heading-level">
+                {(['1', '2', '3'] as const).map((n) => (
+                  <option key={n} value={n}>
+                    {t('exportHeadingLevelN', { level: n })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="mk-field">
+              <span>{t('exportNumbering')}</span>
+              <select value={numbering} onChange={(e) => setNumbering(e.target.value as typeof numbering)} disabled={running} data-testid="export-numbering">
+                <option value="none">{t('exportNumberingNone')}</option>
+                <option value="word">{t('exportNumberingWord')}</option>
+              </select>
+            </label>
+          </>
+        )}
         {documentFormat && (
           <label className="mk-check">
             <input type="checkbox" checked={withComments} onChange={(e) => setWithComments(e.target.checked)} disabled={running} data-testid="export-comments" />

@@ -1,6 +1,7 @@
 // Every string the UI shows, in bokmål (the default), nynorsk and English. Labels of the board's
 // own vocabulary (kinds, tiers, owners …) live in shared/vocabulary.ts and are read from there.
 import type { Localized } from '../../shared';
+import { EXPORT_STRINGS } from '../export/strings';
 import { SNAPSHOT_STRINGS } from '../snapshots/strings';
 import { WORKSHOP_STRINGS } from '../workshop/strings';
 import { OUTLINE_STRINGS } from '../outline/strings';
@@ -9,6 +10,7 @@ const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 
 export const STRINGS = {
   ...SNAPSHOT_STRINGS,
+  ...EXPORT_STRINGS,
   appName: l('Målkart', 'Målkart', 'Målkart'),
   tagline: l(
     'Ett felles målkart for stat og kommune – bygd sammen, live.',

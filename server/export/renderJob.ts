@@ -3,18 +3,20 @@
 import type { View } from '../../shared/readModels';
 import type { BoardJson } from '../../shared/types';
 import { exportSvg } from '../../shared/export/index';
+import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export/planChapter';
 import { exportDocx } from './docx';
 import { renderPng } from './png';
 
 export interface RenderJob {
   format: 'docx' | 'png';
   board: BoardJson;
-  opts: { view: View; lang: 'nb' | 'nn'; comments?: boolean };
+  opts: { view: View; lang: 'nb' | 'nn'; comments?: boolean; variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering };
 }
 
 export async function renderJob({ format, board, opts }: RenderJob): Promise<Buffer> {
   if (format === 'png') return renderPng(exportSvg(board, opts));
-  return exportDocx(board, { ...opts, mapPng: renderPng(exportSvg(board, opts), { width: 1600 }) });
+  // Figures at twice their print width, so they stay sharp on paper.
+  return exportDocx(board, { ...opts, renderFigure: (svg) => renderPng(svg, { width: 1200 }) });
 }
 
 export interface RenderRequest {

@@ -28,6 +28,7 @@ describe('export over HTTP', () => {
     const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
     const expected: Record<string, (b: Buffer) => boolean> = {
       docx: (b) => b.subarray(0, 2).toString() === 'PK',
+      html: (b) => b.toString('utf8').startsWith('<!DOCTYPE html>') && b.toString('utf8').includes('Sammen skaper vi Lier'),
       md: (b) => b.toString('utf8').includes('Sammen skaper vi Lier'),
       csv: (b) => b.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
       json: (b) => JSON.parse(b.toString('utf8')).format === 'malkart.board',
@@ -115,12 +116,46 @@ describe('export over HTTP', () => {
     expect(JSON.parse(bad.bytes.toString('utf8')).error.message).toBe('"comments" must be one of 0, 1, not "yes".');
   });
 
+  it('variant, headingLevel and numbering shape the docx and html chapter; bad values are refused', async () => {
+    server = await startTestServer({ autoSnapshotMs: 0 });
+    const doc = lierWithWorkshop();
+    const board = await createBoard(server.url, { board: toBoardJson(doc) });
+    doc.destroy();
+    const JSZip = (await import('jszip')).default;
+    const docx = await get(board, 'format=docx&variant=publication&headingLevel=2&numbering=word&comments=1');
+    expect(docx.res.status).toBe(200);
+    const zip = await JSZip.loadAsync(docx.bytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:t xml:space="preserve">Lier: mål for arbeid og inkludering</);
+    expect(await zip.file('word/styles.xml')!.async('string')).toContain('<w:numPr>');
+    expect(xml).not.toContain('Kari Kommune');
+    expect(xml).toContain('Avtalt mellom stat og kommune 12.03.2025.');
+    const working = await JSZip.loadAsync((await get(board, 'format=docx')).bytes);
+    expect(await working.file('word/document.xml')!.async('string')).toContain('Kari Kommune');
+
+    const html = (await get(board, 'format=html&variant=publication&headingLevel=3&lang=nn')).bytes.toString('utf8');
+    expect(html).toContain('<html lang="nn">');
+    expect(html).toContain('<h3>Lier: mål for arbeid og inkludering</h3>');
+    expect(html).toContain('<h4 id="part-kommuneplan">Måla i kommuneplanen</h4>');
+    expect(html).not.toContain('Kari Kommune');
+
+    for (const [q, msg] of [
+      ['variant=draft', '"variant" must be one of publication, working, not "draft".'],
+      ['headingLevel=4', '"headingLevel" must be one of 1, 2, 3, not "4".'],
+      ['numbering=roman', '"numbering" must be one of none, word, not "roman".'],
+    ]) {
+      const bad = await get(board, `format=docx&${q}`);
+      expect(bad.res.status).toBe(400);
+      expect(JSON.parse(bad.bytes.toString('utf8')).error.message).toBe(msg);
+    }
+  });
+
   it('refuses an unknown format, view or snapshot with a clear message', async () => {
     server = await startTestServer({ autoSnapshotMs: 0 });
     const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
     const bad = await get(board, 'format=pdf');
     expect(bad.res.status).toBe(400);
-    expect(JSON.parse(bad.bytes.toString()).error.message).toContain('docx, md, csv, json, svg, png');
+    expect(JSON.parse(bad.bytes.toString()).error.message).toContain('docx, html, md, csv, json, svg, png');
     expect((await get(board, 'format=md&view=alle')).res.status).toBe(400);
     const missing = await get(board, 'format=md&snapshot=nope');
     expect(missing.res.status).toBe(404);

@@ -1,9 +1,10 @@
 // GET /api/boards/:id/export?format=docx|md|csv|json|svg|png[&snapshot=<sid>][&view=all|stat|kommune][&lang=nb|nn][&table=nodes|edges]
-//   [&comments=1]  docx and md: add the comment threads as an appendix
+//   [&comments=1]  docx, md and html: add the comment threads as an appendix (working variant)
+//   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx and html: the plan chapter's options
 // docx and png are rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
 import { Router } from 'express';
 import { restrictWorkshop, type BoardJson } from '../../shared/index';
-import { exportCsv, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
+import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg, NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export/index';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
 import { renderJob } from '../export/renderJob';
@@ -11,12 +12,13 @@ import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedE
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
 
-const FORMATS = ['docx', 'md', 'csv', 'json', 'svg', 'png'] as const;
+const FORMATS = ['docx', 'html', 'md', 'csv', 'json', 'svg', 'png'] as const;
 type Format = (typeof FORMATS)[number];
 const VIEWS = ['all', 'stat', 'kommune'] as const;
 
 const CONTENT_TYPES: Record<Format, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
@@ -47,13 +49,18 @@ function slug(title: string): string {
 export async function renderExport(
   board: BoardJson,
   format: Format,
-  opts: { view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges'; comments?: boolean },
+  opts: {
+    view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges'; comments?: boolean;
+    variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering;
+  },
   pool: RenderPool | null = null,
   signal?: AbortSignal,
 ): Promise<Buffer | string> {
   switch (format) {
     case 'md':
       return exportMarkdown(board, opts);
+    case 'html':
+      return exportHtml(board, opts);
     case 'csv':
       return exportCsv(board, opts);
     case 'json': {
@@ -68,7 +75,10 @@ export async function renderExport(
       return exportSvg(board, opts);
     case 'png':
     case 'docx': {
-      const job = { format, board, opts: { view: opts.view, lang: opts.lang, comments: opts.comments } };
+      const job = {
+        format, board,
+        opts: { view: opts.view, lang: opts.lang, comments: opts.comments, variant: opts.variant, headingLevel: opts.headingLevel, numbering: opts.numbering },
+      };
       return pool ? pool.run(job, signal).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
     }
   }
@@ -98,13 +108,16 @@ export function exportRouter(storage: BoardStorage, snapshots: SnapshotService, 
     const view = oneOf('view', q.view, VIEWS, 'all');
     const table = oneOf('table', q.table, ['nodes', 'edges'] as const, 'nodes');
     const comments = oneOf('comments', q.comments, ['0', '1'] as const, '0') === '1';
+    const variant = oneOf('variant', q.variant, VARIANTS, 'working');
+    const headingLevel = Number(oneOf('headingLevel', q.headingLevel, ['1', '2', '3'] as const, '1')) as HeadingLevelOption;
+    const numbering = oneOf('numbering', q.numbering, NUMBERINGS, 'none');
     const snapshot = typeof q.snapshot === 'string' && q.snapshot ? q.snapshot : 'live';
     const board = await snapshots.board(access(req).board.id, snapshot);
     const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, board.meta.language ?? 'nb');
     // A client that gives up (the dialog's Cancel, a closed tab) frees its place in the render pool.
     const gone = new AbortController();
     res.on('close', () => res.writableFinished || gone.abort());
-    const body = await renderExport(board, format, { view, lang, table, comments }, pool, gone.signal);
+    const body = await renderExport(board, format, { view, lang, table, comments, variant, headingLevel, numbering }, pool, gone.signal);
     const name = `${slug(board.meta.title)}${view === 'all' ? '' : `-${view}`}${format === 'csv' && table === 'edges' ? '-koblinger' : ''}.${format}`;
     res
       .type(CONTENT_TYPES[format])

@@ -3,6 +3,7 @@
 import type { BoardGraph } from '../boardDoc';
 import { boardOrder, coverage, divergences, flattenTree, partOfTree, type Coverage, type View } from '../readModels';
 import type { BoardJson, BoardNode } from '../types';
+import { indexLinks } from '../linkIndex';
 import { validateGraph } from '../validateBoard';
 import {
   DIRECTION_LABELS, EDGE_KIND_LABELS, GOAL_LEVEL_LABELS, NODE_KIND_LABELS, OWNER_LABELS, PROGRESS_LABELS, SEVERITY_LABELS, STATUS_LABELS,
@@ -77,12 +78,16 @@ const COVERAGE_KEYS: readonly (keyof Coverage)[] = [
 ];
 
 export function buildChapter(board: BoardJson, opts: { view: View; lang: ExportLang; comments?: boolean }): Chapter {
+  return chapterOf(board, viewGraph(board, opts.view), opts);
+}
+
+/** The chapter of an already filtered graph (exported so a test can count how often links are read). */
+export function chapterOf(board: BoardJson, graph: BoardGraph, opts: { view: View; lang: ExportLang; comments?: boolean }): Chapter {
   const { lang } = opts;
   const L = EXPORT_LABELS[lang];
-  const graph = viewGraph(board, opts.view);
   const entries = flattenTree(partOfTree(graph));
   const numberOf = new Map(entries.map((e) => [e.node.id, e.number]));
-  const edges = [...graph.edges.values()];
+  const links = indexLinks(graph);
   const agreementOf = agreementsOf(board);
   const agreed = (n: BoardNode) => {
     const status = agreementOf(n);
@@ -97,17 +102,17 @@ export function buildChapter(board: BoardJson, opts: { view: View; lang: ExportL
   /** Nodes of `kind` with an edge of one of `edgeKinds` into `id`, in board order. */
   const into = (id: string, edgeKinds: EdgeKind[], kind: BoardNode['kind']): BoardNode[] => {
     const found = new Set<BoardNode>();
-    for (const e of edges) {
+    for (const e of links.into(id, edgeKinds)) {
       const n = graph.nodes.get(e.source);
-      if (e.target === id && edgeKinds.includes(e.kind) && n?.kind === kind) found.add(n);
+      if (n?.kind === kind) found.add(n);
     }
     return [...found].sort(boardOrder);
   };
   const outOf = (id: string, edgeKind: EdgeKind, kind: BoardNode['kind']): BoardNode[] => {
     const found = new Set<BoardNode>();
-    for (const e of edges) {
+    for (const e of links.out(id, [edgeKind])) {
       const n = graph.nodes.get(e.target);
-      if (e.source === id && e.kind === edgeKind && n?.kind === kind) found.add(n);
+      if (n?.kind === kind) found.add(n);
     }
     return [...found].sort(boardOrder);
   };

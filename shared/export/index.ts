@@ -5,6 +5,12 @@ export { exportMarkdown, escapeMarkdownInline, escapeMarkdownLine } from './mark
 export { exportCsv, NODE_COLUMNS, EDGE_COLUMNS } from './csv';
 export { exportSvg, describeMap, escapeXml } from './svg';
 export { buildChapter, type Chapter, type ChapterSection, type ChapterDivergence, type Fact, type Item } from './chapter';
+export {
+  buildPlanChapter, planChapterOf, HEADING_LEVELS, NUMBERINGS, VARIANTS,
+  type HeadingLevelOption, type Numbering, type PlanChapter, type PlanOptions, type Variant,
+} from './planChapter';
+export { exportHtml, escapeHtml, type HtmlOptions } from './html';
+export { bandFigureSvg } from './figure';
 export { EXPORT_LABELS, type ExportLang, type ExportLabels } from './labels';
 export {
   agreementText, buildAgreementOverview, buildCommentAppendix,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { View } from '../readModels';
 import { TIER_LABELS } from '../vocabulary';
+import { CONFLICT_COLOUR } from '../theme';
 import { BAND_FILL, MUTED_TEXT_COLOUR, OWNER_COLOURS, TEXT_COLOUR, describeMap, escapeXml, exportSvg, wrapText } from './svg';
 import { LIER, board, edge, node } from './testBoards';
 
@@ -88,7 +89,7 @@ describe('exportSvg', () => {
     expect(edges).toHaveLength(LIER.edges.length);
     const conflicts = edges.filter((m) => m[1] === 'conflictsWith');
     expect(conflicts).toHaveLength(2);
-    for (const m of conflicts) expect(m[2]).toMatch(/stroke="#b91c1c".*stroke-dasharray/);
+    for (const m of conflicts) expect(m[2]).toMatch(new RegExp(`stroke="${CONFLICT_COLOUR}".*stroke-dasharray`));
     expect(svg).toContain('>i konflikt med</text>');
     expect(svg).toContain('>måles med</text>');
   });

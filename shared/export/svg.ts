@@ -4,8 +4,9 @@
 import type { View } from '../readModels';
 import type { BoardEdge, BoardJson, BoardNode } from '../types';
 import {
-  EDGE_KIND_LABELS, GOAL_LEVEL_LABELS, NODE_KIND_LABELS, OWNER_LABELS, TIER_LABELS, TIERS, type Owner, type Tier,
+  EDGE_KIND_LABELS, GOAL_LEVEL_LABELS, NODE_KIND_LABELS, OWNER_LABELS, OWNERS, TIER_LABELS, TIERS, type Owner, type Tier,
 } from '../vocabulary';
+import { BAND_TINT, CONFLICT_COLOUR, INK, LINK_COLOUR, MUTED_INK, OWNER_COLOURS as THEME_OWNER_COLOURS, cardColours } from '../theme';
 import { formatNumber, viewGraph } from './format';
 import { EXPORT_LABELS, type ExportLang } from './labels';
 
@@ -13,19 +14,16 @@ export const CARD_WIDTH = 240;
 export const CARD_HEIGHT = 100;
 export const FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
-/** Light fills with dark text (well above WCAG AA) and borders at least 3:1 against the band. */
-export const OWNER_COLOURS: Record<Owner, { fill: string; stroke: string }> = {
-  stat: { fill: '#dbeafe', stroke: '#1e40af' },
-  kommune: { fill: '#ffedd5', stroke: '#c2410c' },
-  felles: { fill: '#dcfce7', stroke: '#15803d' },
-};
-export const TEXT_COLOUR = '#111827';
-export const MUTED_TEXT_COLOUR = '#374151';
-export const BAND_FILL = '#f1f5f9';
+/** The board's own colours (shared/theme.ts), as fill and border. */
+export const OWNER_COLOURS: Record<Owner, { fill: string; stroke: string }> = Object.fromEntries(
+  OWNERS.map((o) => [o, { fill: THEME_OWNER_COLOURS[o].fill, stroke: THEME_OWNER_COLOURS[o].strong }]),
+) as Record<Owner, { fill: string; stroke: string }>;
+export const TEXT_COLOUR = INK;
+export const MUTED_TEXT_COLOUR = MUTED_INK;
+export const BAND_FILL = BAND_TINT;
 const BAND_STROKE = '#cbd5e1';
-const EDGE_COLOUR = '#4b5563';
+const EDGE_COLOUR = LINK_COLOUR;
 const PART_OF_COLOUR = '#1f2937';
-const CONFLICT_COLOUR = '#b91c1c';
 
 const PAD = 40;
 const BAND_LABEL_SPACE = 48;
@@ -128,7 +126,8 @@ function indicatorLine(n: BoardNode, lang: ExportLang): string {
 
 function cardSvg(n: BoardNode, lang: ExportLang): string {
   const r = rectOf(n);
-  const colours = OWNER_COLOURS[n.owner] ?? OWNER_COLOURS.felles;
+  const c = cardColours(n.kind, n.owner);
+  const colours = { fill: c.fill, stroke: c.strong };
   const meta = [NODE_KIND_LABELS[n.kind]?.[lang] ?? n.kind, n.level && (GOAL_LEVEL_LABELS[n.level]?.[lang] ?? n.level), OWNER_LABELS[n.owner]?.[lang] ?? n.owner]
     .filter(Boolean)
     .join(' · ');

@@ -1,11 +1,12 @@
 // One memoised node component per kind. Each shows what matters for its kind on the card.
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { PROGRESS_LABELS, STATUS_LABELS, isOneOf, PROGRESS_VALUES, STATUSES, type BoardNode, type Lang, type YearValue } from '../../../shared';
+import { KIND_STYLE, PROGRESS_LABELS, STATUS_LABELS, isOneOf, PROGRESS_VALUES, STATUSES, type BoardNode, type Lang, type YearValue } from '../../../shared';
 import { useI18n } from '../../i18n/I18nProvider';
 import { localeOf } from '../../i18n/format';
 import type { CardNode } from '../cardTypes';
 import { CardShell } from './CardShell';
+import { SdgChip } from '../panels/SdgPicker';
 
 type P = NodeProps<CardNode>;
 
@@ -25,9 +26,7 @@ function Meta({ card }: { card: BoardNode }) {
       {sdg && (
         <span className="mk-sdg">
           {sdg.map((g) => (
-            <span key={g} className="mk-sdg-tag">
-              SDG {g}
-            </span>
+            <SdgChip key={g} code={g} />
           ))}
         </span>
       )}
@@ -40,7 +39,7 @@ const fmtValue = (v: YearValue | undefined, unit: string | undefined, lang: Lang
 
 export const GoalNode = memo(function GoalNode({ data, selected }: P) {
   return (
-    <CardShell data={data} selected={selected} icon="◎">
+    <CardShell data={data} selected={selected} icon={KIND_STYLE.goal.icon}>
       <Meta card={data.card} />
     </CardShell>
   );
@@ -51,7 +50,7 @@ export const IndicatorNode = memo(function IndicatorNode({ data, selected }: P) 
   const c = data.card;
   const arrow = c.direction === 'lower' ? '↓' : c.direction === 'higher' ? '↑' : '';
   return (
-    <CardShell data={data} selected={selected} icon="▥">
+    <CardShell data={data} selected={selected} icon={KIND_STYLE.indicator.icon}>
       <div className="mk-indicator">
         <span title={t('baseline')}>{fmtValue(c.baseline, c.unit, lang)}</span>
         <span aria-hidden="true" className="mk-indicator-arrow">
@@ -74,7 +73,7 @@ export const IndicatorNode = memo(function IndicatorNode({ data, selected }: P) 
 export const DirectiveNode = memo(function DirectiveNode({ data, selected }: P) {
   const s = data.card.source;
   return (
-    <CardShell data={data} selected={selected} icon="§">
+    <CardShell data={data} selected={selected} icon={KIND_STYLE.directive.icon}>
       {s?.doc && <div className="mk-card-meta mk-card-source">{[s.doc, s.section].filter(Boolean).join(' – ')}</div>}
       <Meta card={data.card} />
     </CardShell>
@@ -82,12 +81,12 @@ export const DirectiveNode = memo(function DirectiveNode({ data, selected }: P) 
 });
 
 export const VisionNode = memo(function VisionNode({ data, selected }: P) {
-  return <CardShell data={data} selected={selected} icon="✦" className="mk-card-vision" />;
+  return <CardShell data={data} selected={selected} icon={KIND_STYLE.vision.icon} className="mk-card-vision" />;
 });
 
 export const FocusNode = memo(function FocusNode({ data, selected }: P) {
   return (
-    <CardShell data={data} selected={selected} icon="◆">
+    <CardShell data={data} selected={selected} icon={KIND_STYLE.focus.icon}>
       <Meta card={data.card} />
     </CardShell>
   );
@@ -95,7 +94,7 @@ export const FocusNode = memo(function FocusNode({ data, selected }: P) {
 
 export const StrategyNode = memo(function StrategyNode({ data, selected }: P) {
   return (
-    <CardShell data={data} selected={selected} icon="➜">
+    <CardShell data={data} selected={selected} icon={KIND_STYLE.strategy.icon}>
       <Meta card={data.card} />
     </CardShell>
   );
@@ -103,7 +102,7 @@ export const StrategyNode = memo(function StrategyNode({ data, selected }: P) {
 
 export const MeasureNode = memo(function MeasureNode({ data, selected }: P) {
   return (
-    <CardShell data={data} selected={selected} icon="⚑">
+    <CardShell data={data} selected={selected} icon={KIND_STYLE.measure.icon}>
       <Meta card={data.card} />
     </CardShell>
   );
@@ -111,20 +110,20 @@ export const MeasureNode = memo(function MeasureNode({ data, selected }: P) {
 
 export const InstrumentNode = memo(function InstrumentNode({ data, selected }: P) {
   return (
-    <CardShell data={data} selected={selected} icon="⚖">
+    <CardShell data={data} selected={selected} icon={KIND_STYLE.instrument.icon}>
       <Meta card={data.card} />
     </CardShell>
   );
 });
 
 export const ContextNode = memo(function ContextNode({ data, selected }: P) {
-  return <CardShell data={data} selected={selected} icon="≈" className="mk-card-context" />;
+  return <CardShell data={data} selected={selected} icon={KIND_STYLE.context.icon} className="mk-card-context" />;
 });
 
 export const NoteNode = memo(function NoteNode({ data, selected }: P) {
   const d = data.card.description;
   return (
-    <CardShell data={data} selected={selected} icon="✎" className="mk-card-note">
+    <CardShell data={data} selected={selected} icon={KIND_STYLE.note.icon} className="mk-card-note">
       {d && <div className="mk-card-desc">{d.length > 140 ? `${d.slice(0, 140)}…` : d}</div>}
     </CardShell>
   );

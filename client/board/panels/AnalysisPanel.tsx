@@ -3,16 +3,17 @@
 import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { BoardNode } from '../../../shared';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n } from '../../i18n/I18nProvider';
 import type { StringKey } from '../../i18n/strings';
 import { useBoardContext } from '../BoardContext';
 import { focusCard } from '../focusCard';
+import { SdgChip } from './SdgPicker';
 import { useAnalysis } from './useAnalysis';
 
 type Tab = 'problems' | 'coverage' | 'divergence';
 
 export function AnalysisPanel() {
-  const t = useT();
+  const { t, pick } = useI18n();
   const { store } = useBoardContext();
   const rf = useReactFlow();
   const analysis = useAnalysis();
@@ -95,6 +96,37 @@ export function AnalysisPanel() {
               ),
             )
           ))}
+        {tab === 'coverage' && (
+          <div className="mk-cov mk-sdg-cov" data-testid="sdg-coverage">
+            <h3>{t('sdgCoverageTitle')}</h3>
+            {analysis.sdg.length === 0 ? (
+              <p className="mk-muted">{t('sdgCoverageNone')}</p>
+            ) : (
+              <table className="mk-sdg-table">
+                <tbody>
+                  {analysis.sdg.map((row) => (
+                    <tr key={row.goal.number}>
+                      <th scope="row">
+                        <SdgChip code={String(row.goal.number)} /> {pick(row.goal.name)}
+                      </th>
+                      <td>
+                        <ul className="mk-list">
+                          {row.cards.map(({ node, codes }) => (
+                            <li key={node.id}>
+                              <button type="button" className="mk-list-btn" onClick={() => jump(node.id)}>
+                                {`${node.title || node.id}${codes.some((c) => c.includes('.')) ? ` (${codes.join(', ')})` : ''}`}
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        )}
         {tab === 'divergence' &&
           (divergences.length === 0 ? (
             <p className="mk-muted">{t('divergenceNone')}</p>

@@ -11,6 +11,7 @@ import { Group, SelectField, TextField } from './fields';
 import { PeriodField, YearValueField } from './PairFields';
 import { sdgCheck, textCheck, urlCheck } from './checks';
 import { focusCard } from '../focusCard';
+import { SdgPicker } from './SdgPicker';
 
 export function CardInspector({ card, links }: { card: BoardNode; links: BoardEdge[] }) {
   const { t, pick } = useI18n();
@@ -78,6 +79,7 @@ export function CardInspector({ card, links }: { card: BoardNode; links: BoardEd
       <TextField label={t('fieldPlanRef')} value={card.planRef ?? ''} readOnly={ro} check={textCheck(t, 'planRef')} commit={(v) => write({ planRef: v })} />
       <TextField label={t('fieldResponsible')} value={card.responsible ?? ''} readOnly={ro} check={textCheck(t, 'responsible')} commit={(v) => write({ responsible: v })} />
       <TextField label={t('fieldSdg')} value={(card.sdg ?? []).join(', ')} readOnly={ro} check={sdgCheck(t)} commit={(v) => write({ sdg: v })} testId="field-sdg" />
+      <SdgPicker codes={card.sdg ?? []} readOnly={ro} commit={(v) => write({ sdg: v })} />
       <Group title={t('fieldSourceDoc').split(':')[0] ?? ''}>
         <TextField label={t('fieldSourceDoc')} value={source.doc ?? ''} readOnly={ro} check={urlCheck(t)} commit={(v) => writeSource('doc', v)} />
         <TextField label={t('fieldSourceSection')} value={source.section ?? ''} readOnly={ro} check={urlCheck(t)} commit={(v) => writeSource('section', v)} />

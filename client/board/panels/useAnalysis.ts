@@ -1,7 +1,7 @@
 // The board's rule violations, coverage and divergences, recomputed shortly after content changes,
 // and the violations marked on the canvas.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { coverage, divergences, readGraph, validateGraph, type Coverage, type Divergence, type Violation } from '../../../shared';
+import { coverage, divergences, readGraph, sdgCoverage, validateGraph, type Coverage, type Divergence, type SdgCoverageRow, type Violation } from '../../../shared';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useBoardContext } from '../BoardContext';
 
@@ -9,6 +9,8 @@ export interface Analysis {
   violations: Violation[];
   coverage: Coverage;
   divergences: Divergence[];
+  /** Which cards support which bærekraftsmål. */
+  sdg: SdgCoverageRow[];
 }
 
 export function useAnalysis(): Analysis | null {
@@ -28,7 +30,7 @@ export function useAnalysis(): Analysis | null {
         for (const id of v.edgeIds ?? []) edges.add(id);
       }
       store.setInvalid(nodes, edges);
-      setResult({ violations, coverage: coverage(graph), divergences: divergences(graph) });
+      setResult({ violations, coverage: coverage(graph), divergences: divergences(graph), sdg: sdgCoverage(graph) });
     }, 200);
     return () => clearTimeout(timer);
   }, [version, lang, store]);
