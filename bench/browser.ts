@@ -79,7 +79,7 @@ export async function runBrowser(N = 2000): Promise<BrowserResult> {
     const p = await newPerson(browser, 'Bench', { width: 1600, height: 1000 });
     const page = p.page;
 
-    // Start at the zoom where ~56 cards are in view, as DESIGN.md's baseline was measured.
+    // Start at the zoom where ~56 cards are in view, as the first browser baseline was measured.
     const t0 = Date.now();
     await page.goto(`${server.url}/b/${board.id}?token=${board.tokens.editor}`);
     await page.waitForFunction((n) => window.__malkart?.cards().length === n && document.querySelectorAll('.react-flow__node').length > 0, N, { timeout: 60_000 });

@@ -2,12 +2,15 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App';
+import { ErrorBoundary } from './board/ErrorBoundary';
 import { I18nProvider } from './i18n/I18nProvider';
 import { registerServiceWorker } from './registerServiceWorker';
 
 createRoot(document.getElementById('root')!).render(
   <I18nProvider>
-    <App />
+    <ErrorBoundary area="errorAreaPage">
+      <App />
+    </ErrorBoundary>
   </I18nProvider>,
 );
 

@@ -17,12 +17,17 @@ import { SnapshotService } from './snapshots/SnapshotService';
 import { RenderPool } from './export/RenderPool';
 import { errorHandler, sendError } from './http/errors';
 import { attachWebSockets } from './http/upgrade';
+import { createLogger, requestLogger, type Logger } from './log';
+import type { DestinationStream } from 'pino';
+import { createBoardLimiter } from './http/rateLimits';
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
   storage?: BoardStorage;
   /** Use this render pool instead of one of `exportWorkers` workers (tests inject small or faulty ones). */
   renderPool?: RenderPool;
+  /** Where the JSON log lines go (default: stdout); tests read them here. */
+  logDestination?: DestinationStream;
 }
 
 export interface RunningServer {
@@ -35,22 +40,30 @@ export interface RunningServer {
   metrics: Metrics;
   /** Renders DOCX and PNG exports; null when EXPORT_WORKERS=0 (they render on the event loop). */
   renderPool: RenderPool | null;
+  log: Logger;
   /** Flushes everything, closes sockets with 1012 and the store. */
   close(): Promise<void>;
 }
 
 export function createApp(
   storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig, renderPool: RenderPool | null = null,
+  log: Logger = createLogger('silent'),
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, boardsLoaded: rooms.loadedCount });
+  app.use(requestLogger(log));
+  app.set('trust proxy', config.trustProxy);
+  // 503 while storage is full, read-only or failing, so a load balancer or monitor notices; it turns
+  // back to 200 by itself when the disk recovers (the store probes it).
+  app.get('/healthz', async (_req, res) => {
+    const health = (await storage.checkHealth?.()) ?? { status: 'ok' as const };
+    res.status(health.status === 'ok' ? 200 : 503).json({ ok: health.status === 'ok', boardsLoaded: rooms.loadedCount, storage: health });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
+  app.post('/api/boards', createBoardLimiter(config, metrics));
   app.use('/api/boards', boardsRouter(storage, rooms));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
   app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool));
@@ -68,17 +81,20 @@ export function createApp(
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const { storage: given, renderPool: givenPool, ...overrides } = opts;
+  const { storage: given, renderPool: givenPool, logDestination, ...overrides } = opts;
   const config = configFromEnv(overrides);
+  const log = createLogger(logDestination && config.logLevel === 'silent' ? 'info' : config.logLevel, logDestination);
   const storage = given ?? new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
   const metrics = new Metrics();
   const rooms = new RoomManager(storage, config, metrics);
   const snapshots = new SnapshotService(storage, rooms, config.autoSnapshotKeep);
   snapshots.startTimer(config.autoSnapshotMs);
   // Its workers start with the first DOCX or PNG export.
-  const renderPool = givenPool ?? (config.exportWorkers > 0 ? new RenderPool({ size: config.exportWorkers }) : null);
-  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool));
-  const sockets = attachWebSockets(server, storage, rooms, config, metrics);
+  const renderPool =
+    givenPool ?? (config.exportWorkers > 0 ? new RenderPool({ size: config.exportWorkers, maxQueue: config.exportQueue, timeoutMs: config.exportTimeoutMs }) : null);
+  if (renderPool) metrics.watchRenderPool(renderPool);
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log));
+  const sockets = attachWebSockets(server, storage, rooms, config, metrics, log);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -99,5 +115,5 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await storage.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, snapshots, metrics, renderPool, close };
+  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, snapshots, metrics, renderPool, log, close };
 }

@@ -1,5 +1,6 @@
 // Every setting comes from the environment, with defaults that suit a workshop on one machine.
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './log';
 
 export interface ServerConfig {
   port: number;
@@ -30,7 +31,46 @@ export interface ServerConfig {
   autoSnapshotKeep: number;
   /** Worker threads that render DOCX and PNG exports off the event loop; 0 renders them on it. */
   exportWorkers: number;
+  /** Jobs that may wait for a render worker; one more is refused with 503. */
+  exportQueue: number;
+  /** A DOCX or PNG render running longer than this fails (500) and its worker is replaced. */
+  exportTimeoutMs: number;
+  /** Least severe log line written (JSON on stdout); `silent` writes none. */
+  logLevel: LogLevel;
+  /** Largest board, in bytes of its encoded state; an update that would pass it is refused (4413). 0 = no limit. */
+  maxBoardBytes: number;
+  /** Awareness (presence) changes are sent out in batches, one per this many ms. */
+  awarenessFlushMs: number;
+  /** Sync step 1 requests answered per connection at once (then one per 30 s). 0 = no limit. */
+  maxSyncStep1PerConnection: number;
+  /** Per-connection budget: messages per second and burst, bytes per second and burst (0 per second = no limit). */
+  connectionMessagesPerSecond: number;
+  connectionMessageBurst: number;
+  connectionBytesPerSecond: number;
+  connectionByteBurst: number;
+  /** Boards one client address may create per window (0 = no limit). */
+  createLimit: number;
+  createWindowMs: number;
+  /** WebSocket upgrades one client address may make per window (0 = no limit). */
+  upgradeLimit: number;
+  upgradeWindowMs: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For gives the client address (false = none). */
+  trustProxy: boolean | number | string;
+  /** A loaded board nobody has edited or moved in for this long may be unloaded to make room for another. */
+  evictIdleMs: number;
 }
+
+/** TRUST_PROXY: unset/false/0 = no proxy, true, a hop count, or addresses/subnets as Express reads them. */
+function trustProxy(): boolean | number | string {
+  const raw = (process.env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/** See README: the largest honest message (a 5,000-card board's whole state) with a wide margin. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 function int(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -38,6 +78,13 @@ function int(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
   return n;
+}
+
+function logLevel(): LogLevel {
+  // Quiet under the test runner unless asked for: tests read logs through their own destination.
+  const raw = (process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info')).toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw as LogLevel;
 }
 
 export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -48,7 +95,7 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     host: process.env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
     clientDir: path.resolve(process.env.CLIENT_DIR ?? 'dist/client'),
-    maxMessageBytes: int('MAX_MESSAGE_BYTES', 32 * 1024 * 1024),
+    maxMessageBytes: int('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES),
     maxBodyBytes: int('MAX_BODY_BYTES', 11 * 1024 * 1024),
     maxLoadedBoards: int('MAX_LOADED_BOARDS', 2000),
     unloadDelayMs: int('UNLOAD_DELAY_MS', 5000),
@@ -60,6 +107,22 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     autoSnapshotMs: int('AUTO_SNAPSHOT_MS', 15 * 60 * 1000),
     autoSnapshotKeep: int('AUTO_SNAPSHOT_KEEP', 20),
     exportWorkers: int('EXPORT_WORKERS', 1),
+    exportQueue: int('EXPORT_QUEUE', 32),
+    exportTimeoutMs: int('EXPORT_TIMEOUT_MS', 60_000),
+    logLevel: logLevel(),
+    maxBoardBytes: int('MAX_BOARD_BYTES', 64 * 1024 * 1024),
+    awarenessFlushMs: int('AWARENESS_FLUSH_MS', 50),
+    maxSyncStep1PerConnection: int('MAX_SYNC_STEP1', 5),
+    connectionMessagesPerSecond: int('CONNECTION_MESSAGES_PER_SECOND', 300),
+    connectionMessageBurst: int('CONNECTION_MESSAGE_BURST', 2000),
+    connectionBytesPerSecond: int('CONNECTION_BYTES_PER_SECOND', 1024 * 1024),
+    connectionByteBurst: int('CONNECTION_BYTE_BURST', 0),
+    createLimit: int('CREATE_LIMIT', 30),
+    createWindowMs: int('CREATE_WINDOW_MS', 10 * 60 * 1000),
+    upgradeLimit: int('UPGRADE_LIMIT', 300),
+    upgradeWindowMs: int('UPGRADE_WINDOW_MS', 60 * 1000),
+    trustProxy: trustProxy(),
+    evictIdleMs: int('EVICT_IDLE_MS', 10 * 60 * 1000),
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-// DESIGN.md rule 2: a kill -9 of the server loses no update that any other client has seen.
+// docs/design.md "Sync and persistence", rule 1 (durable before broadcast): a kill -9 of the server loses no update that any other client has seen.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -17,6 +17,20 @@ export class Metrics {
   readonly rejectedMessages = new client.Counter({
     name: 'malkart_rejected_messages_total', help: 'Frames that closed their connection', labelNames: ['reason'] as const, registers: [this.registry],
   });
+  readonly awarenessIgnored = new client.Counter({
+    name: 'malkart_awareness_ignored_total', help: 'Awareness entries or fields dropped by the server checks', labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly throttled = new client.Counter({
+    name: 'malkart_throttled_total', help: 'Times a connection was over its budget (paused or, past the limit, answered less)', labelNames: ['what'] as const,
+    registers: [this.registry],
+  });
+  readonly rateLimited = new client.Counter({
+    name: 'malkart_rate_limited_total', help: 'Requests refused by the per-address rate limits', labelNames: ['what'] as const, registers: [this.registry],
+  });
+  readonly evictions = new client.Counter({
+    name: 'malkart_boards_evicted_total', help: 'Loaded boards unloaded to make room for another', registers: [this.registry],
+  });
   readonly slowClientsDisconnected = new client.Counter({
     name: 'malkart_slow_clients_disconnected_total', help: 'Clients closed for falling too far behind', registers: [this.registry],
   });
@@ -37,4 +51,31 @@ export class Metrics {
     // Includes nodejs_eventloop_lag_seconds, process CPU and memory.
     client.collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
   }
+
+  /** The export render pool's queue, its limits and its failures, read at each scrape. */
+  watchRenderPool(pool: RenderPoolView): void {
+    const r = [this.registry];
+    const gauge = (name: string, help: string, read: () => number) =>
+      new client.Gauge({ name, help, registers: r, collect() { this.set(read()); } });
+    gauge('malkart_export_queue_length', 'Exports waiting for a render worker', () => pool.waiting);
+    gauge('malkart_export_running', 'Exports being rendered now', () => pool.running);
+    gauge('malkart_export_workers', 'Render worker threads alive or starting', () => pool.workers);
+    gauge('malkart_export_queue_limit', 'Exports that may wait (EXPORT_QUEUE); one more gets 503', () => pool.limits.maxQueue);
+    gauge('malkart_export_timeout_seconds', 'Time limit of one render (EXPORT_TIMEOUT_MS)', () => pool.limits.timeoutMs / 1000);
+    // Counters that the pool keeps; exposed as counters, set to its count at each scrape.
+    const counter = (name: string, help: string, read: () => number) =>
+      new client.Counter({ name, help, registers: r, collect() { this.reset(); this.inc(read()); } });
+    counter('malkart_export_timeouts_total', 'Renders stopped for passing their time limit', () => pool.stats.timeouts);
+    counter('malkart_export_crashes_total', 'Render workers that crashed or exited', () => pool.stats.crashes);
+    counter('malkart_export_refused_total', 'Exports refused with 503 because the queue was full', () => pool.stats.refused);
+  }
+}
+
+/** What /metrics reads from the render pool (server/export/RenderPool.ts). */
+export interface RenderPoolView {
+  readonly waiting: number;
+  readonly running: number;
+  readonly workers: number;
+  readonly limits: { maxQueue: number; timeoutMs: number };
+  readonly stats: { timeouts: number; crashes: number; refused: number };
 }

@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { WIRE_CLOSE } from '../shared/wire';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -27,6 +28,7 @@ export const CLOSE = {
   boardDeleted: { code: 4404, reason: 'board was deleted' },
   tooFarBehind: { code: 4508, reason: 'connection too far behind; reconnect to resync' },
   storageFailed: { code: 4503, reason: 'storage failed; try again later' },
+  ...WIRE_CLOSE,
 } as const;
 
 /** One decoded frame from a client. Decoding reads the whole frame, so a truncated one fails here. */
@@ -117,23 +119,64 @@ export interface AwarenessEntry {
   state: Record<string, unknown> | null;
 }
 
-export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+/** One entry of an awareness update as it came, its state still the client's JSON bytes (not parsed). */
+export interface RawAwarenessEntry {
+  clientId: number;
+  clock: number;
+  json: Uint8Array;
+}
+
+/**
+ * Reads the structure of an awareness update without parsing any state: the server parses only
+ * the entries it will keep (the sender's own), so echoes of everyone else cost next to nothing.
+ */
+export function readAwarenessEntries(update: Uint8Array): RawAwarenessEntry[] {
   try {
     const d = decoding.createDecoder(update);
     const n = decoding.readVarUint(d);
-    const out: AwarenessEntry[] = [];
+    const out: RawAwarenessEntry[] = [];
     for (let i = 0; i < n; i++) {
       const clientId = decoding.readVarUint(d);
       const clock = decoding.readVarUint(d);
-      const state = JSON.parse(decoding.readVarString(d)) as unknown;
-      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new Error('awareness state is not an object');
-      out.push({ clientId, clock, state: state as AwarenessEntry['state'] });
+      out.push({ clientId, clock, json: decoding.readVarUint8Array(d) });
     }
     if (decoding.hasContent(d)) throw new Error('trailing bytes');
     return out;
   } catch (err) {
     throw new MalformedMessageError(`invalid awareness update: ${(err as Error).message}`);
   }
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Parses one entry's state: an object, or null (the client left). */
+export function parseAwarenessState(json: Uint8Array): AwarenessEntry['state'] {
+  try {
+    const state = JSON.parse(utf8.decode(json)) as unknown;
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new Error('awareness state is not an object');
+    return state as AwarenessEntry['state'];
+  } catch (err) {
+    throw new MalformedMessageError(`invalid awareness update: ${(err as Error).message}`);
+  }
+}
+
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  return readAwarenessEntries(update).map(({ clientId, clock, json }) => ({ clientId, clock, state: parseAwarenessState(json) }));
+}
+
+/** An awareness frame from states already in JSON: each state is stringified once, however often it is sent. */
+export function encodeAwarenessFrame(entries: readonly { clientId: number; clock: number; json: string }[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_AWARENESS);
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, entries.length);
+  for (const { clientId, clock, json } of entries) {
+    encoding.writeVarUint(inner, clientId);
+    encoding.writeVarUint(inner, clock);
+    encoding.writeVarString(inner, json);
+  }
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
 }
 
 export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array {

@@ -1,4 +1,4 @@
-// The Y.Doc layout of a board (DESIGN.md "The board document"). Other tools read boards through
+// The Y.Doc layout of a board (docs/design.md "The board document"). Other tools read boards through
 // these names: `meta`, `nodes` (a Y.Map per node), `layout` (id → position), `edges` (a Y.Map per edge).
 import * as Y from 'yjs';
 import type { BoardEdge, BoardMeta, BoardNode, EdgeFields, NodeFields, Position } from './types';

@@ -123,7 +123,7 @@ function randomOp(doc: Y.Doc, rnd: Rnd, nextId: () => string, sharedIds: string[
   }
 }
 
-/** The rules of DOMAIN.md recomputed from the interchange file, without validateBoard. */
+/** The rules of docs/domain.md recomputed from the interchange file, without validateBoard. */
 function expectedViolations(json: BoardJson) {
   const nodes = new Map(json.nodes.map((n) => [n.id, n]));
   const present = json.edges.filter((e) => nodes.has(e.source) && nodes.has(e.target));

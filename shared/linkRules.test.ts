@@ -3,7 +3,7 @@ import { checkLink, endpointKindsAllowed, ownerRuleHolds, wouldCloseCycle, type 
 import { EDGE_ENDPOINTS, EDGE_KINDS, LANGS, NODE_KINDS, OWNERS, type EdgeKind, type NodeKind, type Owner } from './vocabulary';
 import type { EdgeFields } from './types';
 
-// DOMAIN.md "The map: edge kinds and rules", written out by hand so the vocabulary is checked
+// docs/domain.md "Links", written out by hand so the vocabulary is checked
 // against the document rather than against itself.
 const DOMAIN_TABLE: Record<EdgeKind, { from: NodeKind[]; to: NodeKind[] }> = {
   partOf: { from: ['goal', 'strategy', 'focus'], to: ['goal', 'focus', 'vision'] },
@@ -45,7 +45,7 @@ function expectRefusal(r: LinkRefusal | null, code: LinkRefusal['code']): LinkRe
 }
 
 describe('endpoint kinds', () => {
-  it('the vocabulary holds exactly the table of DOMAIN.md', () => {
+  it('the vocabulary holds exactly the table of docs/domain.md', () => {
     expect(Object.keys(EDGE_ENDPOINTS).sort()).toEqual([...EDGE_KINDS].sort());
     for (const kind of EDGE_KINDS) {
       expect([...EDGE_ENDPOINTS[kind].from].sort()).toEqual([...DOMAIN_TABLE[kind].from].sort());
@@ -220,7 +220,7 @@ describe('operationalises owner rule', () => {
   const rows: [Owner, Owner, boolean][] = [];
   for (const a of OWNERS) for (const b of OWNERS) rows.push([a, b, a !== b || a === 'felles' || b === 'felles']);
   it('the rule by hand: same owner is refused unless felles', () => {
-    // Written out rather than derived, as DOMAIN.md states it.
+    // Written out rather than derived, as docs/domain.md states it.
     expect(rows.filter((r) => !r[2]).map((r) => `${r[0]}-${r[1]}`).sort()).toEqual(['kommune-kommune', 'stat-stat']);
   });
   it.each(rows)('%s → %s allowed: %s', (a, b, allowed) => {

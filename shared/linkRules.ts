@@ -1,4 +1,4 @@
-// DOMAIN.md's rules for edges, checked where a link is made. A refusal is data (a code and a
+// The rules for links (docs/domain.md), checked where a link is made. A refusal is data (a code and a
 // message in every language), never an exception: the UI shows it and the user carries on.
 import type { EdgeKind, Localized, NodeKind, Owner } from './vocabulary';
 import { ACYCLIC_EDGE_KINDS, EDGE_ENDPOINTS, EDGE_KINDS, EDGE_KIND_LABELS, NODE_KIND_LABELS, isOneOf } from './vocabulary';

@@ -106,7 +106,7 @@ describe('createNode', () => {
     expect(r).toEqual({ ok: true, id: 'g1' });
     const maps = boardMaps(doc);
     const y = maps.nodes.get('g1')!;
-    // goal's usual owner is felles (DOMAIN.md: "A local NAV goal is usually owned felles").
+    // goal's usual owner is felles (docs/domain.md: a local NAV goal is usually owned felles).
     expect(y.get('owner')).toBe('felles');
     expect(y.get('title')).toBe('Mål');
     expect(y.get('description')).toBeInstanceOf(Y.Text);
@@ -128,7 +128,7 @@ describe('createNode', () => {
     for (const id of [a, b]) expect(id).toMatch(/^[A-Za-z0-9_.:-]{1,64}$/);
   });
 
-  it('keeps every field DOMAIN.md lists, including the indicator fields', () => {
+  it('keeps every field docs/domain.md lists, including the indicator fields', () => {
     const r = ok(
       createNode(doc, {
         id: 'i1', kind: 'indicator', tier: 'nav_local', owner: 'kommune', title: 'Andel', description: 'Tekst',

@@ -1,6 +1,6 @@
 // The only ways the board changes. Each is one Yjs transaction with the caller's origin, so a
 // Y.UndoManager tracking that origin undoes exactly one user's own actions. Operations check
-// their input and the rules of DOMAIN.md, and answer with a result rather than throwing.
+// their input and the rules of docs/domain.md, and answer with a result rather than throwing.
 import type * as Y from 'yjs';
 import type { BoardMeta, EdgeFields, NodeFields, Position } from './types';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
@@ -160,7 +160,7 @@ export interface NewEdge extends EdgeFields {
   id?: string;
 }
 
-/** Links two cards if DOMAIN.md's rules allow it; otherwise says which rule and why. */
+/** Links two cards if the rules of docs/domain.md allow it; otherwise says which rule and why. */
 export function link(doc: Y.Doc, input: NewEdge, origin: unknown): OpResult<{ id: string }> {
   const maps = boardMaps(doc);
   const { id = newId('e'), ...fields } = input;

@@ -1,4 +1,4 @@
-// What users get out of the map (DOMAIN.md): the numbered partOf tree, coverage and divergences.
+// What users get out of the map (docs/domain.md): the numbered partOf tree, coverage and divergences.
 // Pure functions of a BoardGraph, shared by the client's panels and every exporter.
 import type { BoardGraph } from './boardDoc';
 import type { BoardEdge, BoardNode } from './types';

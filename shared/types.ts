@@ -21,7 +21,7 @@ export interface Position {
   height?: number;
 }
 
-/** The content of a card: everything DOMAIN.md lists except its id and position. */
+/** The content of a card: everything docs/domain.md lists except its id and position. */
 export interface NodeFields {
   kind: NodeKind;
   tier: Tier;

@@ -1,6 +1,6 @@
 // Lists every rule a merged document breaks. A CRDT merges concurrent edits without asking, so
 // two people can together give a card two parents or close a cycle; this reports it and repairs
-// nothing (DOMAIN.md: never silently delete someone's work).
+// nothing (docs/domain.md: it repairs nothing, so nobody's work is silently deleted).
 import type * as Y from 'yjs';
 import { readGraph, type BoardGraph } from './boardDoc';
 import { endpointKindsAllowed, ownerRuleHolds } from './linkRules';

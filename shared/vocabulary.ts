@@ -1,4 +1,4 @@
-// The words of the map (DOMAIN.md): every kind, tier, owner and field value, with labels in
+// The words of the map (docs/domain.md): every kind, tier, owner and field value, with labels in
 // bokmål, nynorsk and English. Values are stored in the Y.Doc and the interchange file as given here.
 
 export type Lang = 'nb' | 'nn' | 'en';
@@ -100,7 +100,7 @@ export const EDGE_KIND_LABELS: Record<EdgeKind, Localized> = {
   conflictsWith: l('i konflikt med', 'i konflikt med', 'conflicts with'),
 };
 
-/** Which node kinds each edge kind may connect (DOMAIN.md, "edge kinds and rules"). */
+/** Which node kinds each edge kind may connect (docs/domain.md "Links"). */
 export const EDGE_ENDPOINTS: Record<EdgeKind, { from: readonly NodeKind[]; to: readonly NodeKind[] }> = {
   partOf: { from: ['goal', 'strategy', 'focus'], to: ['goal', 'focus', 'vision'] },
   contributesTo: { from: ['goal', 'strategy', 'measure'], to: ['goal'] },

@@ -1,5 +1,6 @@
 // Puts one live board together: connection, store, presence, actions and undo, then the layout
 // (top bar, toolbar, canvas, side panels). Each part lives in its own module.
+import { ErrorBoundary } from './ErrorBoundary';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type * as Y from 'yjs';
@@ -107,11 +108,17 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
       <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
         <WorkshopProvider notify={toasts.push}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
-          <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} outlineOpen={outline !== 'off'} onOutline={() => setOutline(outline === 'off' ? 'beside' : 'off')} />
+          <ErrorBoundary area="errorAreaTopBar">
+            <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} outlineOpen={outline !== 'off'} onOutline={() => setOutline(outline === 'off' ? 'beside' : 'off')} />
+          </ErrorBoundary>
           {snap.status === 'off' ? (
             <>
-              <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
-              <WorkshopBar />
+              <ErrorBoundary area="errorAreaToolbar">
+                <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
+              </ErrorBoundary>
+              <ErrorBoundary area="errorAreaWorkshop">
+                <WorkshopBar />
+              </ErrorBoundary>
             </>
           ) : (
             <SnapshotBanner view={snap} boardId={boardId} token={token} name={name} role={role} notify={toasts.push} />
@@ -119,18 +126,26 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
           <main className={`mk-board-body${outline === 'off' ? '' : ' has-outline'}${outline === 'only' ? ' is-outline-only' : ''}`}>
             {outline !== 'off' && <OutlineView only={outline === 'only'} setOnly={(on) => setOutline(on ? 'only' : 'beside')} onClose={() => setOutline('off')} />}
             {snap.status === 'off' || snap.status === 'ready' ? (
-              <Canvas
-                paletteKind={paletteKind}
-                undo={snap.status === 'off' ? undo : null}
-                loaded={snap.status === 'ready' || conn.loaded}
-                onHelp={() => setHelpOpen(true)}
-                notify={toasts.push}
-              />
+              <ErrorBoundary area="errorAreaCanvas">
+                <Canvas
+                  paletteKind={paletteKind}
+                  undo={snap.status === 'off' ? undo : null}
+                  loaded={snap.status === 'ready' || conn.loaded}
+                  onHelp={() => setHelpOpen(true)}
+                  notify={toasts.push}
+                />
+              </ErrorBoundary>
             ) : (
               <div className="mk-canvas" />
             )}
-            {snap.status === 'ready' && snap.diff && snap.now ? <ComparePanel diff={snap.diff} now={snap.now} /> : <SidePanel />}
-            {snap.status === 'off' && <WorkshopDrawer />}
+            <ErrorBoundary area="errorAreaPanel">
+              {snap.status === 'ready' && snap.diff && snap.now ? <ComparePanel diff={snap.diff} now={snap.now} /> : <SidePanel />}
+            </ErrorBoundary>
+            {snap.status === 'off' && (
+              <ErrorBoundary area="errorAreaWorkshop">
+                <WorkshopDrawer />
+              </ErrorBoundary>
+            )}
           </main>
           {conn.loaded && snap.status === 'off' && <RemoteAnnouncer />}
           {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}

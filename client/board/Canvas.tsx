@@ -16,6 +16,7 @@ import { nodeTypes } from './nodes/nodeTypes';
 import { edgeTypes } from './edges/KindEdge';
 import { Bands } from './Bands';
 import { Cursors } from './Cursors';
+import { ErrorBoundary } from './ErrorBoundary';
 import { usePresenceSync } from './usePresenceSync';
 import { linkChoice } from './linkChoice';
 import { LinkKindMenu } from './LinkKindMenu';
@@ -285,7 +286,9 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
       >
         <Bands />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9ced6" />
-        <Cursors />
+        <ErrorBoundary area="errorAreaCursors">
+          <Cursors />
+        </ErrorBoundary>
         <ParkingArea />
         <OverviewMap />
         <Controls showInteractive={false} />

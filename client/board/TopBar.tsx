@@ -71,10 +71,10 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token, outl
           {peers.map((p) => (
             <li
               key={p.clientId}
-              className={`mk-avatar${p.user?.role === 'viewer' ? ' is-viewer' : ''}${isSide(p.user?.side) ? ` mk-side-${p.user.side}` : ''}`}
+              className={`mk-avatar${p.role === 'viewer' ? ' is-viewer' : ''}${isSide(p.user?.side) ? ` mk-side-${p.user.side}` : ''}`}
               style={{ background: p.color }}
               data-side={p.user?.side ?? undefined}
-              title={`${p.name}${p.self ? ` (${t('you')})` : ''}${isSide(p.user?.side) ? ` – ${pick(SIDE_LABELS[p.user.side])}` : ''}${p.user?.role === 'viewer' ? ` – ${t('roleViewer')}` : ''}`}
+              title={`${p.name}${p.self ? ` (${t('you')})` : ''}${isSide(p.user?.side) ? ` – ${pick(SIDE_LABELS[p.user.side])}` : ''}${p.role === 'viewer' ? ` – ${t('roleViewer')}` : ''}`}
             >
               <span aria-hidden="true">{initials(p.name)}</span>
               <span className="mk-visually-hidden">

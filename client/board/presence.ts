@@ -1,19 +1,16 @@
 // Who is here and what they are doing, over Yjs awareness: name and colour, cursor (in flow
 // coordinates), selected cards, the in-flight position of a drag, and in a workshop the side, the
 // participant id and the viewport (which followers of the facilitator track). None of it is in the document.
+//
+// Every peer's state is untrusted (any link holder can write anything into awareness): `peers()`
+// reads each one through the schema in shared/presence.ts, field by field, so a number where a
+// name belongs is dropped instead of throwing in every browser on the board.
 import type { Awareness } from 'y-protocols/awareness';
 import type { Position, Side } from '../../shared';
+import { PRESENCE_LIMITS, PRESENCE_ROLES, parsePresence, type PresenceState } from '../../shared/presence';
 import type { Role } from '../api';
 
-export interface PeerState {
-  user?: { name: string; color: string; role?: Role; side?: Side | null; participantId?: string };
-  /** Stamped by the server from the connection's token. */
-  role?: Role;
-  cursor?: { x: number; y: number } | null;
-  viewport?: Viewport | null;
-  sel?: string[];
-  drag?: Record<string, Position> | null;
-}
+export type PeerState = PresenceState;
 export interface Viewport {
   x: number;
   y: number;
@@ -43,9 +40,13 @@ export class Presence {
   private dragTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingDrag: Record<string, Position> | null | undefined;
 
+  /** This tab's own role, until the server's stamp comes back (the role in `user` is only a hint to old servers). */
+  private ownRole: Role | undefined;
+
   constructor(readonly awareness: Awareness) {}
 
   setUser(name: string, color: string, role: Role, who: { side?: Side | null; participantId?: string } = {}): void {
+    this.ownRole = role;
     this.awareness.setLocalStateField('user', { name, color, role, ...who });
   }
 
@@ -81,14 +82,17 @@ export class Presence {
     }, THROTTLE_MS);
   }
 
-  setSelection(ids: string[]): void {
+  setSelection(all: string[]): void {
+    // A larger selection shares its first cards: the server drops a longer list whole.
+    const ids = all.length > PRESENCE_LIMITS.maxSelection ? all.slice(0, PRESENCE_LIMITS.maxSelection) : all;
     const prev = (this.awareness.getLocalState() as PeerState | null)?.sel ?? [];
     if (prev.length === ids.length && prev.every((id, i) => id === ids[i])) return;
     this.awareness.setLocalStateField('sel', ids);
   }
 
   /** Positions of cards being dragged, throttled; `null` ends the drag at once. */
-  setDrag(positions: Record<string, Position> | null): void {
+  setDrag(all: Record<string, Position> | null): void {
+    const positions = all && capDrag(all);
     if (positions === null) {
       if (this.dragTimer) clearTimeout(this.dragTimer);
       this.dragTimer = null;
@@ -109,10 +113,12 @@ export class Presence {
   peers(): Peer[] {
     const out: Peer[] = [];
     const self = this.awareness.clientID;
-    this.awareness.getStates().forEach((state, clientId) => {
-      const s = state as PeerState;
+    this.awareness.getStates().forEach((raw, clientId) => {
+      const { state: s } = parsePresence(raw);
       if (!s.user) return;
-      out.push({ ...s, clientId, name: s.user.name, color: s.user.color, self: clientId === self });
+      const isSelf = clientId === self;
+      const role = s.role ?? (isSelf && this.ownRole && PRESENCE_ROLES.includes(this.ownRole) ? this.ownRole : undefined);
+      out.push({ ...s, role, clientId, name: s.user.name, color: s.user.color ?? colorFor(`${s.user.name}|${clientId}`), self: isSelf });
     });
     return out.sort((a, b) => (a.self ? -1 : b.self ? 1 : a.name.localeCompare(b.name) || a.clientId - b.clientId));
   }
@@ -121,4 +127,11 @@ export class Presence {
     this.awareness.on('change', fn);
     return () => this.awareness.off('change', fn);
   }
+}
+
+/** At most the cards a drag may share (the server drops a larger one whole); the rest move at drop. */
+function capDrag(positions: Record<string, Position>): Record<string, Position> {
+  const keys = Object.keys(positions);
+  if (keys.length <= PRESENCE_LIMITS.maxDrag) return positions;
+  return Object.fromEntries(keys.slice(0, PRESENCE_LIMITS.maxDrag).map((k) => [k, positions[k]!]));
 }

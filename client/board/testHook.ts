@@ -52,7 +52,7 @@ export function installTestHook(o: { store: BoardStore; presence: Presence; role
     },
     peers: () =>
       presence.peers().filter((p) => !p.self).map((p) => ({
-        clientId: p.clientId, name: p.name, color: p.color, role: p.user?.role, cursor: p.cursor ?? null, selection: p.sel ?? [], dragging: !!p.drag,
+        clientId: p.clientId, name: p.name, color: p.color, role: p.role, cursor: p.cursor ?? null, selection: p.sel ?? [], dragging: !!p.drag,
       })),
     syncState: o.state,
     selected: () => store.selectedNodeIds(),

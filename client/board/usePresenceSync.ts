@@ -13,7 +13,8 @@ export function usePresenceSync(): void {
       for (const p of presence.peers()) {
         if (p.self) continue;
         for (const id of p.sel ?? []) if (!rings.has(id)) rings.set(id, { color: p.color, name: p.name });
-        for (const [id, pos] of Object.entries(p.drag ?? {})) drags.set(id, pos);
+        // A viewer cannot move cards: a drag from one would show a move that never happens.
+        if (p.role !== 'viewer') for (const [id, pos] of Object.entries(p.drag ?? {})) drags.set(id, pos);
       }
       store.setRings(rings);
       store.setRemoteDrag(drags);

@@ -258,6 +258,16 @@ export const STRINGS = {
   ),
   pasted: l('{n} kort limt inn', '{n} kort limte inn', '{n} cards pasted'),
   layoutDone: l('Kortene er ordnet. Ctrl+Z angrer.', 'Korta er ordna. Ctrl+Z angrar.', 'Cards arranged. Ctrl+Z undoes.'),
+  // a part of the page that failed (error boundaries)
+  errorAreaFailed: l('Noe gikk galt i {area}. Resten av tavla virker.', 'Noko gjekk gale i {area}. Resten av tavla verkar.', 'Something went wrong in {area}. The rest of the board works.'),
+  errorTryAgain: l('Prøv igjen', 'Prøv igjen', 'Try again'),
+  errorAreaPage: l('siden', 'sida', 'the page'),
+  errorAreaTopBar: l('topplinja', 'topplinja', 'the top bar'),
+  errorAreaToolbar: l('verktøylinja', 'verktøylinja', 'the toolbar'),
+  errorAreaCanvas: l('kartet', 'kartet', 'the map'),
+  errorAreaCursors: l('visningen av de andre', 'visinga av dei andre', 'the others\' cursors'),
+  errorAreaPanel: l('sidepanelet', 'sidepanelet', 'the side panel'),
+  errorAreaWorkshop: l('workshopverktøyene', 'workshopverktøya', 'the workshop tools'),
   ...WORKSHOP_STRINGS,
   ...OUTLINE_STRINGS,
 } as const satisfies Record<string, Localized>;

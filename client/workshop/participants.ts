@@ -24,7 +24,7 @@ export function participantsOf(peers: readonly Peer[]): Participant[] {
       name: p.name,
       color: p.color,
       side: p.user?.side ?? null,
-      role: p.role ?? p.user?.role,
+      role: p.role,
       self: p.self || !!prev?.self,
     });
   }

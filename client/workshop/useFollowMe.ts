@@ -53,7 +53,8 @@ export function useFollowMe(o: {
     last.current = '';
     if (iLead || !following || !facilitatorId) return;
     const apply = () => {
-      const lead = presence.peers().find((p) => !p.self && p.user?.participantId === facilitatorId && p.viewport);
+      // Only a viewport the server let through from someone who may lead (never a viewer's).
+      const lead = presence.peers().find((p) => !p.self && p.role !== 'viewer' && p.user?.participantId === facilitatorId && p.viewport);
       if (!lead?.viewport) return;
       const target = fitTo(lead.viewport as SharedViewport, storeApi.getState());
       const key = `${target.x.toFixed(1)}|${target.y.toFixed(1)}|${target.zoom.toFixed(4)}`;
@@ -124,7 +125,7 @@ export function useFollowMe(o: {
       seen.current = s.nonce;
       if (s.by.participantId === participantId) return;
       // The summoner's canvas size (shared with its live viewport) lets a screen of another size centre the same spot.
-      const by = presence.peers().find((p) => p.user?.participantId === s.by.participantId)?.viewport as SharedViewport | null | undefined;
+      const by = presence.peers().find((p) => p.role !== 'viewer' && p.user?.participantId === s.by.participantId)?.viewport as SharedViewport | null | undefined;
       const size = by?.width && by.height ? { width: by.width, height: by.height } : {};
       void rf.setViewport(fitTo({ ...s.viewport, ...size }, storeApi.getState()), { duration: motionMs(300) });
     };

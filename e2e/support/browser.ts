@@ -1,11 +1,16 @@
-// Debian's Chromium driven by playwright-core, and helpers to open a board as a named person.
+// Chromium driven by playwright-core (Debian's, or the one npm brought: see chromiumPath.ts), and
+// helpers to open a board as a named person.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from './chromiumPath';
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 
 export async function launchBrowser(): Promise<Browser> {
+  const found = await findChromium();
+  if (found.source === '@sparticuz/chromium') console.log(`Chromium: ${found.executablePath} (${found.source})`);
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: found.executablePath,
+    ...(found.env ? { env: { ...process.env, ...found.env } } : {}),
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',

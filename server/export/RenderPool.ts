@@ -28,19 +28,25 @@ export interface RenderPoolOptions {
   workerUrl?: URL;
 }
 
-// Workers run our TypeScript sources, under `npm start` (tsx) and under vitest alike. On Node 20 a
-// Worker ignores loader hooks given as `execArgv: ['--import', 'tsx']` (nodejs/node#47747, tsx#354),
-// so each worker starts from a one-line script that registers tsx's ESM hooks with its documented
-// API (`tsx/esm/api`) and then imports the entry. tsx is resolved here, to a file URL, so that it
-// does not depend on the directory the server was started from.
-const TSX_API = (() => {
+// Built (`npm start` runs dist/server/main.js, plain JavaScript) the worker is the sibling file
+// dist/server/renderWorker.js and starts as it is (scripts/build-server.mjs).
+// From the sources (vitest, the bench, `npm run dev`) workers run TypeScript. On Node 20 a Worker
+// ignored loader hooks given as `execArgv: ['--import', 'tsx']` (nodejs/node#47747, tsx#354), so
+// such a worker starts from a one-line script that registers tsx's ESM hooks with its documented
+// API (`tsx/esm/api`) and then imports the entry. tsx is resolved then, to a file URL, so that it
+// does not depend on the directory the server was started from (and is not needed when built).
+const BUILT = import.meta.url.endsWith('.js');
+function tsxApi(): string {
   // The ESM build, as tsx's exports map names it: require.resolve would pick the CJS one.
   const pkgJson = createRequire(import.meta.url).resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
   return pathToFileURL(path.join(path.dirname(pkgJson), pkg.exports['./esm/api']!.import.default)).href;
-})();
+}
+let TSX_API: string | null = null;
 const bootstrap = (entry: URL) =>
-  `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  entry.pathname.endsWith('.ts')
+    ? `import(${JSON.stringify((TSX_API ??= tsxApi()))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`
+    : `import(${JSON.stringify(entry.href)});`;
 
 interface Pending {
   id: number;
@@ -70,7 +76,7 @@ export class RenderPool {
     this.size = Math.max(1, Math.floor(opts.size));
     this.maxQueue = opts.maxQueue ?? 32;
     this.timeoutMs = opts.timeoutMs ?? 60_000;
-    this.workerUrl = opts.workerUrl ?? new URL('./renderWorker.ts', import.meta.url);
+    this.workerUrl = opts.workerUrl ?? new URL(BUILT ? './renderWorker.js' : './renderWorker.ts', import.meta.url);
   }
 
   /** Jobs being rendered now. */
@@ -81,6 +87,12 @@ export class RenderPool {
   get waiting(): number {
     return this.queue.length;
   }
+  /** Counts since start, for /metrics: jobs past their time limit, workers that crashed, jobs refused (queue full). */
+  readonly stats = { timeouts: 0, crashes: 0, refused: 0 };
+  /** The settings, for /metrics. */
+  get limits(): { size: number; maxQueue: number; timeoutMs: number } {
+    return { size: this.size, maxQueue: this.maxQueue, timeoutMs: this.timeoutMs };
+  }
   /** Worker threads alive or starting (0 until the first job). */
   get workers(): number {
     return this.slots.size;
@@ -90,6 +102,7 @@ export class RenderPool {
   run(job: RenderJob, signal?: AbortSignal): Promise<Buffer> {
     if (this.closed) return Promise.reject(new RenderClosedError('the server is shutting down'));
     if (this.running + this.queue.length >= this.size + this.maxQueue) {
+      this.stats.refused++;
       return Promise.reject(new RenderBusyError(`${this.queue.length} exports are already waiting`));
     }
     return new Promise<Buffer>((resolve, reject) => {
@@ -151,8 +164,14 @@ export class RenderPool {
       else p.reject(new RenderFailedError(msg.message));
       this.dispatch();
     });
-    worker.on('error', (err) => void this.retire(slot, `the render worker crashed: ${err.message}`));
-    worker.on('exit', (code) => void this.retire(slot, `the render worker stopped with exit code ${code}`));
+    worker.on('error', (err) => {
+      if (this.slots.has(slot)) this.stats.crashes++;
+      void this.retire(slot, `the render worker crashed: ${err.message}`);
+    });
+    worker.on('exit', (code) => {
+      if (this.slots.has(slot)) this.stats.crashes++;
+      void this.retire(slot, `the render worker stopped with exit code ${code}`);
+    });
     this.slots.add(slot);
   }
 
@@ -160,7 +179,7 @@ export class RenderPool {
     slot.current = p;
     // Only a worker with a job keeps the process alive; an idle pool never holds up an exit.
     slot.worker.ref();
-    slot.timer = setTimeout(() => void this.retire(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`), this.timeoutMs);
+    slot.timer = setTimeout(() => (this.stats.timeouts++, void this.retire(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`)), this.timeoutMs);
     try {
       slot.worker.postMessage({ id: p.id, job: p.job } satisfies RenderRequest);
     } catch (err) {

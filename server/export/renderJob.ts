@@ -1,5 +1,6 @@
 // The exports that are too heavy for the event loop (DOCX, PNG), as a plain function of the board
 // and the options, plus the messages a render worker exchanges with RenderPool.
+import type { MessagePort } from 'node:worker_threads';
 import type { View } from '../../shared/readModels';
 import type { BoardJson } from '../../shared/types';
 import { exportSvg } from '../../shared/export/index';
@@ -35,5 +36,15 @@ export async function answer({ id, job }: RenderRequest): Promise<{ reply: Rende
     return { reply: { id, ok: true, bytes }, transfer: [bytes] };
   } catch (err) {
     return { reply: { id, ok: false, message: err instanceof Error ? err.message : String(err) }, transfer: [] };
+  }
+}
+
+/** Posts a reply, moving its buffer where Node allows it: Node 22+ refuses to move some buffers
+ *  (memory a native renderer handed over: DataCloneError), and those are copied instead. */
+export function postReply(port: MessagePort, reply: RenderReply, transfer: ArrayBuffer[]): void {
+  try {
+    port.postMessage(reply, transfer);
+  } catch {
+    port.postMessage(reply);
   }
 }

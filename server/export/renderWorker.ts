@@ -1,10 +1,10 @@
 // Worker-thread entry of RenderPool: renders each request it is sent and posts the bytes back.
 import { parentPort } from 'node:worker_threads';
-import { answer, type RenderRequest } from './renderJob';
+import { answer, postReply, type RenderRequest } from './renderJob';
 
 const port = parentPort!;
 port.on('message', async (req: RenderRequest) => {
   const { reply, transfer } = await answer(req);
-  port.postMessage(reply, transfer);
+  postReply(port, reply, transfer);
 });
 port.postMessage('ready');

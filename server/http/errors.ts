@@ -1,6 +1,7 @@
 // Every API error has one shape: { "error": { "code", "message", "details"? } }.
 import type { ErrorRequestHandler, Response } from 'express';
 import { BoardLoadError, TooManyBoardsError } from '../sync/RoomManager';
+import { classifyStorageError, storageErrorResponse } from '../storage/storageHealth';
 
 export class ApiError extends Error {
   constructor(
@@ -22,6 +23,11 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   // The same answers the WebSocket upgrade gives: the board exists but cannot be served right now.
   if (err instanceof BoardLoadError) return sendError(res, 503, 'storage_failed', `${err.message}. Nothing was changed; try again later.`);
   if (err instanceof TooManyBoardsError) return sendError(res, 503, 'too_many_boards', err.message);
+  const fault = classifyStorageError(err);
+  if (fault) {
+    const r = storageErrorResponse(fault);
+    return sendError(res, r.status, r.code, r.message);
+  }
   const e = err as { type?: string; status?: number; message?: string };
   if (e.type === 'entity.parse.failed') return sendError(res, 400, 'malformed_json', `The request body is not valid JSON: ${e.message}`);
   if (e.type === 'entity.too.large') return sendError(res, 413, 'too_large', 'The request body is larger than the server accepts.');

@@ -14,21 +14,40 @@ import type { Metrics } from '../metrics';
 import { ApiError } from './errors';
 import { checkAccess, tokenFrom } from './boardAccess';
 import { STATUS_CODES } from 'node:http';
+import { createLogger, redactUrl, requestId, type Logger } from '../log';
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
+import { UpgradeLimiter } from './rateLimits';
+import { budgetFrom } from '../sync/ConnectionBudget';
+
+function refuseSocket(socket: Duplex, status: number, code: string, message: string, extraHeaders = ''): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({ error: { code, message } });
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}Connection: close\r\n\r\n${body}`,
   );
 }
 
-export function attachWebSockets(server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics): { close(): void } {
+export function attachWebSockets(
+  server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics, log: Logger = createLogger('silent'),
+): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
+  const limiter = new UpgradeLimiter(config.upgradeLimit, config.upgradeWindowMs, config.trustProxy);
+  const budget = budgetFrom(config);
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // One log context per connection: request id, redacted URL, then board and role once known.
+    let wsLog = log.child({ reqId: requestId(req), url: redactUrl(req.url) });
+    const refuse = (sock: Duplex, status: number, code: string, message: string, extraHeaders = '') => {
+      wsLog.warn({ status, code }, 'websocket refused');
+      refuseSocket(sock, status, code, message, extraHeaders);
+    };
     void (async () => {
+      const wait = limiter.take(req);
+      if (wait > 0) {
+        metrics.rateLimited.inc({ what: 'upgrade' });
+        return refuse(socket, 429, 'rate_limited', 'Too many connections from this address; try again shortly.', `Retry-After: ${wait}\r\n`);
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
       if (!match) return refuse(socket, 404, 'not_found', 'WebSocket path is /ws/<boardId>');
@@ -38,6 +57,7 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
       } catch {
         return refuse(socket, 404, 'not_found', 'WebSocket path is /ws/<boardId>');
       }
+      wsLog = wsLog.child({ boardId });
       let room;
       let grant;
       try {
@@ -48,7 +68,7 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
         if (err instanceof TooManyBoardsError) return refuse(socket, 503, 'too_many_boards', err.message);
         if (err instanceof BoardGoneError) return refuse(socket, 404, 'not_found', 'This board does not exist (it may just have been deleted).');
         if (err instanceof BoardLoadError) return refuse(socket, 503, 'storage_failed', `${err.message}. Nothing was changed; try again later.`);
-        console.error('upgrade failed', err);
+        wsLog.error({ err }, 'upgrade failed');
         return refuse(socket, 503, 'storage_failed', 'The board could not be read from storage. Nothing was changed; try again later.');
       }
       if (socket.destroyed) {
@@ -58,8 +78,11 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
       const theRoom = room;
       const role = grant.role;
       const tokenHash = grant.tokenHash;
+      wsLog = wsLog.child({ role });
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new Connection(ws, role, tokenHash, config.maxBufferedBytes, metrics);
+        wsLog.info('websocket open');
+        ws.once('close', (code: number) => wsLog.info({ code }, 'websocket closed'));
+        const conn = new Connection(ws, role, tokenHash, config.maxBufferedBytes, metrics, budget);
         alive.set(ws, true);
         ws.on('pong', () => alive.set(ws, true));
         ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
@@ -88,7 +111,7 @@ export function attachWebSockets(server: Server, storage: BoardStorage, rooms: R
       });
     })().catch((err: unknown) => {
       // Nothing a request carries may become an unhandled rejection: that would stop the process.
-      console.error('upgrade failed', err);
+      wsLog.error({ err }, 'upgrade failed');
       socket.destroy();
     });
   });

@@ -1,6 +1,8 @@
 // The one storage interface the rooms and routes use. Promises throughout, although SQLite
 // answers synchronously, so a PostgreSQL store can drop in without touching the rooms.
 
+import type { StorageHealth } from './storageHealth';
+
 export type Role = 'owner' | 'editor' | 'viewer';
 
 export interface TokenHashes {
@@ -60,4 +62,7 @@ export interface BoardStorage {
   deleteSnapshots(boardId: string, snapshotIds: readonly string[]): Promise<void>;
 
   close(): Promise<void>;
+
+  /** How the store is (full, read-only, failing), for /healthz; stores without faults of their own leave it out. */
+  checkHealth?(): Promise<StorageHealth>;
 }

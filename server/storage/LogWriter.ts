@@ -16,6 +16,7 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = ' + workerData.synchronous);
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
+db.pragma('secure_delete = ON');
 const insert = db.prepare('INSERT INTO update_log (board_id, update_data) VALUES (?, ?)');
 const append = db.transaction((boards, updates) => boards.map((b, i) => Number(insert.run(b, updates[i]).lastInsertRowid)));
 parentPort.on('message', (m) => {
@@ -27,7 +28,7 @@ parentPort.on('message', (m) => {
   try {
     parentPort.postMessage({ id: m.id, seqs: append.immediate(m.boards, m.updates) });
   } catch (err) {
-    parentPort.postMessage({ id: m.id, error: String((err && err.message) || err) });
+    parentPort.postMessage({ id: m.id, error: String((err && err.message) || err), code: err && err.code });
   }
 });
 `;
@@ -48,15 +49,21 @@ export class LogWriter {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, synchronous, driver }, execArgv: [] });
     this.worker.unref();
-    this.worker.on('message', (m: { id: number; seqs?: number[]; error?: string }) => {
+    this.worker.on('message', (m: { id: number; seqs?: number[]; error?: string; code?: string }) => {
       const req = this.requests.get(m.id);
       if (!req) return;
       this.settled(m.id);
-      if (m.error !== undefined) req.reject(new Error(m.error));
+      // The SQLite code travels with the message, so a full disk is told apart from other failures.
+      if (m.error !== undefined) req.reject(Object.assign(new Error(m.error), m.code ? { code: m.code } : {}));
       else req.resolve(m.seqs!);
     });
     this.worker.on('error', (err) => this.fail(err));
     this.worker.on('exit', (code) => this.fail(new Error(`update-log writer stopped (exit ${code})`)));
+  }
+
+  /** True once the worker thread stopped (crashed or exited): the store replaces it. */
+  get stopped(): boolean {
+    return this.failed !== null && this.closing === null;
   }
 
   /** Resolves with each entry's sequence number once the whole batch is committed. */

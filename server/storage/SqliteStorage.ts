@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LogWriter } from './LogWriter';
+import { HealthRecord, type StorageHealth } from './storageHealth';
 import type { BoardRecord, BoardStorage, LogEntry, SnapshotRecord, SnapshotSummary, StoredDocument, TokenHashes } from './BoardStorage';
 
 const SCHEMA = `
@@ -37,7 +38,13 @@ CREATE TABLE IF NOT EXISTS snapshots (
   json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snapshots_board ON snapshots(board_id, created_at);
+CREATE TABLE IF NOT EXISTS storage_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL, room BLOB);
 `;
+
+/** A store that is not healthy is probed with a tiny write at most this often, so it notices recovery. */
+const PROBE_EVERY_MS = 1000;
+/** A log writer that stopped is replaced at most this often. */
+const RESTART_WRITER_EVERY_MS = 1000;
 
 export interface SqliteOptions {
   /** FULL also survives power loss; NORMAL (WAL) survives a crash of the process. */
@@ -51,7 +58,12 @@ export class SqliteStorage implements BoardStorage {
    * Appends wait for fsync off the event loop. Without fsync (NORMAL, or an in-memory database)
    * a commit takes microseconds and a hand-off to a thread would cost more than it saves.
    */
-  private readonly logWriter: LogWriter | null;
+  private logWriter: LogWriter | null;
+  private readonly file: string;
+  private readonly synchronous: 'FULL' | 'NORMAL';
+  private writerStoppedAt = 0;
+  private readonly health = new HealthRecord();
+  private probedAt = 0;
 
   constructor(file: string, opts: SqliteOptions = {}) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
@@ -60,7 +72,11 @@ export class SqliteStorage implements BoardStorage {
     this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Deleted boards and snapshots are overwritten with zeros, not left readable in the file (#12, finding 15).
+    this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
+    this.file = file;
+    this.synchronous = opts.synchronous ?? 'FULL';
     this.logWriter = file === ':memory:' || opts.synchronous === 'NORMAL' ? null : new LogWriter(file, 'FULL');
     const db = this.db;
     this.stmt = {
@@ -83,15 +99,50 @@ export class SqliteStorage implements BoardStorage {
       ),
       getSnapshot: db.prepare('SELECT * FROM snapshots WHERE board_id = ? AND id = ?'),
       deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE board_id = ? AND id = ?'),
+      // A probe writes 64 KiB (so it needs room, as real writes do) and frees it again.
+      probe: db.prepare('INSERT INTO storage_probe (id, at, room) VALUES (1, ?, zeroblob(65536)) ON CONFLICT(id) DO UPDATE SET at = excluded.at, room = excluded.room'),
+      unprobe: db.prepare('UPDATE storage_probe SET room = NULL WHERE id = 1'),
     };
   }
 
+  /** Runs a write, keeping the health record: a fault is recorded (and rethrown), a success clears it. */
+  private write<T>(fn: () => T): T {
+    try {
+      const out = fn();
+      this.health.ok();
+      return out;
+    } catch (err) {
+      throw this.health.failed(err);
+    }
+  }
+
+  /**
+   * How the store is. While it is not ok, a tiny write probes it (at most once a second), so the
+   * status clears by itself when the disk has room again or becomes writable — no restart.
+   */
+  async checkHealth(now = Date.now()): Promise<StorageHealth> {
+    if (this.health.get().status !== 'ok' && now - this.probedAt >= PROBE_EVERY_MS) {
+      this.probedAt = now;
+      try {
+        this.write(() => {
+          this.stmt.probe.run(new Date(now).toISOString());
+          this.stmt.unprobe.run();
+        });
+      } catch {
+        /* recorded */
+      }
+    }
+    return this.health.get();
+  }
+
   async createBoard(record: BoardRecord, initialState: Uint8Array): Promise<void> {
-    this.db.transaction(() => {
-      const t = record.tokens;
-      this.stmt.insertBoard.run(record.id, record.createdAt, t.owner, t.editor, t.viewer);
-      this.stmt.upsertState.run(record.id, initialState, record.createdAt);
-    })();
+    this.write(() =>
+      this.db.transaction(() => {
+        const t = record.tokens;
+        this.stmt.insertBoard.run(record.id, record.createdAt, t.owner, t.editor, t.viewer);
+        this.stmt.upsertState.run(record.id, initialState, record.createdAt);
+      })(),
+    );
   }
 
   async getBoard(id: string): Promise<BoardRecord | undefined> {
@@ -103,11 +154,11 @@ export class SqliteStorage implements BoardStorage {
   }
 
   async setTokens(id: string, t: TokenHashes): Promise<void> {
-    this.stmt.setTokens.run(t.owner, t.editor, t.viewer, id);
+    this.write(() => this.stmt.setTokens.run(t.owner, t.editor, t.viewer, id));
   }
 
   async deleteBoard(id: string): Promise<void> {
-    this.stmt.deleteBoard.run(id);
+    this.write(() => this.stmt.deleteBoard.run(id));
   }
 
   async loadDocument(id: string): Promise<StoredDocument> {
@@ -122,19 +173,30 @@ export class SqliteStorage implements BoardStorage {
   }
 
   async appendUpdates(entries: readonly LogEntry[]): Promise<number[]> {
-    if (this.logWriter) return this.logWriter.append(entries);
-    return this.db.transaction(() => entries.map((e) => Number(this.stmt.append.run(e.boardId, e.update).lastInsertRowid)))();
+    const writer = this.currentWriter();
+    if (writer) {
+      try {
+        const seqs = await writer.append(entries);
+        this.health.ok();
+        return seqs;
+      } catch (err) {
+        throw this.health.failed(err);
+      }
+    }
+    return this.write(() => this.db.transaction(() => entries.map((e) => Number(this.stmt.append.run(e.boardId, e.update).lastInsertRowid)))());
   }
 
   async compact(id: string, state: Uint8Array, upToSeq: number): Promise<void> {
-    this.db.transaction(() => {
-      this.stmt.upsertState.run(id, state, new Date().toISOString());
-      this.stmt.trimLog.run(id, upToSeq);
-    })();
+    this.write(() =>
+      this.db.transaction(() => {
+        this.stmt.upsertState.run(id, state, new Date().toISOString());
+        this.stmt.trimLog.run(id, upToSeq);
+      })(),
+    );
   }
 
   async saveSnapshot(s: SnapshotRecord): Promise<void> {
-    this.stmt.insertSnapshot.run(s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto ? 1 : 0, s.counts.nodes, s.counts.edges, s.state, s.json);
+    this.write(() => this.stmt.insertSnapshot.run(s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto ? 1 : 0, s.counts.nodes, s.counts.edges, s.state, s.json));
   }
 
   async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
@@ -162,9 +224,19 @@ export class SqliteStorage implements BoardStorage {
   }
 
   async deleteSnapshots(boardId: string, ids: readonly string[]): Promise<void> {
-    this.db.transaction(() => {
-      for (const id of ids) this.stmt.deleteSnapshot.run(boardId, id);
-    })();
+    this.write(() =>
+      this.db.transaction(() => {
+        for (const id of ids) this.stmt.deleteSnapshot.run(boardId, id);
+      })(),
+    );
+  }
+
+  /** The log writer, replaced (at most once a second) if its thread stopped: a crash must not need a restart. */
+  private currentWriter(now = Date.now()): LogWriter | null {
+    if (!this.logWriter?.stopped || now - this.writerStoppedAt < RESTART_WRITER_EVERY_MS) return this.logWriter;
+    this.writerStoppedAt = now;
+    this.logWriter = new LogWriter(this.file, this.synchronous);
+    return this.logWriter;
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { Role } from '../storage/BoardStorage';
 import type { Metrics } from '../metrics';
 import { CLOSE } from '../protocol';
+import { ConnectionBudget, type Admission, type BudgetLimits } from './ConnectionBudget';
 
 let nextConnectionId = 1;
 
@@ -12,6 +13,7 @@ export class Connection {
   /** Awareness client ids this connection has claimed; no other connection may speak for them. */
   readonly awarenessIds = new Set<number>();
   closed = false;
+  private readonly budget: ConnectionBudget | null;
 
   constructor(
     readonly ws: WebSocket,
@@ -19,7 +21,26 @@ export class Connection {
     readonly tokenHash: string,
     private readonly maxBufferedBytes: number,
     private readonly metrics: Metrics,
-  ) {}
+    budget?: BudgetLimits,
+  ) {
+    this.budget = budget
+      ? new ConnectionBudget(
+          budget,
+          () => ws.pause(),
+          () => {
+            if (!this.closed) ws.resume();
+          },
+        )
+      : null;
+  }
+
+  /** Charges a received frame to this connection's budget: handle it, drop it (awareness), or close. */
+  admit(frame: Uint8Array): Admission {
+    if (!this.budget) return 'handle';
+    const a = this.budget.admit(frame);
+    if (a !== 'handle') this.metrics.throttled.inc({ what: a === 'drop' ? 'awareness_dropped' : 'closed' });
+    return a;
+  }
 
   get canEdit(): boolean {
     return this.role !== 'viewer';
@@ -39,6 +60,7 @@ export class Connection {
   close({ code, reason }: { code: number; reason: string }): void {
     if (this.closed) return;
     this.closed = true;
+    this.budget?.stop();
     try {
       this.ws.close(code, clampReason(reason));
     } catch {

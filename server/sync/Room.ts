@@ -1,22 +1,30 @@
 // One loaded board: its Y.Doc and awareness, the connections that share it, and the path every
-// update takes — check, store durably, apply, then fan out (DESIGN.md "Sync and persistence").
+// update takes — check, store durably, apply, then fan out (docs/design.md "Sync and persistence").
 import * as Y from 'yjs';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate as encodeAwarenessStates, removeAwarenessStates } from 'y-protocols/awareness';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { Metrics } from '../metrics';
 import type { GroupCommit } from './GroupCommit';
 import { Connection } from './Connection';
+import { RoomAwareness } from './RoomAwareness';
+import { SyncAnswers } from './SyncAnswers';
+import { BoardQuota, BoardTooLargeError } from './BoardQuota';
+import { facilitatorOf } from '../../shared/workshop/session';
 
 /** The board is not in storage: deleted, or never there. */
 export class BoardGoneError extends Error {}
 import {
-  CLOSE, MalformedMessageError, UnsupportedMessageError, assertValidUpdate, decodeAwarenessUpdate, decodeIncoming,
-  encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate,
+  CLOSE, MalformedMessageError, UnsupportedMessageError, assertValidUpdate, decodeIncoming, encodeAwarenessFrame, encodeSyncStep1, encodeUpdate,
 } from '../protocol';
 
 export interface RoomLimits {
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  /** Awareness changes are sent out in batches, one per this many ms. */
+  awarenessFlushMs: number;
+  /** Sync step 1 requests answered per connection; later ones are ignored. */
+  maxSyncStep1PerConnection: number;
+  /** Largest board, in bytes of its encoded state; an update that would pass it is refused. */
+  maxBoardBytes: number;
 }
 
 /** Origin of changes the server makes itself (a restore); they are stored before they are sent. */
@@ -24,9 +32,10 @@ export const SERVER_ORIGIN = Symbol('server');
 
 export class Room {
   readonly connections = new Set<Connection>();
-  readonly awareness: Awareness;
-  /** Which connection owns each awareness client id (kept as they change, not rebuilt per message). */
-  private readonly awarenessOwners = new Map<number, Connection>();
+  readonly awareness: RoomAwareness;
+  private readonly answers: SyncAnswers;
+  private readonly quota: BoardQuota;
+  private facilitatorId: string | undefined;
   /** Log rows (and their bytes) written since the last compaction. */
   private logRows: number;
   private logBytes = 0;
@@ -36,6 +45,7 @@ export class Room {
   private closed = false;
   private closing = false;
   lastEditAt = 0;
+  readonly loadedAt = Date.now();
   onEmpty: (() => void) | null = null;
 
   private constructor(
@@ -43,6 +53,7 @@ export class Room {
     readonly doc: Y.Doc,
     storedRows: number,
     lastSeq: number,
+    storedBytes: number,
     private readonly storage: BoardStorage,
     private readonly log: GroupCommit,
     private readonly limits: RoomLimits,
@@ -51,9 +62,17 @@ export class Room {
     this.logRows = storedRows;
     this.appliedSeq = lastSeq;
     this.metrics.logLength.inc(storedRows);
-    this.awareness = new Awareness(doc);
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.facilitatorId = facilitatorOf(doc)?.participantId;
+    this.awareness = new RoomAwareness(
+      (frame) => {
+        for (const conn of this.connections) conn.send(frame);
+      },
+      () => this.facilitatorId,
+      metrics,
+      limits.awarenessFlushMs,
+    );
+    this.answers = new SyncAnswers(doc, limits.maxSyncStep1PerConnection, metrics);
+    this.quota = new BoardQuota(doc, limits.maxBoardBytes, storedBytes);
     doc.on('update', this.onDocUpdate);
   }
 
@@ -74,24 +93,23 @@ export class Room {
       }
       lastSeq = row.seq;
     }
-    return new Room(boardId, doc, stored.updates.length, lastSeq, storage, log, limits, metrics);
+    const storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((n, r) => n + r.update.byteLength, 0);
+    return new Room(boardId, doc, stored.updates.length, lastSeq, storedBytes, storage, log, limits, metrics);
   }
 
   addConnection(conn: Connection): void {
     this.connections.add(conn);
     this.metrics.connections.inc({ role: conn.role });
     conn.send(encodeSyncStep1(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length) conn.send(encodeAwareness(encodeAwarenessStates(this.awareness, states)));
+    const states = this.awareness.encodeAll();
+    if (states) conn.send(states);
   }
 
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     this.metrics.connections.dec({ role: conn.role });
-    if (conn.awarenessIds.size) {
-      for (const id of conn.awarenessIds) if (this.awarenessOwners.get(id) === conn) this.awarenessOwners.delete(id);
-      removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
-    }
+    this.awareness.removeConnection(conn);
+    this.answers.forget(conn);
     if (this.connections.size === 0) this.onEmpty?.();
   }
 
@@ -109,12 +127,21 @@ export class Room {
     // A closed connection (bad frame, rotated token, deleted board) may still have frames in
     // flight, or a peer that ignores the close: none of them count.
     if (conn.closed) return;
+    const admission = conn.admit(frame);
+    if (admission === 'drop') return;
+    if (admission === 'close') {
+      conn.close(CLOSE.overBudget);
+      this.removeConnection(conn);
+      return;
+    }
     try {
       const msg = decodeIncoming(frame);
       switch (msg.type) {
-        case 'syncStep1':
-          conn.send(encodeSyncStep2(this.doc, msg.stateVector));
+        case 'syncStep1': {
+          const answer = this.answers.answer(conn, msg.stateVector);
+          if (answer) conn.send(answer);
           break;
+        }
         case 'syncStep2':
         case 'syncUpdate':
           if (!conn.canEdit) {
@@ -122,16 +149,23 @@ export class Room {
             break;
           }
           assertValidUpdate(msg.update);
+          this.quota.check(msg.update);
           void this.receiveUpdate(conn, msg.update);
           break;
         case 'awareness':
-          this.receiveAwareness(conn, msg.update);
+          this.awareness.receive(conn, msg.update);
           break;
         case 'queryAwareness':
-          conn.send(encodeAwareness(encodeAwarenessStates(this.awareness, [...this.awareness.getStates().keys()])));
+          conn.send(this.awareness.encodeAll() ?? encodeAwarenessFrame([]));
           break;
       }
     } catch (err) {
+      if (err instanceof BoardTooLargeError) {
+        this.metrics.rejectedMessages.inc({ reason: 'board_too_large' });
+        conn.close(CLOSE.boardTooLarge);
+        this.removeConnection(conn);
+        return;
+      }
       const close = err instanceof UnsupportedMessageError ? CLOSE.unsupportedData : CLOSE.malformed;
       this.metrics.rejectedMessages.inc({ reason: err instanceof UnsupportedMessageError ? 'unsupported' : 'malformed' });
       if (!(err instanceof MalformedMessageError || err instanceof UnsupportedMessageError)) console.error('unexpected error in frame handling', err);
@@ -191,7 +225,14 @@ export class Room {
 
   // Every update reaches the doc through storeAndApply, so whatever the doc hears is stored.
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.answers.changed();
+    this.quota.grew(update.byteLength);
     this.broadcastUpdate(update, origin instanceof Connection ? origin : null);
+    const facilitatorId = facilitatorOf(this.doc)?.participantId;
+    if (facilitatorId !== this.facilitatorId) {
+      this.facilitatorId = facilitatorId;
+      this.awareness.facilitatorChanged();
+    }
   };
 
   /** Encodes once, sends to every other connection. */
@@ -204,39 +245,6 @@ export class Room {
     }
   }
 
-  private receiveAwareness(conn: Connection, update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update);
-    // Identity is tied to the connection: ids claimed by another connection are ignored, and the
-    // role in the state is the one the connection's token gives, whatever the client wrote.
-    const accepted = entries
-      .filter((e) => {
-        const owner = this.awarenessOwners.get(e.clientId);
-        return owner === undefined || owner === conn;
-      })
-      .map((e) => (e.state ? { ...e, state: { ...e.state, role: conn.role } } : e));
-    for (const e of accepted) {
-      if (e.state) {
-        conn.awarenessIds.add(e.clientId);
-        this.awarenessOwners.set(e.clientId, conn);
-      }
-    }
-    if (accepted.length) applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), conn);
-    for (const e of accepted) {
-      if (!e.state) {
-        conn.awarenessIds.delete(e.clientId);
-        this.awarenessOwners.delete(e.clientId);
-      }
-    }
-  }
-
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (!changed.length) return;
-    // Sent to the sender too: a client alone in a room needs the echo to know the line is alive.
-    const frame = encodeAwareness(encodeAwarenessStates(this.awareness, changed));
-    for (const conn of this.connections) conn.send(frame);
-  };
-
   /** Folds the log into one state row: state written first, then the rows it covers deleted, in one transaction. */
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
@@ -245,6 +253,7 @@ export class Room {
       const rows = this.logRows;
       const bytes = this.logBytes;
       const state = Y.encodeStateAsUpdate(this.doc);
+      this.quota.measured(state.byteLength);
       await this.storage.compact(this.boardId, state, upToSeq);
       this.metrics.compactions.inc();
       this.metrics.logLength.dec(rows);
@@ -256,6 +265,16 @@ export class Room {
       this.compacting = null;
     });
     return this.compacting;
+  }
+
+  /** When someone last edited or (with a name) moved here; the load counts as activity. */
+  get lastActiveAt(): number {
+    return Math.max(this.loadedAt, this.lastEditAt, this.awareness.lastActiveAt);
+  }
+
+  /** Nobody here has a name in their presence: sockets that only hold the board open. */
+  get isAnonymous(): boolean {
+    return !this.awareness.hasNamedPeople;
   }
 
   get connectionCount(): number {
@@ -275,7 +294,6 @@ export class Room {
     if (this.logRows > 0) await this.compact();
     this.closed = true;
     this.metrics.logLength.dec(this.logRows);
-    this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.doc.destroy();

@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics';
 import { GroupCommit } from './GroupCommit';
 import { BoardGoneError, Room } from './Room';
 import type { Connection } from './Connection';
+import { CLOSE } from '../protocol';
 
 export class TooManyBoardsError extends Error {}
 export class BoardLoadError extends Error {}
@@ -36,6 +37,7 @@ export class RoomManager {
     let room = this.rooms.get(boardId);
     if (!room && this.rooms.size >= this.config.maxLoadedBoards) {
       await this.evictIdle();
+      if (!this.rooms.has(boardId) && this.rooms.size >= this.config.maxLoadedBoards) await this.evictLeastActive();
       // Someone else may have loaded this board while we waited: one room per board, always.
       room = this.rooms.get(boardId);
     }
@@ -129,6 +131,24 @@ export class RoomManager {
 
   private async evictIdle(): Promise<void> {
     for (const boardId of [...this.unloadTimers.keys()]) await this.unload(boardId);
+  }
+
+  /**
+   * Still full, with every board open somewhere: the board that has waited longest without anyone
+   * working on it gives way — anonymous ones (sockets without a name) before named ones — if it has
+   * been idle for EVICT_IDLE_MS. Its clients are told (4509) and reconnect when they act again.
+   * Boards in use are never unloaded: then the newcomer is refused (503), not the people working.
+   */
+  private async evictLeastActive(now = Date.now()): Promise<void> {
+    const rooms = await this.loadedRooms();
+    let victim: Room | null = null;
+    for (const r of rooms) {
+      if (r.isClosing || now - r.lastActiveAt < this.config.evictIdleMs) continue;
+      if (!victim || (r.isAnonymous && !victim.isAnonymous) || (r.isAnonymous === victim.isAnonymous && r.lastActiveAt < victim.lastActiveAt)) victim = r;
+    }
+    if (!victim) return;
+    this.metrics.evictions.inc();
+    await this.closeBoard(victim.boardId, CLOSE.evicted);
   }
 
   /** Closes every connection of a board with `close`, then unloads it. */

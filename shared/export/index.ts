@@ -1,4 +1,4 @@
-// The exporters of text formats: pure functions of an interchange board (DESIGN.md "Export").
+// The exporters of text formats: pure functions of an interchange board (docs/design.md "Export").
 import type { BoardJson } from '../types';
 
 export { exportMarkdown, escapeMarkdownInline, escapeMarkdownLine } from './markdown';

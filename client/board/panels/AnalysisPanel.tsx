@@ -1,4 +1,4 @@
-// Rule violations, coverage and divergence (DOMAIN.md "What users get out of it"); every entry
+// Rule violations, coverage and divergence (docs/domain.md "What users get out of it"); every entry
 // jumps to its card.
 import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';

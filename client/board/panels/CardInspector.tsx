@@ -1,4 +1,4 @@
-// Every field of the selected card (DOMAIN.md), validated as you type; read-only for viewers.
+// Every field of the selected card (docs/domain.md), validated as you type; read-only for viewers.
 import {
   DIRECTION_LABELS, DIRECTIONS, EDGE_KIND_LABELS, GOAL_LEVEL_LABELS, GOAL_LEVELS, NODE_KIND_LABELS, NODE_KINDS, OWNER_LABELS,
   OWNERS, PROGRESS_LABELS, PROGRESS_VALUES, STATUS_LABELS, STATUSES, TIER_LABELS, TIERS, isOneOf,

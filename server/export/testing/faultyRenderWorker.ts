@@ -1,7 +1,7 @@
 // Test support: the render worker, except that a board titled "__crash__" kills the worker, one
 // titled "__spin__" keeps it busy forever and one titled "__hang__" never gets an answer.
 import { parentPort } from 'node:worker_threads';
-import { answer, type RenderRequest } from '../renderJob';
+import { answer, postReply, type RenderRequest } from '../renderJob';
 
 const port = parentPort!;
 port.on('message', async (req: RenderRequest) => {
@@ -10,6 +10,6 @@ port.on('message', async (req: RenderRequest) => {
   if (title === '__spin__') for (;;);
   if (title === '__hang__') return;
   const { reply, transfer } = await answer(req);
-  port.postMessage(reply, transfer);
+  postReply(port, reply, transfer);
 });
 port.postMessage('ready');

@@ -1,0 +1,11 @@
+// WebSocket close codes both sides must agree on: the server closes with them, the client reads
+// them. y-websocket treats 4400–4499 as final (it stops reconnecting) and every other code as
+// transient. Pure: no I/O.
+export const WIRE_CLOSE = {
+  /** An update would take the board past its size quota (MAX_BOARD_BYTES); final, resending it would fail again. */
+  boardTooLarge: { code: 4413, reason: 'board is at its size limit; this change was not saved' },
+  /** The connection kept sending past its budget; transient, the client reconnects and resyncs. */
+  overBudget: { code: 4529, reason: 'too many messages; reconnect' },
+  /** The server needed the room for boards in use and unloaded this idle one; transient. */
+  evicted: { code: 4509, reason: 'board unloaded to make room on the server; reconnect to continue' },
+} as const;
