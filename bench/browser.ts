@@ -11,13 +11,14 @@ import { moveNodes } from '../shared';
 import { launchBrowser, newPerson } from '../e2e/support/browser';
 import { createBoard, startTestServer } from '../e2e/support/server';
 import { connectNodeClient } from '../e2e/support/yclient';
+import { measureOutline, type OutlineResult } from './outline';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COLS = 50;
 const DX = 300;
 const DY = 160;
 
-function generateBoard(n: number) {
+export function generateBoard(n: number) {
   const tiers = ['national', 'kommuneplan', 'nav_local'] as const;
   const owners = { national: 'stat', kommuneplan: 'kommune', nav_local: 'felles' } as const;
   const nodes = [];
@@ -63,6 +64,8 @@ export interface BrowserResult {
   firstRenderMs: number;
   panFrameMs: ReturnType<typeof stats>;
   remoteMoveFrameMs: ReturnType<typeof stats>;
+  /** Opening the outline view («Listevisning») on the same board. */
+  outline?: OutlineResult;
   errors: string[];
 }
 
@@ -144,6 +147,7 @@ export async function runBrowser(N = 2000): Promise<BrowserResult> {
       }
     });
     remote.close();
+    const outline = await measureOutline(page);
 
     const result: BrowserResult = {
       date: new Date().toISOString(),
@@ -154,6 +158,7 @@ export async function runBrowser(N = 2000): Promise<BrowserResult> {
       firstRenderMs,
       panFrameMs: stats(panFrames),
       remoteMoveFrameMs: stats(remoteFrames),
+      outline,
       errors: p.errors,
     };
     return result;

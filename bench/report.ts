@@ -109,6 +109,9 @@ export function toMarkdown(r: BenchResults): string {
         [[b.cards, b.edges, b.nodesInDom, b.firstRenderMs, `${b.panFrameMs.median} / ${b.panFrameMs.p95} / ${b.panFrameMs.max}`, `${b.remoteMoveFrameMs.median} / ${b.remoteMoveFrameMs.p95} / ${b.remoteMoveFrameMs.max}`, b.errors.length]],
       ),
     );
+    if (b.outline) {
+      out.push(table(['outline view: open ms', 'tree items in DOM', 'rows', 'End key ms'], [[b.outline.openMs, b.outline.itemsInDom, b.outline.rows, b.outline.endKeyMs]]));
+    }
   }
   if (r.skipped.length) out.push(`Skipped or failed: ${r.skipped.join('; ')}`);
   return out.join('\n\n') + '\n';

@@ -30,6 +30,8 @@ import { WorkshopProvider } from '../workshop/WorkshopProvider';
 import { WorkshopBar } from '../workshop/WorkshopBar';
 import { WorkshopDrawer } from '../workshop/WorkshopDrawer';
 import { useIdentity } from '../workshop/identity';
+import { OutlineView } from '../outline/OutlineView';
+import { RemoteAnnouncer } from '../outline/RemoteAnnouncer';
 
 interface Props {
   boardId: string;
@@ -102,6 +104,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   const [paletteKind, setPaletteKind] = useState<NodeKind>('goal');
   const [helpOpen, setHelpOpen] = useState(false);
   const [snapshotsOpen, setSnapshotsOpen] = useState(false);
+  const [outline, setOutline] = useState<'off' | 'beside' | 'only'>('off');
   const ctx = useMemo<BoardContextValue>(() => ({ store, actions, presence, role, readOnly, accessLost }), [store, actions, presence, role, readOnly, accessLost]);
   // A snapshot named in the URL replaces the live board on the canvas, read-only (client/snapshots/).
   const snap = useSnapshotView(boardId, token, ctx);
@@ -119,7 +122,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
         <WorkshopProvider notify={toasts.push}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
           <ErrorBoundary area="errorAreaTopBar">
-            <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} />
+            <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} outlineOpen={outline !== 'off'} onOutline={() => setOutline(outline === 'off' ? 'beside' : 'off')} />
           </ErrorBoundary>
           {snap.status === 'off' ? (
             <>
@@ -133,7 +136,8 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
           ) : (
             <SnapshotBanner view={snap} boardId={boardId} token={token} name={name} role={role} notify={toasts.push} />
           )}
-          <div className="mk-board-body">
+          <main className={`mk-board-body${outline === 'off' ? '' : ' has-outline'}${outline === 'only' ? ' is-outline-only' : ''}`}>
+            {outline !== 'off' && <OutlineView only={outline === 'only'} setOnly={(on) => setOutline(on ? 'only' : 'beside')} onClose={() => setOutline('off')} />}
             {snap.status === 'off' || snap.status === 'ready' ? (
               <ErrorBoundary area="errorAreaCanvas">
                 <Canvas
@@ -155,7 +159,8 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
                 <WorkshopDrawer />
               </ErrorBoundary>
             )}
-          </div>
+          </main>
+          {conn.loaded && snap.status === 'off' && <RemoteAnnouncer />}
           {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
           {snapshotsOpen && <SnapshotsDialog boardId={boardId} token={token} name={name} role={role} notify={toasts.push} onClose={() => setSnapshotsOpen(false)} />}
           <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />

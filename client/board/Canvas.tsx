@@ -31,15 +31,15 @@ import type { Notify } from './Toasts';
 import { focusCard } from './focusCard';
 import { ParkingArea } from '../workshop/ParkingArea';
 import { useFocusRescue } from './useFocusRescue';
-
-/** React Flow announces a keyboard move with an English direction; we say it in the UI language. */
-const DIRECTION_KEYS: Record<string, StringKey> = { left: 'dirLeft', right: 'dirRight', up: 'dirUp', down: 'dirDown' };
+import { useAriaNames } from './nodes/useAriaNames';
 
 export const PALETTE_MIME = 'application/x-malkart-kind';
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2;
 /** Above this many cards the board opens on one corner rather than fitted whole. */
 const LARGE_BOARD = 400;
+/** React Flow announces a keyboard move with an English direction; we say it in the UI language. */
+const DIRECTION_KEYS: Record<string, StringKey> = { left: 'dirLeft', right: 'dirRight', up: 'dirUp', down: 'dirDown' };
 
 interface Props {
   paletteKind: NodeKind;
@@ -118,6 +118,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     return () => mo.disconnect();
   }, [rf]);
   useFocusRescue(store);
+  useAriaNames();
 
   // Fit the board into view once its content has arrived.
   const fitted = useRef(false);
@@ -336,6 +337,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
           'controls.zoomIn.ariaLabel': t('a11yZoomIn'),
           'controls.zoomOut.ariaLabel': t('a11yZoomOut'),
           'controls.fitView.ariaLabel': t('fit'),
+          'controls.interactive.ariaLabel': t('a11yInteractive'),
           'minimap.ariaLabel': t('minimap'),
           'handle.ariaLabel': t('a11yHandle'),
         }}

@@ -6,8 +6,12 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
   const t = useT();
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // Where focus was before the dialog, read while rendering: by the time effects run, an
+  // autoFocus field inside the dialog has taken focus already, and focus would return to nothing.
+  const opener = useRef<HTMLElement | null>(null);
+  if (opener.current === null) opener.current = document.activeElement as HTMLElement | null;
   useEffect(() => {
-    const prev = document.activeElement as HTMLElement | null;
+    const prev = opener.current;
     const el = ref.current;
     if (el && !el.contains(document.activeElement)) {
       const first = el.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');

@@ -33,16 +33,21 @@ export function SearchBox() {
     focusCard(rf, store, hit.id);
     setOpen(false);
   };
+  const listShown = open && !!q.trim();
   return (
     <div className="mk-search" role="search">
       <input
         id="mk-search"
-        type="search"
+        type="text"
+        role="combobox"
         value={q}
         placeholder={t('search')}
         aria-label={t('search')}
-        aria-expanded={open && hits.length > 0}
-        aria-controls="mk-search-hits"
+        aria-autocomplete="list"
+        // A combobox may say whether its list is open, and name the list only while it is in the page.
+        aria-expanded={listShown}
+        aria-controls={listShown ? 'mk-search-hits' : undefined}
+        aria-activedescendant={listShown && hits[active] ? `mk-search-hit-${active}` : undefined}
         autoComplete="off"
         onChange={(e) => {
           setQ(e.target.value);
@@ -67,14 +72,24 @@ export function SearchBox() {
           }
         }}
       />
-      {open && q.trim() && (
-        <ul id="mk-search-hits" className="mk-popover mk-search-hits" role="listbox">
-          {hits.length === 0 && <li className="mk-muted">{t('searchNoHits')}</li>}
+      {listShown && (
+        <ul id="mk-search-hits" className="mk-popover mk-search-hits" role="listbox" aria-label={t('search')}>
+          {hits.length === 0 && (
+            <li className="mk-muted" role="option" aria-selected={false} aria-disabled="true">
+              {t('searchNoHits')}
+            </li>
+          )}
           {hits.slice(0, 10).map((h, i) => (
-            <li key={h.id} role="option" aria-selected={i === active}>
-              <button type="button" className={`mk-menu-item${i === active ? ' is-active' : ''}`} onMouseDown={(e) => e.preventDefault()} onClick={() => jump(i)}>
-                {h.title}
-              </button>
+            <li
+              key={h.id}
+              id={`mk-search-hit-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={`mk-menu-item${i === active ? ' is-active' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => jump(i)}
+            >
+              {h.title}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { Palette } from './Palette';
 import { useCreateCard } from './useCreateCard';
 import { CARD_WIDTH } from './bands';
 import type { Notify } from './Toasts';
+import { motionMs } from './motion';
 
 interface Props {
   paletteKind: NodeKind;
@@ -38,7 +39,7 @@ export function Toolbar({ paletteKind, setPaletteKind, undo, undoState, notify }
       actions.arrange(positions);
       notify(t('layoutDone'));
       store.flush();
-      requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: 300 }));
+      requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: motionMs(300) }));
     } finally {
       setBusy(false);
     }

@@ -14,6 +14,7 @@ import { ShareButton } from './ShareDialog';
 import { BoardTitle } from './BoardTitle';
 import { SIDE_LABELS, isSide } from '../../shared';
 import { sideColor } from '../workshop/sideColors';
+import { motionMs } from './motion';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',
@@ -28,7 +29,7 @@ function initials(name: string): string {
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
 }
 
-export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { title: string; state: SyncState; onHelp(): void; onSnapshots(): void; boardId: string; token: string }) {
+export function TopBar({ title, state, onHelp, onSnapshots, boardId, token, outlineOpen, onOutline }: { title: string; state: SyncState; onHelp(): void; onSnapshots(): void; boardId: string; token: string; outlineOpen: boolean; onOutline(): void }) {
   const { t, pick } = useI18n();
   const { readOnly, role } = useBoardContext();
   const peers = usePeers();
@@ -50,9 +51,12 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token }: { 
       <BoardTitle title={title} />
       <span className={`mk-role-badge mk-role-${role}`}>{readOnly ? t('readOnly') : roleLabel}</span>
       <div className="mk-viewtools">
+        <button type="button" className={`mk-btn${outlineOpen ? ' is-active' : ''}`} aria-pressed={outlineOpen} onClick={onOutline} data-testid="outline-toggle">
+          {t('outline')}
+        </button>
         <SearchBox />
         <FilterMenu />
-        <button type="button" className="mk-btn" onClick={() => void rf.fitView({ padding: 0.08, duration: 300 })} aria-keyshortcuts="F">
+        <button type="button" className="mk-btn" onClick={() => void rf.fitView({ padding: 0.08, duration: motionMs(300) })} aria-keyshortcuts="F">
           {t('fit')}
         </button>
         <ExportMenu boardId={boardId} token={token} />

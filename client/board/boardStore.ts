@@ -13,6 +13,13 @@ import type { DiffMark } from '../snapshots/diffMarks';
 
 type Listener = () => void;
 export type CardFilter = ((card: BoardNode) => boolean) | null;
+/** Accessible names of cards and links in the UI language (client/board/nodes/ariaNames.ts). */
+export interface AriaLabeler {
+  node(card: BoardNode): string;
+  edge(link: BoardEdge, source: BoardNode | undefined, target: BoardNode | undefined): string;
+  /** What a card and a link are called (React Flow says "node" and "edge" in English). */
+  roles: { node: string; edge: string };
+}
 
 export class BoardStore {
   readonly maps: BoardMaps;
@@ -36,6 +43,7 @@ export class BoardStore {
   private nodeDiff = new Map<string, DiffMark>();
   private edgeDiff = new Map<string, DiffMark>();
   private disposers: (() => void)[] = [];
+  private labeler: AriaLabeler | null = null;
   /** Bumped whenever document content changes; panels recompute from it. */
   graphVersion = 0;
 
@@ -173,6 +181,8 @@ export class BoardStore {
         edgesChanged = true;
       }
     }
+    // A new title renames the links that name it.
+    if (this.contentChanged && this.labeler) edgesChanged = this.relabelEdges() || edgesChanged;
     if (nodesChanged) this.nodeList = [...this.rfNodes.values()];
     if (edgesChanged) this.edgeList = [...this.rfEdges.values()];
     if (nodesChanged || edgesChanged) this.emit();
@@ -201,7 +211,8 @@ export class BoardStore {
       data: { card, ring: this.rings.get(id), invalid: this.invalidNodes.has(id), match: this.matches.has(id), diff: this.nodeDiff.get(id) },
       selected: prev?.selected ?? false,
       hidden: this.filter ? !this.filter(card) : false,
-      ariaLabel: card.title,
+      ariaLabel: this.labeler ? this.labeler.node(card) : card.title,
+      domAttributes: this.labeler ? { 'aria-roledescription': this.labeler.roles.node } : undefined,
     };
     if (prev?.measured) node.measured = prev.measured;
     if (prev?.dragging) node.dragging = true;
@@ -222,6 +233,8 @@ export class BoardStore {
       className: this.edgeDiff.has(id) ? `mk-diff-edge mk-diff-${this.edgeDiff.get(id)}` : undefined,
       selected: prev?.selected ?? false,
       hidden,
+      ariaLabel: this.labeler?.edge(link, this.cards.get(link.source), this.cards.get(link.target)),
+      domAttributes: this.labeler ? { 'aria-roledescription': this.labeler.roles.edge } : undefined,
       markerEnd: link.kind === 'conflictsWith' ? undefined : { type: MarkerType.ArrowClosed, color: edgeColor(link.kind), width: 16, height: 16 },
     };
     this.rfEdges.set(id, edge);
@@ -265,6 +278,45 @@ export class BoardStore {
       this.edgeList = [...this.rfEdges.values()];
       this.emit();
     }
+  }
+
+  // ---- accessible names ----
+  /** Sets how cards and links are named (the UI language changed) and renames those that differ. */
+  setLabeler(labeler: AriaLabeler | null): void {
+    const rolesChanged = this.labeler?.roles.node !== labeler?.roles.node || this.labeler?.roles.edge !== labeler?.roles.edge;
+    this.labeler = labeler;
+    if (!rolesChanged) return this.relabel();
+    // Another language: every card and link is renamed.
+    this.refreshNodes([...this.rfNodes.keys()]);
+    this.refreshEdges([...this.rfEdges.keys()]);
+  }
+
+  /** Rebuilds only the cards and links whose accessible name changed (say, an agreement was made). */
+  relabel(): void {
+    const cards: string[] = [];
+    for (const [id, n] of this.rfNodes) {
+      const card = this.cards.get(id);
+      if (card && n.ariaLabel !== (this.labeler ? this.labeler.node(card) : card.title)) cards.push(id);
+    }
+    this.refreshNodes(cards);
+    if (this.relabelEdges()) {
+      this.edgeList = [...this.rfEdges.values()];
+      this.emit();
+    }
+  }
+
+  private relabelEdges(): boolean {
+    let changed = false;
+    for (const [id, e] of this.rfEdges) {
+      const link = this.links.get(id);
+      if (!link) continue;
+      const name = this.labeler?.edge(link, this.cards.get(link.source), this.cards.get(link.target));
+      if (e.ariaLabel !== name) {
+        this.rfEdges.set(id, { ...e, ariaLabel: name });
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   // ---- local UI changes from React Flow ----

@@ -1,5 +1,6 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { BoardStore } from './boardStore';
+import { motionMs } from './motion';
 
 /** Selects a card, centres the view on it and gives it keyboard focus: how search and panels jump. */
 export function focusCard(rf: ReactFlowInstance<any, any>, store: BoardStore, id: string): void {
@@ -10,7 +11,7 @@ export function focusCard(rf: ReactFlowInstance<any, any>, store: BoardStore, id
   const h = node.measured.height ?? 110;
   void rf.setCenter(node.internals.positionAbsolute.x + w / 2, node.internals.positionAbsolute.y + h / 2, {
     zoom: Math.max(rf.getZoom(), 0.9),
-    duration: 300,
+    duration: motionMs(300),
   });
-  setTimeout(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }), 320);
+  setTimeout(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }), motionMs(300) + 20);
 }

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
 import type { Clip } from './boardActions';
 import type { Notify } from './Toasts';
+import { motionMs } from './motion';
 
 interface Handlers {
   undo: Y.UndoManager | null;
@@ -112,7 +113,7 @@ export function useBoardShortcuts(h: Handlers): void {
         e.preventDefault();
         onHelp();
       } else if (key === 'f') {
-        void rf.fitView({ padding: 0.08, duration: 200 });
+        void rf.fitView({ padding: 0.08, duration: motionMs(200) });
       } else if (key === '/') {
         e.preventDefault();
         document.querySelector<HTMLInputElement>('#mk-search')?.focus();

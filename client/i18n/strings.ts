@@ -7,6 +7,7 @@ import { WORKSHOP_STRINGS } from '../workshop/strings';
 import { LINK_STRINGS } from '../landing/strings';
 import { INSPECTOR_STRINGS } from '../board/panels/strings';
 import { SERIES_STRINGS } from '../board/panels/seriesStrings';
+import { OUTLINE_STRINGS } from '../outline/strings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 
@@ -101,7 +102,7 @@ export const STRINGS = {
   baseline: l('Utgangsverdi', 'Utgangsverdi', 'Baseline'),
   target: l('Mål', 'Mål', 'Target'),
   latest: l('Siste', 'Siste', 'Latest'),
-  cardAria: l('{kind}: {title}. Eier: {owner}.', '{kind}: {title}. Eigar: {owner}.', '{kind}: {title}. Owner: {owner}.'),
+  cardAria: l('{kind} i {band}: {title}. Eier: {owner}.', '{kind} i {band}: {title}. Eigar: {owner}.', '{kind} in {band}: {title}. Owner: {owner}.'),
   hasProblem: l('Har regelbrudd', 'Har regelbrot', 'Breaks a rule'),
   selectedBy: l('Valgt av {name}', 'Vald av {name}', 'Selected by {name}'),
   // inspector
@@ -276,6 +277,7 @@ export const STRINGS = {
   ...LINK_STRINGS,
   ...INSPECTOR_STRINGS,
   ...SERIES_STRINGS,
+  ...OUTLINE_STRINGS,
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

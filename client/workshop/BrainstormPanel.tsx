@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
 import { useWorkshop } from './WorkshopContext';
 import { clusterPositions, nextParkingSlot, PARKING } from './parking';
+import { motionMs } from '../board/motion';
 
 const PROMOTE_TO: NodeKind[] = ['goal', 'measure', 'indicator'];
 
@@ -35,7 +36,7 @@ export function BrainstormPanel() {
       // Bring the parking area into view when a note lands out of sight, clear of this panel on the left.
       if (el && (at.x * z + vp.x < 360 || at.y * z + vp.y < 0 || (at.x + 240) * z + vp.x > el.width || (at.y + 100) * z + vp.y > el.height)) {
         const w = PARKING.width * 1.5;
-        void rf.fitBounds({ x: PARKING.x - PARKING.width * 0.5, y: PARKING.y, width: w, height: PARKING.height }, { padding: 0.05, duration: 250 });
+        void rf.fitBounds({ x: PARKING.x - PARKING.width * 0.5, y: PARKING.y, width: w, height: PARKING.height }, { padding: 0.05, duration: motionMs(250) });
       }
     }
   };

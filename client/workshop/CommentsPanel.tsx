@@ -8,6 +8,7 @@ import { useBoardContext } from '../board/BoardContext';
 import { focusCard } from '../board/focusCard';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 import { formatWhen } from '../i18n/format';
+import { motionMs } from '../board/motion';
 
 export function CommentsPanel() {
   const { t, lang } = useI18n();
@@ -27,7 +28,7 @@ export function CommentsPanel() {
       const e = store.link(id);
       const a = e && rf.getInternalNode(e.source);
       const b = e && rf.getInternalNode(e.target);
-      if (a && b) void rf.setCenter((a.internals.positionAbsolute.x + b.internals.positionAbsolute.x) / 2 + 120, (a.internals.positionAbsolute.y + b.internals.positionAbsolute.y) / 2 + 50, { zoom: Math.max(rf.getZoom(), 0.8), duration: 300 });
+      if (a && b) void rf.setCenter((a.internals.positionAbsolute.x + b.internals.positionAbsolute.x) / 2 + 120, (a.internals.positionAbsolute.y + b.internals.positionAbsolute.y) / 2 + 50, { zoom: Math.max(rf.getZoom(), 0.8), duration: motionMs(300) });
     }
     openComments(id, type);
   };

@@ -57,7 +57,7 @@ export function WorkshopBar() {
               type="button"
               className={`mk-btn mk-btn-small${panel === p ? ' is-active' : ''}`}
               aria-pressed={panel === p}
-              aria-controls="mk-ws-drawer"
+              aria-controls={panel ? 'mk-ws-drawer' : undefined}
               onClick={() => setPanel(panel === p ? null : p)}
               data-testid={`panel-${p}`}
             >

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { Presence, Viewport } from '../board/presence';
 import type { WorkshopStore } from './workshopStore';
+import { motionMs } from '../board/motion';
 
 interface SharedViewport extends Viewport {
   /** Size of the sharer's canvas, so a follower centres the same spot whatever its own size. */
@@ -59,7 +60,7 @@ export function useFollowMe(o: {
       const key = `${target.x.toFixed(1)}|${target.y.toFixed(1)}|${target.zoom.toFixed(4)}`;
       if (key === last.current) return;
       last.current = key;
-      void rf.setViewport(target, { duration: MOVE_MS });
+      void rf.setViewport(target, { duration: motionMs(MOVE_MS) });
     };
     apply();
     return presence.subscribe(apply);
@@ -126,7 +127,7 @@ export function useFollowMe(o: {
       // The summoner's canvas size (shared with its live viewport) lets a screen of another size centre the same spot.
       const by = presence.peers().find((p) => p.role !== 'viewer' && p.user?.participantId === s.by.participantId)?.viewport as SharedViewport | null | undefined;
       const size = by?.width && by.height ? { width: by.width, height: by.height } : {};
-      void rf.setViewport(fitTo({ ...s.viewport, ...size }, storeApi.getState()), { duration: 300 });
+      void rf.setViewport(fitTo({ ...s.viewport, ...size }, storeApi.getState()), { duration: motionMs(300) });
     };
     check();
     const off = ws.subscribe(check);

@@ -34,8 +34,12 @@ export function AnalysisPanel() {
     ['divergence', 'divergenceTitle', divergences.length],
   ];
   return (
-    <section className="mk-analysis" aria-label={t('panels')}>
-      <div role="tablist" className="mk-tabs">
+    <section className="mk-analysis" aria-labelledby="mk-analysis-h">
+      {/* A heading to navigate by (the tabs say the rest). */}
+      <h2 id="mk-analysis-h" className="mk-visually-hidden">
+        {t('panels')}
+      </h2>
+      <div role="tablist" className="mk-tabs" aria-labelledby="mk-analysis-h">
         {tabs.map(([id, label, n]) => (
           <button
             key={id}
