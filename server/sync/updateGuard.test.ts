@@ -78,7 +78,7 @@ describe('a board that already holds such things (written before the check)', ()
     const storage = new Proxy(sqlite, {
       get(target, prop, receiver) {
         if (prop === 'saveSnapshot') {
-          return (s: { label: string }) => (s.label.startsWith('Før gjenoppretting') ? Promise.reject(new Error('disk full')) : target.saveSnapshot(s as never));
+          return (s: { label: string }) => (s.label.startsWith('before-restore:') ? Promise.reject(new Error('disk full')) : target.saveSnapshot(s as never));
         }
         const v = Reflect.get(target, prop, receiver);
         return typeof v === 'function' ? v.bind(target) : v;
