@@ -1,6 +1,6 @@
 // Puts one live board together: connection, store, presence, actions and undo, then the layout
 // (top bar, toolbar, canvas, side panels). Each part lives in its own module.
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type * as Y from 'yjs';
@@ -20,7 +20,7 @@ import { Canvas } from './Canvas';
 import { SidePanel } from './panels/SidePanel';
 import { HelpDialog } from './HelpDialog';
 import { SnapshotsDialog } from './SnapshotsDialog';
-import { Toasts, useToasts } from './Toasts';
+import { Toasts, useToasts } from '../ui/Toasts';
 import { installTestHook } from './testHook';
 import { useUndoState } from './useUndoState';
 import { useSnapshotView } from '../snapshots/useSnapshotView';
