@@ -7,7 +7,7 @@ import {
   type Connection, type EdgeChange, type FinalConnectionState, type NodeChange,
 } from '@xyflow/react';
 import type * as Y from 'yjs';
-import { NODE_KINDS, isOneOf, type EdgeKind, type NodeKind, type Position } from '../../shared';
+import { NODE_KINDS, isOneOf, type NodeKind, type Position } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { useBoardContext } from './BoardContext';
@@ -22,6 +22,7 @@ import { useWheelZoom } from './useWheelZoom';
 import { ZoomLevel } from './ZoomLevel';
 import { linkChoice } from './linkChoice';
 import { LinkKindMenu } from './LinkKindMenu';
+import type { PendingLink } from './pendingLink';
 import { LinkPicker } from './LinkPicker';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useBoardShortcuts } from './useBoardShortcuts';
@@ -47,13 +48,6 @@ interface Props {
   loaded: boolean;
   onHelp(): void;
   notify: Notify;
-}
-
-export interface PendingLink {
-  source: string;
-  target: string;
-  kinds: EdgeKind[];
-  at: { x: number; y: number };
 }
 
 /** The card at a screen point, other than `except`. */
