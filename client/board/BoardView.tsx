@@ -18,6 +18,7 @@ import { TopBar } from './TopBar';
 import { Toolbar } from './Toolbar';
 import { Canvas } from './Canvas';
 import { SidePanel } from './panels/SidePanel';
+import { BoardAnalysis } from './useBoardAnalysis';
 import { HelpDialog } from './HelpDialog';
 import { SnapshotsDialog } from './SnapshotsDialog';
 import { Toasts, useToasts } from '../ui/Toasts';
@@ -119,6 +120,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   return (
     <BoardContext.Provider value={shown}>
       <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
+        <BoardAnalysis>
         <WorkshopProvider notify={toasts.push}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
           <ErrorBoundary area="errorAreaTopBar">
@@ -166,6 +168,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
           <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />
         </div>
         </WorkshopProvider>
+        </BoardAnalysis>
       </ReactFlowProvider>
     </BoardContext.Provider>
   );

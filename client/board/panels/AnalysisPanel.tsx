@@ -8,7 +8,7 @@ import type { StringKey } from '../../i18n/strings';
 import { useBoardContext } from '../BoardContext';
 import { focusCard } from '../../ui/focusCard';
 import { SdgChip } from './SdgPicker';
-import { useAnalysis } from './useAnalysis';
+import { useAnalysis } from '../useBoardAnalysis';
 
 type Tab = 'problems' | 'coverage' | 'divergence';
 
