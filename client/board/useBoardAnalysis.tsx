@@ -2,7 +2,7 @@
 // and the violations marked on the canvas. Computed once per board (BoardAnalysis, mounted by
 // BoardView), so the marks do not depend on the analysis panel being open; the panel reads it.
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { coverage, divergences, readGraph, sdgCoverage, validateGraph, type Coverage, type Divergence, type SdgCoverageRow, type Violation } from '../../shared';
+import { coverage, divergences, sdgCoverage, validateGraph, type Coverage, type Divergence, type SdgCoverageRow, type Violation } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
 
@@ -21,7 +21,7 @@ function useBoardAnalysis(): Analysis | null {
   const [result, setResult] = useState<Analysis | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => {
-      const graph = readGraph(store.doc);
+      const graph = store.projection.graph();
       const violations = validateGraph(graph, lang === 'en' ? 'en' : lang);
       const nodes = new Set<string>();
       const edges = new Set<string>();
