@@ -39,6 +39,7 @@ export class BoardStore {
   private nodeDiff = new Map<string, DiffMark>();
   private edgeDiff = new Map<string, DiffMark>();
   private labeler: AriaLabeler | null = null;
+
   constructor(readonly doc: Y.Doc) {
     this.projection = new BoardProjection(doc, (change) => this.apply(change));
     this.maps = this.projection.maps;
