@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import { previewCsv, readAllSeries, readGraph, setIndicatorValues } from '../../../shared';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useBoardContext } from '../BoardContext';
-import { Modal } from '../Modal';
+import { Modal } from '../../ui/Modal';
 
 export function CsvImportDialog({ onClose }: { onClose: () => void }) {
   const { t, pick } = useI18n();
