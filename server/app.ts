@@ -13,6 +13,7 @@ import { CLOSE } from './protocol';
 import { boardsRouter } from './http/boardsRouter';
 import { snapshotsRouter } from './http/snapshotsRouter';
 import { exportRouter } from './http/exportRouter';
+import { indicatorValuesRouter } from './http/indicatorValuesRouter';
 import { SnapshotService } from './snapshots/SnapshotService';
 import { RenderPool } from './export/RenderPool';
 import { errorHandler, sendError } from './http/errors';
@@ -70,6 +71,8 @@ export function createApp(
   });
   app.use('/api', noStore);
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
+  // Before the JSON routes' catch-all: this one reads its own text/csv body.
+  app.use('/api/boards/:id/indicator-values', indicatorValuesRouter(storage, rooms));
   app.post('/api/boards', createBoardLimiter(config, metrics));
   app.use('/api/boards', boardsRouter(storage, rooms, tickets));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));

@@ -16,3 +16,6 @@ export * from './snapshotLabel';
 export * from './workshop/index';
 export * from './theme';
 export * from './sdg';
+export * from './indicators/series';
+export * from './indicators/seriesDoc';
+export * from './indicators/csvImport';

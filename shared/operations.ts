@@ -9,6 +9,7 @@ import { DEFAULT_OWNER, EDGE_KINDS, isOneOf, type Localized, type NodeKind, type
 import { checkLink, endpointKindsAllowed, ownerRuleHolds, type LinkRefusal, type RuleView } from './linkRules';
 import { edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema } from './interchange/schema';
 import { newYEdge, newYNode, writeNodeField } from './interchange/boardJson';
+import { dropValuesOf } from './indicators/seriesDoc';
 
 export type OpRefusalCode = LinkRefusal['code'] | 'invalid_field' | 'not_found' | 'kind_breaks_links';
 export interface OpRefusal {
@@ -151,6 +152,7 @@ export function deleteNodes(doc: Y.Doc, ids: readonly string[], origin: unknown)
       maps.nodes.delete(id);
       maps.layout.delete(id);
     }
+    dropValuesOf(doc, gone);
   }, origin);
 }
 

@@ -1,4 +1,5 @@
 import type { AgreementRecord, BallotRecord, CommentThread, VoteRecord } from './workshop/model';
+import type { IndicatorValue } from './indicators/series';
 import type { Direction, EdgeKind, GoalLevel, NodeKind, Owner, Progress, Severity, Status, Tier } from './vocabulary';
 
 export interface YearValue {
@@ -55,6 +56,8 @@ export const INDICATOR_FIELDS: readonly NodeField[] = ['unit', 'direction', 'bas
 
 export interface BoardNode extends NodeFields {
   id: string;
+  /** An indicator's measured values, oldest first (stored apart from the card: shared/indicators/seriesDoc.ts). */
+  series?: IndicatorValue[];
   position: Position;
 }
 

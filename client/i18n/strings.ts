@@ -6,6 +6,7 @@ import { SNAPSHOT_STRINGS } from '../snapshots/strings';
 import { WORKSHOP_STRINGS } from '../workshop/strings';
 import { LINK_STRINGS } from '../landing/strings';
 import { INSPECTOR_STRINGS } from '../board/panels/strings';
+import { SERIES_STRINGS } from '../board/panels/seriesStrings';
 import { OUTLINE_STRINGS } from '../outline/strings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
@@ -275,6 +276,7 @@ export const STRINGS = {
   ...WORKSHOP_STRINGS,
   ...LINK_STRINGS,
   ...INSPECTOR_STRINGS,
+  ...SERIES_STRINGS,
   ...OUTLINE_STRINGS,
 } as const satisfies Record<string, Localized>;
 

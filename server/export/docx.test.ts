@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildPlanChapter } from '../../shared/export/planChapter';
 import { describeMap, exportSvg } from '../../shared/export/svg';
-import { LIER, board, edge, node } from '../../shared/export/testBoards';
+import { LIER, board, edge, lierWithSeries, node } from '../../shared/export/testBoards';
 import { toBoardJson } from '../../shared/interchange/boardJson';
 import { lierWithWorkshop } from '../../shared/workshop/testing';
 import type { BoardJson } from '../../shared/types';
@@ -112,7 +112,7 @@ describe('exportDocx: the plan chapter', () => {
     expect(texts(tables.find((t) => texts(t).startsWith('Bærekraftsmål'))!)).toContain(
       '8 Anstendig arbeid og økonomisk vekstLivskvalitet og inkludering; Alle unge fullfører utdanning eller er i arbeid (8.6); Flere med redusert arbeidsevne i arbeid (8.5)',
     );
-    expect(texts(document)).toContain('IndikatorUtgangsverdiMålverdiSiste verdiKilde');
+    expect(texts(document)).toContain('IndikatorUtgangsverdiMålverdiSiste verdiStatusKilde');
     expect(texts(document)).toContain('5 måneder (2023)');
   });
 
@@ -204,5 +204,12 @@ describe('exportDocx: the plan chapter', () => {
       expect(text).toContain('Lokale mål for NAV-kontoret');
       expect(text).toContain('Vert styrt gjennom styringsinstrument «Partnerskapsavtale (NAV-loven § 14) med årlig partnerskapsmøte»');
     }, 180_000);
+  });
+
+  it('indicator tables carry the state, and the measured series is listed under them (#14 §4)', async () => {
+    const { document } = await parts(await docx(lierWithSeries(), { variant: 'publication' }));
+    const t = texts(document);
+    expect(t).toContain('3,6 % (2025)I rute, bedre enn forrige målingNAV Lier, egen telling');
+    expect(t).toContain('MåleserierAndel sosialhjelpsmottakere 18–24 år (lavere er bedre): 3,9 % (2024) · 3,6 % (2025)');
   });
 });

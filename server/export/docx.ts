@@ -36,7 +36,7 @@ export const FONT = 'Arial';
 const TEXT_WIDTH_TWIPS = 9026;
 const FIGURE_WIDTH_PX = 600;
 /** Indikator, Utgangsverdi, Målverdi, Siste verdi, Kilde: wide enough for "Utgangsverdi" in 10 pt bold and "5 måneder (2023)" on two lines at most. */
-export const INDICATOR_COLUMNS = [3126, 1600, 1450, 1450, 1400];
+export const INDICATOR_COLUMNS = [2126, 1600, 1350, 1350, 1400, 1200];
 const HEADINGS_REF = 'malkart-headings';
 
 const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, ...o });
@@ -157,12 +157,19 @@ export function chapterBody(
       body.push(
         para([run(P.indicatorsLead, { bold: true })], { keepNext: true }),
         table(
-          [c.indicator, c.baseline, c.target, c.latest, c.source],
-          b.indicators.map((r) => [r.indicator, r.baseline, r.target, r.latest, r.source]),
+          [c.indicator, c.baseline, c.target, c.latest, c.state, c.source],
+          b.indicators.map((r) => [r.indicator, r.baseline, r.target, r.latest, r.state, r.source]),
           INDICATOR_COLUMNS,
         ),
         new Paragraph({}),
       );
+      const measured = b.indicators.filter((r) => r.series);
+      if (measured.length) {
+        body.push(
+          para([run(P.seriesLead, { bold: true })], { keepNext: true }),
+          ...measured.map((r) => bullet([run(`${r.indicator}: `, { bold: true }), run(r.series)])),
+        );
+      }
       const agreed = b.indicators.filter((r) => r.agreement);
       if (agreed.length) {
         body.push(

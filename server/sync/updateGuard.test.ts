@@ -29,6 +29,9 @@ const HOSTILE: [string, (doc: Y.Doc) => void][] = [
   ['a card with an unknown kind', (doc) => boardMaps(doc).nodes.set('N9', new Y.Map<unknown>([['kind', 'bogus'], ['tier', 'national'], ['owner', 'stat'], ['title', 't']]))],
   ['a field no card has', (doc) => nodeOf(doc, 'K0').set('secret', 'x')],
   ['a part of the document no board has', (doc) => doc.getMap('elsewhere').set('x', 1)],
+  ['a measured value that is not a number', (doc) => doc.getMap('indicatorValues').set('K6/2024', { value: 'mange' })],
+  ['a measured value under a key that is no period', (doc) => doc.getMap('indicatorValues').set('K6/soon', { value: 1 })],
+  ['a measured value as a nested map', (doc) => doc.getMap('indicatorValues').set('K6/2024', new Y.Map([['value', 1]]))],
 ];
 
 describe('the server refuses an edit that breaks the schema', () => {

@@ -7,13 +7,15 @@
 // which entries changed, and only those are checked. The shadow is built on the first edit (one
 // copy of the board) and rebuilt only after a refusal, as a refused update cannot be taken out.
 import * as Y from 'yjs';
-import { LIMITS, edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema } from '../../shared/interchange/schema';
+import { LIMITS, edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema, storedIndicatorValueSchema } from '../../shared/interchange/schema';
+import { PERIOD_PATTERN } from '../../shared/indicators/series';
+import { VALUES_ROOT, splitValueKey } from '../../shared/indicators/seriesDoc';
 
 /** The update breaks the schema; `message` says where (it becomes the close reason). */
 export class UpdateRefusedError extends Error {}
 
 /** Parts of the document the board and workshop mode use; anything else is refused. */
-const BOARD_ROOTS = new Set(['meta', 'nodes', 'layout', 'edges']);
+const BOARD_ROOTS = new Set(['meta', 'nodes', 'layout', 'edges', VALUES_ROOT]);
 // Workshop records (issue #7) are checked by their own operations on the client; not yet here.
 const WORKSHOP_ROOTS = new Set(['agreements', 'session', 'votes', 'ballots', 'comments']);
 /** Fields that may be a Y.Text (so concurrent typing merges), with their longest length. */
@@ -82,6 +84,12 @@ function checkChange(path: string[], type: AnyType, key: string | null): void {
     } else if (root === 'layout') {
       checkId('layout', key);
       checkValue(`layout.${key}`, value, positionSchema);
+    } else if (root === VALUES_ROOT) {
+      // An indicator's measured value (#14 §4): key "<id>/<period>", a plain { value, source?, comment? }.
+      const k = splitValueKey(key);
+      if (!k || !PERIOD_PATTERN.test(k.period)) throw new UpdateRefusedError(`${root}: "${key.slice(0, 40)}" is not "<id>/<period>"`);
+      checkId(root, k.indicatorId);
+      checkValue(`${root}.${key}`, value, storedIndicatorValueSchema);
     } else {
       checkId(root!, key);
       checkRecord(root as 'nodes' | 'edges', key, value);

@@ -92,15 +92,19 @@ export function exportHtml(board: BoardJson, opts: HtmlOptions): string {
       out.push(
         '<table>',
         `<caption>${e(P.indicatorsLead)}: ${e(b.title)}</caption>`,
-        `<thead><tr>${[c.indicator, c.baseline, c.target, c.latest, c.source].map((x) => `<th scope="col">${e(x)}</th>`).join('')}</tr></thead>`,
+        `<thead><tr>${[c.indicator, c.baseline, c.target, c.latest, c.state, c.source].map((x) => `<th scope="col">${e(x)}</th>`).join('')}</tr></thead>`,
         '<tbody>',
         ...b.indicators.map(
           (r) =>
             `<tr><th scope="row">${e(r.indicator)}</th><td class="num">${e(r.baseline)}</td><td class="num">${e(r.target)}</td>` +
-            `<td class="num">${e(r.latest)}</td><td>${e(r.source)}</td></tr>`,
+            `<td class="num">${e(r.latest)}</td><td>${e(r.state)}</td><td>${e(r.source)}</td></tr>`,
         ),
         '</tbody></table>',
       );
+      const measured = b.indicators.filter((r) => r.series);
+      if (measured.length) {
+        out.push(paragraph(P.seriesLead, 'lead'), `<ul>${measured.map((r) => `<li>${e(r.indicator)}: ${e(r.series)}</li>`).join('')}</ul>`);
+      }
       const agreed = b.indicators.filter((r) => r.agreement);
       if (agreed.length) {
         out.push(paragraph(L.workshop.indicatorAgreements, 'lead'), `<ul>${agreed.map((r) => `<li>${e(r.indicator)}: ${e(r.agreement!)}</li>`).join('')}</ul>`);

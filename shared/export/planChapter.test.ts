@@ -91,7 +91,7 @@ describe('the plan chapter', () => {
     expect(l1.lists).toEqual([{ lead: 'Tiltak', items: [{ title: 'Ungdomsteam med IPS-jobbspesialist', detail: '(2025–2027)' }, { title: 'Arbeidsgivernettverket «Lierjobb»', detail: '' }] }]);
     expect(block('Flere med redusert arbeidsevne i arbeid').lists[0]!.lead).toBe('Strategier – slik gjør vi det');
     expect(block('Alle unge fullfører utdanning eller er i arbeid').indicators).toEqual([
-      { indicator: 'Andel sosialhjelpsmottakere 18–24 år (lavere er bedre)', baseline: '4,1 % (2023)', target: '3 % (2028)', latest: '–', source: 'KOSTRA' },
+      { indicator: 'Andel sosialhjelpsmottakere 18–24 år (lavere er bedre)', baseline: '4,1 % (2023)', target: '3 % (2028)', latest: '–', state: 'Ingen måling', series: '', source: 'KOSTRA' },
     ]);
     const s1 = block('Partnerskapsavtale (NAV-loven § 14) med årlig partnerskapsmøte');
     expect(s1.sentences).toEqual([

@@ -4,6 +4,7 @@
 // each goal as text with a sentence of its links. Plain data, final text in the chosen
 // language, laid out by the DOCX and HTML exporters. Every link is indexed once (indexLinks),
 // so building it is linear in cards + links.
+import { assessIndicator } from '../indicators/series';
 import type { BoardGraph } from '../boardDoc';
 import { indexLinks } from '../linkIndex';
 import { boardOrder, coverage, divergences, type View } from '../readModels';
@@ -46,7 +47,12 @@ export interface PlanIndicatorRow {
   indicator: string;
   baseline: string;
   target: string;
+  /** The newest measured value with its period: the series' newest, else the card's own «siste verdi». */
   latest: string;
+  /** "I rute, bedre enn forrige måling" (assessIndicator). */
+  state: string;
+  /** "71 % (2022) · 72 % (2023)": the whole measured series; empty without one. */
+  series: string;
   source: string;
   agreement?: string;
 }
@@ -234,12 +240,16 @@ export function planChapterOf(board: BoardJson, graph: BoardGraph, opts: PlanOpt
     placed.add(i.id);
     const direction = i.direction ? DIRECTION_LABELS[i.direction]?.[lang] : undefined;
     const a = agreement(i);
+    const assessed = assessIndicator(i);
+    const trend = P.trendWords[assessed.trend];
     return {
       indicator: direction ? `${i.title} (${lowerFirst(direction)})` : i.title,
       baseline: valueOf(i.baseline, i.unit),
       target: valueOf(i.target, i.unit),
-      latest: valueOf(i.latest, i.unit),
-      source: i.dataSource ?? '',
+      latest: assessed.latest ? periodValueOf(assessed.latest, i.unit) : '–',
+      state: trend && assessed.state !== 'noData' ? `${P.states[assessed.state]}, ${trend}` : P.states[assessed.state],
+      series: (i.series ?? []).map((v) => periodValueOf(v, i.unit)).join(' · '),
+      source: assessed.latest?.source ?? i.dataSource ?? '',
       ...(a ? { agreement: a } : {}),
     };
   };
@@ -433,10 +443,15 @@ function figureOf(graph: BoardGraph, tier: Tier, lang: ExportLang, no: number): 
 const EXPORT_EDGE = (lang: ExportLang): Record<EdgeKind, string> =>
   Object.fromEntries(Object.entries(EDGE_KIND_LABELS).map(([k, v]) => [k, v[lang]])) as Record<EdgeKind, string>;
 
+function withUnit(n: number, unit: string | undefined): string {
+  return unit ? (unit === '%' ? `${formatNumber(n)} %` : `${formatNumber(n)} ${unit}`) : formatNumber(n);
+}
 function valueOf(v: { value: number; year: number } | undefined, unit: string | undefined): string {
   if (!v) return '–';
-  const value = unit ? (unit === '%' ? `${formatNumber(v.value)} %` : `${formatNumber(v.value)} ${unit}`) : formatNumber(v.value);
-  return `${value} (${v.year})`;
+  return `${withUnit(v.value, unit)} (${v.year})`;
+}
+function periodValueOf(v: { value: number; period: string }, unit: string | undefined): string {
+  return `${withUnit(v.value, unit)} (${v.period})`;
 }
 
 export function paragraphsOf(text: string): string[] {

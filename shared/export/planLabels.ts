@@ -1,5 +1,6 @@
 // The words of the plan chapter (issue #14) in bokmål and nynorsk: band headings, link
 // sentences and the few words around the board's own text.
+import type { TrackState, Trend } from '../indicators/series';
 import type { EdgeKind, Tier } from '../vocabulary';
 import type { ExportLang } from './labels';
 
@@ -22,7 +23,12 @@ export interface PlanLabels {
   strategiesLead: string;
   measuresLead: string;
   indicatorsLead: string;
-  columns: { indicator: string; baseline: string; target: string; latest: string; source: string };
+  columns: { indicator: string; baseline: string; target: string; latest: string; state: string; source: string };
+  /** The on-track state and the trend in the indicator table (shared/indicators/series.ts). */
+  states: Record<TrackState, string>;
+  trendWords: Record<Trend, string>;
+  /** Lead of the list of measured series under an indicator table. */
+  seriesLead: string;
   responsible: string;
   sdg: string;
   owner: string;
@@ -92,7 +98,10 @@ export const PLAN_LABELS: Record<ExportLang, PlanLabels> = {
     strategiesLead: 'Strategier – slik gjør vi det',
     measuresLead: 'Tiltak',
     indicatorsLead: 'Indikatorer – slik måler vi det',
-    columns: { indicator: 'Indikator', baseline: 'Utgangsverdi', target: 'Målverdi', latest: 'Siste verdi', source: 'Kilde' },
+    columns: { indicator: 'Indikator', baseline: 'Utgangsverdi', target: 'Målverdi', latest: 'Siste verdi', state: 'Status', source: 'Kilde' },
+    states: { reached: 'Nådd', onTrack: 'I rute', offTrack: 'Ikke i rute', noTarget: 'Mangler målverdi', noData: 'Ingen måling' },
+    trendWords: { improving: 'bedre enn forrige måling', worsening: 'dårligere enn forrige måling', flat: 'uendret', unknown: '' },
+    seriesLead: 'Måleserier',
     responsible: 'Ansvar',
     sdg: 'Bærekraftsmål',
     owner: 'Eier',
@@ -160,7 +169,10 @@ export const PLAN_LABELS: Record<ExportLang, PlanLabels> = {
     strategiesLead: 'Strategiar – slik gjer vi det',
     measuresLead: 'Tiltak',
     indicatorsLead: 'Indikatorar – slik måler vi det',
-    columns: { indicator: 'Indikator', baseline: 'Utgangsverdi', target: 'Målverdi', latest: 'Siste verdi', source: 'Kjelde' },
+    columns: { indicator: 'Indikator', baseline: 'Utgangsverdi', target: 'Målverdi', latest: 'Siste verdi', state: 'Status', source: 'Kjelde' },
+    states: { reached: 'Nådd', onTrack: 'I rute', offTrack: 'Ikkje i rute', noTarget: 'Manglar målverdi', noData: 'Inga måling' },
+    trendWords: { improving: 'betre enn førre måling', worsening: 'dårlegare enn førre måling', flat: 'uendra', unknown: '' },
+    seriesLead: 'Måleseriar',
     responsible: 'Ansvar',
     sdg: 'Berekraftsmål',
     owner: 'Eigar',

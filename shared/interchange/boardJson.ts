@@ -5,6 +5,8 @@ import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from '../types';
 import { boardMaps, byId, readEdgeFields, readMeta, readNodeFields, type YNode } from '../boardDoc';
 import { setText } from '../yText';
 import { readWorkshopJson, writeWorkshopJson } from '../workshop/interchange';
+import { readAllSeries, writeAllSeries } from '../indicators/seriesDoc';
+import type { IndicatorValue } from '../indicators/series';
 import { LIMITS, edgeFieldSchemas, nodeFieldSchemas, positionSchema } from './schema';
 
 // What the interchange file must not hold even when the document does (written before the server
@@ -50,9 +52,17 @@ function positionOf(raw: unknown): Position {
 export function toBoardJson(doc: Y.Doc): BoardJson {
   const maps = boardMaps(doc);
   const nodes: BoardNode[] = [];
+  const series = readAllSeries(doc);
   maps.nodes.forEach((y, id) => {
     if (!(y instanceof Y.Map)) return;
-    nodes.push({ id, ...withoutInvalidOptional(readNodeFields(y), nodeFieldSchemas, REQUIRED_NODE_FIELDS), position: positionOf(maps.layout.get(id)) });
+    const values = series.get(id);
+    // The series goes just before the position, and only when there is one: files without stay byte for byte the same.
+    nodes.push({
+      id,
+      ...withoutInvalidOptional(readNodeFields(y), nodeFieldSchemas, REQUIRED_NODE_FIELDS),
+      ...(values?.length ? { series: values } : {}),
+      position: positionOf(maps.layout.get(id)),
+    });
   });
   const edges: BoardEdge[] = [];
   maps.edges.forEach((y, id) => {
@@ -151,8 +161,10 @@ export function applyBoardJson(doc: Y.Doc, board: BoardJson, origin: unknown): v
       if (!wantedNodes.has(id)) maps.layout.delete(id);
     });
 
+    const wantedSeries = new Map<string, IndicatorValue[]>();
     for (const node of board.nodes) {
-      const { id, position, ...fields } = node;
+      const { id, position, series, ...fields } = node;
+      if (series?.length) wantedSeries.set(id, series);
       const existing = maps.nodes.get(id);
       if (!existing) {
         maps.nodes.set(id, newYNode(fields));
@@ -174,6 +186,7 @@ export function applyBoardJson(doc: Y.Doc, board: BoardJson, origin: unknown): v
         }
       }
     }
+    writeAllSeries(doc, wantedSeries);
     writeWorkshopJson(doc, board.workshop);
   }, origin);
 }

@@ -10,6 +10,8 @@ export const LIMITS = {
   maxIdLength: 64,
   maxTitleLength: 500,
   maxTextLength: 20_000,
+  /** Measured values in one indicator's series. */
+  maxSeriesLength: 1_000,
   /** Cards narrower or lower than this cannot hold a line of text (and once made the SVG wrap loop forever). */
   minCardSize: 40,
   maxCardSize: 2_000,

@@ -6,6 +6,7 @@ import {
 } from '../vocabulary';
 import { LIMITS, idSchema } from './primitives';
 import { workshopJsonSchema } from '../workshop/schema';
+import { PERIOD_PATTERN } from '../indicators/series';
 
 export { LIMITS, idSchema };
 
@@ -25,6 +26,27 @@ export const positionSchema = z.strictObject({
   height: cardSize.optional(),
 });
 export const sourceSchema = z.strictObject({ doc: shortText.optional(), section: shortText.optional(), url: shortText.optional() });
+
+/** One measured value of an indicator's series (issue #14 §4). */
+export const indicatorValueSchema = z.strictObject({
+  period: z.string().regex(PERIOD_PATTERN, 'a period is a year such as "2024", or "2024-H1", "2024-Q3", "2024-03"'),
+  value: z.number().finite(),
+  source: shortText.optional(),
+  comment: shortText.optional(),
+});
+/** The stored record of a value (the period is in its key). */
+export const storedIndicatorValueSchema = indicatorValueSchema.omit({ period: true });
+export const seriesSchema = z
+  .array(indicatorValueSchema)
+  .max(LIMITS.maxSeriesLength)
+  .superRefine((list, ctx) => {
+    const seen = new Map<string, number>();
+    list.forEach((v, i) => {
+      const first = seen.get(v.period);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'period'], message: `period "${v.period}" is already in the series (at [${first}])` });
+      else seen.set(v.period, i);
+    });
+  });
 
 /** One schema per content field, so operations can check a single edited value. */
 export const nodeFieldSchemas = {
@@ -71,6 +93,8 @@ export const nodeSchema = z.strictObject({
   target: f.target.optional(),
   latest: f.latest.optional(),
   dataSource: f.dataSource.optional(),
+  /** Measured values, oldest first; left out when there are none (files before the series still import). */
+  series: seriesSchema.optional(),
   position: positionSchema.default({ x: 0, y: 0 }),
 });
 

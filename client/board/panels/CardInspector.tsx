@@ -17,6 +17,7 @@ import { BoundTextField } from './BoundTextField';
 import { lastWriter } from './lastWriter';
 import { returnFocusToCard } from './inspectorFocus';
 import { SdgPicker } from './SdgPicker';
+import { IndicatorSeries } from './IndicatorSeries';
 
 export function CardInspector({ card, links }: { card: BoardNode; links: BoardEdge[] }) {
   const { t, pick } = useI18n();
@@ -117,6 +118,7 @@ export function CardInspector({ card, links }: { card: BoardNode; links: BoardEd
           <YearValueField legend={t('fieldTarget')} value={card.target} readOnly={ro} whoChanged={who('target')} commit={(v) => write({ target: v })} testId="field-target" />
           <YearValueField legend={t('fieldLatest')} value={card.latest} readOnly={ro} whoChanged={who('latest')} commit={(v) => write({ latest: v })} />
           <TextField label={t('fieldDataSource')} value={card.dataSource ?? ''} readOnly={ro} whoChanged={who('dataSource')} check={textCheck(t, 'dataSource')} commit={(v) => write({ dataSource: v })} />
+          <IndicatorSeries card={card} readOnly={ro} />
         </>
       )}
       <div className="mk-field-pair">

@@ -1,0 +1,45 @@
+// Strings of an indicator's measured series in the inspector (issue #14 §4; spread into STRINGS).
+import type { Localized } from '../../../shared';
+
+const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
+
+export const SERIES_STRINGS = {
+  seriesTitle: l('Måleverdier', 'Måleverdiar', 'Measured values'),
+  seriesEmpty: l('Ingen måleverdier ennå.', 'Ingen måleverdiar enno.', 'No measured values yet.'),
+  seriesPeriod: l('Periode', 'Periode', 'Period'),
+  seriesValue: l('Verdi', 'Verdi', 'Value'),
+  seriesSource: l('Kilde', 'Kjelde', 'Source'),
+  seriesComment: l('Kommentar', 'Kommentar', 'Comment'),
+  seriesAdd: l('Legg til verdi', 'Legg til verdi', 'Add value'),
+  seriesRemove: l('Fjern verdien for {period}', 'Fjern verdien for {period}', 'Remove the value for {period}'),
+  seriesBadPeriod: l('Skriv en periode som 2024, 2024-H1, 2024-Q3 eller 2024-03.', 'Skriv ein periode som 2024, 2024-H1, 2024-Q3 eller 2024-03.', 'Enter a period such as 2024, 2024-H1, 2024-Q3 or 2024-03.'),
+  seriesBadValue: l('Skriv et tall, for eksempel 3,6.', 'Skriv eit tal, til dømes 3,6.', 'Enter a number, for example 3.6.'),
+  seriesChart: l('Måleverdier over tid: {points}', 'Måleverdiar over tid: {points}', 'Measured values over time: {points}'),
+  seriesLatest: l('Siste verdi: {value} ({period})', 'Siste verdi: {value} ({period})', 'Latest value: {value} ({period})'),
+  stateReached: l('Nådd', 'Nådd', 'Reached'),
+  stateOnTrack: l('I rute', 'I rute', 'On track'),
+  stateOffTrack: l('Ikke i rute', 'Ikkje i rute', 'Off track'),
+  stateNoTarget: l('Mangler målverdi', 'Manglar målverdi', 'No target'),
+  stateNoData: l('Ingen måling', 'Inga måling', 'Not measured'),
+  trendImproving: l('bedre enn forrige måling', 'betre enn førre måling', 'better than the previous measurement'),
+  trendWorsening: l('dårligere enn forrige måling', 'dårlegare enn førre måling', 'worse than the previous measurement'),
+  trendFlat: l('uendret', 'uendra', 'unchanged'),
+  csvOpen: l('Importer måleverdier fra CSV …', 'Importer måleverdiar frå CSV …', 'Import measured values from CSV …'),
+  csvTitle: l('Importer måleverdier fra CSV', 'Importer måleverdiar frå CSV', 'Import measured values from CSV'),
+  csvHelp: l(
+    'Første rad: indikator;periode;verdi;kilde (semikolon eller komma). Indikatoren kan angis med id eller nøyaktig tittel.',
+    'Første rad: indikator;periode;verdi;kjelde (semikolon eller komma). Indikatoren kan gjevast med id eller nøyaktig tittel.',
+    'First row: indikator;periode;verdi;kilde (semicolon or comma). Name the indicator by id or exact title.',
+  ),
+  csvFile: l('Velg fil', 'Vel fil', 'Choose file'),
+  csvPaste: l('eller lim inn', 'eller lim inn', 'or paste'),
+  csvPreview: l('{matched} rader kan importeres, {unmatched} kan ikke.', '{matched} rader kan importerast, {unmatched} kan ikkje.', '{matched} rows can be imported, {unmatched} cannot.'),
+  csvMatchedCaption: l('Rader som importeres', 'Rader som vert importerte', 'Rows to be imported'),
+  csvRow: l('Rad', 'Rad', 'Row'),
+  csvIndicator: l('Indikator', 'Indikator', 'Indicator'),
+  csvErrorAt: l('Rad {row}, kolonne «{column}»:', 'Rad {row}, kolonne «{column}»:', 'Row {row}, column "{column}":'),
+  csvErrorRow: l('Rad {row}:', 'Rad {row}:', 'Row {row}:'),
+  csvImport: l('Importer {count} verdier', 'Importer {count} verdiar', 'Import {count} values'),
+  csvImported: l('{count} verdier er importert.', '{count} verdiar er importerte.', '{count} values imported.'),
+  csvClose: l('Lukk', 'Lukk', 'Close'),
+} as const satisfies Record<string, Localized>;
