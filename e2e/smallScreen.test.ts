@@ -65,8 +65,21 @@ for (const [width, height] of [[1024, 768], [1280, 720]] as const) {
       await page.getByRole('button', { name: 'Hjelp', exact: true }).waitFor();
     });
 
-    // «Del» (the share dialog) comes from the links work of #11 §3; see the merge note in the report.
-    it.todo('«Del» is on screen and clickable');
+    it('«Del» is on screen and clickable, and its dialog fits the screen', async () => {
+      const share = page.locator('.mk-topbar').getByRole('button', { name: 'Del', exact: true });
+      await reachable(page, 'Del', share);
+      await share.click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await page.getByTestId('share-dialog').waitFor();
+      const box = (await dialog.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      // Focus goes back to «Del».
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('share-button');
+    });
 
     it('palette buttons show their label, not only an icon', async () => {
       const labels = page.locator('.mk-palette-item .mk-palette-label');
