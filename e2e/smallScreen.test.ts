@@ -50,7 +50,8 @@ for (const [width, height] of [[1024, 768], [1280, 720]] as const) {
     it('«Hjelp», the language choice, the board title and the view tools are on screen and clickable', async () => {
       await reachable(page, 'board title', page.locator('.mk-board-title'));
       await reachable(page, 'language', page.getByRole('combobox', { name: 'Språk' }));
-      await reachable(page, 'search', page.getByRole('searchbox'));
+      // The search field is a combobox (its hits are a listbox) inside the search landmark.
+      await reachable(page, 'search', page.getByRole('search').getByRole('combobox'));
       for (const name of ['Filter', 'Vis alt', 'Eksporter', 'Øyeblikksbilder', 'Hjelp']) {
         await reachable(page, name, page.locator('.mk-topbar').getByRole('button', { name, exact: true }));
       }
