@@ -91,6 +91,9 @@ describe('a focused field never overwrites a colleague', () => {
     await until(async () => (await input.inputValue()) === 'Økt Andel unge', 'the remote insert to show in the focused field');
     expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('field-title');
     await a.page.keyboard.type(' i arbeid');
+    // The raw client appends at the end of what it has: wait until that includes the typed words,
+    // or ' (Lier)' would land before them (also a fair merge, but not the one checked below).
+    await until(() => rawTitle('i1') === 'Økt Andel unge i arbeid', 'the typed words on the server');
     raw.doc.transact(() => text.insert(text.length, ' (Lier)'), 'raw');
     await a.page.keyboard.type('!');
     await until(() => rawTitle('i1') === 'Økt Andel unge i arbeid! (Lier)' || rawTitle('i1') === 'Økt Andel unge i arbeid (Lier)!', 'both texts on the server');
