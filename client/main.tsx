@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App';
-import { ErrorBoundary } from './board/ErrorBoundary';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { I18nProvider } from './i18n/I18nProvider';
 import { registerServiceWorker } from './registerServiceWorker';
 

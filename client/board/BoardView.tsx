@@ -1,6 +1,6 @@
 // Puts one live board together: connection, store, presence, actions and undo, then the layout
 // (top bar, toolbar, canvas, side panels). Each part lives in its own module.
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type * as Y from 'yjs';
@@ -18,9 +18,10 @@ import { TopBar } from './TopBar';
 import { Toolbar } from './Toolbar';
 import { Canvas } from './Canvas';
 import { SidePanel } from './panels/SidePanel';
+import { BoardAnalysis } from './useBoardAnalysis';
 import { HelpDialog } from './HelpDialog';
 import { SnapshotsDialog } from './SnapshotsDialog';
-import { Toasts, useToasts } from './Toasts';
+import { Toasts, useToasts } from '../ui/Toasts';
 import { installTestHook } from './testHook';
 import { useUndoState } from './useUndoState';
 import { useSnapshotView } from '../snapshots/useSnapshotView';
@@ -130,6 +131,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   return (
     <BoardContext.Provider value={shown}>
       <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
+        <BoardAnalysis>
         <WorkshopProvider notify={toasts.push}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
           <ErrorBoundary area="errorAreaTopBar">
@@ -177,6 +179,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
           <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />
         </div>
         </WorkshopProvider>
+        </BoardAnalysis>
       </ReactFlowProvider>
     </BoardContext.Provider>
   );

@@ -7,7 +7,7 @@ import {
   type Connection, type EdgeChange, type FinalConnectionState, type NodeChange,
 } from '@xyflow/react';
 import type * as Y from 'yjs';
-import { NODE_KINDS, isOneOf, type EdgeKind, type NodeKind, type Position } from '../../shared';
+import { NODE_KINDS, isOneOf, type NodeKind, type Position } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { useBoardContext } from './BoardContext';
@@ -16,19 +16,20 @@ import { nodeTypes } from './nodes/nodeTypes';
 import { edgeTypes } from './edges/KindEdge';
 import { Bands } from './Bands';
 import { Cursors } from './Cursors';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { usePresenceSync } from './usePresenceSync';
 import { useWheelZoom } from './useWheelZoom';
 import { ZoomLevel } from './ZoomLevel';
 import { linkChoice } from './linkChoice';
 import { LinkKindMenu } from './LinkKindMenu';
+import type { PendingLink } from './pendingLink';
 import { LinkPicker } from './LinkPicker';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useBoardShortcuts } from './useBoardShortcuts';
 import { useCreateCard } from './useCreateCard';
 import { OverviewMap } from './OverviewMap';
-import type { Notify } from './Toasts';
-import { focusCard } from './focusCard';
+import type { Notify } from '../ui/Toasts';
+import { focusCard } from '../ui/focusCard';
 import { ParkingArea } from '../workshop/ParkingArea';
 import { useFocusRescue } from './useFocusRescue';
 import { useAriaNames } from './nodes/useAriaNames';
@@ -47,13 +48,6 @@ interface Props {
   loaded: boolean;
   onHelp(): void;
   notify: Notify;
-}
-
-export interface PendingLink {
-  source: string;
-  target: string;
-  kinds: EdgeKind[];
-  at: { x: number; y: number };
 }
 
 /** The card at a screen point, other than `except`. */

@@ -1,5 +1,5 @@
 import { useT } from '../i18n/I18nProvider';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 
 export function ConfirmDelete({ cards, links, onConfirm, onCancel }: { cards: number; links: number; onConfirm(): void; onCancel(): void }) {
   const t = useT();

@@ -1,8 +1,7 @@
 // Other people's cursors, in flow coordinates, with their names and colours.
-import { memo, useSyncExternalStore } from 'react';
+import { memo } from 'react';
 import { ViewportPortal, useStore, type ReactFlowState } from '@xyflow/react';
-import { useBoardContext } from './BoardContext';
-import type { Peer, Presence } from './presence';
+import { usePeers } from '../ui/usePeers';
 import { SIDE_LABELS, isSide } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -37,25 +36,3 @@ export const Cursors = memo(function Cursors() {
     </ViewportPortal>
   );
 });
-
-// One list per presence, read again once per awareness change however many components show it.
-// Its invalidating listener is added on first read, before any component subscribes, so it runs first.
-const peerCache = new WeakMap<Presence, Peer[] | null>();
-
-function peersOf(presence: Presence): Peer[] {
-  if (!peerCache.has(presence)) presence.subscribe(() => peerCache.set(presence, null));
-  const cached = peerCache.get(presence);
-  if (cached) return cached;
-  const peers = presence.peers();
-  peerCache.set(presence, peers);
-  return peers;
-}
-
-/** The people on the board (self first), re-read when awareness changes. */
-export function usePeers(): Peer[] {
-  const { presence } = useBoardContext();
-  return useSyncExternalStore(
-    (fn) => presence.subscribe(fn),
-    () => peersOf(presence),
-  );
-}

@@ -1,6 +1,6 @@
 import { useT } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 
 const SHORTCUTS: [string | StringKey, StringKey][] = [
   ['N', 'kNew'],

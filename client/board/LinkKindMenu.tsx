@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { EDGE_KIND_LABELS } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { EDGE_LOOKS } from './edges/edgeStyle';
-import type { PendingLink } from './Canvas';
+import type { PendingLink } from './pendingLink';
 
 export function LinkKindMenu({ pending, onChoose, onCancel }: { pending: PendingLink; onChoose(kind: PendingLink['kinds'][number]): void; onCancel(): void }) {
   const { t, pick } = useI18n();

@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import { NODE_KIND_LABELS, isOneOf, NODE_KINDS, type BoardNode } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { linkChoice } from './linkChoice';
 
 const SHOWN = 12;

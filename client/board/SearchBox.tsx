@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useT } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
-import { focusCard } from './focusCard';
+import { focusCard } from '../ui/focusCard';
 
 const norm = (s: string) => s.toLocaleLowerCase('nb').normalize('NFKD');
 

@@ -9,7 +9,7 @@ import { ApiError, boardLink, getLinks, rotateLinks, type Role } from '../api';
 import { replaceLocation } from '../navigation';
 import { heldLinks, rememberLinks, type HeldLinks } from '../landing/recentBoards';
 import { LinkRow, ROLE_TEXT } from '../landing/LinkRow';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { useBoardContext } from './BoardContext';
 import { beginOwnLinkRotation } from './ownLinkRotation';
 

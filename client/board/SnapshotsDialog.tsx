@@ -4,8 +4,8 @@ import { useSnapshotName } from '../snapshots/snapshotName';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, listSnapshots, takeSnapshot, type Role, type SnapshotInfo } from '../api';
-import { Modal } from './Modal';
-import type { Notify } from './Toasts';
+import { Modal } from '../ui/Modal';
+import type { Notify } from '../ui/Toasts';
 import { RestoreDialog } from '../snapshots/RestoreDialog';
 import { rememberSnapshotOpener, showSnapshot } from '../snapshots/showSnapshot';
 

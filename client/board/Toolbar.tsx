@@ -8,7 +8,7 @@ import { useBoardContext } from './BoardContext';
 import { Palette } from './Palette';
 import { useCreateCard } from './useCreateCard';
 import { CARD_WIDTH } from './bands';
-import type { Notify } from './Toasts';
+import type { Notify } from '../ui/Toasts';
 import { motionMs } from './motion';
 
 interface Props {

@@ -4,7 +4,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { navigate } from '../navigation';
 import { useBoardContext } from './BoardContext';
 import type { SyncState } from './connectionStatus';
-import { usePeers } from './Cursors';
+import { usePeers } from '../ui/usePeers';
 import type { StringKey } from '../i18n/strings';
 import { useReactFlow } from '@xyflow/react';
 import { SearchBox } from './SearchBox';

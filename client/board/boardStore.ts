@@ -1,12 +1,12 @@
-// Binds the Y.Doc to React Flow's node and edge arrays. The maps are observed deeply; only the
-// cards and links whose path changed are rebuilt, batched per animation frame, and every other
-// object is kept identical so memoised components skip it. Local, never-persisted state
-// (selection, measured size, an in-flight drag) is merged in here and never written to the doc.
-import * as Y from 'yjs';
+// The canvas model: React Flow's node and edge arrays built from the doc's projection
+// (boardProjection). Only the cards and links a batch changed are rebuilt, and every other object is
+// kept identical so memoised components skip it. Local, never-persisted state (selection, measured
+// size, an in-flight drag, decorations, the filter, diff marks, accessible names) is merged in here
+// and never written to the doc.
+import type * as Y from 'yjs';
 import { applyEdgeChanges, applyNodeChanges, MarkerType, type EdgeChange, type NodeChange } from '@xyflow/react';
-import {
-  boardMaps, isOneOf, NODE_KINDS, readEdgeFields, readNodeFields, type BoardEdge, type BoardMaps, type BoardNode, type Position,
-} from '../../shared';
+import { isOneOf, NODE_KINDS, type BoardEdge, type BoardMaps, type BoardNode, type Position } from '../../shared';
+import { BoardProjection, type ProjectionChange } from './boardProjection';
 import type { CardNode, LinkEdge } from './cardTypes';
 import { edgeColor } from './edges/edgeStyle';
 import type { DiffMark } from '../snapshots/diffMarks';
@@ -23,17 +23,13 @@ export interface AriaLabeler {
 
 export class BoardStore {
   readonly maps: BoardMaps;
-  private cards = new Map<string, BoardNode>();
-  private links = new Map<string, BoardEdge>();
+  /** Cards and links as plain data, and the change counter the analysis reads. */
+  readonly projection: BoardProjection;
   private rfNodes = new Map<string, CardNode>();
   private rfEdges = new Map<string, LinkEdge>();
   private nodeList: CardNode[] = [];
   private edgeList: LinkEdge[] = [];
-  private dirtyNodes = new Set<string>();
-  private dirtyEdges = new Set<string>();
-  private frame = 0;
   private listeners = new Set<Listener>();
-  private graphListeners = new Set<Listener>();
   private rings = new Map<string, { color: string; name: string }>();
   private remoteDrag = new Map<string, Position>();
   private invalidNodes = new Set<string>();
@@ -42,50 +38,17 @@ export class BoardStore {
   private filter: CardFilter = null;
   private nodeDiff = new Map<string, DiffMark>();
   private edgeDiff = new Map<string, DiffMark>();
-  private disposers: (() => void)[] = [];
   private labeler: AriaLabeler | null = null;
-  /** Bumped whenever document content changes; panels recompute from it. */
-  graphVersion = 0;
 
   constructor(readonly doc: Y.Doc) {
-    this.maps = boardMaps(doc);
-    const { nodes, layout, edges } = this.maps;
-    const onNodes = (events: Y.YEvent<any>[]) => {
-      for (const ev of events) {
-        if (ev.target === nodes) for (const k of (ev as Y.YMapEvent<unknown>).keysChanged) this.dirtyNodes.add(k);
-        else if (typeof ev.path[0] === 'string') this.dirtyNodes.add(ev.path[0]);
-      }
-      this.schedule(true);
-    };
-    const onLayout = (ev: Y.YMapEvent<Position>) => {
-      for (const k of ev.keysChanged) this.dirtyNodes.add(k);
-      this.schedule(false);
-    };
-    const onEdges = (events: Y.YEvent<any>[]) => {
-      for (const ev of events) {
-        if (ev.target === edges) for (const k of (ev as Y.YMapEvent<unknown>).keysChanged) this.dirtyEdges.add(k);
-        else if (typeof ev.path[0] === 'string') this.dirtyEdges.add(ev.path[0]);
-      }
-      this.schedule(true);
-    };
-    nodes.observeDeep(onNodes);
-    layout.observe(onLayout);
-    edges.observeDeep(onEdges);
-    this.disposers.push(
-      () => nodes.unobserveDeep(onNodes),
-      () => layout.unobserve(onLayout),
-      () => edges.unobserveDeep(onEdges),
-    );
-    nodes.forEach((_, id) => this.dirtyNodes.add(id));
-    edges.forEach((_, id) => this.dirtyEdges.add(id));
+    this.projection = new BoardProjection(doc, (change) => this.apply(change));
+    this.maps = this.projection.maps;
     this.flush();
   }
 
   destroy(): void {
-    this.cancelFrame();
-    for (const d of this.disposers) d();
+    this.projection.destroy();
     this.listeners.clear();
-    this.graphListeners.clear();
   }
 
   // ---- subscription (useSyncExternalStore) ----
@@ -93,31 +56,28 @@ export class BoardStore {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   };
-  subscribeGraph = (fn: Listener) => {
-    this.graphListeners.add(fn);
-    return () => this.graphListeners.delete(fn);
-  };
+  subscribeGraph = (fn: Listener) => this.projection.subscribeGraph(fn);
   /** The board's meta map (title …) changes rarely; subscribers hear of it directly, not per frame. */
-  subscribeMeta = (fn: Listener) => {
-    const onMeta = () => fn();
-    this.maps.meta.observe(onMeta);
-    return () => this.maps.meta.unobserve(onMeta);
-  };
+  subscribeMeta = (fn: Listener) => this.projection.subscribeMeta(fn);
   getNodes = () => this.nodeList;
   getEdges = () => this.edgeList;
-  getGraphVersion = () => this.graphVersion;
+  getGraphVersion = () => this.projection.graphVersion;
+  /** Bumped whenever document content changes; panels recompute from it. */
+  get graphVersion(): number {
+    return this.projection.graphVersion;
+  }
 
   card(id: string): BoardNode | undefined {
-    return this.cards.get(id);
+    return this.projection.card(id);
   }
   link(id: string): BoardEdge | undefined {
-    return this.links.get(id);
+    return this.projection.link(id);
   }
   allCards(): IterableIterator<BoardNode> {
-    return this.cards.values();
+    return this.projection.allCards();
   }
   allLinks(): IterableIterator<BoardEdge> {
-    return this.links.values();
+    return this.projection.allLinks();
   }
   selectedNodeIds(): string[] {
     return this.nodeList.filter((n) => n.selected).map((n) => n.id);
@@ -126,54 +86,32 @@ export class BoardStore {
     return this.edgeList.filter((e) => e.selected).map((e) => e.id);
   }
 
-  private contentChanged = false;
-  private schedule(content: boolean): void {
-    if (content) this.contentChanged = true;
-    if (this.frame) return;
-    const run = () => {
-      this.frame = 0;
-      this.flush();
-    };
-    this.frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : (setTimeout(run, 16) as unknown as number);
-  }
-
-  private cancelFrame(): void {
-    if (!this.frame) return;
-    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
-    else clearTimeout(this.frame);
-    this.frame = 0;
-  }
-
   /** Applies pending document changes now (also used by tests and right after local writes). */
   flush(): void {
-    this.cancelFrame();
-    if (!this.dirtyNodes.size && !this.dirtyEdges.size) return;
+    this.projection.flush();
+  }
+
+  /** Rebuilds what a projected batch changed, before the projection tells the panels. */
+  private apply({ nodes, edges, content }: ProjectionChange): void {
     let nodesChanged = false;
     let edgesChanged = false;
-    for (const id of this.dirtyNodes) {
-      const y = this.maps.nodes.get(id);
-      if (!y) {
-        const had = this.cards.delete(id);
-        if (this.rfNodes.delete(id) || had) nodesChanged = true;
+    for (const id of nodes) {
+      if (!this.card(id)) {
+        this.rfNodes.delete(id);
+        nodesChanged = true;
         continue;
       }
-      this.cards.set(id, { id, ...readNodeFields(y), position: { ...(this.maps.layout.get(id) ?? { x: 0, y: 0 }) } });
       this.rebuildNode(id);
       nodesChanged = true;
     }
-    for (const id of this.dirtyEdges) {
-      const y = this.maps.edges.get(id);
-      if (!y) {
-        this.links.delete(id);
+    for (const id of edges) {
+      if (!this.link(id)) {
         if (this.rfEdges.delete(id)) edgesChanged = true;
         continue;
       }
-      this.links.set(id, { id, ...readEdgeFields(y) });
       this.rebuildEdge(id);
       edgesChanged = true;
     }
-    this.dirtyNodes.clear();
-    this.dirtyEdges.clear();
     // An edit can move a card in or out of the filter (say, a new owner): its links follow.
     if (nodesChanged && this.filter) {
       for (const id of this.edgesToReveal()) {
@@ -182,15 +120,10 @@ export class BoardStore {
       }
     }
     // A new title renames the links that name it.
-    if (this.contentChanged && this.labeler) edgesChanged = this.relabelEdges() || edgesChanged;
+    if (content && this.labeler) edgesChanged = this.relabelEdges() || edgesChanged;
     if (nodesChanged) this.nodeList = [...this.rfNodes.values()];
     if (edgesChanged) this.edgeList = [...this.rfEdges.values()];
     if (nodesChanged || edgesChanged) this.emit();
-    if (this.contentChanged) {
-      this.contentChanged = false;
-      this.graphVersion++;
-      for (const fn of this.graphListeners) fn();
-    }
   }
 
   private emit(): void {
@@ -198,7 +131,7 @@ export class BoardStore {
   }
 
   private rebuildNode(id: string): void {
-    const card = this.cards.get(id);
+    const card = this.card(id);
     if (!card) return;
     const prev = this.rfNodes.get(id);
     const kind = isOneOf(NODE_KINDS, card.kind) ? card.kind : 'note';
@@ -220,7 +153,7 @@ export class BoardStore {
   }
 
   private rebuildEdge(id: string): void {
-    const link = this.links.get(id);
+    const link = this.link(id);
     if (!link) return;
     const prev = this.rfEdges.get(id);
     const hidden = this.edgeHidden(link);
@@ -233,7 +166,7 @@ export class BoardStore {
       className: this.edgeDiff.has(id) ? `mk-diff-edge mk-diff-${this.edgeDiff.get(id)}` : undefined,
       selected: prev?.selected ?? false,
       hidden,
-      ariaLabel: this.labeler?.edge(link, this.cards.get(link.source), this.cards.get(link.target)),
+      ariaLabel: this.labeler?.edge(link, this.card(link.source), this.card(link.target)),
       domAttributes: this.labeler ? { 'aria-roledescription': this.labeler.roles.edge } : undefined,
       markerEnd: link.kind === 'conflictsWith' ? undefined : { type: MarkerType.ArrowClosed, color: edgeColor(link.kind), width: 16, height: 16 },
     };
@@ -295,7 +228,7 @@ export class BoardStore {
   relabel(): void {
     const cards: string[] = [];
     for (const [id, n] of this.rfNodes) {
-      const card = this.cards.get(id);
+      const card = this.card(id);
       if (card && n.ariaLabel !== (this.labeler ? this.labeler.node(card) : card.title)) cards.push(id);
     }
     this.refreshNodes(cards);
@@ -308,9 +241,9 @@ export class BoardStore {
   private relabelEdges(): boolean {
     let changed = false;
     for (const [id, e] of this.rfEdges) {
-      const link = this.links.get(id);
+      const link = this.link(id);
       if (!link) continue;
-      const name = this.labeler?.edge(link, this.cards.get(link.source), this.cards.get(link.target));
+      const name = this.labeler?.edge(link, this.card(link.source), this.card(link.target));
       if (e.ariaLabel !== name) {
         this.rfEdges.set(id, { ...e, ariaLabel: name });
         changed = true;
@@ -413,7 +346,7 @@ export class BoardStore {
     this.filter = filter;
     const changedNodes: string[] = [];
     for (const [id, n] of this.rfNodes) {
-      const card = this.cards.get(id);
+      const card = this.card(id);
       const hidden = filter && card ? !filter(card) : false;
       if (!!n.hidden !== hidden) changedNodes.push(id);
     }

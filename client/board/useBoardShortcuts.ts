@@ -7,7 +7,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
 import type { Clip } from './boardActions';
-import type { Notify } from './Toasts';
+import type { Notify } from '../ui/Toasts';
 import { motionMs } from './motion';
 
 interface Handlers {

@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { ApiError, exportPath, listSnapshots, type SnapshotInfo } from '../api';
-import { Modal } from '../board/Modal';
+import { Modal } from '../ui/Modal';
 import { formatDateTime, localeOf } from '../i18n/format';
 import { fetchExport, formatBytes, saveBlob } from './download';
 import '../snapshots/snapshots.css';

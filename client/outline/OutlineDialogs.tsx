@@ -8,7 +8,7 @@ import {
 } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
-import { Modal } from '../board/Modal';
+import { Modal } from '../ui/Modal';
 import { bandTop, CARD_WIDTH, clampIntoBand } from '../board/bands';
 import { linkChoice } from '../board/linkChoice';
 import { WorkshopCoreContext } from '../workshop/WorkshopContext';

@@ -5,7 +5,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { useBoardContext } from '../board/BoardContext';
-import { focusCard } from '../board/focusCard';
+import { focusCard } from '../ui/focusCard';
 import { SIDE_LABELS, type BoardDiff, type BoardJson } from '../../shared';
 import { formatDateTime } from '../i18n/format';
 import { changeEntries, countChanges, DIFF_MARKS, formatFieldValue } from './diffMarks';

@@ -4,8 +4,8 @@ import { useSnapshotName } from './snapshotName';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, restoreSnapshot, type RestoreResult, type SnapshotInfo } from '../api';
-import { Modal } from '../board/Modal';
-import type { Notify } from '../board/Toasts';
+import { Modal } from '../ui/Modal';
+import type { Notify } from '../ui/Toasts';
 import { formatDateTime } from '../i18n/format';
 
 interface Props {

@@ -4,7 +4,7 @@ import { useSnapshotName } from './snapshotName';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Role } from '../api';
-import type { Notify } from '../board/Toasts';
+import type { Notify } from '../ui/Toasts';
 import type { SnapshotView } from './useSnapshotView';
 import { RestoreDialog } from './RestoreDialog';
 import { showSnapshot } from './showSnapshot';

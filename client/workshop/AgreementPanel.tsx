@@ -5,7 +5,7 @@ import { useReactFlow } from '@xyflow/react';
 import { NODE_KIND_LABELS, SIDE_LABELS, agreementSummary, type AgreementSummaryItem } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
-import { focusCard } from '../board/focusCard';
+import { focusCard } from '../ui/focusCard';
 import type { StringKey } from '../i18n/strings';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 

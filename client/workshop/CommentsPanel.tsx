@@ -5,7 +5,7 @@ import { useReactFlow } from '@xyflow/react';
 import { openThreads } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
-import { focusCard } from '../board/focusCard';
+import { focusCard } from '../ui/focusCard';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 import { formatWhen } from '../i18n/format';
 import { motionMs } from '../board/motion';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { SIDES, SIDE_LABELS, type Side } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
-import { Modal } from '../board/Modal';
+import { Modal } from '../ui/Modal';
 import { getIdentity, saveIdentity } from './identity';
 
 export function JoinDialog({ onDone, onCancel }: { onDone(): void; onCancel?: () => void }) {

@@ -3,7 +3,7 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../i18n/I18nProvider';
-import { usePeers } from '../board/Cursors';
+import { usePeers } from '../ui/usePeers';
 import { allThreads } from '../../shared';
 import { participantsOf } from './participants';
 import { useWorkshop } from './WorkshopContext';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { SIDES, SIDE_LABELS } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
-import { usePeers } from '../board/Cursors';
+import { usePeers } from '../ui/usePeers';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 import { participantsOf } from './participants';
 import { JoinDialog } from './JoinDialog';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { NODE_KINDS, NODE_KIND_LABELS, TIERS, TIER_LABELS, type NodeKind, type Tier } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
-import { Modal } from '../board/Modal';
+import { Modal } from '../ui/Modal';
 import { useBoardContext } from '../board/BoardContext';
 import { useWorkshop } from './WorkshopContext';
 

@@ -2,7 +2,7 @@
 // No count of anyone's dots is ever read here.
 import { voterCount } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
-import { usePeers } from '../board/Cursors';
+import { usePeers } from '../ui/usePeers';
 import { participantsOf } from './participants';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 

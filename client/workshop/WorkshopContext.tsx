@@ -4,7 +4,7 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Identity } from './identity';
 import type { WorkshopStore, CardMarks } from './workshopStore';
 import type { WorkshopActions } from './workshopActions';
-import type { Notify } from '../board/Toasts';
+import type { Notify } from '../ui/Toasts';
 
 export type PanelName = 'people' | 'agreement' | 'votes' | 'comments' | 'brainstorm';
 

@@ -6,7 +6,7 @@ import type { Localized } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
 import { testProbes } from '../board/testHook';
-import type { Notify } from '../board/Toasts';
+import type { Notify } from '../ui/Toasts';
 import { getIdentity, useIdentity } from './identity';
 import { WorkshopStore } from './workshopStore';
 import { WorkshopActions } from './workshopActions';

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { allThreads } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import type { BoardStore } from '../board/boardStore';
-import type { Notify } from '../board/Toasts';
+import type { Notify } from '../ui/Toasts';
 import type { WorkshopStore } from './workshopStore';
 
 export function useMentionNotices(ws: WorkshopStore, store: BoardStore, participantId: string, notify: Notify): void {

@@ -51,7 +51,7 @@ describe('the server refuses an edit that breaks the schema', () => {
       moveNodes(good.doc, { K1: { x: 10, y: 20 } }, 'good');
       const fresh = connectClient(server.wsUrl, board.id, board.tokens.viewer);
       await fresh.synced;
-      await waitFor(() => nodeOf(fresh.doc, 'K1').get('title') === 'Videre arbeid', 10_000, 'the good edit to reach a new client');
+      await waitFor(() => String(nodeOf(fresh.doc, 'K1').get('title')) === 'Videre arbeid', 10_000, 'the good edit to reach a new client');
       expect(JSON.stringify(boardMaps(fresh.doc).nodes.get('K0')!.toJSON()) + JSON.stringify(boardMaps(fresh.doc).meta.toJSON())).toBe(before);
       expect(JSON.stringify(boardMaps(good.doc).nodes.get('K0')!.toJSON()) + JSON.stringify(boardMaps(good.doc).meta.toJSON())).toBe(before);
       expect(fresh.doc.share.has('elsewhere')).toBe(false);
@@ -75,7 +75,7 @@ describe('a board that already holds such things (written before the check)', ()
     const storage = new Proxy(sqlite, {
       get(target, prop, receiver) {
         if (prop === 'saveSnapshot') {
-          return (s: { label: string }) => (s.label.startsWith('Før gjenoppretting') ? Promise.reject(new Error('disk full')) : target.saveSnapshot(s as never));
+          return (s: { label: string }) => (s.label.startsWith('before-restore:') ? Promise.reject(new Error('disk full')) : target.saveSnapshot(s as never));
         }
         const v = Reflect.get(target, prop, receiver);
         return typeof v === 'function' ? v.bind(target) : v;

@@ -74,5 +74,5 @@ describe('workshop convergence', () => {
         for (const d of replicas) d.destroy();
       }
     }
-  });
+  }, 60_000); // CPU-bound (150 rounds, each exported): a loaded CI machine needs more than the 5 s default
 });

@@ -6,9 +6,9 @@ import type { BoardNode } from '../../../shared';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { StringKey } from '../../i18n/strings';
 import { useBoardContext } from '../BoardContext';
-import { focusCard } from '../focusCard';
+import { focusCard } from '../../ui/focusCard';
 import { SdgChip } from './SdgPicker';
-import { useAnalysis } from './useAnalysis';
+import { useAnalysis } from '../useBoardAnalysis';
 
 type Tab = 'problems' | 'coverage' | 'divergence';
 

@@ -10,7 +10,7 @@ import { useBoardContext } from '../BoardContext';
 import { Group, SelectField, TextField } from './fields';
 import { PeriodField, YearValueField } from './PairFields';
 import { sdgCheck, textCheck, urlCheck } from './checks';
-import { focusCard } from '../focusCard';
+import { focusCard } from '../../ui/focusCard';
 import { takenBoxes } from '../useCreateCard';
 import type { CardNode, LinkEdge } from '../cardTypes';
 import { BoundTextField } from './BoundTextField';

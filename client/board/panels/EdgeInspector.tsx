@@ -4,7 +4,7 @@ import { EDGE_KIND_LABELS, SEVERITIES, SEVERITY_LABELS, edgeFieldSchemas, isOneO
 import { useI18n } from '../../i18n/I18nProvider';
 import { useBoardContext } from '../BoardContext';
 import { SelectField, TextField, type Check } from './fields';
-import { focusCard } from '../focusCard';
+import { focusCard } from '../../ui/focusCard';
 import { returnFocusToCard } from './inspectorFocus';
 import { lastWriter } from './lastWriter';
 

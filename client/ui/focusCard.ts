@@ -1,6 +1,6 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import type { BoardStore } from './boardStore';
-import { motionMs } from './motion';
+import type { BoardStore } from '../board/boardStore';
+import { motionMs } from '../board/motion';
 
 /** Selects a card, centres the view on it and gives it keyboard focus: how search and panels jump. */
 export function focusCard(rf: ReactFlowInstance<any, any>, store: BoardStore, id: string): void {

@@ -1,9 +1,10 @@
 // The board's rule violations, coverage and divergences, recomputed shortly after content changes,
-// and the violations marked on the canvas.
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { coverage, divergences, readGraph, sdgCoverage, validateGraph, type Coverage, type Divergence, type SdgCoverageRow, type Violation } from '../../../shared';
-import { useI18n } from '../../i18n/I18nProvider';
-import { useBoardContext } from '../BoardContext';
+// and the violations marked on the canvas. Computed once per board (BoardAnalysis, mounted by
+// BoardView), so the marks do not depend on the analysis panel being open; the panel reads it.
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { coverage, divergences, sdgCoverage, validateGraph, type Coverage, type Divergence, type SdgCoverageRow, type Violation } from '../../shared';
+import { useI18n } from '../i18n/I18nProvider';
+import { useBoardContext } from './BoardContext';
 
 export interface Analysis {
   violations: Violation[];
@@ -13,14 +14,14 @@ export interface Analysis {
   sdg: SdgCoverageRow[];
 }
 
-export function useAnalysis(): Analysis | null {
+function useBoardAnalysis(): Analysis | null {
   const { store } = useBoardContext();
   const { lang } = useI18n();
   const version = useSyncExternalStore(store.subscribeGraph, store.getGraphVersion);
   const [result, setResult] = useState<Analysis | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => {
-      const graph = readGraph(store.doc);
+      const graph = store.projection.graph();
       const violations = validateGraph(graph, lang === 'en' ? 'en' : lang);
       const nodes = new Set<string>();
       const edges = new Set<string>();
@@ -35,4 +36,17 @@ export function useAnalysis(): Analysis | null {
     return () => clearTimeout(timer);
   }, [version, lang, store]);
   return result;
+}
+
+const AnalysisContext = createContext<Analysis | null>(null);
+
+/** Computes the analysis for the board in context and marks its violations on the canvas. */
+export function BoardAnalysis({ children }: { children: ReactNode }) {
+  const analysis = useBoardAnalysis();
+  return <AnalysisContext.Provider value={analysis}>{children}</AnalysisContext.Provider>;
+}
+
+/** The latest analysis (null until the first one is ready). */
+export function useAnalysis(): Analysis | null {
+  return useContext(AnalysisContext);
 }
