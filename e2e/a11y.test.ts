@@ -1,6 +1,6 @@
 // axe-core (WCAG 2.0/2.1 A and AA rules) on every view of Målkart, in bokmål and English: no
 // serious or critical violation on the landing page, the join dialog, the board (with and without
-// a card selected), the outline view, the export, snapshot, filter and help dialogs, and every
+// a card selected), the outline view, the export, snapshot, share («Del»), filter and help dialogs, and every
 // workshop panel. Also the canvas's accessible names: a card says kind, band, title, owner and
 // agreement; a link says its kind and both titles, never internal ids.
 import { readFileSync } from 'node:fs';
@@ -58,7 +58,7 @@ for (const lang of ['nb', 'en'] as const) {
       try {
         await context.addInitScript((l) => localStorage.setItem('malkart.lang', l), lang);
         const fresh = await context.newPage();
-        await fresh.goto(`${server.url}/b/${board.id}?token=${board.tokens.editor}`);
+        await fresh.goto(`${server.url}/b/${board.id}#token=${board.tokens.editor}`);
         await fresh.getByTestId('join-dialog').waitFor();
         expect(await seriousViolations(fresh)).toEqual([]);
       } finally {
@@ -121,6 +121,17 @@ for (const lang of ['nb', 'en'] as const) {
       await button(s('snapshotsTitle')).click();
       try {
         await page.getByRole('dialog').waitFor();
+        await clean();
+      } finally {
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      }
+    });
+
+    it('the share dialog («Del»)', async () => {
+      await button(s('share')).click();
+      try {
+        await page.getByTestId('share-dialog').waitFor();
         await clean();
       } finally {
         await page.keyboard.press('Escape');

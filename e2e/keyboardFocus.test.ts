@@ -85,18 +85,24 @@ describe('keystrokes go where the person is typing', () => {
     expect(await count(p)).toBe(before + 1);
   });
 
-  it('after choosing a link kind, focus is on the target card', async () => {
+  // Since #13, L opens the link picker (type part of the target's title); once the link is made,
+  // focus returns to the card the link was started from.
+  it('after choosing a link kind, focus is back on the card the link started from', async () => {
     const p = stat.page;
     await openCard(p, 'g1');
     await p.locator(cardSelector('g1')).focus();
     await p.keyboard.press('l');
-    await p.locator(cardSelector('g2')).click();
+    await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'link-picker-input');
+    await p.keyboard.type('lavinntekt');
+    await p.locator('[data-testid="link-picker"] [role=option][data-card-id="g2"][aria-selected=true]').waitFor();
+    await p.keyboard.press('Enter');
     const menu = p.locator('.mk-link-menu');
     await menu.waitFor();
     await p.waitForFunction(() => document.activeElement?.closest('.mk-link-menu'));
     await p.keyboard.press('Enter');
     await menu.waitFor({ state: 'detached' });
-    expect(await notOnBody(p)).toBe('g2');
+    await waitForBoard(p, `return edges.some(e => e.source === 'g1' && e.target === 'g2')`);
+    expect(await notOnBody(p)).toBe('g1');
   });
 
   it('after deleting a card with links (inspector button, confirm), focus is on the board', async () => {

@@ -89,15 +89,15 @@ describe('keyboard only', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'mk-field-title');
   });
 
-  // TODO(#11 §2, the cofields work): Escape in an inspector field returns focus to its card. Turn `it.todo` into `it` when it lands.
-  it.todo('Escape in the title returns focus to the card', async () => {
+  // Escape in an inspector field returns focus to its card (#11 §2).
+  it('Escape in the title returns focus to the card', async () => {
     await page.keyboard.press('Escape');
     expect(await focusIsHeld('Escape in the title')).toBe(`card:${created}`);
   });
 
   it('moves the card with the arrow keys, announced in Norwegian', async () => {
-    // Back to the card by keyboard (Escape does it directly once the step above is done).
-    await tabTo(`.react-flow__node[data-id="${created}"]`, { back: true });
+    // Focus is on the card since the Escape above.
+    expect(await focusIsHeld('before moving')).toBe(`card:${created}`);
     const before = (await cards(page)).find((c) => c.id === created)!;
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -134,13 +134,13 @@ describe('keyboard only', () => {
     await page.locator(`.react-flow__node[data-id="${created}"] [data-testid="agreed-kommune"]`).waitFor();
   });
 
-  // TODO(#11 §2, the cofields work): focus stays on the card when «Enig» goes away. Turn `it.todo` into `it` when it lands.
-  it.todo('focus is kept after «Enig»', async () => {
+  // «Enig» goes away once pressed; focus moves to the card, never to <body> (#11 §2).
+  it('focus is kept after «Enig»', async () => {
     expect(await focusIsHeld('«Enig»')).toBe(`card:${created}`);
   });
 
   it('deletes with Delete, confirmed with Enter', async () => {
-    // G focuses the selected card (a no-op once the step above holds).
+    // G focuses the selected card (a no-op here: the step above left focus on it).
     await page.keyboard.press('g');
     expect(await focusIsHeld('G')).toBe(`card:${created}`);
     await page.keyboard.press('Delete');
@@ -161,11 +161,32 @@ describe('keyboard only', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     await page.waitForFunction(() => document.querySelector('[data-testid="export-status"]')?.getAttribute('data-phase') === 'done');
     expect(file.suggestedFilename()).toMatch(/\.png$/);
-    // TODO(#11 §2, the cofields work): focus stays in the dialog during and after a download (the button is disabled
-    // while it runs); add `await focusIsHeld('the download')` here when it lands.
+    // Focus stays in the dialog during and after the download (the button is disabled while it runs).
+    // Back on the button that started it once the file is saved.
+    expect(await focusIsHeld('the download')).toContain('[export-download]');
     await page.keyboard.press('Escape');
     await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
     await focusIsHeld('closing the export dialog');
     expect((await edges(page)).length).toBe(0);
+  });
+
+  it('compares a snapshot with now; Escape closes the comparison and focus returns to «Øyeblikksbilder»', async () => {
+    await tabTo('[data-testid="snapshots-button"]', { back: true });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('snapshot-label').waitFor();
+    await tabTo('[data-testid="snapshot-label"]', { max: 10 });
+    await page.keyboard.type('Før sammenligning');
+    await page.keyboard.press('Enter');
+    const compare = page.getByTestId('snapshots').locator('li', { hasText: 'Før sammenligning' }).locator('[data-action="compare"]');
+    await compare.waitFor();
+    await compare.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('compare-panel').waitFor();
+    expect(await focusIsHeld('opening the comparison')).not.toBe('body');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('compare-panel').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => window.__malkart?.snapshot() === null);
+    expect(await focusIsHeld('closing the comparison')).toContain('[snapshots-button]');
+    expect(p.errors).toEqual([]);
   });
 });

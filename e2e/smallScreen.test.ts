@@ -50,7 +50,8 @@ for (const [width, height] of [[1024, 768], [1280, 720]] as const) {
     it('«Hjelp», the language choice, the board title and the view tools are on screen and clickable', async () => {
       await reachable(page, 'board title', page.locator('.mk-board-title'));
       await reachable(page, 'language', page.getByRole('combobox', { name: 'Språk' }));
-      await reachable(page, 'search', page.getByRole('searchbox'));
+      // The search field is a combobox (its hits are a listbox) inside the search landmark.
+      await reachable(page, 'search', page.getByRole('search').getByRole('combobox'));
       for (const name of ['Filter', 'Vis alt', 'Eksporter', 'Øyeblikksbilder', 'Hjelp']) {
         await reachable(page, name, page.locator('.mk-topbar').getByRole('button', { name, exact: true }));
       }
@@ -65,8 +66,21 @@ for (const [width, height] of [[1024, 768], [1280, 720]] as const) {
       await page.getByRole('button', { name: 'Hjelp', exact: true }).waitFor();
     });
 
-    // «Del» (the share dialog) comes from the links work of #11 §3; see the merge note in the report.
-    it.todo('«Del» is on screen and clickable');
+    it('«Del» is on screen and clickable, and its dialog fits the screen', async () => {
+      const share = page.locator('.mk-topbar').getByRole('button', { name: 'Del', exact: true });
+      await reachable(page, 'Del', share);
+      await share.click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await page.getByTestId('share-dialog').waitFor();
+      const box = (await dialog.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      // Focus goes back to «Del».
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('share-button');
+    });
 
     it('palette buttons show their label, not only an icon', async () => {
       const labels = page.locator('.mk-palette-item .mk-palette-label');

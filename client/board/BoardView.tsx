@@ -27,6 +27,7 @@ import { useUndoState } from './useUndoState';
 import { useSnapshotView } from '../snapshots/useSnapshotView';
 import { SnapshotBanner } from '../snapshots/SnapshotBanner';
 import { ComparePanel } from '../snapshots/ComparePanel';
+import { takeSnapshotOpener } from '../snapshots/showSnapshot';
 import { WorkshopProvider } from '../workshop/WorkshopProvider';
 import { WorkshopBar } from '../workshop/WorkshopBar';
 import { WorkshopDrawer } from '../workshop/WorkshopDrawer';
@@ -112,6 +113,16 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
   const shown = snap.status === 'ready' ? snap.ctx : ctx;
   const snapRef = useRef(snap);
   snapRef.current = snap;
+  // Back on the live board from a snapshot: focus returns to the control that opened it.
+  const wasSnapshot = useRef(false);
+  useEffect(() => {
+    const isSnapshot = snap.status !== 'off';
+    if (wasSnapshot.current && !isSnapshot) {
+      const opener = takeSnapshotOpener();
+      if (opener) document.querySelector<HTMLElement>(opener)?.focus();
+    }
+    wasSnapshot.current = isSnapshot;
+  }, [snap.status]);
   useEffect(
     () => installTestHook({ store: shown.store, presence, role, state: () => connRef.current.state, snapshot: () => snapRef.current }),
     [shown.store, presence, role],

@@ -7,7 +7,10 @@ import { ApiError, listSnapshots, takeSnapshot, type Role, type SnapshotInfo } f
 import { Modal } from '../ui/Modal';
 import type { Notify } from '../ui/Toasts';
 import { RestoreDialog } from '../snapshots/RestoreDialog';
-import { showSnapshot } from '../snapshots/showSnapshot';
+import { rememberSnapshotOpener, showSnapshot } from '../snapshots/showSnapshot';
+
+/** The top bar's «Øyeblikksbilder» button: focus returns there when a snapshot opened from here closes. */
+export const SNAPSHOTS_BUTTON = '[data-testid="snapshots-button"]';
 import { readSnapshotRoute } from '../snapshots/snapshotRoute';
 import { formatDateTime } from '../i18n/format';
 
@@ -55,6 +58,7 @@ export function SnapshotsDialog({ boardId, token, name, role, onClose, notify }:
   };
 
   const open = (s: SnapshotInfo, mode: 'view' | 'compare') => {
+    rememberSnapshotOpener(SNAPSHOTS_BUTTON);
     onClose();
     showSnapshot({ sid: s.id, mode });
   };

@@ -60,7 +60,7 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token, outl
           {t('fit')}
         </button>
         <ExportMenu boardId={boardId} token={token} />
-        <button type="button" className="mk-btn" onClick={onSnapshots}>
+        <button type="button" className="mk-btn" onClick={onSnapshots} data-testid="snapshots-button">
           {t('snapshotsTitle')}
         </button>
       </div>

@@ -1,7 +1,7 @@
 // Export: choose format, view (whole map / the state's line / the municipality's line), document
 // language and source (the board now or a snapshot); the server renders the file while a progress
 // bar follows the download; the file is saved under the server's name. Cancel aborts at any point.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { ApiError, exportPath, listSnapshots, type SnapshotInfo } from '../api';
@@ -107,6 +107,24 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
     if (running) abort.current?.abort();
     else onClose();
   };
+
+  // The download button is disabled while a file is made, which takes focus away from it: while it
+  // runs, focus waits on «Avbryt» (the one thing to do then); when it ends, it returns to the button
+  // that started it (#11 §2: focus never falls to <body> or to the dialog's frame).
+  const downloadRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const movedForRun = useRef(false);
+  useLayoutEffect(() => {
+    const here = document.activeElement;
+    const lost = !here || here === document.body || here.classList.contains('mk-modal');
+    if (running && (lost || here === downloadRef.current)) {
+      cancelRef.current?.focus();
+      movedForRun.current = true;
+    } else if (!running && movedForRun.current) {
+      movedForRun.current = false;
+      if (lost || here === cancelRef.current) downloadRef.current?.focus();
+    }
+  }, [running]);
 
   let status = '';
   if (run.phase === 'waiting') status = t('exportWaiting');
@@ -234,10 +252,10 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
           </p>
         )}
         <div className="mk-row mk-row-end">
-          <button type="button" className="mk-btn" onClick={cancel} data-testid="export-cancel">
+          <button type="button" ref={cancelRef} className="mk-btn" onClick={cancel} data-testid="export-cancel">
             {running ? t('cancel') : t('close')}
           </button>
-          <button type="submit" className="mk-btn mk-btn-primary" disabled={running} data-testid="export-download">
+          <button type="submit" ref={downloadRef} className="mk-btn mk-btn-primary" disabled={running} data-testid="export-download">
             {t('exportDownload')}
           </button>
         </div>

@@ -31,6 +31,22 @@ export function SnapshotBanner({ view, boardId, token, name, role, notify }: Pro
     if (ready) message.current?.focus();
   }, [ready, view.route.sid, view.route.mode]);
 
+  // Escape closes the comparison (back to the live board) unless a dialog is open or the canvas
+  // has a selection to clear first; focus then returns to the opener (BoardView).
+  const comparing = ready && view.route.mode === 'compare';
+  useEffect(() => {
+    if (!comparing || restoring) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('.mk-modal')) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('.react-flow') && document.querySelector('.react-flow__node.selected')) return;
+      e.preventDefault();
+      showSnapshot(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [comparing, restoring]);
+
   let text: string;
   if (view.status === 'loading') text = t('snapLoading');
   else if (view.status === 'error') text = view.message;
