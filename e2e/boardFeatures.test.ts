@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { link } from '../shared';
-import { ARTIFACTS, cardSelector, cards, centerOf, edges, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
+import { ARTIFACTS, cardSelector, cards, centerOf, edges, launchBrowser, newPerson, openAnalysis, openBoard, waitForBoard, type Person } from './support/browser';
 import { createBoard, startTestServer, type TestServer } from './support/server';
 import { connectNodeClient } from './support/yclient';
 
@@ -211,6 +211,7 @@ describe('board tools', () => {
       other.close();
     }
     await page.waitForSelector(`${cardSelector('K4')} .mk-card.is-invalid`);
+    await openAnalysis(page);
     const problems = page.getByTestId('violations');
     await problems.waitFor();
     const text = (await problems.textContent()) ?? '';
@@ -220,6 +221,7 @@ describe('board tools', () => {
   });
 
   it('coverage and divergence entries jump to their cards', async () => {
+    await openAnalysis(page);
     await page.getByRole('tab', { name: /Måldivergens/ }).click();
     await page.getByRole('tabpanel').getByRole('button', { name: 'Prioritere brukere med kort vei til arbeid' }).click();
     await page.waitForFunction(() => window.__malkart!.selected()[0] === 'N6');

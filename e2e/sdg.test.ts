@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { cardSelector, launchBrowser, newPerson, openBoard, type Person } from './support/browser';
+import { cardSelector, launchBrowser, newPerson, openAnalysis, openBoard, type Person } from './support/browser';
 import { createBoard, startTestServer, type TestServer } from './support/server';
 
 const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8')) as unknown;
@@ -61,7 +61,9 @@ describe('bærekraftsmål', () => {
     await siri.page.waitForFunction(() => window.__malkart!.hidden().length === 0);
     await siri.page.keyboard.press('Escape');
 
-    // The analysis lists which cards support which SDG; an entry jumps to its card.
+    // The analysis lists which cards support which SDG; an entry jumps to its card. (It folds away
+    // while a card is selected, so the inspector has the column: open it.)
+    await openAnalysis(siri.page);
     await siri.page.getByRole('tab', { name: /Dekning/ }).click();
     const table = siri.page.getByTestId('sdg-coverage');
     await table.getByRole('row', { name: /10 Mindre ulikhet/ }).getByRole('button', { name: 'Kortere gjennomsnittlig stønadstid for 18–24 år' }).click();

@@ -1,6 +1,6 @@
 // Focus never falls to <body>: when the focused element disappears (a menu closed by choosing an
 // item, a button replaced after a click, a card deleted — here or by someone else), focus goes to
-// the open dialog, or the side panel it was in, or else the selected card, or else the canvas. Moving focus on purpose (a click on empty page, Tab)
+// the open dialog, or the side panel or outline view it was in, or else the selected card, or else the canvas. Moving focus on purpose (a click on empty page, Tab)
 // is left alone: only a focused element that was removed from the page is rescued.
 import { useEffect } from 'react';
 import type { BoardStore } from './boardStore';
@@ -22,6 +22,10 @@ export function useFocusRescue(store: BoardStore): void {
       const modal = modals[modals.length - 1];
       if (modal) return modal.focus();
       if (container?.isConnected && container.tabIndex >= -1 && container.matches('.mk-ws-drawer')) return container.focus();
+      // A button of the outline view that went away or was disabled («Enig» once agreed): the
+      // person is working in the tree, so focus goes back to it, not to the canvas.
+      const tree = container?.isConnected && container.matches('.mk-outline') ? container.querySelector<HTMLElement>('[role=tree]') : null;
+      if (tree) return tree.focus();
       const sel = store.selectedNodeIds();
       if (sel.length === 1 && store.card(sel[0]!)) focusCardElement(sel[0]!);
       else focusCanvas();
@@ -33,7 +37,7 @@ export function useFocusRescue(store: BoardStore): void {
     const onFocusIn = (e: FocusEvent) => {
       if (!(e.target instanceof Element)) return;
       last = e.target;
-      container = e.target.closest<HTMLElement>('.mk-modal, .mk-ws-drawer');
+      container = e.target.closest<HTMLElement>('.mk-modal, .mk-ws-drawer, .mk-outline');
     };
     // Browsers do not all send focusout when the focused element is removed or disabled; watch for both.
     const observer = new MutationObserver(() => {

@@ -92,3 +92,9 @@ export async function dragLink(page: Page, from: string, to: string): Promise<vo
   await page.mouse.move(b.x, b.y, { steps: 5 });
   await page.mouse.up();
 }
+
+/** Opens the analysis panel if it is folded (it folds away while something is selected). */
+export async function openAnalysis(page: Page): Promise<void> {
+  const toggle = page.getByTestId('analysis-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
