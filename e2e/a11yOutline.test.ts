@@ -165,7 +165,7 @@ describe('the outline view with the keyboard alone', () => {
       young.id,
     );
     const name = (await activeItem()).name;
-    expect(name).toContain('1 åpne kommentartråder');
+    expect(name).toContain('1 åpen kommentartråd');
     expect(name).toContain('Mål i Kommuneplan: Flere unge i arbeid. Eier: Kommune.');
     // The link is read as the item's description.
     const described = await page.evaluate((id) => {

@@ -10,6 +10,7 @@ import type { CardData } from '../cardTypes';
 import { useBoardContext } from '../BoardContext';
 import { DiffBadge } from '../../snapshots/DiffBadge';
 import { CardMarks } from '../../workshop/CardMarks';
+import { SdgChip } from '../panels/SdgPicker';
 import { LOW_DETAIL_ZOOM } from '../ZoomLevel';
 
 const lowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
@@ -57,6 +58,14 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
       <div className={classes} style={style} data-card-id={card.id} data-tier={card.tier} data-diff={diff}>
         {diff && <DiffBadge mark={diff} />}
         <div className="mk-card-low-title">{title}</div>
+        {/* The SDG colours stay visible at overview zoom: they are what a planner scans the map for. */}
+        {card.sdg?.length ? (
+          <span className="mk-sdg">
+            {card.sdg.map((g) => (
+              <SdgChip key={g} code={g} />
+            ))}
+          </span>
+        ) : null}
         {/* Linking works at overview zoom too. */}
         <Handle type="target" position={Position.Left} isConnectable={!readOnly} className={readOnly ? 'mk-handle-hidden' : 'mk-handle mk-handle-target'} />
         <Handle type="source" position={Position.Right} isConnectable={!readOnly} className={readOnly ? 'mk-handle-hidden' : 'mk-handle mk-handle-source'} />
