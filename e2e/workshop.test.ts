@@ -284,8 +284,8 @@ describe('workshop mode', () => {
     expect(new Set(notes.map((n) => `${n.x},${n.y}`)).size).toBe(3);
     await stat.page.locator('.mk-ws-parking').waitFor();
 
-    await card(stat.page, notes[0]!.id, '.mk-card-title').click();
-    for (const n of notes.slice(1)) await card(stat.page, n.id, '.mk-card-title').click({ modifiers: ['Control'] });
+    await card(stat.page, notes[0]!.id, ':is(.mk-card-title, .mk-card-low-title)').click();
+    for (const n of notes.slice(1)) await card(stat.page, n.id, ':is(.mk-card-title, .mk-card-low-title)').click({ modifiers: ['Control'] });
     await stat.page.waitForSelector('[data-testid="cluster"]:not([disabled])');
     await shot(stat.page, 'workshop-idemyldring.png');
     await stat.page.getByTestId('cluster').click();
@@ -295,7 +295,7 @@ describe('workshop mode', () => {
     // Escape on the board clears the selection (in the brainstorm panel, which has focus, it would close the panel).
     await stat.page.locator(`.react-flow__node[data-id="${promoted.id}"]`).focus();
     await stat.page.keyboard.press('Escape');
-    await card(stat.page, promoted.id, '.mk-card-title').click();
+    await card(stat.page, promoted.id, ':is(.mk-card-title, .mk-card-low-title)').click();
     await stat.page.waitForSelector(`[data-testid="card-inspector"][data-card-id="${promoted.id}"]`);
     await stat.page.getByTestId('promote-goal').click();
     await waitForBoard(kommune.page, `return cards.some(c => c.id === arg && c.kind === 'goal' && c.title === 'Jobbspesialist i skolen')`, promoted.id);
