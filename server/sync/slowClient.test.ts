@@ -51,7 +51,9 @@ function stalledClient(url: string) {
 
 describe('a client that stops reading', () => {
   it('is disconnected with 4508 while another client keeps receiving every update; it resyncs on reconnect', { timeout: 60_000 }, async () => {
-    server = await startTestServer({ maxBufferedBytes: MAX_BUFFERED_BYTES });
+    // No per-connection byte budget here: this test is about the stalled reader, and the editor's
+    // 19 kB edits must reach the server as fast as it sends them (the budget is tested in budgets.test.ts).
+    server = await startTestServer({ maxBufferedBytes: MAX_BUFFERED_BYTES, connectionBytesPerSecond: 0 });
     const board = await createBoard(server.url);
     const editor = connect(server, board.id, board.tokens.editor);
     const watcher = connect(server, board.id, board.tokens.viewer);
@@ -87,8 +89,9 @@ describe('a client that stops reading', () => {
     stalled.resume();
     await waitFor(() => stalled.close !== null, 10_000, 'the stalled client to see its close');
     expect(stalled.close).toEqual({ code: CLOSE.tooFarBehind.code, reason: CLOSE.tooFarBehind.reason });
-    // It was cut off long before the end: it never got most of the edits.
-    expect(stalled.framesRead).toBeLessThan(edits);
+    // It was cut off: what it reads is what the kernel's socket buffers held before the close (on
+    // loopback that can be nearly every edit sent so far), and nothing after it (checked below).
+    const readAtClose = stalled.framesRead;
     await waitFor(() => room.connectionCount === 2, 5000, 'the server to forget the stalled connection');
 
     await waitFor(() => sameState(watcher.doc, editor.doc), 15_000, 'the watcher to have every edit');
@@ -100,6 +103,7 @@ describe('a client that stops reading', () => {
     // The editing carries on for the others, and a reconnect resyncs everything.
     updateNode(editor.doc, card.id, { title: 'Etter frakoblingen' }, 'editor');
     await waitFor(() => toBoardJson(watcher.doc).nodes[0]?.title === 'Etter frakoblingen', 5000, 'the watcher to see the next edit');
+    expect(stalled.framesRead).toBe(readAtClose);
     const back = connect(server, board.id, board.tokens.viewer);
     await back.synced;
     await waitFor(() => sameState(back.doc, editor.doc), 10_000, 'the reconnected client to resync');
