@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import { createNode } from '../../shared/operations';
 import { CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP2, encodeAwareness, encodeAwarenessUpdate, encodeUpdate } from '../protocol';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor } from '../testing/testServer';
 
@@ -81,7 +82,15 @@ describe('per-connection budgets', () => {
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
-    doc.getMap('meta').set('title', 'x'.repeat(100 * 1024));
+    // Within the schema (the update guard would refuse an over-long field first): six cards with
+    // long descriptions, about 114 KB in all, in one transaction.
+    doc.transact(() => {
+      for (let i = 0; i < 6; i++) {
+        const r = createNode(doc, { id: `stor${i}`, kind: 'goal', tier: 'kommuneplan', title: `Stor ${i}`, description: 'x'.repeat(19_000) }, null);
+        expect(r.ok).toBe(true);
+      }
+    });
+    expect(updates).toHaveLength(1);
     r.ws.send(encodeUpdate(updates[0]!));
     await waitFor(() => r.closed() !== null, 10_000, 'the close');
     expect(r.closed()).toEqual({ code: CLOSE.boardTooLarge.code, reason: CLOSE.boardTooLarge.reason });
