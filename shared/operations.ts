@@ -5,8 +5,8 @@ import type * as Y from 'yjs';
 import type { BoardMeta, EdgeFields, NodeFields, Position } from './types';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
 import { boardMaps, newId, plainValue, readEdgeFields, readNodeFields, type BoardMaps } from './boardDoc';
-import { DEFAULT_OWNER, EDGE_KINDS, isOneOf, type Localized, type NodeKind, type Tier } from './vocabulary';
-import { checkLink, endpointKindsAllowed, ownerRuleHolds, type LinkRefusal, type RuleView } from './linkRules';
+import { DEFAULT_OWNER, EDGE_KINDS, isOneOf, type Localized, type NodeKind, type Owner, type Tier } from './vocabulary';
+import { checkLink, linkFit, type LinkRefusal, type RuleView } from './linkRules';
 import { edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema } from './interchange/schema';
 import { newYEdge, newYNode, writeNodeField } from './interchange/boardJson';
 import { dropValuesOf } from './indicators/seriesDoc';
@@ -119,12 +119,9 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unk
       if (e.source !== id && e.target !== id) continue;
       const other = maps.nodes.get(e.source === id ? e.target : e.source);
       if (!other) continue;
-      const otherKind = other.get('kind') as NodeKind;
-      const ok =
-        kind !== 'note' &&
-        isOneOf(EDGE_KINDS, e.kind) &&
-        endpointKindsAllowed(e.kind, e.source === id ? kind : otherKind, e.target === id ? kind : otherKind) === 'ok' &&
-        (e.kind !== 'operationalises' || ownerRuleHolds(owner, other.get('owner') as never));
+      const otherEnd = { kind: other.get('kind') as NodeKind, owner: other.get('owner') as Owner };
+      const self = { kind, owner };
+      const ok = isOneOf(EDGE_KINDS, e.kind) && linkFit(e.kind, e.source === id ? self : otherEnd, e.target === id ? self : otherEnd) === 'ok';
       if (!ok) {
         return refuse('kind_breaks_links', {
           nb: 'Endringen passer ikke med koblingene kortet har. Fjern de koblingene først.',

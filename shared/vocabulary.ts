@@ -100,21 +100,6 @@ export const EDGE_KIND_LABELS: Record<EdgeKind, Localized> = {
   conflictsWith: l('i konflikt med', 'i konflikt med', 'conflicts with'),
 };
 
-/** Which node kinds each edge kind may connect (docs/domain.md "Links"). */
-export const EDGE_ENDPOINTS: Record<EdgeKind, { from: readonly NodeKind[]; to: readonly NodeKind[] }> = {
-  partOf: { from: ['goal', 'strategy', 'focus'], to: ['goal', 'focus', 'vision'] },
-  contributesTo: { from: ['goal', 'strategy', 'measure'], to: ['goal'] },
-  operationalises: { from: ['goal', 'measure'], to: ['goal', 'directive'] },
-  measuredBy: { from: ['goal', 'measure'], to: ['indicator'] },
-  anchoredIn: { from: ['goal', 'strategy', 'focus'], to: ['directive'] },
-  governedThrough: { from: ['goal', 'measure'], to: ['instrument'] },
-  influencedBy: { from: ['goal', 'focus'], to: ['context'] },
-  conflictsWith: { from: ['goal'], to: ['goal'] },
-};
-
-/** Edge kinds that together must form no cycle. */
-export const ACYCLIC_EDGE_KINDS: readonly EdgeKind[] = ['partOf', 'contributesTo', 'operationalises'];
-
 /** The usual owner and tier a new card of a kind gets when nothing else says. */
 export const DEFAULT_OWNER: Record<NodeKind, Owner> = {
   directive: 'stat', vision: 'kommune', focus: 'kommune', goal: 'felles', strategy: 'felles', indicator: 'felles',
