@@ -15,7 +15,7 @@ import {
   EDGE_KINDS, GOAL_LEVELS, OWNERS, SEVERITIES, TIERS,
   type EdgeKind, type NodeKind,
 } from './vocabulary';
-import type { BoardJson } from './types';
+import type { BoardJson } from './interchange/schema';
 import { seeded } from './seeded';
 
 const ROUNDS = 300;

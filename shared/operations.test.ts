@@ -8,7 +8,7 @@ import {
 } from './operations';
 import { LANGS } from './vocabulary';
 import { bandTop, CARD_HEIGHT_ESTIMATE, tierOfCardAt } from './bands';
-import type { BoardJson } from './types';
+import type { BoardJson } from './interchange/schema';
 
 const ME = { user: 'me' };
 const OTHER = { user: 'someone else' };

@@ -4,12 +4,11 @@
 import type * as Y from 'yjs';
 import type { BoardMeta, EdgeFields, NodeFields, Position } from './types';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
-import { boardMaps, newId, plainValue, readEdgeFields, readNodeFields, type BoardMaps, type YNode } from './boardDoc';
+import { boardMaps, newId, newYEdge, newYNode, plainValue, readEdgeFields, readNodeFields, writeNodeField, type BoardMaps, type YNode } from './boardDoc';
 import { tierOfCardAt } from './bands';
 import { DEFAULT_OWNER, EDGE_KINDS, isOneOf, type Localized, type NodeKind, type Owner, type Tier } from './vocabulary';
 import { checkLink, linkFit, type LinkRefusal, type RuleView } from './linkRules';
-import { edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema } from './interchange/schema';
-import { newYEdge, newYNode, writeNodeField } from './interchange/boardJson';
+import { edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema } from './fieldSchemas';
 import { dropValuesOf } from './indicators/seriesDoc';
 
 export type OpRefusalCode = LinkRefusal['code'] | 'invalid_field' | 'not_found' | 'kind_breaks_links';

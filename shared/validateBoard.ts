@@ -4,7 +4,7 @@
 import type * as Y from 'yjs';
 import { readGraph, type BoardGraph } from './boardDoc';
 import { ACYCLIC_EDGE_KINDS, linkBreaks } from './linkRules';
-import { nodeFieldSchemas, edgeFieldSchemas } from './interchange/schema';
+import { nodeFieldSchemas, edgeFieldSchemas } from './fieldSchemas';
 import { NODE_FIELDS } from './types';
 import { EDGE_KINDS, NODE_KINDS, isOneOf, type Lang, type Localized } from './vocabulary';
 

@@ -113,3 +113,5 @@ export function isOneOf<T extends string>(values: readonly T[], v: unknown): v i
 
 /** SDG goal ("8") or target ("8.5", "8.a"). */
 export const SDG_PATTERN = /^(1[0-7]|[1-9])(\.([1-9][0-9]?|[a-c]))?$/;
+
+export const PERIOD_PATTERN = /^(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])|H([12])))?$/;
