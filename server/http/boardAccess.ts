@@ -1,6 +1,7 @@
 // Finds the board a request names and the role its token gives: 404, 401 or 403 otherwise.
 import type { Request, RequestHandler } from 'express';
-import type { BoardRecord, BoardStorage, Role } from '../storage/BoardStorage';
+import type { BoardRecord, BoardStorage } from '../storage/BoardStorage';
+import type { Role } from '../../shared/wire';
 import { ROLE_RANK, hashToken, roleForToken } from '../auth/tokens';
 import { ApiError } from './errors';
 import type { WsTickets } from '../auth/wsTickets';

@@ -8,11 +8,9 @@ import { CLOSE } from '../protocol';
 import { newResourceId, newToken, hashToken, newTokens } from '../auth/tokens';
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
-import type { Role } from '../storage/BoardStorage';
+import { ROLES, type BoardSummary, type Role } from '../../shared/wire';
 import type { WsTickets } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
-
-const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
 
 /** Which links a rotation renews: `{roles: [...]}`, or the editor and viewer links when none are named. */
 function rotatedRoles(body: unknown): Role[] {
@@ -61,7 +59,7 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
 
   router.get('/:id', requireRole(storage, 'viewer'), async (req, res) => {
     const { board, role } = access(req);
-    const body = await rooms.withRoom(board.id, (room) => {
+    const body = await rooms.withRoom(board.id, (room): BoardSummary => {
       const graph = readGraph(room.doc);
       return { id: board.id, createdAt: board.createdAt, meta: graph.meta, counts: { nodes: graph.nodes.size, edges: graph.edges.size }, role };
     });

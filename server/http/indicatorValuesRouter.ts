@@ -38,7 +38,7 @@ export function indicatorValuesRouter(storage: BoardStorage, rooms: RoomManager)
     let refused: string | null = null;
     let written = 0;
     await rooms.withRoom(boardId, (room) =>
-      room.change((doc) => {
+      room.log.applyServerChange((doc) => {
         const r = setIndicatorValues(doc, preview.matched.map((m) => ({ indicatorId: m.indicatorId, value: m.value })), 'csv-import');
         if (r.ok) written = r.written;
         else refused = `row ${preview.matched[r.index ?? 0]?.row}: ${r.message.en}`;

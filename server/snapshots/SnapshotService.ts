@@ -2,7 +2,7 @@
 // board is being edited; restored as one ordinary change that every client sees at once.
 import * as Y from 'yjs';
 import { applyBoardJson, beforeRestoreLabel, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared/index';
-import type { BoardStorage, SnapshotSummary } from '../storage/BoardStorage';
+import type { BoardStorage, StoredSnapshot } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { newResourceId } from '../auth/tokens';
 import { ApiError } from '../http/errors';
@@ -29,7 +29,7 @@ export class SnapshotService {
     private readonly maxPerBoard = Infinity,
   ) {}
 
-  async take(boardId: string, opts: TakeOptions): Promise<SnapshotSummary> {
+  async take(boardId: string, opts: TakeOptions): Promise<StoredSnapshot> {
     if (!opts.byHand) return this.save(boardId, opts);
     const before = this.handTaking.get(boardId) ?? Promise.resolve();
     const mine = before.catch(() => undefined).then(async () => {
@@ -51,9 +51,9 @@ export class SnapshotService {
     }
   }
 
-  private async save(boardId: string, { label, createdBy, auto = false }: TakeOptions): Promise<SnapshotSummary> {
+  private async save(boardId: string, { label, createdBy, auto = false }: TakeOptions): Promise<StoredSnapshot> {
     const { state, json } = await this.rooms.withRoom(boardId, (room) => ({ state: Y.encodeStateAsUpdate(room.doc), json: toBoardJson(room.doc) }));
-    const summary: SnapshotSummary = {
+    const summary: StoredSnapshot = {
       id: newResourceId(),
       boardId,
       label,
@@ -67,7 +67,7 @@ export class SnapshotService {
     return summary;
   }
 
-  list(boardId: string): Promise<SnapshotSummary[]> {
+  list(boardId: string): Promise<StoredSnapshot[]> {
     return this.storage.listSnapshots(boardId);
   }
 
@@ -83,7 +83,7 @@ export class SnapshotService {
    * Takes a "before restore" snapshot, then makes the live board equal the snapshot as one change
    * (stored, then sent to every client). Restoring the "before" snapshot undoes it.
    */
-  async restore(boardId: string, snapshotId: string, by: string): Promise<{ restored: SnapshotSummary; before: SnapshotSummary | null }> {
+  async restore(boardId: string, snapshotId: string, by: string): Promise<{ restored: StoredSnapshot; before: StoredSnapshot | null }> {
     const target = await this.storage.getSnapshot(boardId, snapshotId);
     if (!target) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
     const parsed = parseBoardJson(JSON.parse(target.json));
@@ -91,13 +91,13 @@ export class SnapshotService {
     // Named as data (see shared/snapshotLabel.ts): every client shows it in its own language.
     // A board the "before" snapshot cannot be made of (say it holds something no reader can use)
     // is exactly the one that needs restoring: the restore goes ahead without it, and says so.
-    let before: SnapshotSummary | null = null;
+    let before: StoredSnapshot | null = null;
     try {
       before = await this.take(boardId, { label: beforeRestoreLabel(target.label), createdBy: by, auto: false });
     } catch (err) {
       console.error(`board ${boardId}: the "before restore" snapshot could not be made; restoring without it`, err);
     }
-    await this.rooms.withRoom(boardId, (room) => room.change((doc) => applyBoardJson(doc, parsed.board, 'restore')));
+    await this.rooms.withRoom(boardId, (room) => room.log.applyServerChange((doc) => applyBoardJson(doc, parsed.board, 'restore')));
     const { state: _s, json: _j, ...restored } = target;
     return { restored, before };
   }
@@ -118,7 +118,7 @@ export class SnapshotService {
     for (const room of await this.rooms.loadedRooms()) {
       if (room.isClosing) continue; // its last edits were snapshotted or are about to be unloaded; no reload for it
       const last = this.lastAutoAt.get(room.boardId) ?? 0;
-      if (room.lastEditAt <= last) continue;
+      if (room.log.lastEditAt <= last) continue;
       this.lastAutoAt.set(room.boardId, Date.now());
       try {
         await this.take(room.boardId, { label: 'Automatisk', createdBy: 'Målkart', auto: true });

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LogWriter } from './LogWriter';
 import { HealthRecord, type StorageHealth } from './storageHealth';
-import type { BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, SnapshotSummary, StoredDocument, TokenHashes } from './BoardStorage';
+import type { BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, StoredSnapshot, StoredDocument, TokenHashes } from './BoardStorage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -218,7 +218,7 @@ export class SqliteStorage implements BoardStorage {
     this.write(() => this.stmt.insertSnapshot.run(s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto ? 1 : 0, s.counts.nodes, s.counts.edges, s.state, s.json));
   }
 
-  async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
+  async listSnapshots(boardId: string): Promise<StoredSnapshot[]> {
     const rows = this.stmt.listSnapshots.all(boardId) as {
       id: string; board_id: string; label: string; created_at: string; created_by: string; auto: number; node_count: number; edge_count: number;
     }[];
