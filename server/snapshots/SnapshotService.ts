@@ -1,11 +1,14 @@
 // Named, immutable copies of a board: taken by hand, before a restore, and on a timer while a
 // board is being edited; restored as one ordinary change that every client sees at once.
 import * as Y from 'yjs';
-import { applyBoardJson, beforeRestoreLabel, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared/index';
+import { AUTO_SNAPSHOT_LABEL, applyBoardJson, beforeRestoreLabel, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared/index';
 import type { BoardStorage, StoredSnapshot } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { newResourceId } from '../auth/tokens';
-import { ApiError } from '../http/errors';
+import { ConflictError, InternalError, NotFoundError } from '../errors';
+
+/** Who took the snapshots the server takes by itself (a product name, the same in every language). */
+const SERVER_AUTHOR = 'Målkart';
 
 export interface TakeOptions {
   label: string;
@@ -35,8 +38,7 @@ export class SnapshotService {
     const mine = before.catch(() => undefined).then(async () => {
       const kept = (await this.storage.listSnapshots(boardId)).filter((s) => !s.auto).length;
       if (kept >= this.maxPerBoard) {
-        throw new ApiError(
-          409,
+        throw new ConflictError(
           'too_many_snapshots',
           `This board already has ${kept} snapshots, the most a board may keep (automatic ones not counted). Restore or export an older one instead.`,
         );
@@ -75,7 +77,7 @@ export class SnapshotService {
   async board(boardId: string, snapshotId: string): Promise<BoardJson> {
     if (snapshotId === 'live') return this.rooms.withRoom(boardId, (room) => toBoardJson(room.doc));
     const snap = await this.storage.getSnapshot(boardId, snapshotId);
-    if (!snap) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
+    if (!snap) throw new NotFoundError('snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
     return JSON.parse(snap.json) as BoardJson;
   }
 
@@ -85,9 +87,9 @@ export class SnapshotService {
    */
   async restore(boardId: string, snapshotId: string, by: string): Promise<{ restored: StoredSnapshot; before: StoredSnapshot | null }> {
     const target = await this.storage.getSnapshot(boardId, snapshotId);
-    if (!target) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
+    if (!target) throw new NotFoundError('snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
     const parsed = parseBoardJson(JSON.parse(target.json));
-    if (!parsed.ok) throw new ApiError(500, 'snapshot_unreadable', `The snapshot could not be read: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`);
+    if (!parsed.ok) throw new InternalError('snapshot_unreadable', `The snapshot could not be read: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`);
     // Named as data (see shared/snapshotLabel.ts): every client shows it in its own language.
     // A board the "before" snapshot cannot be made of (say it holds something no reader can use)
     // is exactly the one that needs restoring: the restore goes ahead without it, and says so.
@@ -121,7 +123,8 @@ export class SnapshotService {
       if (room.log.lastEditAt <= last) continue;
       this.lastAutoAt.set(room.boardId, Date.now());
       try {
-        await this.take(room.boardId, { label: 'Automatisk', createdBy: 'Målkart', auto: true });
+        // Named as data (shared/snapshotLabel.ts): each client shows it in its own language.
+        await this.take(room.boardId, { label: AUTO_SNAPSHOT_LABEL, createdBy: SERVER_AUTHOR, auto: true });
       } catch (err) {
         console.error(`automatic snapshot of ${room.boardId} failed`, err);
       }
