@@ -34,6 +34,7 @@ import { WorkshopDrawer } from '../workshop/WorkshopDrawer';
 import { useIdentity } from '../workshop/identity';
 import { OutlineView } from '../outline/OutlineView';
 import { RemoteAnnouncer } from '../outline/RemoteAnnouncer';
+import { RedThreadProvider } from '../redThread/RedThreadContext';
 
 interface Props {
   boardId: string;
@@ -132,6 +133,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
     <BoardContext.Provider value={shown}>
       <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
         <BoardAnalysis>
+        <RedThreadProvider>
         <WorkshopProvider notify={toasts.push}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
           <ErrorBoundary area="errorAreaTopBar">
@@ -179,6 +181,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
           <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />
         </div>
         </WorkshopProvider>
+        </RedThreadProvider>
         </BoardAnalysis>
       </ReactFlowProvider>
     </BoardContext.Provider>
