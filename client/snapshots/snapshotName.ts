@@ -5,7 +5,9 @@ import { beforeRestoreLabel, parseSnapshotLabel, type SnapshotName } from '../..
 import { useI18n, type Translate } from '../i18n/I18nProvider';
 
 export function renderSnapshotName(name: SnapshotName, t: Translate): string {
-  return name.kind === 'text' ? name.text : t('snapBeforeRestore', { label: renderSnapshotName(name.of, t) });
+  if (name.kind === 'text') return name.text;
+  if (name.kind === 'meetingStart') return name.title ? t('snapMeetingStartNamed', { title: name.title }) : t('snapMeetingStart');
+  return t('snapBeforeRestore', { label: renderSnapshotName(name.of, t) });
 }
 
 /** Shows a stored label; `beforeRestoreOf` names the snapshot a restore of that label would take first. */

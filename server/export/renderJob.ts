@@ -8,7 +8,11 @@ import { restrictWorkshop } from '../../shared/index';
 import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
 import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export/planChapter';
 import { withoutXmlIllegal } from '../../shared/xmlText';
+import { buildReferat, type ReferatInput } from '../../shared/export/referat';
+import { referatHtml } from '../../shared/export/referatHtml';
+import { referatMarkdown } from '../../shared/export/referatMarkdown';
 import { exportDocx } from './docx';
+import { referatDocx } from './referatDocx';
 import { renderPng } from './png';
 
 export const EXPORT_FORMATS = ['docx', 'html', 'md', 'csv', 'json', 'svg', 'png'] as const;
@@ -23,7 +27,12 @@ export interface RenderJob {
   };
   /** Largest PNG (and DOCX map picture) in pixels; a larger map is scaled down to fit. */
   maxPixels?: number;
+  /** The meeting referat (md, html, docx) instead of the chapter: `board` is the board now. */
+  referat?: Omit<ReferatInput, 'now' | 'lang'>;
 }
+
+/** Formats the referat is made in. */
+export const REFERAT_FORMATS = ['md', 'html', 'docx'] as const;
 
 /** The interchange file of one view: its cards, the links between them, and their workshop records. */
 function viewJson(board: BoardJson, view: View): string {
@@ -35,9 +44,16 @@ function viewJson(board: BoardJson, view: View): string {
   return exportJson({ ...rest, nodes: board.nodes.filter((n) => keep.has(n.id)), edges, ...(workshop ? { workshop } : {}) });
 }
 
-export async function renderJob({ format, board: given, opts, maxPixels }: RenderJob): Promise<Buffer> {
+export async function renderJob({ format, board: given, opts, maxPixels, referat }: RenderJob): Promise<Buffer> {
   // Characters XML forbids are dropped once here, for the DOCX above all (every exporter drops them too).
   const board = withoutXmlIllegal(given);
+  if (referat) {
+    const r = buildReferat({ ...referat, start: withoutXmlIllegal(referat.start), now: board, lang: opts.lang });
+    if (format === 'md') return Buffer.from(referatMarkdown(r), 'utf8');
+    if (format === 'html') return Buffer.from(referatHtml(r), 'utf8');
+    if (format === 'docx') return referatDocx(r);
+    throw new Error(`a referat is made as ${REFERAT_FORMATS.join(', ')}, not ${format}`);
+  }
   switch (format) {
     case 'md':
       return Buffer.from(exportMarkdown(board, opts), 'utf8');

@@ -2,7 +2,7 @@
 // board is being edited; restored as one ordinary change that every client sees at once.
 import * as Y from 'yjs';
 import { applyBoardJson, beforeRestoreLabel, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared/index';
-import type { BoardStorage, SnapshotSummary } from '../storage/BoardStorage';
+import type { BoardStorage, SnapshotRecord, SnapshotSummary } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { newResourceId } from '../auth/tokens';
 import { ApiError } from '../http/errors';
@@ -77,6 +77,14 @@ export class SnapshotService {
     const snap = await this.storage.getSnapshot(boardId, snapshotId);
     if (!snap) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
     return JSON.parse(snap.json) as BoardJson;
+  }
+
+  /** A snapshot's name and time with its board (the referat's start, #20 §2). */
+  async withSummary(boardId: string, snapshotId: string): Promise<{ summary: Omit<SnapshotRecord, 'state' | 'json'>; board: BoardJson }> {
+    const snap = await this.storage.getSnapshot(boardId, snapshotId);
+    if (!snap) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
+    const { state: _s, json, ...summary } = snap;
+    return { summary, board: JSON.parse(json) as BoardJson };
   }
 
   /**

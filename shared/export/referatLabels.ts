@@ -87,7 +87,7 @@ export const REFERAT_LABELS: Record<ExportLang, ReferatLabels> = {
     changes: 'Endringer på kartet',
     changesNone: 'Ingen kort eller koblinger ble endret i møtet.',
     changesSummary: (c) =>
-      `I møtet ble ${n(c.added, 'kort', 'kort')} lagt til, ${c.changed} endret og ${c.removed} fjernet; ${n(c.linksAdded, 'kobling', 'koblinger')} ble lagt til og ${c.linksRemoved} fjernet.`,
+      summary('I møtet ble', 'og', [[c.added, 'kort', 'kort', 'lagt til'], [c.changed, 'kort', 'kort', 'endret'], [c.removed, 'kort', 'kort', 'fjernet'], [c.linksAdded, 'kobling', 'koblinger', 'lagt til'], [c.linksRemoved, 'kobling', 'koblinger', 'fjernet']]),
     added: 'Lagt til',
     changed: 'Endret',
     formerly: 'før',
@@ -144,7 +144,7 @@ export const REFERAT_LABELS: Record<ExportLang, ReferatLabels> = {
     changes: 'Endringar på kartet',
     changesNone: 'Ingen kort eller koplingar vart endra i møtet.',
     changesSummary: (c) =>
-      `I møtet vart ${n(c.added, 'kort', 'kort')} lagde til, ${c.changed} endra og ${c.removed} fjerna; ${n(c.linksAdded, 'kopling', 'koplingar')} vart lagde til og ${c.linksRemoved} fjerna.`,
+      summary('I møtet vart', 'og', [[c.added, 'kort', 'kort', 'lagt til'], [c.changed, 'kort', 'kort', 'endra'], [c.removed, 'kort', 'kort', 'fjerna'], [c.linksAdded, 'kopling', 'koplingar', 'lagt til'], [c.linksRemoved, 'kopling', 'koplingar', 'fjerna']]),
     added: 'Lagt til',
     changed: 'Endra',
     formerly: 'før',
@@ -172,6 +172,14 @@ export const REFERAT_LABELS: Record<ExportLang, ReferatLabels> = {
     closing: (t) => `Referatet er laga av Målkart ${t} frå endringane på tavla sidan møtestart.`,
   },
 };
+
+/** "I møtet ble 1 kort lagt til, 2 kort endret og 1 kobling fjernet." — only what happened. */
+function summary(lead: string, and: string, parts: [number, string, string, string][]): string {
+  const said = parts.filter(([c]) => c > 0).map(([c, one, other, what]) => `${n(c, one, other)} ${what}`);
+  if (!said.length) return '';
+  const list = said.length === 1 ? said[0]! : `${said.slice(0, -1).join(', ')} ${and} ${said.at(-1)}`;
+  return `${lead} ${list}.`;
+}
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
