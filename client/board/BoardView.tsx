@@ -30,6 +30,7 @@ import { ComparePanel } from '../snapshots/ComparePanel';
 import { takeSnapshotOpener } from '../snapshots/showSnapshot';
 import { WorkshopProvider } from '../workshop/WorkshopProvider';
 import { WorkshopBar } from '../workshop/WorkshopBar';
+import { MeetingStart } from '../workshop/MeetingStart';
 import { WorkshopDrawer } from '../workshop/WorkshopDrawer';
 import { useIdentity } from '../workshop/identity';
 import { OutlineView } from '../outline/OutlineView';
@@ -145,7 +146,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
                 <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
               </ErrorBoundary>
               <ErrorBoundary area="errorAreaWorkshop">
-                <WorkshopBar />
+                <WorkshopBar meeting={<MeetingStart boardId={boardId} token={token} />} />
               </ErrorBoundary>
             </>
           ) : (
