@@ -15,8 +15,8 @@ import { exportDocx } from './docx';
 import { referatDocx } from './referatDocx';
 import { renderPng } from './png';
 
-export const EXPORT_FORMATS = ['docx', 'html', 'md', 'csv', 'json', 'svg', 'png'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { REFERAT_FORMATS, type ExportFormat } from './exportFormats';
+export { EXPORT_FORMATS, REFERAT_FORMATS, type ExportFormat } from './exportFormats';
 
 export interface RenderJob {
   format: ExportFormat;
@@ -30,9 +30,6 @@ export interface RenderJob {
   /** The meeting referat (md, html, docx) instead of the chapter: `board` is the board now. */
   referat?: Omit<ReferatInput, 'now' | 'lang'>;
 }
-
-/** Formats the referat is made in. */
-export const REFERAT_FORMATS = ['md', 'html', 'docx'] as const;
 
 /** The interchange file of one view: its cards, the links between them, and their workshop records. */
 function viewJson(board: BoardJson, view: View): string {

@@ -11,7 +11,8 @@ import type { SnapshotService } from '../snapshots/SnapshotService';
 import type { RoomManager } from '../sync/RoomManager';
 import type { ReferatParticipant } from '../../shared/export/referat';
 import { parseSnapshotLabel } from '../../shared/snapshotLabel';
-import { EXPORT_FORMATS, REFERAT_FORMATS, renderJob, type ExportFormat, type RenderJob } from '../export/renderJob';
+import { EXPORT_FORMATS, REFERAT_FORMATS, type ExportFormat } from '../export/exportFormats';
+import type { RenderJob } from '../export/renderJob';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
@@ -67,7 +68,13 @@ export async function renderExport(
   referat?: RenderJob['referat'],
 ): Promise<Buffer> {
   const job: RenderJob = { format, board, opts, maxPixels: limits.maxPixels, ...(referat ? { referat } : {}) };
-  return pool ? pool.run(job, signal, limits.owner).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
+  return pool ? pool.run(job, signal, limits.owner).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderInProcess(job);
+}
+
+/** Without a pool (EXPORT_WORKERS=0): render here; the exporters (docx, PNG) load on first use. */
+async function renderInProcess(job: RenderJob): Promise<Buffer> {
+  const { renderJob } = await import('../export/renderJob');
+  return renderJob(job);
 }
 
 function renderError(format: Format, err: unknown): unknown {
