@@ -16,14 +16,15 @@ export const EXPORT_FORMATS: { id: string; key: StringKey; params: Record<string
   { id: 'docx', key: 'exportDocx', params: { format: 'docx' } },
   { id: 'html', key: 'exportHtml', params: { format: 'html' } },
   { id: 'md', key: 'exportMd', params: { format: 'md' } },
+  // The meeting's referat: documents too, so beside the chapter (the data formats follow).
+  { id: 'referat-docx', key: 'exportReferatDocx', params: { format: 'docx', variant: 'referat' } },
+  { id: 'referat-html', key: 'exportReferatHtml', params: { format: 'html', variant: 'referat' } },
+  { id: 'referat-md', key: 'exportReferatMd', params: { format: 'md', variant: 'referat' } },
   { id: 'csv-nodes', key: 'exportCsvNodes', params: { format: 'csv', table: 'nodes' } },
   { id: 'csv-edges', key: 'exportCsvEdges', params: { format: 'csv', table: 'edges' } },
   { id: 'json', key: 'exportJson', params: { format: 'json' } },
   { id: 'svg', key: 'exportSvg', params: { format: 'svg' } },
   { id: 'png', key: 'exportPng', params: { format: 'png' } },
-  { id: 'referat-docx', key: 'exportReferatDocx', params: { format: 'docx', variant: 'referat' } },
-  { id: 'referat-html', key: 'exportReferatHtml', params: { format: 'html', variant: 'referat' } },
-  { id: 'referat-md', key: 'exportReferatMd', params: { format: 'md', variant: 'referat' } },
 ];
 
 type Run =
