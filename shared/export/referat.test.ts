@@ -92,6 +92,16 @@ describe('the referat of a meeting', () => {
     expect(text).toContain('1 eldre tråd fra før møtet');
   });
 
+  it('a vote opened before the meeting is told when someone votes in it during the meeting', () => {
+    const doc = lierWithWorkshop();
+    const start = toBoardJson(doc);
+    castDots(doc, { voteId: 'v2', ...STAT, dots: { L1: 1 }, at: M1 }, ORIGIN);
+    const now = toBoardJson(doc);
+    doc.destroy();
+    const md = referatMarkdown(buildReferat({ ...input(), start, now }));
+    expect(md).toContain('«Neste steg» er fortsatt åpen (2 deltakere har stemt). Resultatet vises når den lukkes.');
+  });
+
   it('with an audit log, names who agreed from it and says when the board record is not backed by it', () => {
     const r = buildReferat(
       input({ audit: [{ at: M1, action: 'agree', targetId: 'T1', side: 'stat', name: 'Siri Stat (innlogget)', participantId: STAT.participantId }, { at: M2, action: 'withdraw', targetId: 'K3', side: 'stat', name: 'Siri Stat (innlogget)' }] }),

@@ -169,10 +169,10 @@ export function buildReferat(input: ReferatInput): Referat {
   });
   if (lost.length) sections.push({ key: 'lost', heading: L.lost, blocks: [{ type: 'list', items: lost }] });
 
-  // ---- votes held in the meeting ----
+  // ---- votes held in the meeting: started, closed or voted in during it ----
   const startVotes = new Map((start.workshop?.votes ?? []).map((v) => [v.id, v]));
   const held = ws.votes
-    .filter((v) => during(v.createdAt) || during(v.closedAt) || startVotes.get(v.id)?.status !== v.status)
+    .filter((v) => during(v.createdAt) || during(v.closedAt) || startVotes.get(v.id)?.status !== v.status || v.ballots.some((b) => during(b.at)))
     .sort((a, b) => time(a.createdAt) - time(b.createdAt) || (a.id < b.id ? -1 : 1));
   const voteBlocks: ReferatBlock[] = [];
   for (const v of held) {
