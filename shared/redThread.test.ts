@@ -97,6 +97,28 @@ describe('cycles and several parents', () => {
     expect(t.path.at(-1)!.depth).toBe(9_999);
   });
 
+  it('reads the links once for the breaks and every chain asked of it, not once per card', () => {
+    const nodes = Array.from({ length: 2000 }, (_, i) => node({ id: `c${i}`, kind: i % 4 === 0 ? 'measure' : 'goal' }));
+    const edges = nodes.slice(1).map((n, i) => edge(`e${i}`, i % 2 ? 'contributesTo' : 'partOf', n.id, `c${Math.floor(i / 3)}`));
+    const g = graphFromJson(board(nodes, edges));
+    let passes = 0;
+    class Counting extends Map<string, BoardEdge> {
+      override values() {
+        passes += 1;
+        return super.values();
+      }
+      override [Symbol.iterator]() {
+        passes += 1;
+        return super[Symbol.iterator]();
+      }
+    }
+    const counted: BoardGraph = { ...g, edges: new Counting(g.edges) };
+    passes = 0;
+    const model = redThreadModel(counted);
+    for (const n of nodes) model.chain(n.id);
+    expect(passes).toBe(1);
+  });
+
   // The model against the plain definition (a search per card) on random boards: no link rules,
   // so they have cycles, several parents, self links and links to missing cards.
   it('agrees with a search per card on 200 random boards', () => {
