@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
-import { ApiError, exportPath, listSnapshots, type SnapshotInfo } from '../api';
+import { ApiError, exportPath, listSnapshots, type SnapshotSummary } from '../api';
 import { Modal } from '../ui/Modal';
 import { formatDateTime, localeOf } from '../i18n/format';
 import { fetchExport, formatBytes, saveBlob } from './download';
@@ -65,7 +65,7 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
   // The comment appendix exists in the documents only, and names people: not in the edition to publish.
   const documentFormat = format === 'md' || (chapterFormat && variant === 'working');
   const snapshotName = useSnapshotName();
-  const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
+  const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
   // Meeting starts, newest first (the list comes newest first).
   const meetingStarts = snapshots.filter((s) => parseSnapshotLabel(s.label).kind === 'meetingStart');
   const sinceId = since || meetingStarts[0]?.id || '';

@@ -2,9 +2,8 @@
 // document language set, and the text the Markdown referat has.
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { buildReferat } from '../../shared/export/referat';
-import { toBoardJson } from '../../shared/interchange/boardJson';
-import { agree } from '../../shared/workshop/agreements';
+import { agree, toBoardJson } from '../../shared';
+import { buildReferat } from '../../shared/export';
 import { KOMMUNE, ORIGIN, STAT, lierWithWorkshop } from '../../shared/workshop/testing';
 import { referatDocx } from './referatDocx';
 

@@ -1,7 +1,7 @@
 // The meeting referat (shared/export/referat.ts) as a Word document a secretary files: real heading
 // styles, table header rows that repeat, the document language set, Arial (see docx.ts).
 import { Document, LineRuleType, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import type { Referat, ReferatBlock } from '../../shared/export/referat';
+import type { Referat, ReferatBlock } from '../../shared/export';
 import { FONT } from './docx';
 
 const TEXT_WIDTH_TWIPS = 9026;

@@ -2,15 +2,13 @@ import type { MessagePort } from 'node:worker_threads';
 // Every export as a plain function of the board and the options, plus the messages a render
 // worker exchanges with RenderPool. Even the text formats can take seconds on a large board, so
 // the server renders all of them on a worker (see RenderPool).
-import type { View } from '../../shared/readModels';
-import type { BoardJson } from '../../shared/types';
-import { restrictWorkshop } from '../../shared/index';
-import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
-import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export/planChapter';
-import { withoutXmlIllegal } from '../../shared/xmlText';
-import { buildReferat, type ReferatInput } from '../../shared/export/referat';
-import { referatHtml } from '../../shared/export/referatHtml';
-import { referatMarkdown } from '../../shared/export/referatMarkdown';
+import type { View } from '../../shared';
+import type { BoardJson } from '../../shared';
+import { restrictWorkshop } from '../../shared';
+import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export';
+import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export';
+import { withoutXmlIllegal } from '../../shared';
+import { buildReferat, referatHtml, referatMarkdown, type ReferatInput } from '../../shared/export';
 import { exportDocx } from './docx';
 import { referatDocx } from './referatDocx';
 import { renderPng } from './png';

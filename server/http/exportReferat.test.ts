@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { agree, castDots, closeVote, createNode, link, meetingStartLabel, startThread, startVote, updateNode } from '../../shared/index';
+import { agree, castDots, closeVote, createNode, link, meetingStartLabel, startThread, startVote, updateNode } from '../../shared';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type CreatedBoard, type TestServer } from '../testing/testServer';
 
 let server: TestServer;

@@ -4,17 +4,18 @@
 //   variant=referat&since=<snapshotId>  docx, html, md: the referat of the meeting that began at that snapshot (#20 §2)
 // Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
 import { Router, type Request, type Response } from 'express';
-import type { BoardJson } from '../../shared/index';
-import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export/index';
+import type { BoardJson } from '../../shared';
+import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
 import type { RoomManager } from '../sync/RoomManager';
-import type { ReferatParticipant } from '../../shared/export/referat';
-import { parseSnapshotLabel } from '../../shared/snapshotLabel';
+import type { ReferatParticipant } from '../../shared/export';
+import { parseSnapshotLabel } from '../../shared';
 import { EXPORT_FORMATS, REFERAT_FORMATS, type ExportFormat } from '../export/exportFormats';
 import type { RenderJob } from '../export/renderJob';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
+import { InternalError, InvalidError, UnavailableError } from '../errors';
 import { access, requireRole } from './boardAccess';
 
 const FORMATS = EXPORT_FORMATS;
@@ -34,7 +35,7 @@ const CONTENT_TYPES: Record<Format, string> = {
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback?: T): T {
   if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new ApiError(400, 'invalid_request', `"${name}" must be one of ${allowed.join(', ')}${value === undefined ? '' : `, not "${String(value)}"`}.`);
+  throw new InvalidError('invalid_request', `"${name}" must be one of ${allowed.join(', ')}${value === undefined ? '' : `, not "${String(value)}"`}.`);
 }
 
 /** "Lier: mål for arbeid" → "lier-mal-for-arbeid", for the ASCII file name. */
@@ -79,16 +80,16 @@ async function renderInProcess(job: RenderJob): Promise<Buffer> {
 
 function renderError(format: Format, err: unknown): unknown {
   if (err instanceof RenderBusyError) {
-    return new ApiError(503, 'export_busy', 'The server is busy exporting, try again in a moment.');
+    return new UnavailableError('export_busy', 'The server is busy exporting, try again in a moment.');
   }
   // Nobody reads this answer: the client closed the request (499, as nginx logs it).
   if (err instanceof RenderCancelledError) return new ApiError(499, 'cancelled', 'The export was cancelled.');
   if (err instanceof RenderClosedError) {
-    return new ApiError(503, 'shutting_down', 'The server is restarting, so the export was stopped. Try again in a moment.');
+    return new UnavailableError('shutting_down', 'The server is restarting, so the export was stopped. Try again in a moment.');
   }
   if (err instanceof RenderFailedError) {
     const why = err.message.replace(/\.$/, '');
-    return new ApiError(500, 'export_failed', `The ${format.toUpperCase()} export could not be made: ${why}. Try again; if it keeps failing, tell the administrator.`);
+    return new InternalError('export_failed', `The ${format.toUpperCase()} export could not be made: ${why}. Try again; if it keeps failing, tell the administrator.`);
   }
   return err;
 }
@@ -137,7 +138,7 @@ export function exportRouter(
   async function sendReferat(req: Request, res: Response, format: (typeof REFERAT_FORMATS)[number]): Promise<void> {
     const q = req.query;
     const since = typeof q.since === 'string' && q.since ? q.since : null;
-    if (!since) throw new ApiError(400, 'invalid_request', 'A referat needs "since": the id of the snapshot taken at the start of the meeting.');
+    if (!since) throw new InvalidError('invalid_request', 'A referat needs "since": the id of the snapshot taken at the start of the meeting.');
     const boardId = access(req).board.id;
     const { summary, board: start } = await snapshots.withSummary(boardId, since);
     const now = await snapshots.board(boardId, 'live');

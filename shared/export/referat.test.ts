@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toBoardJson } from '../interchange/boardJson';
 import { createNode, deleteNodes, link, updateNode } from '../operations';
-import type { BoardJson } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { agree, withdrawAgreement } from '../workshop/agreements';
 import { reply, resolveThread, startThread } from '../workshop/comments';
 import { FACILITATOR, GUEST, KOMMUNE, ORIGIN, STAT, lierWithWorkshop } from '../workshop/testing';

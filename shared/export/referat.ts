@@ -6,7 +6,8 @@
 // Nothing from before the meeting is told unless it changed in it.
 import { diffBoards } from '../diffBoards';
 import { divergences, graphFromJson } from '../readModels';
-import type { BoardEdge, BoardJson, BoardNode } from '../types';
+import type { BoardJson } from '../interchange/schema';
+import type { BoardEdge, BoardNode } from '../types';
 import { EDGE_KIND_LABELS, NODE_KIND_LABELS, SEVERITY_LABELS } from '../vocabulary';
 import { evaluateAgreement, isAgreeableKind } from '../workshop/agreements';
 import type { AgreementRecord, CommentThread, VoteRecord } from '../workshop/model';
