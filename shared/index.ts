@@ -18,7 +18,7 @@ export {
   storedIndicatorValueSchema,
 } from './fieldSchemas';
 export {
-  type BoardGraph, type BoardMaps, boardMaps, byId, newId, newYEdge, nodeText, plainValue, readEdgeFields,
+  type BoardGraph, type BoardMaps, boardMaps, isListField, LIST_FIELDS, byId, newId, newYEdge, nodeText, plainValue, readEdgeFields,
   readGraph, readMeta, readNodeFields, type TextField, type YNode,
 } from './boardDoc';
 export {
@@ -77,7 +77,7 @@ export {
   type BoardDiff, diffBoards, type FieldChange,
 } from './diffBoards';
 export {
-  beforeRestoreLabel, parseSnapshotLabel, type SnapshotName,
+  AUTO_SNAPSHOT_LABEL, beforeRestoreLabel, parseSnapshotLabel, type SnapshotName,
 } from './snapshotLabel';
 export {
   parsePresence, PRESENCE_LIMITS, PRESENCE_ROLES, type PresenceState, restrictPresence,
