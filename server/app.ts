@@ -8,6 +8,7 @@ import { configFromEnv, type ServerConfig } from './config';
 import { Metrics } from './metrics';
 import type { BoardStorage } from './storage/BoardStorage';
 import { SqliteStorage } from './storage/SqliteStorage';
+import { PostgresStorage } from './storage/PostgresStorage';
 import { RoomManager } from './sync/RoomManager';
 import { CLOSE } from './protocol';
 import { boardsRouter } from './http/boardsRouter';
@@ -25,7 +26,7 @@ import { noStore, securityHeaders } from './http/securityHeaders';
 import { WsTickets } from './auth/wsTickets';
 
 export interface StartOptions extends Partial<ServerConfig> {
-  /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
+  /** Use this store instead of the one STORE names (tests inject failing stores). */
   storage?: BoardStorage;
   /** Use this render pool instead of one of `exportWorkers` workers (tests inject small or faulty ones). */
   renderPool?: RenderPool;
@@ -90,11 +91,17 @@ export function createApp(
   return app;
 }
 
+/** The store STORE names: SQLite under dataDir (the default, no services), or PostgreSQL at DATABASE_URL (migrated at start). */
+async function openStore(config: ServerConfig, log: Logger): Promise<BoardStorage> {
+  if (config.store === 'postgres') return PostgresStorage.open(config.databaseUrl, { onPoolError: (err) => log.error({ err }, 'postgres: idle connection failed') });
+  return new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
+}
+
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const { storage: given, renderPool: givenPool, logDestination, wsTickets, ...overrides } = opts;
   const config = configFromEnv(overrides);
   const log = createLogger(logDestination && config.logLevel === 'silent' ? 'info' : config.logLevel, logDestination);
-  const storage = given ?? new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
+  const storage = given ?? (await openStore(config, log));
   const metrics = new Metrics();
   const rooms = new RoomManager(storage, config, metrics);
   const snapshots = new SnapshotService(storage, rooms, config.autoSnapshotKeep, config.maxSnapshotsPerBoard);
