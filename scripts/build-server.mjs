@@ -4,6 +4,7 @@
 // our own modules (server/ and shared/) are bundled into one file per entry:
 //   main.js          the server (`node dist/server/main.js`)
 //   renderWorker.js  the export worker thread RenderPool starts beside main.js
+//   migrateStore.js  `npm run migrate-store` (SQLite → PostgreSQL)
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -11,7 +12,7 @@ const outdir = 'dist/server';
 const EXTERNAL = ['better-sqlite3', '@resvg/resvg-js', 'bufferutil', 'utf-8-validate'];
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'server/main.ts', renderWorker: 'server/export/renderWorker.ts' },
+  entryPoints: { main: 'server/main.ts', renderWorker: 'server/export/renderWorker.ts', migrateStore: 'server/tools/migrateStoreCli.ts' },
   outdir,
   bundle: true,
   platform: 'node',

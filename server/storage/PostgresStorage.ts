@@ -224,6 +224,36 @@ export class PostgresStorage implements BoardStorage {
     await this.run(() => this.pool.query('DELETE FROM snapshots WHERE board_id = $1 AND id = ANY($2::text[])', [boardId, [...ids]]));
   }
 
+  /**
+   * Copies a whole board from another store (npm run migrate-store) in one transaction: record,
+   * state, log rows (in order) and snapshots. False, touching nothing, if the board is already here.
+   */
+  async importBoard(record: BoardRecord, stored: StoredDocument, snapshots: readonly SnapshotRecord[]): Promise<boolean> {
+    return this.tx(async (c) => {
+      const t = record.tokens;
+      const { rowCount } = await c.query(
+        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING',
+        [record.id, record.createdAt, t.owner, t.editor, t.viewer, record.sealed?.owner ?? null, record.sealed?.editor ?? null],
+      );
+      if (rowCount === 0) return false;
+      if (stored.state) await c.query('INSERT INTO board_state (board_id, state) VALUES ($1, $2)', [record.id, buf(stored.state)]);
+      if (stored.updates.length) {
+        await c.query('INSERT INTO update_log (board_id, update_data) SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS x(u, n) ORDER BY n', [
+          record.id,
+          stored.updates.map((r) => buf(r.update)),
+        ]);
+      }
+      // Oldest first, so snapshots of the same millisecond keep their order (`written`).
+      for (const s of [...snapshots].reverse()) {
+        await c.query(
+          'INSERT INTO snapshots (id, board_id, label, created_at, created_by, auto, node_count, edge_count, state, json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+          [s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto, s.counts.nodes, s.counts.edges, buf(s.state), s.json],
+        );
+      }
+      return true;
+    });
+  }
+
   private closing: Promise<void> | null = null;
   close(): Promise<void> {
     return (this.closing ??= this.pool.end());
