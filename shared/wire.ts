@@ -8,6 +8,12 @@ export const WIRE_CLOSE = {
   overBudget: { code: 4529, reason: 'too many messages; reconnect' },
   /** The server needed the room for boards in use and unloaded this idle one; transient. */
   evicted: { code: 4509, reason: 'board unloaded to make room on the server; reconnect to continue' },
+  /**
+   * Several instances (STORE=postgres): another instance now owns the board (this one was paused or
+   * cut off past its lease, and its writes are refused); transient, the client reconnects — through
+   * any instance — and resyncs with the new owner, resending what was not stored.
+   */
+  boardMoved: { code: 4512, reason: 'board moved to another server; reconnect' },
   /** An edit wrote what the board's schema forbids: it was neither stored nor sent on; final. */
   updateRefused: { code: 4422, reason: 'update refused: it breaks the board schema' },
 } as const;

@@ -28,7 +28,8 @@ export class BoardLeases {
 
   constructor(
     private readonly pool: pg.Pool,
-    readonly instanceUrl: string,
+    /** This instance's INSTANCE_URL, the lease's `owner` (set once the server listens). */
+    public instanceUrl: string,
     readonly leaseMs: number,
   ) {}
 

@@ -11,6 +11,7 @@ import { access, requireRole } from './boardAccess';
 import type { Role } from '../storage/BoardStorage';
 import type { WsTickets } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
+import type { SignalPublisher } from '../cluster/ClusterSignals';
 
 const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
 
@@ -46,7 +47,8 @@ function initialDocument(body: unknown): Y.Doc {
   return doc;
 }
 
-export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets: WsTickets | null = null): Router {
+/** `signals` tells the other instances (STORE=postgres) of rotations and deletions; null on one instance. */
+export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets: WsTickets | null = null, signals: SignalPublisher | null = null): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -85,6 +87,8 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
     const room = await rooms.loaded(board.id);
     // Only holders of the old links: someone who already joined with a new one stays.
     room?.closeConnections(CLOSE.tokenRevoked, (c) => roles.includes(c.role) && !fresh.has(c.tokenHash));
+    // Every other instance closes the old links' sockets it holds (sent once the new hashes are stored).
+    await signals?.publish({ kind: 'tokens', boardId: board.id });
     res.json({ tokens });
   });
 
@@ -108,6 +112,7 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
     const { board } = access(req);
     await rooms.closeBoard(board.id, CLOSE.boardDeleted);
     await storage.deleteBoard(board.id);
+    await signals?.publish({ kind: 'deleted', boardId: board.id });
     res.status(204).end();
   });
 

@@ -1,6 +1,7 @@
 // Every API error has one shape: { "error": { "code", "message", "details"? } }.
 import type { ErrorRequestHandler, Response } from 'express';
-import { BoardLoadError, TooManyBoardsError } from '../sync/RoomManager';
+import { BoardLoadError, OwnedElsewhereError, TooManyBoardsError } from '../sync/RoomManager';
+import { FencedError } from '../storage/BoardStorage';
 import { classifyStorageError, storageErrorResponse } from '../storage/storageHealth';
 
 export class ApiError extends Error {
@@ -23,6 +24,11 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   // The same answers the WebSocket upgrade gives: the board exists but cannot be served right now.
   if (err instanceof BoardLoadError) return sendError(res, 503, 'storage_failed', `${err.message}. Nothing was changed; try again later.`);
   if (err instanceof TooManyBoardsError) return sendError(res, 503, 'too_many_boards', err.message);
+  // Several instances: the board changed owner while this request ran; nothing was written here.
+  if (err instanceof OwnedElsewhereError || err instanceof FencedError) {
+    res.setHeader('Retry-After', '1');
+    return sendError(res, 503, 'board_moving', 'The board is moving between servers; nothing was changed. Try again in a moment.');
+  }
   const fault = classifyStorageError(err);
   if (fault) {
     const r = storageErrorResponse(fault);

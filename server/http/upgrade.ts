@@ -5,7 +5,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
-import { BoardLoadError, TooManyBoardsError } from '../sync/RoomManager';
+import { BoardLoadError, OwnedElsewhereError, TooManyBoardsError } from '../sync/RoomManager';
+import type { Cluster } from '../cluster/Cluster';
+import { OwnerUnreachableError, proxyUpgrade } from '../cluster/wsProxy';
 import { Connection } from '../sync/Connection';
 import { BoardGoneError } from '../sync/Room';
 import { CLOSE } from '../protocol';
@@ -28,9 +30,33 @@ function refuseSocket(socket: Duplex, status: number, code: string, message: str
   );
 }
 
+/**
+ * Forwards the upgrade to the instance that holds the board's lease. True when it was forwarded;
+ * false when the board is free (or became free: its owner did not answer and its lease ran out),
+ * so this instance serves it. Waits at most about one lease for an unreachable owner.
+ */
+async function forwardToOwner(cluster: Cluster, req: IncomingMessage, socket: Duplex, head: Buffer, boardId: string, leaseMs: number, log: Logger): Promise<boolean> {
+  const deadline = Date.now() + 2 * leaseMs;
+  while (Date.now() < deadline && !socket.destroyed) {
+    const elsewhere = await cluster.ownerElsewhere(boardId);
+    if (!elsewhere) return false;
+    try {
+      await proxyUpgrade(req, socket, head, elsewhere.owner, cluster.hopHeaderValue, Math.min(2000, leaseMs));
+      return true;
+    } catch (err) {
+      if (!(err instanceof OwnerUnreachableError)) throw err;
+      // Dead or paused: once its lease has run out (Postgres's clock), the board is taken here.
+      log.warn({ owner: elsewhere.owner, err: err.message }, 'board owner unreachable; waiting for its lease to expire');
+      await cluster.waitForExpiry(boardId, deadline - Date.now());
+    }
+  }
+  return false;
+}
+
 export function attachWebSockets(
   server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics, log: Logger = createLogger('silent'),
   tickets: WsTickets | null = null,
+  cluster: Cluster | null = null,
 ): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
@@ -44,8 +70,10 @@ export function attachWebSockets(
       wsLog.warn({ status, code }, 'websocket refused');
       refuseSocket(sock, status, code, message, extraHeaders);
     };
+    // Forwarded by another instance of the cluster: its own limits applied; it is not forwarded again.
+    const hop = cluster?.isHop(req) ?? false;
     void (async () => {
-      const wait = limiter.take(req);
+      const wait = hop ? 0 : limiter.take(req);
       if (wait > 0) {
         metrics.rateLimited.inc({ what: 'upgrade' });
         return refuse(socket, 429, 'rate_limited', 'Too many connections from this address; try again shortly.', `Retry-After: ${wait}\r\n`);
@@ -60,6 +88,12 @@ export function attachWebSockets(
         return refuse(socket, 404, 'not_found', 'WebSocket path is /ws/<boardId>');
       }
       wsLog = wsLog.child({ boardId });
+      // Several instances: a board another instance owns is served there, through one hop.
+      if (cluster && !hop && !(await rooms.loaded(boardId)) && (await forwardToOwner(cluster, req, socket, head, boardId, config.leaseMs, wsLog))) {
+        metrics.proxiedConnections.inc({ what: 'websocket' });
+        return;
+      }
+      if (socket.destroyed) return;
       let room;
       let grant;
       try {
@@ -72,6 +106,8 @@ export function attachWebSockets(
         if (err instanceof TooManyBoardsError) return refuse(socket, 503, 'too_many_boards', err.message);
         if (err instanceof BoardGoneError) return refuse(socket, 404, 'not_found', 'This board does not exist (it may just have been deleted).');
         if (err instanceof BoardLoadError) return refuse(socket, 503, 'storage_failed', `${err.message}. Nothing was changed; try again later.`);
+        // Another instance took the board in between: the client tries again (and is forwarded then).
+        if (err instanceof OwnedElsewhereError) return refuse(socket, 503, 'board_moving', 'The board is moving between servers; try again in a moment.', 'Retry-After: 1\r\n');
         wsLog.error({ err }, 'upgrade failed');
         return refuse(socket, 503, 'storage_failed', 'The board could not be read from storage. Nothing was changed; try again later.');
       }

@@ -1,7 +1,7 @@
 // One loaded board: its Y.Doc and awareness, the connections that share it, and the path every
 // update takes — check, store durably, apply, then fan out (docs/design.md "Sync and persistence").
 import * as Y from 'yjs';
-import type { BoardStorage } from '../storage/BoardStorage';
+import { FencedError, type BoardStorage } from '../storage/BoardStorage';
 import type { Metrics } from '../metrics';
 import type { GroupCommit } from './GroupCommit';
 import { Connection } from './Connection';
@@ -50,6 +50,10 @@ export class Room {
   lastEditAt = 0;
   readonly loadedAt = Date.now();
   onEmpty: (() => void) | null = null;
+  /** Called once when a write is refused by the fence: another instance owns the board now. */
+  onFenced: (() => void) | null = null;
+  /** True once fenced: nothing more is written (a final compaction would be refused too). */
+  private fenced = false;
 
   private constructor(
     readonly boardId: string,
@@ -61,6 +65,8 @@ export class Room {
     private readonly log: GroupCommit,
     private readonly limits: RoomLimits,
     private readonly metrics: Metrics,
+    /** The lease epoch every write carries (STORE=postgres); undefined on a single instance. */
+    readonly epoch: number | undefined,
   ) {
     this.logRows = storedRows;
     this.appliedSeq = lastSeq;
@@ -81,7 +87,7 @@ export class Room {
   }
 
   /** Loads a board from storage. Throws if storage fails: a blank board is never served in its place. */
-  static async load(boardId: string, storage: BoardStorage, log: GroupCommit, limits: RoomLimits, metrics: Metrics): Promise<Room> {
+  static async load(boardId: string, storage: BoardStorage, log: GroupCommit, limits: RoomLimits, metrics: Metrics, epoch?: number): Promise<Room> {
     // A board deleted after its access check (a DELETE racing an upgrade) must not come back blank.
     if (!(await storage.getBoard(boardId))) throw new BoardGoneError(`board ${boardId} does not exist (it may just have been deleted)`);
     const stored = await storage.loadDocument(boardId);
@@ -98,7 +104,7 @@ export class Room {
       lastSeq = row.seq;
     }
     const storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((n, r) => n + r.update.byteLength, 0);
-    return new Room(boardId, doc, stored.updates.length, lastSeq, storedBytes, storage, log, limits, metrics);
+    return new Room(boardId, doc, stored.updates.length, lastSeq, storedBytes, storage, log, limits, metrics, epoch);
   }
 
   addConnection(conn: Connection): void {
@@ -190,7 +196,9 @@ export class Room {
     try {
       await this.storeAndApply(update, conn);
     } catch (err) {
-      // Not stored, so not applied: the client keeps it and sends it again when it reconnects.
+      // Not stored, so not applied: the client keeps it and sends it again when it reconnects —
+      // to the new owner, when the fence refused it (the room manager closes every connection).
+      if (err instanceof FencedError) return this.fence();
       console.error(`board ${this.boardId}: could not store an update`, err);
       conn.close(CLOSE.storageFailed);
       this.removeConnection(conn);
@@ -216,7 +224,7 @@ export class Room {
 
   /** Log first, then the doc; applied before it is counted, so a compaction it triggers includes it. */
   private async storeAndApply(update: Uint8Array, origin: unknown): Promise<void> {
-    const seq = await this.log.append(this.boardId, update);
+    const seq = await this.log.append(this.boardId, update, this.epoch);
     if (this.closed) return;
     Y.applyUpdate(this.doc, update, origin);
     this.recordLogged(seq, update.byteLength);
@@ -230,7 +238,7 @@ export class Room {
     this.lastEditAt = Date.now();
     if (this.logRows >= this.limits.compactAfterUpdates || this.logBytes >= this.limits.compactAfterBytes) {
       // A failed compaction loses nothing (the rows stay in the log) and is tried at the next bound.
-      this.compact().catch((err: unknown) => console.error(`board ${this.boardId}: compaction failed`, err));
+      this.compact().catch((err: unknown) => (err instanceof FencedError ? this.fence() : console.error(`board ${this.boardId}: compaction failed`, err)));
     }
   }
 
@@ -265,7 +273,7 @@ export class Room {
       const bytes = this.logBytes;
       const state = Y.encodeStateAsUpdate(this.doc);
       this.quota.measured(state.byteLength);
-      await this.storage.compact(this.boardId, state, upToSeq);
+      await this.storage.compact(this.boardId, state, upToSeq, this.epoch);
       this.metrics.compactions.inc();
       this.metrics.logLength.dec(rows);
       // What was logged while the state was being written stays counted for the next compaction.
@@ -297,12 +305,30 @@ export class Room {
     return this.closing;
   }
 
-  /** Final flush before unload: everything pending is durable and compacted. */
+  /** A write was refused by the fence: from now on this room writes nothing and is dropped. */
+  fence(): void {
+    if (this.fenced) return;
+    this.fenced = true;
+    this.onFenced?.();
+  }
+
+  get isFenced(): boolean {
+    return this.fenced;
+  }
+
+  /** Final flush before unload: everything pending is durable and compacted (not when fenced: it may no longer write). */
   async close(): Promise<void> {
     this.closing = true;
     await this.log.flush();
-    if (this.compacting) await this.compacting;
-    if (this.logRows > 0) await this.compact();
+    if (this.compacting) await this.compacting.catch(() => undefined);
+    if (this.logRows > 0 && !this.fenced) {
+      try {
+        await this.compact();
+      } catch (err) {
+        if (!(err instanceof FencedError)) throw err;
+        this.fenced = true;
+      }
+    }
     this.closed = true;
     this.metrics.logLength.dec(this.logRows);
     this.awareness.destroy();

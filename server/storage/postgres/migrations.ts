@@ -12,7 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    name: 'boards, compacted state, update log, snapshots, board leases',
+    name: 'boards, compacted state, update log, snapshots, board leases, cluster settings',
     sql: `
 CREATE TABLE boards (
   id TEXT PRIMARY KEY,
@@ -56,6 +56,11 @@ CREATE TABLE board_leases (
   owner TEXT NOT NULL,
   epoch BIGINT NOT NULL,
   expires_at TIMESTAMPTZ NOT NULL
+);
+-- Values every instance of the cluster shares, made by the first that needs them (the hop secret).
+CREATE TABLE cluster_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 `,
   },
