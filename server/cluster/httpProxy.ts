@@ -23,6 +23,8 @@ function forward(req: http.IncomingMessage & { originalUrl?: string }, res: http
       host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method,
       headers: { ...req.headers, host: target.host, [HOP_HEADER]: hopSecret, 'x-forwarded-for': forwardedFor },
       timeout: timeoutMs,
+      // A connection of its own: the body is sent only once it is up, which a reused socket never signals.
+      agent: false,
     });
     preq.on('socket', (s) => s.once('connect', () => {
       connected = true;

@@ -35,7 +35,7 @@ export function proxyUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer,
       if (err) reject(err);
       else resolve();
     };
-    const preq = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'GET', headers });
+    const preq = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'GET', headers, agent: false });
     const timer = setTimeout(() => {
       preq.destroy();
       settle(new OwnerUnreachableError(`${ownerUrl} did not answer within ${timeoutMs} ms`));

@@ -118,12 +118,11 @@ export class RoomManager {
   }
 
   /**
-   * Another instance took the board (a write was fenced, or a renewal found the lease moved on): its
+   * Called once per room, by `room.fence()`. Another instance took the board (a write was fenced, or a renewal found the lease moved on): its
    * clients are closed with 4512 and reconnect — through any instance — to the new owner, resending
    * from their own documents whatever this room had not stored. Nothing here is written again.
    */
-  async drop(room: Room): Promise<void> {
-    room.fence();
+  private async drop(room: Room): Promise<void> {
     if (room.epoch !== undefined) this.ownership?.forget(room.boardId, room.epoch);
     this.metrics.fenced.inc();
     room.closeConnections(CLOSE.boardMoved);
@@ -133,7 +132,7 @@ export class RoomManager {
   /** The renewal found the lease taken: drops the room that held it with that epoch. */
   async leaseLost(boardId: string, epoch: number): Promise<void> {
     const room = await this.loaded(boardId);
-    if (room && room.epoch === epoch) await this.drop(room);
+    if (room && room.epoch === epoch) room.fence(); // once: the room calls drop through onFenced
   }
 
   /** Runs `fn` on a board's room; a room nobody is connected to is unloaded again later. */
