@@ -1,7 +1,7 @@
 // /api/boards: create (empty or imported), read, rotate share links, delete.
 import { Router } from 'express';
 import * as Y from 'yjs';
-import { applyBoardJson, parseBoardJson, readGraph, setMeta } from '../../shared/index';
+import { applyBoardJson, parseBoardJson, readGraph, setMeta } from '../../shared';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { CLOSE } from '../protocol';

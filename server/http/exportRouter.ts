@@ -3,8 +3,8 @@
 //   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx and html: the plan chapter's options
 // Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
 import { Router } from 'express';
-import type { BoardJson } from '../../shared/index';
-import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export/index';
+import type { BoardJson } from '../../shared';
+import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/exportFormats';
