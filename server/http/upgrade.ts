@@ -106,8 +106,14 @@ export function attachWebSockets(
         if (err instanceof TooManyBoardsError) return refuse(socket, 503, 'too_many_boards', err.message);
         if (err instanceof BoardGoneError) return refuse(socket, 404, 'not_found', 'This board does not exist (it may just have been deleted).');
         if (err instanceof BoardLoadError) return refuse(socket, 503, 'storage_failed', `${err.message}. Nothing was changed; try again later.`);
-        // Another instance took the board in between: the client tries again (and is forwarded then).
-        if (err instanceof OwnedElsewhereError) return refuse(socket, 503, 'board_moving', 'The board is moving between servers; try again in a moment.', 'Retry-After: 1\r\n');
+        if (err instanceof OwnedElsewhereError) {
+          // Another instance took the board in between (a race for its lease, which it won): forwarded there.
+          if (cluster && !hop && (await forwardToOwner(cluster, req, socket, head, boardId, config.leaseMs, wsLog))) {
+            metrics.proxiedConnections.inc({ what: 'websocket' });
+            return;
+          }
+          return refuse(socket, 503, 'board_moving', 'The board is moving between servers; try again in a moment.', 'Retry-After: 1\r\n');
+        }
         wsLog.error({ err }, 'upgrade failed');
         return refuse(socket, 503, 'storage_failed', 'The board could not be read from storage. Nothing was changed; try again later.');
       }
