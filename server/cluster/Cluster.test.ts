@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createNode, readGraph } from '../../shared/index';
-import { WIRE_CLOSE } from '../../shared/wire';
+import { CLOSE } from '../../shared/wire';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor, type TestServer } from '../testing/testServer';
 import { createTestSchema, type TestSchema } from '../testing/postgres';
 import { HOP_HEADER } from './wsProxy';
@@ -102,7 +102,7 @@ describe('two instances on one Postgres', () => {
     );
     // A's next write is refused by the fence: its socket closes with 4512 and the room is dropped.
     createNode(client.doc, { kind: 'goal', tier: 'kommuneplan', title: 'etter' }, 'c');
-    await waitFor(() => client.closes.some((c) => c.code === WIRE_CLOSE.boardMoved.code), 10_000, '4512');
+    await waitFor(() => client.closes.some((c) => c.code === CLOSE.boardMoved.code), 10_000, '4512');
     expect((await a!.metrics.fenced.get()).values[0]!.value).toBe(1);
     // The client reconnects to A; the owner named in the lease does not answer, so once its lease
     // has run out A takes the board afresh, and the client's own document resends the refused edit.

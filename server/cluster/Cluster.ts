@@ -4,8 +4,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { PostgresStorage } from '../storage/PostgresStorage';
-import { BoardGoneError } from '../sync/Room';
-import { OwnedElsewhereError, type BoardOwnership } from '../sync/RoomManager';
+import { BoardGoneError, OwnedElsewhereError } from '../errors';
+import type { BoardOwnership } from '../sync/RoomManager';
 import { BoardLeases, LeaseBoardGoneError } from './BoardLease';
 import { ClusterSignals, type SignalHandlers } from './ClusterSignals';
 import { HOP_HEADER } from './wsProxy';
@@ -67,7 +67,7 @@ export class Cluster implements BoardOwnership {
   /** Ownership for the room manager: the epoch of a lease taken now, or OwnedElsewhereError. */
   async take(boardId: string): Promise<number> {
     const r = await this.leases.take(boardId).catch((err: unknown) => {
-      throw err instanceof LeaseBoardGoneError ? new BoardGoneError(err.message) : err;
+      throw err instanceof LeaseBoardGoneError ? new BoardGoneError(boardId) : err;
     });
     if (!r.owned) throw new OwnedElsewhereError(boardId, r.owner, r.remainingMs);
     return r.epoch;

@@ -6,7 +6,7 @@ import { afterEach, expect, it } from 'vitest';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { createNode, readGraph } from '../../shared';
-import { WIRE_CLOSE } from '../../shared/wire';
+import { CLOSE } from '../../shared/wire';
 import { startChildServer, type ChildServer } from '../testing/childServer';
 import { createTestSchema, type TestSchema } from '../testing/postgres';
 import { connectClient, createBoard, removeDir, waitFor, type TestClient } from '../testing/testServer';
@@ -134,7 +134,7 @@ it('SIGSTOP of the owner past its lease: another takes over; resumed, its writes
   a.process.kill('SIGCONT');
   // A's write (or its next lease renewal) is refused: its client is told 4512 and reconnects — to A,
   // which now forwards it to B — and resends the paused edit from its own document.
-  await waitFor(() => onA.closes.some((c) => c.code === WIRE_CLOSE.boardMoved.code), 20_000, '4512 at the paused instance\'s client');
+  await waitFor(() => onA.closes.some((c) => c.code === CLOSE.boardMoved.code), 20_000, '4512 at the paused instance\'s client');
   expect(await metric(a, 'malkart_boards_fenced_total')).toBe(1);
   await waitFor(() => paused.ok && readGraph(onB.doc).nodes.has(paused.id), 20_000, 'the paused edit at B');
   await waitFor(() => cardIds(onA.doc).join() === cardIds(onB.doc).join() && cardIds(onB.doc).length === 3, 20_000, 'convergence');

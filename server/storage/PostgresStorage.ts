@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { HealthRecord, type StorageHealth } from './storageHealth';
 import { migrate } from './postgres/migrations';
-import { FencedError, type BoardRecord, type BoardStorage, type LogEntry, type SealedLinks, type SnapshotRecord, type SnapshotSummary, type StoredDocument, type TokenHashes } from './BoardStorage';
+import { FencedError, type BoardRecord, type BoardStorage, type LogEntry, type SealedLinks, type SnapshotRecord, type StoredSnapshot, type StoredDocument, type TokenHashes } from './BoardStorage';
 
 // int8 (sequence numbers, epochs) as JS numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -193,7 +193,7 @@ export class PostgresStorage implements BoardStorage {
     );
   }
 
-  async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
+  async listSnapshots(boardId: string): Promise<StoredSnapshot[]> {
     const { rows } = await this.run(() =>
       this.pool.query<{ id: string; board_id: string; label: string; created_at: string; created_by: string; auto: boolean; node_count: number; edge_count: number }>(
         'SELECT id, board_id, label, created_at, created_by, auto, node_count, edge_count FROM snapshots WHERE board_id = $1 ORDER BY created_at DESC, written DESC',

@@ -4,24 +4,11 @@ import type { BoardStorage } from '../storage/BoardStorage';
 import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { GroupCommit } from './GroupCommit';
-import { BoardGoneError, Room } from './Room';
+import { Room } from './Room';
 import { hasPlainTexts, migrateTexts } from '../../shared';
 import type { Connection } from './Connection';
-import { CLOSE } from '../protocol';
-
-export class TooManyBoardsError extends Error {}
-export class BoardLoadError extends Error {}
-
-/** The board's lease is held, live, by another instance: the caller proxies to `owner` or waits. */
-export class OwnedElsewhereError extends Error {
-  constructor(
-    readonly boardId: string,
-    readonly owner: string,
-    readonly remainingMs: number,
-  ) {
-    super(`board ${boardId} is owned by ${owner}`);
-  }
-}
+import { CLOSE, type CloseEvent } from '../protocol';
+import { BoardGoneError, BoardLoadError, OwnedElsewhereError, TooManyBoardsError } from '../errors';
 
 /**
  * Board ownership across instances (server/cluster/Cluster.ts): a board is loaded only with its
@@ -43,7 +30,7 @@ export interface BoardOwnership {
 async function migrateOnLoad(room: Room): Promise<Room> {
   if (!hasPlainTexts(room.doc)) return room;
   try {
-    await room.change((doc) => migrateTexts(doc, 'migrate-texts'));
+    await room.log.applyServerChange((doc) => migrateTexts(doc, 'migrate-texts'));
   } catch (err) {
     await room.close().catch(() => undefined);
     throw err;
@@ -84,7 +71,7 @@ export class RoomManager {
     }
     if (!room) {
       if (this.rooms.size >= this.config.maxLoadedBoards) {
-        throw new TooManyBoardsError(`the server holds ${this.rooms.size} boards, its limit; try again shortly`);
+        throw new TooManyBoardsError(this.rooms.size);
       }
       room = this.load(boardId).then(
         (r) => {
@@ -97,7 +84,7 @@ export class RoomManager {
           this.rooms.delete(boardId);
           if (err instanceof BoardGoneError || err instanceof OwnedElsewhereError) throw err;
           this.metrics.loadFailures.inc();
-          throw new BoardLoadError(`could not load board ${boardId} from storage: ${(err as Error).message}`);
+          throw new BoardLoadError(boardId, err);
         },
       );
       this.rooms.set(boardId, room);
@@ -151,10 +138,6 @@ export class RoomManager {
     this.cancelUnload(room.boardId);
     room.addConnection(conn);
     return true;
-  }
-
-  removeConnection(room: Room, conn: Connection): void {
-    room.removeConnection(conn);
   }
 
   scheduleUnload(boardId: string): void {
@@ -226,7 +209,7 @@ export class RoomManager {
   }
 
   /** Closes every connection of a board with `close`, then unloads it. */
-  async closeBoard(boardId: string, close: { code: number; reason: string }): Promise<void> {
+  async closeBoard(boardId: string, close: CloseEvent): Promise<void> {
     const room = await this.rooms.get(boardId)?.catch(() => null);
     if (!room) return;
     room.closeConnections(close);
@@ -244,7 +227,7 @@ export class RoomManager {
     return (await this.rooms.get(boardId)?.catch(() => undefined)) ?? undefined;
   }
 
-  async shutdown(close: { code: number; reason: string }): Promise<void> {
+  async shutdown(close: CloseEvent): Promise<void> {
     const ids = [...this.rooms.keys()];
     for (const id of ids) {
       const room = await this.rooms.get(id)?.catch(() => null);
