@@ -23,7 +23,8 @@ import { createLogger, requestLogger, type Logger } from './log';
 import type { DestinationStream } from 'pino';
 import { createBoardLimiter } from './http/rateLimits';
 import { noStore, securityHeaders } from './http/securityHeaders';
-import { WsTickets } from './auth/wsTickets';
+import { WsTickets, type TicketStore } from './auth/wsTickets';
+import { PostgresTickets } from './cluster/PostgresTickets';
 import { Cluster } from './cluster/Cluster';
 import { routeBoardRequests } from './cluster/httpProxy';
 import type { ClusterSignal } from './cluster/ClusterSignals';
@@ -59,7 +60,7 @@ export interface RunningServer {
 export function createApp(
   storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig, renderPool: RenderPool | null = null,
   log: Logger = createLogger('silent'),
-  tickets: WsTickets = new WsTickets(),
+  tickets: TicketStore = new WsTickets(),
   cluster: Cluster | null = null,
 ): express.Express {
   const app = express();
@@ -153,7 +154,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         })
       : null);
   if (renderPool) metrics.watchRenderPool(renderPool);
-  const tickets = wsTickets ?? new WsTickets();
+  // Several instances: a ticket made on one is used on another, so they are kept in Postgres.
+  const tickets = wsTickets ?? (cluster && storage instanceof PostgresStorage ? new PostgresTickets(storage.pool) : new WsTickets());
   const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, cluster));
   const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets, cluster);
 

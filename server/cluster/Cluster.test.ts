@@ -128,6 +128,25 @@ describe('two instances on one Postgres', () => {
     expect(editor.closes).toEqual([]);
   });
 
+  it('a WebSocket ticket issued by one instance opens the board on another (tickets are shared through Postgres)', async () => {
+    const { servers: [a, b] } = await cluster(2);
+    const board = await createBoard(a!.url);
+    // Nobody holds the board: the ticket is made on A, the socket lands on B, which takes the board itself.
+    const res = await fetch(`${a!.url}/api/boards/${board.id}/ws-ticket`, { method: 'POST', headers: { authorization: `Bearer ${board.tokens.editor}` } });
+    const { ticket } = (await res.json()) as { ticket: string };
+    const ws = trackSocket(new WebSocket(`${b!.wsUrl}/${board.id}?ticket=${ticket}`));
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('unexpected-response', (_req, r) => reject(new Error(`refused: ${r.statusCode}`)));
+    });
+    expect((await b!.rooms.loaded(board.id))?.connectionCount).toBe(1);
+    // Single use, on every instance.
+    const again = trackSocket(new WebSocket(`${a!.wsUrl}/${board.id}?ticket=${ticket}`));
+    again.on('error', () => undefined); // closed while still connecting, after the refusal
+    const status = await new Promise<number>((resolve) => again.once('unexpected-response', (_req, r) => resolve(r.statusCode ?? 0)));
+    expect(status).toBe(403);
+  });
+
   it('a deletion on one instance closes the board\'s sockets on the other with 4404', async () => {
     const { servers: [a, b] } = await cluster(2);
     const board = await createBoard(a!.url);

@@ -9,7 +9,7 @@ import { newResourceId, newToken, hashToken, newTokens } from '../auth/tokens';
 import { InvalidError, NotFoundError } from '../errors';
 import { access, requireRole } from './boardAccess';
 import { ROLES, type BoardSummary, type Role } from '../../shared';
-import type { WsTickets } from '../auth/wsTickets';
+import type { TicketStore } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
 import type { SignalPublisher } from '../cluster/ClusterSignals';
 
@@ -46,7 +46,7 @@ function initialDocument(body: unknown): Y.Doc {
 }
 
 /** `signals` tells the other instances (STORE=postgres) of rotations and deletions; null on one instance. */
-export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets: WsTickets | null = null, signals: SignalPublisher | null = null): Router {
+export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets: TicketStore | null = null, signals: SignalPublisher | null = null): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -100,10 +100,10 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
   });
 
   // The browser app's WebSocket ticket: valid 30 s, for one connection (see auth/wsTickets.ts).
-  router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), (req, res) => {
+  router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), async (req, res) => {
     if (!tickets) throw new NotFoundError('not_found', 'No such API route.');
     const { board, role, tokenHash } = access(req);
-    res.json({ ...tickets.issue({ boardId: board.id, role, tokenHash }), role });
+    res.json({ ...(await tickets.issue({ boardId: board.id, role, tokenHash })), role });
   });
 
   router.delete('/:id', requireRole(storage, 'owner'), async (req, res) => {

@@ -14,7 +14,7 @@ import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { errorBody, httpErrorOf } from './errors';
 import { checkAccess, checkTicket, tokenFrom } from './boardAccess';
-import type { WsTickets } from '../auth/wsTickets';
+import type { TicketStore } from '../auth/wsTickets';
 import { STATUS_CODES } from 'node:http';
 import { createLogger, redactUrl, requestId, type Logger } from '../log';
 
@@ -54,7 +54,7 @@ async function forwardToOwner(cluster: Cluster, req: IncomingMessage, socket: Du
 
 export function attachWebSockets(
   server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics, log: Logger = createLogger('silent'),
-  tickets: WsTickets | null = null,
+  tickets: TicketStore | null = null,
   cluster: Cluster | null = null,
 ): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });

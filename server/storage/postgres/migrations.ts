@@ -64,6 +64,20 @@ CREATE TABLE cluster_settings (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'WebSocket tickets shared by every instance',
+    sql: `
+CREATE TABLE ws_tickets (
+  ticket_hash TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX ws_tickets_expiry ON ws_tickets(expires_at);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction. Returns the versions it applied. */
