@@ -58,10 +58,9 @@ export function proxyUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer,
         upstream.destroy();
         socket.destroy();
       };
-      upstream.on('error', end);
-      socket.on('error', end);
-      upstream.on('close', end);
-      socket.on('close', end);
+      // Either side ending ends both at once: a half-closed pipe would leave a client waiting for
+      // frames from an owner that died (it would notice only after y-websocket's 30 s silence).
+      for (const s of [upstream, socket]) for (const event of ['error', 'end', 'close']) s.on(event, end);
     });
     // A refusal (403, 404, 503 …): relayed as the owner gave it.
     preq.on('response', (res) => {
