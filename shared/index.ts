@@ -18,7 +18,7 @@ export {
   storedIndicatorValueSchema,
 } from './fieldSchemas';
 export {
-  type BoardGraph, type BoardMaps, boardMaps, byId, newId, newYEdge, nodeText, plainValue, readEdgeFields,
+  type BoardGraph, type BoardMaps, boardMaps, isListField, LIST_FIELDS, byId, newId, newYEdge, nodeText, plainValue, readEdgeFields,
   readGraph, readMeta, readNodeFields, type TextField, type YNode,
 } from './boardDoc';
 export {
