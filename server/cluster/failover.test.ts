@@ -38,7 +38,7 @@ async function startCluster(n: number): Promise<{ schema: TestSchema; nodes: Chi
   dirs.push(dir);
   const env = { STORE: 'postgres', DATABASE_URL: schema.url, LEASE_MS: String(LEASE_MS), UNLOAD_DELAY_MS: '600000' };
   // Started together: their migrations race too (the advisory lock orders them).
-  const nodes = await Promise.all(Array.from({ length: n }, () => startChildServer(dir, env)));
+  const nodes = await Promise.all(Array.from({ length: n }, () => startChildServer(dir, env, 90_000)));
   children.push(...nodes);
   return { schema, nodes };
 }
@@ -113,7 +113,7 @@ it('SIGKILL of the owner mid-burst: another instance takes the board, nothing an
   const stored = Y.decodeStateVector(Y.encodeStateVector(reader.doc));
   expect([...seenBeforeKill].filter(([id, clock]) => (stored.get(id) ?? 0) < clock)).toEqual([]);
   await waitFor(() => cardIds(onB.doc).join() === cardIds(reader.doc).join() && cardIds(reader.doc).join() === cardIds(observer.doc).join(), 20_000, 'convergence');
-}, 120_000);
+}, 240_000);
 
 it('SIGSTOP of the owner past its lease: another takes over; resumed, its writes are refused by the fence and its clients move', async () => {
   const { schema, nodes } = await startCluster(3);
@@ -139,7 +139,7 @@ it('SIGSTOP of the owner past its lease: another takes over; resumed, its writes
   await waitFor(() => paused.ok && readGraph(onB.doc).nodes.has(paused.id), 20_000, 'the paused edit at B');
   await waitFor(() => cardIds(onA.doc).join() === cardIds(onB.doc).join() && cardIds(onB.doc).length === 3, 20_000, 'convergence');
   expect((await lease(schema, board.id))?.owner).toBe(b.url);
-}, 120_000);
+}, 240_000);
 
 it('two instances racing for one board\'s lease: exactly one wins, and the other forwards to it', async () => {
   const { schema, nodes } = await startCluster(3);
@@ -156,4 +156,4 @@ it('two instances racing for one board\'s lease: exactly one wins, and the other
   createNode(onB.doc, { kind: 'goal', tier: 'kommuneplan', title: 'B' }, 'b');
   createNode(onC.doc, { kind: 'goal', tier: 'kommuneplan', title: 'C' }, 'c');
   await waitFor(() => cardIds(onB.doc).length === 2 && cardIds(onC.doc).length === 2, 20_000, 'convergence');
-}, 120_000);
+}, 240_000);
