@@ -26,7 +26,7 @@ const domId = (key: string) => `mk-ol-${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_
 type Dialog = { type: 'card'; mode: CardDialogMode } | { type: 'link'; id: string } | { type: 'comment'; id: string } | { type: 'delete'; id: string; links: number } | null;
 
 export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly(on: boolean): void; onClose(): void }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { store, actions, readOnly } = useBoardContext();
   const core = useContext(WorkshopCoreContext);
   const ws = core?.ws;
@@ -126,7 +126,7 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
       return `${pick(TIER_LABELS[row.tier])}, ${n ? t('olCards', { n: countIn(row.tier) }) : t('olEmptyBand')}`;
     }
     const c = card(row.key);
-    return c ? cardName(t, pick, c, marksOf(c.id)) : '';
+    return c ? cardName(t, pick, c, marksOf(c.id), lang) : '';
   };
   const countIn = (tier: Tier) => {
     let n = 0;
