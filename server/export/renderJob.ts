@@ -11,8 +11,8 @@ import { withoutXmlIllegal } from '../../shared/xmlText';
 import { exportDocx } from './docx';
 import { renderPng } from './png';
 
-export const EXPORT_FORMATS = ['docx', 'html', 'md', 'csv', 'json', 'svg', 'png'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './exportFormats';
+export { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
 
 export interface RenderJob {
   format: ExportFormat;

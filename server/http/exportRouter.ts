@@ -8,7 +8,8 @@ import type { BoardJson } from '../../shared/index';
 import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export/index';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
-import { EXPORT_FORMATS, renderJob, type ExportFormat, type RenderJob } from '../export/renderJob';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/exportFormats';
+import type { RenderJob } from '../export/renderJob';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
@@ -63,7 +64,13 @@ export async function renderExport(
   limits: { owner?: string; maxPixels?: number } = {},
 ): Promise<Buffer> {
   const job: RenderJob = { format, board, opts, maxPixels: limits.maxPixels };
-  return pool ? pool.run(job, signal, limits.owner).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
+  return pool ? pool.run(job, signal, limits.owner).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderInProcess(job);
+}
+
+/** Without a pool (EXPORT_WORKERS=0): render here; the exporters (docx, PNG) load on first use. */
+async function renderInProcess(job: RenderJob): Promise<Buffer> {
+  const { renderJob } = await import('../export/renderJob');
+  return renderJob(job);
 }
 
 function renderError(format: Format, err: unknown): unknown {
