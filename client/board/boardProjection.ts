@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import {
   boardMaps, readAllSeries, readEdgeFields, readMeta, readNodeFields, splitValueKey, valuesMap,
-  type BoardEdge, type BoardGraph, type BoardMaps, type BoardNode, type Position, type StoredValue,
+  type BoardEdge, type BoardGraph, type BoardMaps, type BoardNode, type Position,
 } from '../../shared';
 
 type Listener = () => void;
@@ -56,7 +56,7 @@ export class BoardProjection {
     };
     // An indicator's measured values live in their own root map; a changed value re-reads its card.
     const values = valuesMap(doc);
-    const onValues = (ev: Y.YMapEvent<StoredValue>) => {
+    const onValues: Parameters<typeof values.observe>[0] = (ev) => {
       for (const k of ev.keysChanged) {
         const id = splitValueKey(k)?.indicatorId;
         if (id) this.dirtyNodes.add(id);

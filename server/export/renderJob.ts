@@ -2,12 +2,12 @@ import type { MessagePort } from 'node:worker_threads';
 // Every export as a plain function of the board and the options, plus the messages a render
 // worker exchanges with RenderPool. Even the text formats can take seconds on a large board, so
 // the server renders all of them on a worker (see RenderPool).
-import type { View } from '../../shared/readModels';
-import type { BoardJson } from '../../shared/types';
-import { restrictWorkshop } from '../../shared/index';
-import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
-import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export/planChapter';
-import { withoutXmlIllegal } from '../../shared/xmlText';
+import type { View } from '../../shared';
+import type { BoardJson } from '../../shared';
+import { restrictWorkshop } from '../../shared';
+import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export';
+import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export';
+import { withoutXmlIllegal } from '../../shared';
 import { exportDocx } from './docx';
 import { renderPng } from './png';
 

@@ -1,7 +1,7 @@
 // The band figures of the printed chapter: link labels must be readable, so no label may cover another.
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BOARD } from '../examples';
-import type { BoardJson } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { bandFigureSvg } from './figure';
 import { viewGraph } from './format';
 import { board, edge, node } from './testBoards';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportHtml } from './html';
 import { buildPlanChapter } from './planChapter';
 import { LIER, SERIES_INDICATOR, edge, lierWithSeries, node } from './testBoards';
-import type { BoardJson } from '../types';
+import type { BoardJson } from '../interchange/schema';
 
 /** Each line's indicators measured: N5 (stat), K6 (kommune), L4 (felles), and X9, a felles indicator only a kommune goal is measured by. */
 function bothLines(): BoardJson {

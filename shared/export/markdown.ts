@@ -4,7 +4,7 @@
 // types the numbers Word's heading list would give, as Markdown has no heading numbering of its own.
 import type { View } from '../readModels';
 import { withoutXmlIllegal } from '../xmlText';
-import type { BoardJson } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { viewGraph } from './format';
 import type { ExportLang } from './labels';
 import { planChapterOf, type HeadingLevelOption, type Numbering, type PlanBlock, type PlanItem, type Variant } from './planChapter';

@@ -2,7 +2,8 @@
 // coloured by owner, and the links with their kind. No text measurement is available here
 // (this runs in the browser and in Node alike), so titles are wrapped by character count.
 import type { View } from '../readModels';
-import type { BoardEdge, BoardJson, BoardNode } from '../types';
+import type { BoardEdge, BoardNode } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import {
   EDGE_KIND_LABELS, GOAL_LEVEL_LABELS, NODE_KIND_LABELS, OWNER_LABELS, OWNERS, TIER_LABELS, TIERS, type Owner, type Tier,
 } from '../vocabulary';
@@ -10,7 +11,7 @@ import { BAND_TINT, CONFLICT_COLOUR, INK, LINK_COLOUR, MUTED_INK, OWNER_COLOURS 
 import { formatNumber, viewGraph } from './format';
 import { EXPORT_LABELS, type ExportLang } from './labels';
 import { stripXmlIllegal, withoutXmlIllegal } from '../xmlText';
-import { LIMITS } from '../interchange/primitives';
+import { LIMITS } from '../fieldSchemas';
 
 export const CARD_WIDTH = 240;
 export const CARD_HEIGHT = 100;
