@@ -2,7 +2,7 @@
 // counter for content (not for a move), and gives the analysis the same graph readGraph would.
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createNode, link, moveNodes, readGraph, removeIndicatorValue, setIndicatorValues, updateNode } from '../../shared';
+import { createNode, link, moveNodes, readGraph, removeIndicatorValue, setIndicatorValues, updateNode, valuesMap } from '../../shared';
 import { BoardProjection, type ProjectionChange } from './boardProjection';
 
 function board() {
@@ -59,6 +59,11 @@ describe('BoardProjection', () => {
     removeIndicatorValue(doc, 'b', '2025', 'remote');
     p.flush();
     expect(p.card('b')!.series).toBeUndefined();
+    // A value under an id that is no card changes nothing the board shows.
+    const before = p.graphVersion;
+    valuesMap(doc).set('stamp-1/2026', { value: 1 });
+    p.flush();
+    expect(p.graphVersion).toBe(before);
     p.destroy();
   });
 });

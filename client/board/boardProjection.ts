@@ -57,11 +57,16 @@ export class BoardProjection {
     // An indicator's measured values live in their own root map; a changed value re-reads its card.
     const values = valuesMap(doc);
     const onValues: Parameters<typeof values.observe>[0] = (ev) => {
+      // Only a card's values change the board (the bench's latency stamps share the root and are not cards).
+      let cards = 0;
       for (const k of ev.keysChanged) {
         const id = splitValueKey(k)?.indicatorId;
-        if (id) this.dirtyNodes.add(id);
+        if (id && nodes.has(id)) {
+          this.dirtyNodes.add(id);
+          cards++;
+        }
       }
-      this.schedule(true);
+      if (cards) this.schedule(true);
     };
     nodes.observeDeep(onNodes);
     layout.observe(onLayout);
