@@ -86,7 +86,7 @@ export function createApp(
   app.post('/api/boards', createBoardLimiter(config, metrics));
   app.use('/api/boards', boardsRouter(storage, rooms, tickets, cluster?.signals ?? null));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
-  app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }));
+  app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }, rooms));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
 
   const index = path.join(config.clientDir, 'index.html');
