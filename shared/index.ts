@@ -48,7 +48,7 @@ export {
   type ThreadBreak, type ThreadBreakKind, type ThreadStep,
 } from './redThread';
 export {
-  assessIndicator, type TrackState, type Trend,
+  assessIndicator, comparePeriods, type TrackState, type Trend,
 } from './indicators/series';
 export {
   readAllSeries, readSeries, removeIndicatorValue, setIndicatorValues, splitValueKey, VALUES_ROOT, valuesMap,

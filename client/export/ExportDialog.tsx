@@ -53,7 +53,7 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
   const [docLang, setDocLang] = useState<'nb' | 'nn'>(boardLanguage === 'nn' || boardLanguage === 'nb' ? boardLanguage : lang === 'nn' ? 'nn' : 'nb');
   const [source, setSource] = useState(snapshotId ?? 'live');
   const [withComments, setWithComments] = useState(false);
-  // The plan chapter's options (docx, html): a planner's defaults are the edition to publish, at
+  // The plan chapter's options (docx, html, md): a planner's defaults are the edition to publish, at
   // Heading 1, with no numbers (the plan's own template numbers its headings).
   const [variant, setVariant] = useState<'publication' | 'working'>('publication');
   const [headingLevel, setHeadingLevel] = useState<'1' | '2' | '3'>('1');
@@ -61,9 +61,9 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
   // The referat runs from a meeting's start snapshot to now: no view, source or chapter options.
   const referat = format.startsWith('referat-');
   const [since, setSince] = useState<string>('');
-  const chapterFormat = !referat && (format === 'docx' || format === 'html');
+  const chapterFormat = !referat && (format === 'docx' || format === 'html' || format === 'md');
   // The comment appendix exists in the documents only, and names people: not in the edition to publish.
-  const documentFormat = format === 'md' || (chapterFormat && variant === 'working');
+  const documentFormat = chapterFormat && variant === 'working';
   const snapshotName = useSnapshotName();
   const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
   // Meeting starts, newest first (the list comes newest first).
@@ -245,7 +245,8 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
               <span>{t('exportNumbering')}</span>
               <select value={numbering} onChange={(e) => setNumbering(e.target.value as typeof numbering)} disabled={running} data-testid="export-numbering">
                 <option value="none">{t('exportNumberingNone')}</option>
-                <option value="word">{t('exportNumberingWord')}</option>
+                {/* Markdown has no heading numbering of its own: the same numbers are typed into the headings. */}
+                <option value="word">{t(format === 'md' ? 'exportNumberingTyped' : 'exportNumberingWord')}</option>
               </select>
             </label>
           </>

@@ -17,6 +17,7 @@ export const EXPORT_STRINGS = {
   exportHeadingLevelN: l('Overskrift {level}', 'Overskrift {level}', 'Heading {level}'),
   exportNumbering: l('Nummerering av overskrifter', 'Nummerering av overskrifter', 'Heading numbering'),
   exportNumberingNone: l('Ingen (planen nummererer selv)', 'Ingen (planen nummererer sjølv)', 'None (the plan numbers them)'),
+  exportNumberingTyped: l('Tall i overskriftene (1, 1.1, 1.1.1)', 'Tal i overskriftene (1, 1.1, 1.1.1)', 'Numbers in the headings (1, 1.1, 1.1.1)'),
   exportNumberingWord: l('Words egen nummerering (1, 1.1, 1.1.1)', 'Word si eiga nummerering (1, 1.1, 1.1.1)', "Word's own numbering (1, 1.1, 1.1.1)"),
   // the referat of a meeting (#20 §2)
   exportReferatDocx: l('Referat fra møtet (Word)', 'Referat frå møtet (Word)', 'Meeting referat (Word)'),

@@ -29,7 +29,7 @@ const domId = (key: string) => `mk-ol-${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_
 type Dialog = { type: 'card'; mode: CardDialogMode } | { type: 'link'; id: string } | { type: 'comment'; id: string } | { type: 'delete'; id: string; links: number } | null;
 
 export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly(on: boolean): void; onClose(): void }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { store, actions, readOnly } = useBoardContext();
   const core = useContext(WorkshopCoreContext);
   const redThread = useRedThread();
@@ -132,7 +132,7 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
     }
     const c = card(row.key);
     if (!c) return '';
-    const name = cardName(t, pick, c, marksOf(c.id));
+    const name = cardName(t, pick, c, marksOf(c.id), lang);
     return thread?.nodeIds.has(c.id) ? `${name} ${t('rtOnThread')}.` : name;
   };
   const countIn = (tier: Tier) => {

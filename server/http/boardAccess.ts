@@ -4,7 +4,7 @@ import type { BoardRecord, BoardStorage } from '../storage/BoardStorage';
 import type { Role } from '../../shared';
 import { ROLE_RANK, hashToken, roleForToken } from '../auth/tokens';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
-import type { WsTickets } from '../auth/wsTickets';
+import type { TicketStore } from '../auth/wsTickets';
 
 export interface BoardAccess {
   board: BoardRecord;
@@ -35,10 +35,10 @@ export async function checkAccess(storage: BoardStorage, boardId: string, token:
 }
 
 /** A WebSocket ticket instead of a token: single use, for this board, and only while its token is still valid. */
-export async function checkTicket(storage: BoardStorage, tickets: WsTickets, boardId: string, ticket: string): Promise<BoardAccess> {
+export async function checkTicket(storage: BoardStorage, tickets: TicketStore, boardId: string, ticket: string): Promise<BoardAccess> {
   const board = await storage.getBoard(boardId);
   if (!board) throw new NotFoundError('board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
-  const grant = tickets.take(ticket, boardId);
+  const grant = await tickets.take(ticket, boardId);
   if (!grant) throw new ForbiddenError('ticket_invalid', 'The WebSocket ticket is unknown, used or expired. Ask for a new one (POST /api/boards/:id/ws-ticket).');
   if (board.tokens[grant.role] !== grant.tokenHash) {
     throw new ForbiddenError('token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');

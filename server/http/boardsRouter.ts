@@ -9,8 +9,9 @@ import { newResourceId, newToken, hashToken, newTokens } from '../auth/tokens';
 import { InvalidError, NotFoundError } from '../errors';
 import { access, requireRole } from './boardAccess';
 import { ROLES, type BoardSummary, type Role } from '../../shared';
-import type { WsTickets } from '../auth/wsTickets';
+import type { TicketStore } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
+import type { SignalPublisher } from '../cluster/ClusterSignals';
 
 /** Which links a rotation renews: `{roles: [...]}`, or the editor and viewer links when none are named. */
 function rotatedRoles(body: unknown): Role[] {
@@ -44,7 +45,8 @@ function initialDocument(body: unknown): Y.Doc {
   return doc;
 }
 
-export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets: WsTickets | null = null): Router {
+/** `signals` tells the other instances (STORE=postgres) of rotations and deletions; null on one instance. */
+export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets: TicketStore | null = null, signals: SignalPublisher | null = null): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -83,6 +85,8 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
     const room = await rooms.loaded(board.id);
     // Only holders of the old links: someone who already joined with a new one stays.
     room?.closeConnections(CLOSE.tokenRevoked, (c) => roles.includes(c.role) && !fresh.has(c.tokenHash));
+    // Every other instance closes the old links' sockets it holds (sent once the new hashes are stored).
+    await signals?.publish({ kind: 'tokens', boardId: board.id });
     res.json({ tokens });
   });
 
@@ -96,16 +100,17 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
   });
 
   // The browser app's WebSocket ticket: valid 30 s, for one connection (see auth/wsTickets.ts).
-  router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), (req, res) => {
+  router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), async (req, res) => {
     if (!tickets) throw new NotFoundError('not_found', 'No such API route.');
     const { board, role, tokenHash } = access(req);
-    res.json({ ...tickets.issue({ boardId: board.id, role, tokenHash }), role });
+    res.json({ ...(await tickets.issue({ boardId: board.id, role, tokenHash })), role });
   });
 
   router.delete('/:id', requireRole(storage, 'owner'), async (req, res) => {
     const { board } = access(req);
     await rooms.closeBoard(board.id, CLOSE.boardDeleted);
     await storage.deleteBoard(board.id);
+    await signals?.publish({ kind: 'deleted', boardId: board.id });
     res.status(204).end();
   });
 

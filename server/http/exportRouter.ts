@@ -1,6 +1,7 @@
 // GET /api/boards/:id/export?format=docx|md|csv|json|svg|png[&snapshot=<sid>][&view=all|stat|kommune][&lang=nb|nn][&table=nodes|edges]
 //   [&comments=1]  docx, md and html: add the comment threads as an appendix (working variant)
-//   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx and html: the plan chapter's options
+//   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx, html and md: the plan chapter's options
+//   (md types the numbers into its headings, as Markdown has no heading numbering)
 //   variant=referat&since=<snapshotId>  docx, html, md: the referat of the meeting that began at that snapshot (#20 §2)
 // Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
 import { Router, type Request, type Response } from 'express';

@@ -1,5 +1,5 @@
-// One contract, two stores: everything above storage relies on exactly these promises, so the
-// SQLite store and the in-memory store must keep them alike.
+// One contract, three stores: everything above storage relies on exactly these promises, so the
+// SQLite store, the PostgreSQL store and the in-memory store must keep them alike.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,12 +11,16 @@ import { removeDir } from '../testing/testServer';
 import type { BoardRecord, BoardStorage, SnapshotRecord } from './BoardStorage';
 import { MemoryStorage } from './MemoryStorage';
 import { SqliteStorage } from './SqliteStorage';
+import { PostgresStorage } from './PostgresStorage';
+import { createTestSchema, type TestSchema } from '../testing/postgres';
 
 const dirs: string[] = [];
+const schemas: TestSchema[] = [];
 const stores: BoardStorage[] = [];
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
   for (const d of dirs.splice(0)) removeDir(d);
+  for (const s of schemas.splice(0)) await s.drop();
 });
 
 function tempFile(): string {
@@ -25,8 +29,16 @@ function tempFile(): string {
   return path.join(dir, 'malkart.sqlite');
 }
 
-const factories: [string, () => BoardStorage][] = [
+/** A PostgresStorage in a schema of its own, dropped after the test. */
+async function postgres(): Promise<PostgresStorage> {
+  const schema = await createTestSchema();
+  schemas.push(schema);
+  return PostgresStorage.open(schema.url);
+}
+
+const factories: [string, () => BoardStorage | Promise<BoardStorage>][] = [
   ['SqliteStorage', () => new SqliteStorage(tempFile())],
+  ['PostgresStorage', postgres],
   // FULL (the default) appends through the log writer thread, NORMAL on the event loop: the same contract must hold.
   ['SqliteStorage (NORMAL)', () => new SqliteStorage(tempFile(), { synchronous: 'NORMAL' })],
   ['MemoryStorage', () => new MemoryStorage()],
@@ -64,14 +76,14 @@ function snapshot(boardId: string, label: string, createdAt: string, auto = fals
 const bytes = (u: Uint8Array | null | undefined) => (u ? [...u] : u);
 
 describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => {
-  const open = () => {
-    const s = make();
+  const open = async () => {
+    const s = await make();
     stores.push(s);
     return s;
   };
 
   it('creates, reads, re-keys and deletes a board', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     const initial = Y.encodeStateAsUpdate(new Y.Doc());
     await s.createBoard(rec, initial);
@@ -90,19 +102,19 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('refuses a second board with the same id', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     await s.createBoard(rec, new Uint8Array([0, 0]));
     await expect(s.createBoard(rec, new Uint8Array([0, 0]))).rejects.toThrow();
   });
 
   it('a board it never had loads as empty, not as an error', async () => {
-    const s = open();
+    const s = await open();
     expect(await s.loadDocument('missing')).toEqual({ state: null, updates: [] });
   });
 
   it('appendUpdates returns increasing sequence numbers; loadDocument gives each board its own rows in order', async () => {
-    const s = open();
+    const s = await open();
     const a = board();
     const b = board();
     const docA = new Y.Doc();
@@ -140,7 +152,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('compact writes the state and deletes only rows up to upToSeq, leaving later rows', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     const other = board();
     const doc = new Y.Doc();
@@ -171,7 +183,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('saves snapshots, lists them newest first without their content, gets and deletes them', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     await s.createBoard(rec, new Uint8Array([0, 0]));
     // Saved out of time order: "newest" is by createdAt, not by when the row was written.
@@ -201,7 +213,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('snapshots made in the same millisecond list the later one first', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     await s.createBoard(rec, new Uint8Array([0, 0]));
     const at = '2025-05-05T10:00:00.000Z';
@@ -213,7 +225,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('deleteBoard removes the log, the state and the snapshots, and no other board', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     const keep = board();
     const doc = new Y.Doc();

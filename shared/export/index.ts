@@ -2,10 +2,9 @@
 import type { BoardJson } from '../interchange/schema';
 import { withoutXmlIllegal } from '../xmlText';
 
-export { exportMarkdown, escapeMarkdownInline, escapeMarkdownLine } from './markdown';
+export { exportMarkdown, escapeMarkdownInline, escapeMarkdownLine, type MarkdownOptions } from './markdown';
 export { exportCsv, NODE_COLUMNS, EDGE_COLUMNS } from './csv';
 export { exportSvg, describeMap, escapeXml } from './svg';
-export { buildChapter, type Chapter, type ChapterSection, type ChapterDivergence, type Fact, type Item } from './chapter';
 export {
   buildPlanChapter, planChapterOf, HEADING_LEVELS, NUMBERINGS, VARIANTS,
   type HeadingLevelOption, type Numbering, type PlanBlock, type PlanChapter, type PlanItem, type PlanOptions, type Variant,
