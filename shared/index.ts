@@ -19,3 +19,4 @@ export * from './sdg';
 export * from './indicators/series';
 export * from './indicators/seriesDoc';
 export * from './indicators/csvImport';
+export * from './trust';

@@ -10,4 +10,6 @@ export const WIRE_CLOSE = {
   evicted: { code: 4509, reason: 'board unloaded to make room on the server; reconnect to continue' },
   /** An edit wrote what the board's schema forbids: it was neither stored nor sent on; final. */
   updateRefused: { code: 4422, reason: 'update refused: it breaks the board schema' },
+  /** An edit wrote records only the server writes (agreements, votes, ballots): neither stored nor sent on; final (#16). */
+  serverWritten: { code: 4423, reason: 'update refused: agreements and votes are written by the server only' },
 } as const;
