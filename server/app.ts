@@ -23,6 +23,13 @@ import type { DestinationStream } from 'pino';
 import { createBoardLimiter } from './http/rateLimits';
 import { noStore, securityHeaders } from './http/securityHeaders';
 import { WsTickets } from './auth/wsTickets';
+import { AuditLog } from './audit/AuditLog';
+import { AgreementService } from './trust/AgreementService';
+import { BallotBox } from './trust/BallotBox';
+import { ParticipantPasses, loadPassKey } from './trust/participantPass';
+import { agreementsRouter } from './http/agreementsRouter';
+import { votesRouter } from './http/votesRouter';
+import { auditRouter } from './http/auditRouter';
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
@@ -46,6 +53,7 @@ export interface RunningServer {
   /** Renders exports; null when EXPORT_WORKERS=0 (they render on the event loop). */
   renderPool: RenderPool | null;
   log: Logger;
+  audit: AuditLog;
   /** Flushes everything, closes sockets with 1012 and the store. */
   close(): Promise<void>;
 }
@@ -54,7 +62,9 @@ export function createApp(
   storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig, renderPool: RenderPool | null = null,
   log: Logger = createLogger('silent'),
   tickets: WsTickets = new WsTickets(),
+  audit: AuditLog = new AuditLog(storage, config.auditRetentionDays * 86_400_000),
 ): express.Express {
+  const passes = new ParticipantPasses(loadPassKey(config.dataDir));
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogger(log));
@@ -74,8 +84,11 @@ export function createApp(
   // Before the JSON routes' catch-all: this one reads its own text/csv body.
   app.use('/api/boards/:id/indicator-values', indicatorValuesRouter(storage, rooms));
   app.post('/api/boards', createBoardLimiter(config, metrics));
-  app.use('/api/boards', boardsRouter(storage, rooms, tickets));
-  app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
+  app.use('/api/boards', boardsRouter(storage, rooms, tickets, audit));
+  app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots, audit));
+  app.use('/api/boards/:id/agreements', agreementsRouter(storage, new AgreementService(rooms, audit)));
+  app.use('/api/boards/:id', votesRouter(storage, new BallotBox(storage, rooms, audit), passes));
+  app.use('/api/boards/:id/audit', auditRouter(storage, audit));
   app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
 
@@ -113,7 +126,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       : null);
   if (renderPool) metrics.watchRenderPool(renderPool);
   const tickets = wsTickets ?? new WsTickets();
-  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets));
+  const audit = new AuditLog(storage, config.auditRetentionDays * 86_400_000);
+  audit.startTimer();
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, audit));
   const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets);
 
   await new Promise<void>((resolve, reject) => {
@@ -128,6 +143,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     (closing ??= (async () => {
       server.close();
       snapshots.stop();
+      audit.stop();
       await renderPool?.close();
       await rooms.shutdown(CLOSE.serverRestart);
       sockets.close();
@@ -135,5 +151,5 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await storage.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, snapshots, metrics, renderPool, log, close };
+  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, snapshots, metrics, renderPool, log, audit, close };
 }

@@ -65,6 +65,8 @@ export interface ServerConfig {
   exportMaxPixels: number;
   /** Snapshots taken by hand kept per board; one more is refused (409) until one is deleted. */
   maxSnapshotsPerBoard: number;
+  /** How long the audit log of a deleted board is kept, in days (0 = for ever). */
+  auditRetentionDays: number;
 }
 
 /** TRUST_PROXY: unset/false/0 = no proxy, true, a hop count, or addresses/subnets as Express reads them. */
@@ -134,6 +136,7 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     exportMemoryMb: int('EXPORT_MEMORY_MB', 1024),
     exportMaxPixels: int('EXPORT_MAX_PIXELS', 32_000_000),
     maxSnapshotsPerBoard: int('MAX_SNAPSHOTS_PER_BOARD', 100),
+    auditRetentionDays: int('AUDIT_RETENTION_DAYS', 365),
     ...overrides,
   };
 }

@@ -4,10 +4,13 @@
 // and to the role and token it was issued for; a rotation in between makes it worthless.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../storage/BoardStorage';
+import type { LinkKind } from '../../shared/trust';
 
 export interface TicketGrant {
   boardId: string;
   role: Role;
+  /** The link the ticket was issued for (a stat or kommune link is an editor bound to a side). */
+  link: LinkKind;
   /** Hash of the share-link token the ticket was issued for (checked again on use). */
   tokenHash: string;
 }
@@ -45,7 +48,7 @@ export class WsTickets {
     if (!entry) return null;
     this.tickets.delete(ticket);
     if (entry.expiresAt <= this.now() || entry.boardId !== boardId) return null;
-    return { boardId: entry.boardId, role: entry.role, tokenHash: entry.tokenHash };
+    return { boardId: entry.boardId, role: entry.role, link: entry.link, tokenHash: entry.tokenHash };
   }
 
   get size(): number {

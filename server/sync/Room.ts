@@ -173,7 +173,7 @@ export class Room {
       }
       if (err instanceof UpdateRefusedError) {
         this.metrics.rejectedMessages.inc({ reason: 'schema' });
-        conn.close({ code: CLOSE.updateRefused.code, reason: `${CLOSE.updateRefused.reason}: ${err.message}`.slice(0, 120) });
+        conn.close({ code: err.close.code, reason: `${err.close.reason}: ${err.message}`.slice(0, 120) });
         this.removeConnection(conn);
         return;
       }

@@ -21,7 +21,7 @@ const byTimeThenId = <T extends { id: string; createdAt: string }>(a: T, b: T) =
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** While someone holds the facilitator role, only they run votes; without one, anyone may. */
-function facilitatorCheck(doc: Y.Doc, participantId: string): WorkshopRefusal | null {
+export function facilitatorCheck(doc: Y.Doc, participantId: string): WorkshopRefusal | null {
   const f = facilitatorOf(doc);
   if (!f || f.participantId === participantId) return null;
   return refuse('not_facilitator', {
