@@ -143,7 +143,9 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
   // ---- editing ----
   const [dialog, setDialog] = useState<Dialog>(null);
   const me = core?.me;
-  const canAgree = (c: BoardNode | undefined) => !!c && !readOnly && isAgreeableKind(c.kind) && isAgreeingSide(me?.side) && !marksOf(c.id).agreement?.[me!.side as 'stat' | 'kommune'];
+  // «Enig» is given by the server for the side the link is bound to (#16), so only online.
+  const boundSide = core?.boundSide;
+  const canAgree = (c: BoardNode | undefined) => !!c && !readOnly && !!core?.online && isAgreeableKind(c.kind) && !!boundSide && !marksOf(c.id).agreement?.[boundSide];
   const newIn = (row: OutlineRow | undefined, where: 'child' | 'sibling') => {
     if (!row || readOnly) return;
     if (row.kind === 'band') return setDialog({ type: 'card', mode: { type: 'new', tier: row.tier, parentId: null, after: null } });
@@ -262,8 +264,8 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
                   type="button"
                   className="mk-btn mk-btn-small"
                   disabled={!canAgree(activeCard)}
-                  title={isAgreeingSide(me?.side) ? undefined : t('wsAgreeOnlySides', { side: me?.side ? pick(SIDE_LABELS[me.side]) : '–' })}
-                  onClick={() => activeCard && core.wa.agree(activeCard.id)}
+                  title={!boundSide ? t('wsAgreeNeedsSideLink') : !core.online ? t('wsOfflineReason') : undefined}
+                  onClick={() => activeCard && void core.wa.agree(activeCard.id)}
                   data-testid="ol-agree"
                 >
                   {t('wsAgree')}
