@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { WIRE_CLOSE } from '../shared/wire';
+import { WIRE_CLOSE } from '../shared';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;

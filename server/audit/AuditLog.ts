@@ -2,7 +2,7 @@
 // server with its own clock and its own idea of who acted (the link used, or a typed name it marks
 // unverified). Append-only, in the board store; kept after the board is deleted for
 // AUDIT_RETENTION_DAYS, then purged.
-import type { AuditAction, AuditActor, AuditEntry } from '../../shared/trust';
+import type { AuditAction, AuditActor, AuditEntry } from '../../shared';
 import type { BoardStorage, StoredAuditEntry } from '../storage/BoardStorage';
 import type { BoardAccess } from '../http/boardAccess';
 

@@ -3,7 +3,7 @@
 // token. The server can give them back to whoever presents that token (the «Del» dialog), yet the
 // database alone reveals no token — only hashes and these sealed blobs.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { LINK_KINDS, type LinkKind } from '../../shared/trust';
+import { LINK_KINDS, type LinkKind } from '../../shared';
 
 export type LinkSet = Partial<Record<LinkKind, string>>;
 

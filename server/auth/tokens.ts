@@ -2,8 +2,8 @@
 // board has two editor links bound to a side (#16): `stat` and `kommune`.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { BoardRecord, Role, TokenHashes } from '../storage/BoardStorage';
-import { LINK_KINDS, isSideLink, type LinkKind } from '../../shared/trust';
-import type { AgreeingSide } from '../../shared/workshop/sides';
+import { LINK_KINDS, isSideLink, type LinkKind } from '../../shared';
+import type { AgreeingSide } from '../../shared';
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');

@@ -4,7 +4,7 @@
 // and to the role and token it was issued for; a rotation in between makes it worthless.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../storage/BoardStorage';
-import type { LinkKind } from '../../shared/trust';
+import type { LinkKind } from '../../shared';
 
 export interface TicketGrant {
   boardId: string;

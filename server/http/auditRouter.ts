@@ -1,7 +1,7 @@
 // GET /api/boards/:id/audit (#16 §5): the board's audit log for its owner, newest first, a page at a
 // time (`before` = the `next` of the previous page, `limit` ≤ 200), or all of it as CSV (`format=csv`).
 import { Router } from 'express';
-import { auditCsv } from '../../shared/trust';
+import { auditCsv } from '../../shared';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { AuditLog } from '../audit/AuditLog';
 import { ApiError } from './errors';

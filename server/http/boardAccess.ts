@@ -2,8 +2,8 @@
 import type { Request, RequestHandler } from 'express';
 import type { BoardRecord, BoardStorage, Role } from '../storage/BoardStorage';
 import { ROLE_RANK, grantOf, hashToken, linkForToken } from '../auth/tokens';
-import type { LinkKind } from '../../shared/trust';
-import type { AgreeingSide } from '../../shared/workshop/sides';
+import type { LinkKind } from '../../shared';
+import type { AgreeingSide } from '../../shared';
 import { ApiError } from './errors';
 import type { WsTickets } from '../auth/wsTickets';
 

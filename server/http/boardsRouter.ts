@@ -1,7 +1,7 @@
 // /api/boards: create (empty or imported), read, rotate share links, delete.
 import { Router } from 'express';
 import * as Y from 'yjs';
-import { applyBoardJson, parseBoardJson, readGraph, setMeta } from '../../shared/index';
+import { applyBoardJson, parseBoardJson, readGraph, setMeta } from '../../shared';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { CLOSE } from '../protocol';
@@ -10,7 +10,7 @@ import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
 import type { WsTickets } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
-import { LINK_KINDS, isLinkKind, type LinkKind } from '../../shared/trust';
+import { LINK_KINDS, isLinkKind, type LinkKind } from '../../shared';
 import { actorOf, type AuditLog } from '../audit/AuditLog';
 
 /** Which links a rotation renews: `{roles: [...]}`, or every link but the owner's when none are named. */

@@ -3,11 +3,12 @@
 //   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx and html: the plan chapter's options
 // Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
 import { Router } from 'express';
-import type { BoardJson } from '../../shared/index';
-import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export/index';
+import type { BoardJson } from '../../shared';
+import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
-import { EXPORT_FORMATS, renderJob, type ExportFormat, type RenderJob } from '../export/renderJob';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/exportFormats';
+import type { RenderJob } from '../export/renderJob';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
 import { access, requireRole } from './boardAccess';
@@ -62,7 +63,13 @@ export async function renderExport(
   limits: { owner?: string; maxPixels?: number } = {},
 ): Promise<Buffer> {
   const job: RenderJob = { format, board, opts, maxPixels: limits.maxPixels };
-  return pool ? pool.run(job, signal, limits.owner).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
+  return pool ? pool.run(job, signal, limits.owner).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderInProcess(job);
+}
+
+/** Without a pool (EXPORT_WORKERS=0): render here; the exporters (docx, PNG) load on first use. */
+async function renderInProcess(job: RenderJob): Promise<Buffer> {
+  const { renderJob } = await import('../export/renderJob');
+  return renderJob(job);
 }
 
 function renderError(format: Format, err: unknown): unknown {

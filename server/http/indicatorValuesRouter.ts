@@ -3,7 +3,7 @@
 // without it the matched values are written to the live board as one change through the room
 // (stored, then sent to every client), like a snapshot restore. Editors and owners only.
 import express, { Router } from 'express';
-import { CSV_LIMITS, previewCsv, readAllSeries, readGraph, setIndicatorValues, type CsvPreview } from '../../shared/index';
+import { CSV_LIMITS, previewCsv, readAllSeries, readGraph, setIndicatorValues, type CsvPreview } from '../../shared';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { ApiError } from './errors';

@@ -2,7 +2,7 @@
 // answers synchronously, so a PostgreSQL store can drop in without touching the rooms.
 
 import type { StorageHealth } from './storageHealth';
-import type { AuditEntry } from '../../shared/trust';
+import type { AuditEntry } from '../../shared';
 
 export type Role = 'owner' | 'editor' | 'viewer';
 

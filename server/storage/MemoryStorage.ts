@@ -3,7 +3,7 @@
 import type {
   BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, SnapshotSummary, StoredAuditEntry, StoredBallot, StoredDocument, TokenHashes,
 } from './BoardStorage';
-import type { AuditEntry } from '../../shared/trust';
+import type { AuditEntry } from '../../shared';
 
 interface MemoryBoard {
   record: BoardRecord;

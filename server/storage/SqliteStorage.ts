@@ -7,7 +7,7 @@ import { HealthRecord, type StorageHealth } from './storageHealth';
 import type {
   BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, SnapshotSummary, StoredAuditEntry, StoredBallot, StoredDocument, TokenHashes,
 } from './BoardStorage';
-import type { AuditEntry } from '../../shared/trust';
+import type { AuditEntry } from '../../shared';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (

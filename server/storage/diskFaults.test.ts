@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { createNode } from '../../shared/index';
+import { createNode } from '../../shared';
 import type { SqliteStorage } from './SqliteStorage';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor } from '../testing/testServer';
 

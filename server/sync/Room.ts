@@ -8,7 +8,7 @@ import { Connection } from './Connection';
 import { RoomAwareness } from './RoomAwareness';
 import { SyncAnswers } from './SyncAnswers';
 import { BoardQuota, BoardTooLargeError } from './BoardQuota';
-import { facilitatorOf } from '../../shared/workshop/session';
+import { facilitatorOf } from '../../shared';
 import { UpdateGuard, UpdateRefusedError } from './updateGuard';
 
 /** The board is not in storage: deleted, or never there. */

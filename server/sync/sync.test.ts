@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { byId, createNode, parseBoardJson, toBoardJson, updateNode } from '../../shared/index';
+import { byId, createNode, parseBoardJson, toBoardJson, updateNode } from '../../shared';
 import { cleanUpAfterEach, connectClient, createBoard, seeded, startTestServer, waitFor, type TestClient, type TestServer } from '../testing/testServer';
 import { randomEdit } from '../testing/randomEdits';
 

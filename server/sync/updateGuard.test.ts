@@ -8,8 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { boardMaps, moveNodes, parseBoardJson, updateNode } from '../../shared/index';
-import { WIRE_CLOSE } from '../../shared/wire';
+import { boardMaps, moveNodes, parseBoardJson, updateNode } from '../../shared';
+import { WIRE_CLOSE } from '../../shared';
 
 const UPDATE_REFUSED = WIRE_CLOSE.updateRefused;
 import { SqliteStorage } from '../storage/SqliteStorage';

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { agree, agreementOf, boardMaps, updateNode, workshopMaps } from '../../shared/index';
-import { WIRE_CLOSE } from '../../shared/wire';
+import { agree, agreementOf, boardMaps, updateNode, workshopMaps } from '../../shared';
+import { WIRE_CLOSE } from '../../shared';
 import { callApi } from '../testing/api';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../testing/testServer';
 

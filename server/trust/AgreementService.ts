@@ -5,7 +5,7 @@
 import {
   agree, agreementKey, boardMaps, isAgreeableKind, isAgreeingSide, withdrawAgreement, workshopMaps,
   type AgreeingSide, type AgreementRecord,
-} from '../../shared/index';
+} from '../../shared';
 import type { RoomManager } from '../sync/RoomManager';
 import type { AuditLog } from '../audit/AuditLog';
 import type { BoardAccess } from '../http/boardAccess';

@@ -4,8 +4,8 @@
 // writes tallies that match the ballots cast, and snapshots keep them.
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { castDots, voteOf, voteResults, voterCount, workshopMaps } from '../../shared/index';
-import { WIRE_CLOSE } from '../../shared/wire';
+import { castDots, voteOf, voteResults, voterCount, workshopMaps } from '../../shared';
+import { WIRE_CLOSE } from '../../shared';
 import { callApi } from '../testing/api';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../testing/testServer';
 

@@ -6,7 +6,7 @@
 import {
   checkBallot, closeVoteWithTally, facilitatorCheck, newId, setVoted, startVote, voteOf,
   type VoteRecord, type WorkshopRefusal,
-} from '../../shared/index';
+} from '../../shared';
 import type { BoardStorage, StoredBallot } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import type { AuditLog } from '../audit/AuditLog';
