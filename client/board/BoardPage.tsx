@@ -1,7 +1,7 @@
 // /b/:id: checks the link with the server, asks for a name once, then opens the live board.
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
-import { ApiError, getBoard, type BoardInfo, type Role } from '../api';
+import { ApiError, getBoard, type BoardSummary, type Role } from '../api';
 import { navigate } from '../navigation';
 import { forgetBoard, forgetLink, listRecent, recentToken, rememberBoard } from '../landing/recentBoards';
 import { clearLocalCopy } from './localCopy';
@@ -11,7 +11,7 @@ import { JoinDialog } from '../workshop/JoinDialog';
 import { isComplete, useIdentity } from '../workshop/identity';
 import { BoardView } from './BoardView';
 
-type Load = { state: 'loading' } | { state: 'ready'; role: Role; info: BoardInfo | null } | { state: 'error'; message: string };
+type Load = { state: 'loading' } | { state: 'ready'; role: Role; info: BoardSummary | null } | { state: 'error'; message: string };
 
 export type GoneReason = 'deleted' | 'revoked';
 

@@ -1,9 +1,8 @@
 // Share-link tokens: random, shown once, stored only as hashes. Besides the three links by role a
 // board has two editor links bound to a side (#16): `stat` and `kommune`.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { BoardRecord, Role, TokenHashes } from '../storage/BoardStorage';
-import { LINK_KINDS, isSideLink, type LinkKind } from '../../shared';
-import type { AgreeingSide } from '../../shared';
+import type { BoardRecord, TokenHashes } from '../storage/BoardStorage';
+import { LINK_KINDS, isSideLink, type AgreeingSide, type LinkKind, type Role } from '../../shared';
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');

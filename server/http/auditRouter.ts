@@ -4,13 +4,13 @@ import { Router } from 'express';
 import { auditCsv } from '../../shared';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { AuditLog } from '../audit/AuditLog';
-import { ApiError } from './errors';
+import { InvalidError } from '../errors';
 import { access, requireRole } from './boardAccess';
 
 const intParam = (v: unknown, name: string): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new ApiError(400, 'invalid_request', `"${name}" must be a whole number, 1 or more.`, [{ path: name, message: 'invalid' }]);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidError('invalid_request', `"${name}" must be a whole number, 1 or more.`, [{ path: name, message: 'invalid' }]);
   return n;
 };
 

@@ -1,10 +1,9 @@
 // Finds the board a request names and the role its token gives: 404, 401 or 403 otherwise.
 import type { Request, RequestHandler } from 'express';
-import type { BoardRecord, BoardStorage, Role } from '../storage/BoardStorage';
+import type { BoardRecord, BoardStorage } from '../storage/BoardStorage';
+import type { AgreeingSide, LinkKind, Role } from '../../shared';
 import { ROLE_RANK, grantOf, hashToken, linkForToken } from '../auth/tokens';
-import type { LinkKind } from '../../shared';
-import type { AgreeingSide } from '../../shared';
-import { ApiError } from './errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import type { WsTickets } from '../auth/wsTickets';
 
 export interface BoardAccess {
@@ -28,13 +27,13 @@ export function tokenFrom(headers: { authorization?: string | undefined }, url: 
 /** Shared by the REST routes and the WebSocket upgrade. */
 export async function checkAccess(storage: BoardStorage, boardId: string, token: string | null, minRole: Role): Promise<BoardAccess> {
   const board = await storage.getBoard(boardId);
-  if (!board) throw new ApiError(404, 'board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
-  if (!token) throw new ApiError(401, 'token_missing', 'This board needs the token from its share link.');
+  if (!board) throw new NotFoundError('board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
+  if (!token) throw new UnauthenticatedError('token_missing', 'This board needs the token from its share link.');
   const grant = linkForToken(board, token);
-  if (!grant) throw new ApiError(403, 'token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
+  if (!grant) throw new ForbiddenError('token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
   const { role } = grant;
   if (ROLE_RANK[role] < ROLE_RANK[minRole]) {
-    throw new ApiError(403, 'role_insufficient', `This needs the ${minRole} link; yours is a ${role} link.`);
+    throw new ForbiddenError('role_insufficient', `This needs the ${minRole} link; yours is a ${role} link.`);
   }
   return { board, ...grant, tokenHash: hashToken(token), token };
 }
@@ -42,11 +41,11 @@ export async function checkAccess(storage: BoardStorage, boardId: string, token:
 /** A WebSocket ticket instead of a token: single use, for this board, and only while its token is still valid. */
 export async function checkTicket(storage: BoardStorage, tickets: WsTickets, boardId: string, ticket: string): Promise<BoardAccess> {
   const board = await storage.getBoard(boardId);
-  if (!board) throw new ApiError(404, 'board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
+  if (!board) throw new NotFoundError('board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
   const grant = tickets.take(ticket, boardId);
-  if (!grant) throw new ApiError(403, 'ticket_invalid', 'The WebSocket ticket is unknown, used or expired. Ask for a new one (POST /api/boards/:id/ws-ticket).');
+  if (!grant) throw new ForbiddenError('ticket_invalid', 'The WebSocket ticket is unknown, used or expired. Ask for a new one (POST /api/boards/:id/ws-ticket).');
   if (board.tokens[grant.link] !== grant.tokenHash) {
-    throw new ApiError(403, 'token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
+    throw new ForbiddenError('token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
   }
   return { board, ...grantOf(grant.link), tokenHash: grant.tokenHash };
 }

@@ -6,8 +6,9 @@ import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { CLOSE } from '../protocol';
 import { newResourceId, newToken, hashToken, newTokens } from '../auth/tokens';
-import { ApiError } from './errors';
+import { InvalidError, NotFoundError } from '../errors';
 import { access, requireRole } from './boardAccess';
+import type { BoardSummary } from '../../shared';
 import type { WsTickets } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
 import { LINK_KINDS, isLinkKind, type LinkKind } from '../../shared';
@@ -18,7 +19,7 @@ function rotatedLinks(body: unknown): LinkKind[] {
   const roles = (body as { roles?: unknown } | undefined)?.roles;
   if (roles === undefined) return ['editor', 'viewer', 'stat', 'kommune'];
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isLinkKind)) {
-    throw new ApiError(400, 'invalid_request', '"roles" must be a non-empty list of "owner", "editor", "viewer", "stat", "kommune".', [
+    throw new InvalidError('invalid_request', '"roles" must be a non-empty list of "owner", "editor", "viewer", "stat", "kommune".', [
       { path: 'roles', message: 'invalid' },
     ]);
   }
@@ -34,16 +35,16 @@ function initialDocument(body: unknown): Y.Doc {
   if (b.board !== undefined) {
     const parsed = parseBoardJson(b.board);
     if (!parsed.ok) {
-      throw new ApiError(400, 'invalid_board', `The board file has ${parsed.errors.length} error(s); the first: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`, parsed.errors);
+      throw new InvalidError('invalid_board', `The board file has ${parsed.errors.length} error(s); the first: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`, parsed.errors);
     }
     applyBoardJson(doc, parsed.board, CREATE_ORIGIN);
     return doc;
   }
   if (typeof b.title !== 'string' || !b.title.trim()) {
-    throw new ApiError(400, 'invalid_request', 'Give the new board a "title" (text), or a "board" to import.', [{ path: 'title', message: 'required' }]);
+    throw new InvalidError('invalid_request', 'Give the new board a "title" (text), or a "board" to import.', [{ path: 'title', message: 'required' }]);
   }
   const r = setMeta(doc, { title: b.title.trim(), language: 'nb' }, CREATE_ORIGIN);
-  if (!r.ok) throw new ApiError(400, 'invalid_request', r.message.en, [{ path: r.field ?? 'title', message: r.message.en }]);
+  if (!r.ok) throw new InvalidError('invalid_request', r.message.en, [{ path: r.field ?? 'title', message: r.message.en }]);
   return doc;
 }
 
@@ -64,7 +65,7 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
 
   router.get('/:id', requireRole(storage, 'viewer'), async (req, res) => {
     const { board, role, link, side } = access(req);
-    const body = await rooms.withRoom(board.id, (room) => {
+    const body = await rooms.withRoom(board.id, (room): BoardSummary => {
       const graph = readGraph(room.doc);
       return {
         id: board.id, createdAt: board.createdAt, meta: graph.meta, counts: { nodes: graph.nodes.size, edges: graph.edges.size }, role, link,
@@ -110,7 +111,7 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
 
   // The browser app's WebSocket ticket: valid 30 s, for one connection (see auth/wsTickets.ts).
   router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), (req, res) => {
-    if (!tickets) throw new ApiError(404, 'not_found', 'No such API route.');
+    if (!tickets) throw new NotFoundError('not_found', 'No such API route.');
     const { board, role, link, side, tokenHash } = access(req);
     res.json({ ...tickets.issue({ boardId: board.id, role, link, tokenHash }), role, link, ...(side ? { side } : {}) });
   });

@@ -11,6 +11,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../export/exportFormats';
 import type { RenderJob } from '../export/renderJob';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
+import { InternalError, InvalidError, UnavailableError } from '../errors';
 import { access, requireRole } from './boardAccess';
 
 const FORMATS = EXPORT_FORMATS;
@@ -30,7 +31,7 @@ const CONTENT_TYPES: Record<Format, string> = {
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback?: T): T {
   if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new ApiError(400, 'invalid_request', `"${name}" must be one of ${allowed.join(', ')}${value === undefined ? '' : `, not "${String(value)}"`}.`);
+  throw new InvalidError('invalid_request', `"${name}" must be one of ${allowed.join(', ')}${value === undefined ? '' : `, not "${String(value)}"`}.`);
 }
 
 /** "Lier: mål for arbeid" → "lier-mal-for-arbeid", for the ASCII file name. */
@@ -74,16 +75,16 @@ async function renderInProcess(job: RenderJob): Promise<Buffer> {
 
 function renderError(format: Format, err: unknown): unknown {
   if (err instanceof RenderBusyError) {
-    return new ApiError(503, 'export_busy', 'The server is busy exporting, try again in a moment.');
+    return new UnavailableError('export_busy', 'The server is busy exporting, try again in a moment.');
   }
   // Nobody reads this answer: the client closed the request (499, as nginx logs it).
   if (err instanceof RenderCancelledError) return new ApiError(499, 'cancelled', 'The export was cancelled.');
   if (err instanceof RenderClosedError) {
-    return new ApiError(503, 'shutting_down', 'The server is restarting, so the export was stopped. Try again in a moment.');
+    return new UnavailableError('shutting_down', 'The server is restarting, so the export was stopped. Try again in a moment.');
   }
   if (err instanceof RenderFailedError) {
     const why = err.message.replace(/\.$/, '');
-    return new ApiError(500, 'export_failed', `The ${format.toUpperCase()} export could not be made: ${why}. Try again; if it keeps failing, tell the administrator.`);
+    return new InternalError('export_failed', `The ${format.toUpperCase()} export could not be made: ${why}. Try again; if it keeps failing, tell the administrator.`);
   }
   return err;
 }

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
-import { ApiError } from './errors';
+import { InvalidError, NotFoundError } from '../errors';
 import { access, requireRole } from './boardAccess';
 import { actorOf, type AuditLog } from '../audit/AuditLog';
 
@@ -14,7 +14,7 @@ export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotServic
   router.post('/', requireRole(storage, 'editor'), async (req, res) => {
     const body = (req.body ?? {}) as { label?: unknown };
     const label = text(body.label, 200);
-    if (!label) throw new ApiError(400, 'invalid_request', 'Give the snapshot a "label" (1–200 characters).', [{ path: 'label', message: 'required' }]);
+    if (!label) throw new InvalidError('invalid_request', 'Give the snapshot a "label" (1–200 characters).', [{ path: 'label', message: 'required' }]);
     // Authorship is the link that took it (#16 §4), never a name the request claims.
     const { link } = access(req);
     const s = await snapshots.take(access(req).board.id, { label, createdBy: link, byHand: true });
@@ -28,7 +28,7 @@ export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotServic
   });
 
   router.get('/:sid', requireRole(storage, 'viewer'), async (req, res) => {
-    if (req.params.sid === 'live') throw new ApiError(404, 'snapshot_not_found', 'Use GET /api/boards/:id/export?format=json for the live board.');
+    if (req.params.sid === 'live') throw new NotFoundError('snapshot_not_found', 'Use GET /api/boards/:id/export?format=json for the live board.');
     res.json(await snapshots.board(access(req).board.id, String(req.params.sid)));
   });
 

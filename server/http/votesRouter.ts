@@ -4,7 +4,7 @@ import { Router, type Request } from 'express';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { BallotBox } from '../trust/BallotBox';
 import type { ParticipantPasses } from '../trust/participantPass';
-import { ApiError } from './errors';
+import { ForbiddenError } from '../errors';
 import { access, requireRole } from './boardAccess';
 
 export function votesRouter(storage: BoardStorage, ballots: BallotBox, passes: ParticipantPasses): Router {
@@ -13,7 +13,7 @@ export function votesRouter(storage: BoardStorage, ballots: BallotBox, passes: P
   const participant = (req: Request): string => {
     const { board, tokenHash } = access(req);
     const id = passes.check(board.id, tokenHash, req.get('x-participant-pass'));
-    if (!id) throw new ApiError(403, 'pass_invalid', 'Send the participant pass from POST /api/boards/:id/participants in X-Participant-Pass (it belongs to the link it was issued on).');
+    if (!id) throw new ForbiddenError('pass_invalid', 'Send the participant pass from POST /api/boards/:id/participants in X-Participant-Pass (it belongs to the link it was issued on).');
     return id;
   };
 

@@ -2,18 +2,10 @@
 // answers synchronously, so a PostgreSQL store can drop in without touching the rooms.
 
 import type { StorageHealth } from './storageHealth';
-import type { AuditEntry } from '../../shared';
+import type { AuditEntry, SnapshotSummary, TokenSet } from '../../shared';
 
-export type Role = 'owner' | 'editor' | 'viewer';
-
-export interface TokenHashes {
-  owner: string;
-  editor: string;
-  viewer: string;
-  /** Editor links bound to a side (#16); boards made before have none until the owner makes new links. */
-  stat?: string;
-  kommune?: string;
-}
+/** The hashes of a board's tokens, one per link (stat and kommune since #16, optional for older boards); the tokens themselves are never stored. */
+export type TokenHashes = TokenSet;
 
 /**
  * The links a role may pass on, encrypted with a key derived from that role's own token, so the
@@ -39,20 +31,15 @@ export interface StoredDocument {
   updates: { seq: number; update: Uint8Array }[];
 }
 
-export interface SnapshotRecord {
-  id: string;
+export interface SnapshotRecord extends SnapshotSummary {
   boardId: string;
-  label: string;
-  createdAt: string;
-  createdBy: string;
-  auto: boolean;
-  counts: { nodes: number; edges: number };
   /** Encoded Y state (Y.encodeStateAsUpdate). */
   state: Uint8Array;
   /** The interchange JSON, as text. */
   json: string;
 }
-export type SnapshotSummary = Omit<SnapshotRecord, 'state' | 'json'>;
+/** A snapshot as listed: what the API shows (shared/wire.ts) and the board it belongs to. */
+export type StoredSnapshot = Omit<SnapshotRecord, 'state' | 'json'>;
 
 /** One line of a board's audit log as stored, with its place in the log (newest has the highest). */
 export interface StoredAuditEntry extends AuditEntry {
@@ -91,7 +78,7 @@ export interface BoardStorage {
   compact(id: string, state: Uint8Array, upToSeq: number): Promise<void>;
 
   saveSnapshot(snapshot: SnapshotRecord): Promise<void>;
-  listSnapshots(boardId: string): Promise<SnapshotSummary[]>;
+  listSnapshots(boardId: string): Promise<StoredSnapshot[]>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | undefined>;
   deleteSnapshots(boardId: string, snapshotIds: readonly string[]): Promise<void>;
 

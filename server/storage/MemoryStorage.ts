@@ -1,7 +1,7 @@
 // An in-memory store with the same contract, for tests of what sits above storage and for
 // failure injection (a store whose reads fail on demand).
 import type {
-  BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, SnapshotSummary, StoredAuditEntry, StoredBallot, StoredDocument, TokenHashes,
+  BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, StoredAuditEntry, StoredBallot, StoredDocument, StoredSnapshot, TokenHashes,
 } from './BoardStorage';
 import type { AuditEntry } from '../../shared';
 
@@ -57,7 +57,7 @@ export class MemoryStorage implements BoardStorage {
   async saveSnapshot(s: SnapshotRecord): Promise<void> {
     this.boards.get(s.boardId)?.snapshots.push(s);
   }
-  async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
+  async listSnapshots(boardId: string): Promise<StoredSnapshot[]> {
     const list = this.boards.get(boardId)?.snapshots ?? [];
     // Newest by createdAt, later-saved first on a tie: the order SqliteStorage gives.
     return [...list]

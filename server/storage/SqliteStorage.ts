@@ -3,9 +3,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LogWriter } from './LogWriter';
+import { APPEND_UPDATE_SQL, setUpConnection, type Synchronous } from './sqliteSetup';
 import { HealthRecord, type StorageHealth } from './storageHealth';
 import type {
-  BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, SnapshotSummary, StoredAuditEntry, StoredBallot, StoredDocument, TokenHashes,
+  BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, StoredAuditEntry, StoredBallot, StoredDocument, StoredSnapshot, TokenHashes,
 } from './BoardStorage';
 import type { AuditEntry } from '../../shared';
 
@@ -67,7 +68,7 @@ const RESTART_WRITER_EVERY_MS = 1000;
 
 export interface SqliteOptions {
   /** FULL also survives power loss; NORMAL (WAL) survives a crash of the process. */
-  synchronous?: 'FULL' | 'NORMAL';
+  synchronous?: Synchronous;
 }
 
 export class SqliteStorage implements BoardStorage {
@@ -79,7 +80,7 @@ export class SqliteStorage implements BoardStorage {
    */
   private logWriter: LogWriter | null;
   private readonly file: string;
-  private readonly synchronous: 'FULL' | 'NORMAL';
+  private readonly synchronous: Synchronous;
   private writerStoppedAt = 0;
   private readonly health = new HealthRecord();
   private probedAt = 0;
@@ -87,12 +88,7 @@ export class SqliteStorage implements BoardStorage {
   constructor(file: string, opts: SqliteOptions = {}) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    // Deleted boards and snapshots are overwritten with zeros, not left readable in the file (#12, finding 15).
-    this.db.pragma('secure_delete = ON');
+    setUpConnection(this.db, opts.synchronous ?? 'FULL');
     this.db.exec(SCHEMA);
     this.file = file;
     this.synchronous = opts.synchronous ?? 'FULL';
@@ -112,7 +108,7 @@ export class SqliteStorage implements BoardStorage {
       ),
       getState: db.prepare('SELECT state FROM board_state WHERE board_id = ?'),
       getLog: db.prepare('SELECT seq, update_data FROM update_log WHERE board_id = ? ORDER BY seq'),
-      append: db.prepare('INSERT INTO update_log (board_id, update_data) VALUES (?, ?)'),
+      append: db.prepare(APPEND_UPDATE_SQL),
       trimLog: db.prepare('DELETE FROM update_log WHERE board_id = ? AND seq <= ?'),
       insertSnapshot: db.prepare(
         'INSERT INTO snapshots (id, board_id, label, created_at, created_by, auto, node_count, edge_count, state, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -261,7 +257,7 @@ export class SqliteStorage implements BoardStorage {
     this.write(() => this.stmt.insertSnapshot.run(s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto ? 1 : 0, s.counts.nodes, s.counts.edges, s.state, s.json));
   }
 
-  async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
+  async listSnapshots(boardId: string): Promise<StoredSnapshot[]> {
     const rows = this.stmt.listSnapshots.all(boardId) as {
       id: string; board_id: string; label: string; created_at: string; created_by: string; auto: number; node_count: number; edge_count: number;
     }[];

@@ -78,7 +78,7 @@ describe('deleted content', () => {
     await waitFor(() => JSON.stringify(room.doc.getMap('nodes').toJSON()).includes(marker), 5000, 'the card to be stored');
     expect((await post(`${server.url}/api/boards/${board.id}/snapshots`, { label: `${marker} bilde` }, board.tokens.owner)).status).toBe(201);
     client.destroy();
-    await room.compact();
+    await room.log.compact();
 
     const file = path.join(server.dataDir, 'malkart.sqlite');
     const db = (server.storage as SqliteStorage).db;

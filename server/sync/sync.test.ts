@@ -69,7 +69,7 @@ describe('persistence', () => {
     expect(stored.updates.length).toBeGreaterThan(0);
     const before = toBoardJson(room.doc);
 
-    await room.compact();
+    await room.log.compact();
     const compacted = await server.storage.loadDocument(board.id);
     expect(compacted.updates).toHaveLength(0);
     const reloaded = new Y.Doc();

@@ -10,17 +10,17 @@ import * as Y from 'yjs';
 import { LIMITS, edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema, storedIndicatorValueSchema } from '../../shared';
 import { PERIOD_PATTERN } from '../../shared';
 import { VALUES_ROOT, splitValueKey } from '../../shared';
-import { WIRE_CLOSE } from '../../shared';
+import { CLOSE } from '../../shared';
 
 /** The update breaks the schema; `message` says where (it becomes the close reason). */
 export class UpdateRefusedError extends Error {
   /** The close code and reason the connection gets (the schema's 4422 unless a rule says otherwise). */
-  readonly close: { code: number; reason: string } = WIRE_CLOSE.updateRefused;
+  readonly close: { code: number; reason: string } = CLOSE.updateRefused;
 }
 
 /** The update writes what only the server writes (#16): agreements, votes, ballots. Closed with 4423. */
 export class ServerWrittenError extends UpdateRefusedError {
-  override readonly close = WIRE_CLOSE.serverWritten;
+  override readonly close = CLOSE.serverWritten;
 }
 
 /** Parts of the document the board and workshop mode use; anything else is refused. */

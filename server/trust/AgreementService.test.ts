@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { agree, agreementOf, boardMaps, updateNode, workshopMaps } from '../../shared';
-import { WIRE_CLOSE } from '../../shared';
+import { CLOSE } from '../../shared';
 import { callApi } from '../testing/api';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../testing/testServer';
 
@@ -95,13 +95,13 @@ describe('agreements over the API', () => {
     expect(agree(forger.doc, { targetId: 'K2', side: 'stat', participantId: 'p-x', name: 'Invented Stat', at: '2020-01-01T00:00:00.000Z' }, 'forge').ok).toBe(true);
     expect(agree(forger.doc, { targetId: 'K2', side: 'kommune', participantId: 'p-y', name: 'Invented Kommune', at: '2020-01-01T00:00:00.000Z' }, 'forge').ok).toBe(true);
     await waitFor(() => forger.closes.length > 0, 10_000, 'the forger to be closed');
-    expect(forger.closes[0]!.code).toBe(WIRE_CLOSE.serverWritten.code);
+    expect(forger.closes[0]!.code).toBe(CLOSE.serverWritten.code);
     // Even a side-bound link may not write the record itself.
     const statRaw = connectClient(server.wsUrl, board.id, board.tokens.stat);
     await statRaw.synced;
     workshopMaps(statRaw.doc).agreements.set('K3|stat', { targetId: 'K3', side: 'stat', participantId: 'p', name: 'Siri', at: '2020-01-01T00:00:00.000Z', fingerprint: 'abc' });
     await waitFor(() => statRaw.closes.length > 0, 10_000, 'the stat raw client to be closed');
-    expect(statRaw.closes[0]!.code).toBe(WIRE_CLOSE.serverWritten.code);
+    expect(statRaw.closes[0]!.code).toBe(CLOSE.serverWritten.code);
     // The other editor goes on, and neither it nor a newcomer holds a forged record.
     updateNode(other.doc, 'K4', { title: 'Fortsatt arbeid' }, 'good');
     const fresh = connectClient(server.wsUrl, board.id, board.tokens.viewer);

@@ -9,16 +9,15 @@ import {
 import type { RoomManager } from '../sync/RoomManager';
 import type { AuditLog } from '../audit/AuditLog';
 import type { BoardAccess } from '../http/boardAccess';
-import { ApiError } from '../http/errors';
+import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import { readBoard, writeAsServer } from './serverWrite';
 
 const SERVER_ORIGIN = 'server-agreement';
 
 function checkSide(access: Pick<BoardAccess, 'side' | 'link'>, side: unknown): AgreeingSide {
-  if (!isAgreeingSide(side)) throw new ApiError(400, 'invalid_request', '"side" must be "stat" or "kommune".', [{ path: 'side', message: 'invalid' }]);
+  if (!isAgreeingSide(side)) throw new InvalidError('invalid_request', '"side" must be "stat" or "kommune".', [{ path: 'side', message: 'invalid' }]);
   if (access.side !== side) {
-    throw new ApiError(
-      403,
+    throw new ForbiddenError(
       'side_not_bound',
       access.side
         ? `Your link is bound to ${access.side}; it can agree for ${access.side} only.`
@@ -40,15 +39,15 @@ export class AgreementService {
     const side = checkSide(access, input.side);
     const targetId = typeof input.targetId === 'string' ? input.targetId : '';
     const name = typeof input.name === 'string' ? input.name.trim() : '';
-    if (!name || name.length > 200) throw new ApiError(400, 'invalid_request', 'Give the "name" of the person agreeing (1–200 characters).', [{ path: 'name', message: 'required' }]);
+    if (!name || name.length > 200) throw new InvalidError('invalid_request', 'Give the "name" of the person agreeing (1–200 characters).', [{ path: 'name', message: 'required' }]);
     const at = this.now().toISOString();
     const result = await writeAsServer(this.rooms, boardId, (doc) => {
       const ynode = boardMaps(doc).nodes.get(targetId);
-      if (!ynode) return { error: new ApiError(404, 'card_not_found', `There is no card "${targetId.slice(0, 60)}" on this board.`) };
-      if (!isAgreeableKind(ynode.get('kind'))) return { error: new ApiError(400, 'not_agreeable', 'Only goals, indicators and measures can be agreed.') };
+      if (!ynode) return { error: new NotFoundError('card_not_found', `There is no card "${targetId.slice(0, 60)}" on this board.`) };
+      if (!isAgreeableKind(ynode.get('kind'))) return { error: new InvalidError('not_agreeable', 'Only goals, indicators and measures can be agreed.') };
       const before = workshopMaps(doc).agreements.get(agreementKey(targetId, side));
       const r = agree(doc, { targetId, side, participantId: `link-${side}`, name, at }, SERVER_ORIGIN);
-      if (!r.ok) return { error: new ApiError(400, r.code, r.message.en) };
+      if (!r.ok) return { error: new InvalidError(r.code, r.message.en) };
       const record = workshopMaps(doc).agreements.get(agreementKey(targetId, side))!;
       if (record === before) return { record, created: false };
       // The record agree() wrote, marked as the server's: the name was typed on a link, not verified.

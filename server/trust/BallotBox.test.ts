@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { castDots, voteOf, voteResults, voterCount, workshopMaps } from '../../shared';
-import { WIRE_CLOSE } from '../../shared';
+import { CLOSE } from '../../shared';
 import { callApi } from '../testing/api';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../testing/testServer';
 
@@ -102,7 +102,7 @@ describe('secret ballots', () => {
     await raw.synced;
     for (let i = 0; i < 20; i++) castDots(raw.doc, { voteId, participantId: `p-${i}`, name: `V${i}`, dots: { K2: 3 }, at: new Date().toISOString() }, 'stuff');
     await waitFor(() => raw.closes.length > 0, 10_000, 'the stuffer to be closed');
-    expect(raw.closes[0]!.code).toBe(WIRE_CLOSE.serverWritten.code);
+    expect(raw.closes[0]!.code).toBe(CLOSE.serverWritten.code);
 
     const closed = await call('POST', `/votes/${voteId}/close`, board.tokens.editor, { by: FAC });
     expect(closed.body.vote).toMatchObject({ status: 'closed', voted: 1 });

@@ -12,17 +12,20 @@ import type { RoomManager } from '../sync/RoomManager';
 import type { AuditLog } from '../audit/AuditLog';
 import { actorOf } from '../audit/AuditLog';
 import type { BoardAccess } from '../http/boardAccess';
-import { ApiError } from '../http/errors';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, type DomainError } from '../errors';
 import { readBoard, writeAsServer } from './serverWrite';
 
 const ORIGIN = 'server-vote';
 
-const STATUS: Record<string, number> = { not_found: 404, vote_closed: 409, not_facilitator: 403 };
-const refusal = (r: WorkshopRefusal) => new ApiError(STATUS[r.code] ?? 400, r.code, r.message.en, r.field ? [{ path: r.field, message: r.message.en }] : undefined);
+const KIND: Record<string, new (code: string, message: string, details?: unknown) => DomainError> = {
+  not_found: NotFoundError, vote_closed: ConflictError, not_facilitator: ForbiddenError,
+};
+const refusal = (r: WorkshopRefusal): DomainError =>
+  new (KIND[r.code] ?? InvalidError)(r.code, r.message.en, r.field ? [{ path: r.field, message: r.message.en }] : undefined);
 
 function text(v: unknown, what: string, max = 200): string {
   if (typeof v !== 'string' || !v.trim() || v.trim().length > max) {
-    throw new ApiError(400, 'invalid_request', `Give "${what}" (1–${max} characters).`, [{ path: what, message: 'required' }]);
+    throw new InvalidError('invalid_request', `Give "${what}" (1–${max} characters).`, [{ path: what, message: 'required' }]);
   }
   return v.trim();
 }
@@ -79,7 +82,7 @@ export class BallotBox {
   async cast(boardId: string, participantId: string, voteId: string, body: unknown): Promise<{ dots: Record<string, number>; voted: number }> {
     const b = (body ?? {}) as { name?: unknown; dots?: unknown };
     const name = text(b.name, 'name');
-    if (!b.dots || typeof b.dots !== 'object' || Array.isArray(b.dots)) throw new ApiError(400, 'invalid_request', 'Give "dots": {cardId: number}.', [{ path: 'dots', message: 'required' }]);
+    if (!b.dots || typeof b.dots !== 'object' || Array.isArray(b.dots)) throw new InvalidError('invalid_request', 'Give "dots": {cardId: number}.', [{ path: 'dots', message: 'required' }]);
     const given = b.dots as Record<string, unknown>;
     return this.inTurn(boardId, async () => {
       const vote = await readBoard(this.rooms, boardId, (doc) => voteOf(doc, voteId));
