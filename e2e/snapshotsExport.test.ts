@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { agree, createNode, moveNodes, updateNode } from '../shared';
+import { createNode, moveNodes, updateNode } from '../shared';
 import { ARTIFACTS, cardSelector, launchBrowser, newPerson, openBoard, waitForBoard, type CardInfo, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
 import { connectNodeClient, type NodeClient } from './support/yclient';
 
 const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8')) as {
@@ -21,7 +21,7 @@ const K2_NEW = 'Alle unge fullfører – revidert etter workshop';
 
 let server: TestServer;
 let browser: Browser;
-let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
+let board: Created;
 let owner: Person;
 let editor: Person;
 let other: NodeClient | null = null;
@@ -79,7 +79,13 @@ describe('snapshots on the canvas', () => {
     expect(updateNode(other.doc, 'K2', { title: K2_NEW }, o).ok).toBe(true);
     expect(createNode(other.doc, { id: 'L9', kind: 'goal', tier: 'nav_local', owner: 'felles', title: 'Nytt lokalt mål', position: { x: 2700, y: 860 } }, o).ok).toBe(true);
     expect(moveNodes(other.doc, { K3: { x: 960, y: 470 } }, o).ok).toBe(true);
-    expect(agree(other.doc, { targetId: 'K4', side: 'stat', participantId: 'p-siri', name: 'Siri Stat', at: new Date().toISOString() }, o).ok).toBe(true);
+    // The agreement is the server's to write (#16): given with the stat link.
+    const agreed = await fetch(`${server.url}/api/boards/${board.id}/agreements`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${board.tokens.stat}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ targetId: 'K4', side: 'stat', name: 'Siri Stat' }),
+    });
+    expect(agreed.status).toBe(201);
     await waitForBoard(
       owner.page,
       `return !cards.some(c => c.id === 'T3') && cards.some(c => c.id === 'L9') && cards.find(c => c.id === 'K2').title === arg && cards.find(c => c.id === 'K3').x === 960`,
