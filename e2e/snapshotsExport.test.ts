@@ -62,7 +62,8 @@ describe('snapshots on the canvas', () => {
     sid = (await row.getAttribute('data-snapshot-id'))!;
     expect(sid).toBeTruthy();
     const text = await row.innerText();
-    expect(text).toContain('av Olga Eier');
+    // The author is the link that took it (#16 §4), not a name the browser sends.
+    expect(text).toContain('tatt med lenken «Eier»');
     expect(text).toContain('27 kort, 29 koblinger');
     expect(text).toMatch(/\d{1,2}:\d{2}/);
     await page.keyboard.press('Escape');
