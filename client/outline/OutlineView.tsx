@@ -4,7 +4,7 @@
 // near the scroll position are in the page (2,000 cards stay quick), the active one always is.
 // The active card is the canvas's selection and follows it.
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { TIER_LABELS, isAgreeableKind, isAgreeingSide, SIDE_LABELS, type BoardEdge, type BoardNode, type Tier } from '../../shared';
+import { TIER_LABELS, isAgreeableKind, type BoardEdge, type BoardNode, type Tier } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
 import { WorkshopCoreContext } from '../workshop/WorkshopContext';
