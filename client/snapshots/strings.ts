@@ -54,6 +54,8 @@ export const SNAPSHOT_STRINGS = {
   ),
   snapAutoName: l('Automatisk', 'Automatisk', 'Automatic'),
   snapBeforeRestore: l('Før gjenoppretting av «{label}»', 'Før gjenoppretting av «{label}»', 'Before restoring «{label}»'),
+  snapMeetingStart: l('Møtestart', 'Møtestart', 'Meeting start'),
+  snapMeetingStartNamed: l('Møtestart: {title}', 'Møtestart: {title}', 'Meeting start: {title}'),
   restoreYes: l('Gjenopprett', 'Gjenopprett', 'Restore'),
   restoreDone: l(
     'Gjenopprettet «{label}». Tavla slik den var før, er lagret som «{before}» – gjenopprett det for å angre.',

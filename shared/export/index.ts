@@ -18,6 +18,11 @@ export {
   type AgreementItem, type AgreementOverview, type ChapterComment, type ChapterThread, type CommentAppendix,
 } from './workshop';
 export { formatDateTime, viewGraph } from './format';
+export {
+  buildReferat, type Referat, type ReferatAuditEntry, type ReferatBlock, type ReferatInput, type ReferatParticipant, type ReferatSection,
+} from './referat';
+export { referatMarkdown } from './referatMarkdown';
+export { referatHtml } from './referatHtml';
 
 /** Interchange v1, lossless and re-importable; ends in a newline like the project's own board files. */
 export function exportJson(board: BoardJson): string {

@@ -19,6 +19,7 @@ import {
 import { formatNumber, formatPeriod, lowerFirst, viewGraph } from './format';
 import { EXPORT_LABELS, type ExportLabels, type ExportLang } from './labels';
 import { PLAN_LABELS, type PlanLabels } from './planLabels';
+import { redThreadSection } from './redThreadSection';
 import { agreementText, agreementsOf, buildAgreementOverview, buildCommentAppendix, type AgreementOverview, type CommentAppendix } from './workshop';
 
 export type Variant = 'publication' | 'working';
@@ -409,6 +410,7 @@ export function planChapterOf(board: BoardJson, graph: BoardGraph, opts: PlanOpt
       heading: P.parts.appendix,
       sections: [
         ...covKeys.map((k) => ({ heading: L.coverageLists[k], items: cov[k].map((n) => n.title) })),
+        redThreadSection(graph, lang),
         ...(issues.length ? [{ heading: L.issues, intro: L.issuesIntro, items: issues }] : []),
       ],
     };
