@@ -73,7 +73,7 @@ export class BallotBox {
         return { ok: true as const, vote: voteOf(doc, id)! };
       });
       if (!r.ok) throw refusal(r);
-      await this.audit.record(boardId, 'vote.open', actorOf(access, by.name), { target: id, details: { title, cards: targetIds.length, dots, link: access.link } });
+      await this.audit.record(boardId, 'vote.open', actorOf(access, by.name), { target: id, details: { cards: targetIds.length, dots, link: access.link } });
       return r.vote;
     });
   }
