@@ -28,6 +28,13 @@ import { PostgresTickets } from './cluster/PostgresTickets';
 import { Cluster } from './cluster/Cluster';
 import { routeBoardRequests } from './cluster/httpProxy';
 import type { ClusterSignal } from './cluster/ClusterSignals';
+import { AuditLog } from './audit/AuditLog';
+import { AgreementService } from './trust/AgreementService';
+import { BallotBox } from './trust/BallotBox';
+import { ParticipantPasses, loadPassKey } from './trust/participantPass';
+import { agreementsRouter } from './http/agreementsRouter';
+import { votesRouter } from './http/votesRouter';
+import { auditRouter } from './http/auditRouter';
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Use this store instead of the one STORE names (tests inject failing stores). */
@@ -53,6 +60,7 @@ export interface RunningServer {
   /** Renders exports; null when EXPORT_WORKERS=0 (they render on the event loop). */
   renderPool: RenderPool | null;
   log: Logger;
+  audit: AuditLog;
   /** Flushes everything, closes sockets with 1012 and the store. */
   close(): Promise<void>;
 }
@@ -62,7 +70,10 @@ export function createApp(
   log: Logger = createLogger('silent'),
   tickets: TicketStore = new WsTickets(),
   cluster: Cluster | null = null,
+  audit: AuditLog = new AuditLog(storage, config.auditRetentionDays * 86_400_000),
 ): express.Express {
+  // PARTICIPANT_SECRET, else with several instances the key they share in Postgres, else one kept in DATA_DIR.
+  const passes = new ParticipantPasses(process.env.PARTICIPANT_SECRET || !cluster ? loadPassKey(config.dataDir) : cluster.participantKey);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogger(log));
@@ -84,8 +95,11 @@ export function createApp(
   // Before the JSON routes' catch-all: this one reads its own text/csv body.
   app.use('/api/boards/:id/indicator-values', indicatorValuesRouter(storage, rooms));
   app.post('/api/boards', createBoardLimiter(config, metrics));
-  app.use('/api/boards', boardsRouter(storage, rooms, tickets, cluster?.signals ?? null));
-  app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
+  app.use('/api/boards', boardsRouter(storage, rooms, tickets, cluster?.signals ?? null, audit));
+  app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots, audit));
+  app.use('/api/boards/:id/agreements', agreementsRouter(storage, new AgreementService(rooms, audit)));
+  app.use('/api/boards/:id', votesRouter(storage, new BallotBox(storage, rooms, audit), passes));
+  app.use('/api/boards/:id/audit', auditRouter(storage, audit));
   app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }, rooms));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
 
@@ -156,7 +170,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   if (renderPool) metrics.watchRenderPool(renderPool);
   // Several instances: a ticket made on one is used on another, so they are kept in Postgres.
   const tickets = wsTickets ?? (cluster && storage instanceof PostgresStorage ? new PostgresTickets(storage.pool) : new WsTickets());
-  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, cluster));
+  const audit = new AuditLog(storage, config.auditRetentionDays * 86_400_000);
+  audit.startTimer();
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, cluster, audit));
   const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets, cluster);
 
   await new Promise<void>((resolve, reject) => {
@@ -172,6 +188,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     (closing ??= (async () => {
       server.close();
       snapshots.stop();
+      audit.stop();
       await renderPool?.close();
       await rooms.shutdown(CLOSE.serverRestart);
       sockets.close();
@@ -180,5 +197,5 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await storage.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, cluster, snapshots, metrics, renderPool, log, close };
+  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, cluster, snapshots, metrics, renderPool, log, audit, close };
 }

@@ -3,11 +3,13 @@
 // token never appears in a URL the browser requests (issue 12 §9). A ticket is bound to one board
 // and to the role and token it was issued for; a rotation in between makes it worthless.
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../shared';
+import type { LinkKind, Role } from '../../shared';
 
 export interface TicketGrant {
   boardId: string;
   role: Role;
+  /** The link the ticket was issued for (a stat or kommune link is an editor bound to a side). */
+  link: LinkKind;
   /** Hash of the share-link token the ticket was issued for (checked again on use). */
   tokenHash: string;
 }
@@ -53,7 +55,7 @@ export class WsTickets implements TicketStore {
     if (!entry) return null;
     this.tickets.delete(ticket);
     if (entry.expiresAt <= this.now() || entry.boardId !== boardId) return null;
-    return { boardId: entry.boardId, role: entry.role, tokenHash: entry.tokenHash };
+    return { boardId: entry.boardId, role: entry.role, link: entry.link, tokenHash: entry.tokenHash };
   }
 
   get size(): number {

@@ -1,14 +1,17 @@
 // Finds the board a request names and the role its token gives: 404, 401 or 403 otherwise.
 import type { Request, RequestHandler } from 'express';
 import type { BoardRecord, BoardStorage } from '../storage/BoardStorage';
-import type { Role } from '../../shared';
-import { ROLE_RANK, hashToken, roleForToken } from '../auth/tokens';
+import type { AgreeingSide, LinkKind, Role } from '../../shared';
+import { ROLE_RANK, grantOf, hashToken, linkForToken } from '../auth/tokens';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import type { TicketStore } from '../auth/wsTickets';
 
 export interface BoardAccess {
   board: BoardRecord;
   role: Role;
+  /** Which of the board's links it was: a stat or kommune link is an editor bound to that side (#16). */
+  link: LinkKind;
+  side?: AgreeingSide;
   tokenHash: string;
   /** The token itself when the request carried one (not for a WebSocket ticket). */
   token?: string;
@@ -26,12 +29,13 @@ export async function checkAccess(storage: BoardStorage, boardId: string, token:
   const board = await storage.getBoard(boardId);
   if (!board) throw new NotFoundError('board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
   if (!token) throw new UnauthenticatedError('token_missing', 'This board needs the token from its share link.');
-  const role = roleForToken(board, token);
-  if (!role) throw new ForbiddenError('token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
+  const grant = linkForToken(board, token);
+  if (!grant) throw new ForbiddenError('token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
+  const { role } = grant;
   if (ROLE_RANK[role] < ROLE_RANK[minRole]) {
     throw new ForbiddenError('role_insufficient', `This needs the ${minRole} link; yours is a ${role} link.`);
   }
-  return { board, role, tokenHash: hashToken(token), token };
+  return { board, ...grant, tokenHash: hashToken(token), token };
 }
 
 /** A WebSocket ticket instead of a token: single use, for this board, and only while its token is still valid. */
@@ -40,10 +44,10 @@ export async function checkTicket(storage: BoardStorage, tickets: TicketStore, b
   if (!board) throw new NotFoundError('board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
   const grant = await tickets.take(ticket, boardId);
   if (!grant) throw new ForbiddenError('ticket_invalid', 'The WebSocket ticket is unknown, used or expired. Ask for a new one (POST /api/boards/:id/ws-ticket).');
-  if (board.tokens[grant.role] !== grant.tokenHash) {
+  if (board.tokens[grant.link] !== grant.tokenHash) {
     throw new ForbiddenError('token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
   }
-  return { board, role: grant.role, tokenHash: grant.tokenHash };
+  return { board, ...grantOf(grant.link), tokenHash: grant.tokenHash };
 }
 
 export function access(req: Request): BoardAccess {
