@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, cardSelector, launchBrowser, waitForBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
 import { WORKSHOP_BOARD, join } from './support/workshop';
 
 let server: TestServer;
 let browser: Browser;
-let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
+let board: Created;
 let stat: Person;
 let kommune: Person;
 let fac: Person;
@@ -23,8 +23,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   fac = await join(browser, server.url, board, board.tokens.owner, 'Frida Fasilitator', 'gjest');
-  stat = await join(browser, server.url, board, board.tokens.editor, 'Siri Stat', 'stat');
-  kommune = await join(browser, server.url, board, board.tokens.editor, 'Kari Kommune', 'kommune');
+  // Each side with its own side-bound link: only such a link may agree for its side (#16).
+  stat = await join(browser, server.url, board, board.tokens.stat!, 'Siri Stat', 'stat');
+  kommune = await join(browser, server.url, board, board.tokens.kommune!, 'Kari Kommune', 'kommune');
 });
 afterAll(async () => {
   await browser?.close();
@@ -109,7 +110,7 @@ describe('the referat of a meeting', () => {
     const dialog = fac.page.getByTestId('export-dialog');
     await dialog.getByTestId('export-format').selectOption('referat-md');
     await dialog.getByTestId('export-since').locator('option').first().waitFor({ state: 'attached' });
-    expect(await dialog.getByTestId('export-since').locator('option').first().textContent()).toMatch(/^Møtestart \(.*Frida Fasilitator\)$/);
+    expect(await dialog.getByTestId('export-since').locator('option').first().textContent()).toMatch(/^Møtestart \(.*, tatt med lenken «Eier»\)$/); // the server records the link, not a typed name (#16)
     expect(await dialog.getByTestId('export-view').count()).toBe(0);
     const [file] = await Promise.all([fac.page.waitForEvent('download'), dialog.getByTestId('export-download').click()]);
     expect(file.suggestedFilename()).toMatch(/^referat-partnerskapsmote-lier-\d{4}-\d\d-\d\d\.md$/);

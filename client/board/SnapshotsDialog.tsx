@@ -1,6 +1,6 @@
 // Snapshots: take one with a name; list them (label, time, author, counts); open one read-only on
 // the canvas, compare it with now, or (owners) restore it after a confirmation.
-import { useSnapshotName } from '../snapshots/snapshotName';
+import { renderSnapshotAuthor, useSnapshotName } from '../snapshots/snapshotName';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { ApiError, listSnapshots, takeSnapshot, type Role, type SnapshotSummary } from '../api';
@@ -13,8 +13,6 @@ import { rememberSnapshotOpener, showSnapshot } from '../snapshots/showSnapshot'
 export const SNAPSHOTS_BUTTON = '[data-testid="snapshots-button"]';
 import { readSnapshotRoute } from '../snapshots/snapshotRoute';
 import { formatDateTime } from '../i18n/format';
-import { isLinkKind } from '../../shared';
-import { ROLE_TEXT } from '../landing/LinkRow';
 
 interface Props {
   boardId: string;
@@ -105,7 +103,7 @@ export function SnapshotsDialog({ boardId, token, name, role, onClose, notify }:
                 <span className="mk-muted">
                   {formatDateTime(s.createdAt, lang)} ·{' '}
                   {/* Since #16 the server names the link that took it; older snapshots hold a typed name. */}
-                  {isLinkKind(s.createdBy) ? t('snapByLink', { link: t(ROLE_TEXT[s.createdBy].label) }) : t('snapBy', { name: s.createdBy })}
+                  {renderSnapshotAuthor(s.createdBy, t)}
                   {s.auto ? ` · ${t('snapshotAuto')}` : ''}
                   {s.counts ? ` · ${t('snapshotCounts', s.counts)}` : ''}
                 </span>

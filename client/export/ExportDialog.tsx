@@ -9,7 +9,7 @@ import { Modal } from '../ui/Modal';
 import { formatDateTime, localeOf } from '../i18n/format';
 import { fetchExport, formatBytes, saveBlob } from './download';
 import { parseSnapshotLabel } from '../../shared';
-import { useSnapshotName } from '../snapshots/snapshotName';
+import { renderSnapshotAuthor, useSnapshotName } from '../snapshots/snapshotName';
 import '../snapshots/snapshots.css';
 
 export const EXPORT_FORMATS: { id: string; key: StringKey; params: Record<string, string> }[] = [
@@ -183,7 +183,7 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
             <select value={sinceId} onChange={(e) => setSince(e.target.value)} disabled={running || !meetingStarts.length} data-testid="export-since">
               {meetingStarts.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {snapshotName.name(s.label)} ({formatDateTime(s.createdAt, lang)}, {s.createdBy})
+                  {snapshotName.name(s.label)} ({formatDateTime(s.createdAt, lang)}, {renderSnapshotAuthor(s.createdBy, t)})
                 </option>
               ))}
             </select>

@@ -1,8 +1,14 @@
 // A snapshot's label as this person reads it: a label someone typed as typed, the server's own
 // "automatic" and "before restoring X" in the UI language (shared/snapshotLabel.ts).
 import { useCallback } from 'react';
-import { beforeRestoreLabel, parseSnapshotLabel, type SnapshotName } from '../../shared';
+import { beforeRestoreLabel, isLinkKind, parseSnapshotLabel, type SnapshotName } from '../../shared';
 import { useI18n, type Translate } from '../i18n/I18nProvider';
+import { ROLE_TEXT } from '../landing/LinkRow';
+
+/** Who took a snapshot: the server records the link it was taken with (#16), older ones a typed name. */
+export function renderSnapshotAuthor(createdBy: string, t: Translate): string {
+  return isLinkKind(createdBy) ? t('snapByLink', { link: t(ROLE_TEXT[createdBy].label) }) : t('snapBy', { name: createdBy });
+}
 
 export function renderSnapshotName(name: SnapshotName, t: Translate): string {
   if (name.kind === 'text') return name.text;
