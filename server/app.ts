@@ -23,6 +23,11 @@ import type { DestinationStream } from 'pino';
 import { createBoardLimiter } from './http/rateLimits';
 import { noStore, securityHeaders } from './http/securityHeaders';
 import { WsTickets } from './auth/wsTickets';
+import { Sessions } from './auth/sessions';
+import { OidcAuth } from './auth/oidc';
+import { readSession } from './http/signedIn';
+import { meRouter } from './http/meRouter';
+import { membersRouter } from './http/membersRouter';
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
@@ -46,6 +51,8 @@ export interface RunningServer {
   /** Renders exports; null when EXPORT_WORKERS=0 (they render on the event loop). */
   renderPool: RenderPool | null;
   log: Logger;
+  /** Server-side sessions; null without sign-in configured (OIDC_ISSUER). */
+  sessions: Sessions | null;
   /** Flushes everything, closes sockets with 1012 and the store. */
   close(): Promise<void>;
 }
@@ -54,6 +61,7 @@ export function createApp(
   storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig, renderPool: RenderPool | null = null,
   log: Logger = createLogger('silent'),
   tickets: WsTickets = new WsTickets(),
+  sessions: Sessions | null = null,
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -69,12 +77,20 @@ export function createApp(
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  const oidc = config.oidc && sessions ? new OidcAuth(config.oidc, config.publicUrl!, sessions, log) : null;
+  if (oidc) {
+    app.use('/auth', noStore);
+    app.use('/auth', oidc.router());
+  }
   app.use('/api', noStore);
+  app.use('/api', readSession(sessions));
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
   // Before the JSON routes' catch-all: this one reads its own text/csv body.
   app.use('/api/boards/:id/indicator-values', indicatorValuesRouter(storage, rooms));
   app.post('/api/boards', createBoardLimiter(config, metrics));
-  app.use('/api/boards', boardsRouter(storage, rooms, tickets));
+  app.use('/api/boards', boardsRouter(storage, rooms, tickets, oidc !== null));
+  app.use('/api/boards/:id', membersRouter(storage, rooms));
+  app.use('/api', meRouter(storage, rooms, oidc !== null));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
   app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
@@ -113,8 +129,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       : null);
   if (renderPool) metrics.watchRenderPool(renderPool);
   const tickets = wsTickets ?? new WsTickets();
-  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets));
-  const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets);
+  const sessions = config.oidc ? new Sessions(storage, config.sessionMaxAgeMs, config.publicUrl!.startsWith('https:')) : null;
+  // A session that ends (sign-out, expiry) closes its sockets at once.
+  sessions?.onEnded((ended) => {
+    void rooms.loadedRooms().then((list) => {
+      for (const room of list) room.closeConnections(CLOSE.signedOut, (c) => c.member?.sessionIdHash === ended.idHash);
+    });
+  });
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, sessions));
+  const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets, sessions);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -135,5 +158,5 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await storage.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, snapshots, metrics, renderPool, log, close };
+  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, snapshots, metrics, renderPool, log, sessions, close };
 }

@@ -33,6 +33,8 @@ export const presenceUserSchema = z.object({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
   side: z.enum(SIDES).nullable().optional(),
   participantId: idSchema.optional(),
+  /** Stamped by the server for a signed-in member (issue #17), with the name and side from sign-in and membership; never the client's. */
+  verified: z.boolean().optional(),
 });
 
 export const presenceViewportSchema = z.object({

@@ -10,4 +10,10 @@ export const WIRE_CLOSE = {
   evicted: { code: 4509, reason: 'board unloaded to make room on the server; reconnect to continue' },
   /** An edit wrote what the board's schema forbids: it was neither stored nor sent on; final. */
   updateRefused: { code: 4422, reason: 'update refused: it breaks the board schema' },
+  /** Signed-in member (issue #17): the owner removed them from the board; final. */
+  memberRemoved: { code: 4401, reason: 'you are no longer a member of this board' },
+  /** Signed-in member: they signed out or their session ended; final (sign in again). */
+  signedOut: { code: 4402, reason: 'signed out or the session ended' },
+  /** Signed-in member: the owner changed their role or side; transient, the reconnect carries the new one. */
+  memberChanged: { code: 4010, reason: 'your role or side on this board changed; reconnecting' },
 } as const;

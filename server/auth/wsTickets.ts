@@ -10,6 +10,8 @@ export interface TicketGrant {
   role: Role;
   /** Hash of the share-link token the ticket was issued for (checked again on use). */
   tokenHash: string;
+  /** A member's ticket: the hash of their session id; the session and membership are checked again on use. */
+  sessionIdHash?: string;
 }
 
 interface Entry extends TicketGrant {
@@ -45,7 +47,7 @@ export class WsTickets {
     if (!entry) return null;
     this.tickets.delete(ticket);
     if (entry.expiresAt <= this.now() || entry.boardId !== boardId) return null;
-    return { boardId: entry.boardId, role: entry.role, tokenHash: entry.tokenHash };
+    return { boardId: entry.boardId, role: entry.role, tokenHash: entry.tokenHash, ...(entry.sessionIdHash ? { sessionIdHash: entry.sessionIdHash } : {}) };
   }
 
   get size(): number {

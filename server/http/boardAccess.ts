@@ -1,17 +1,33 @@
-// Finds the board a request names and the role its token gives: 404, 401 or 403 otherwise.
+// Finds the board a request names and the role its member session or token gives: 404, 401 or 403 otherwise.
 import type { Request, RequestHandler } from 'express';
-import type { BoardRecord, BoardStorage, Role } from '../storage/BoardStorage';
-import { ROLE_RANK, hashToken, roleForToken } from '../auth/tokens';
+import type { BoardRecord, BoardStorage, Role, SessionRecord } from '../storage/BoardStorage';
+import { ROLE_RANK } from '../auth/tokens';
 import { ApiError } from './errors';
 import type { WsTickets } from '../auth/wsTickets';
+import { identify, linkAllowed, linkPolicyOf, type Identity, type IdentityRefusal } from '../auth/identity';
+import { sessionOf } from './signedIn';
 
 export interface BoardAccess {
   board: BoardRecord;
   role: Role;
+  /** The link's token hash, or `member:<sub>` for a member (presence binds participant ids to it). */
   tokenHash: string;
-  /** The token itself when the request carried one (not for a WebSocket ticket). */
+  /** The token itself when the request carried one and it gave the access (not for a WebSocket ticket, nor a member). */
   token?: string;
+  identity: Identity;
+  /** The member's session (for closing their sockets when it ends); null for a link. */
+  session: SessionRecord | null;
 }
+
+/** The pseudo token hash of a member's connections: one per person, never equal to a real hash (hex). */
+export const memberKey = (sub: string): string => `member:${sub}`;
+
+const REFUSALS: Record<IdentityRefusal, ApiError> = {
+  no_credentials: new ApiError(401, 'token_missing', 'This board needs the token from its share link, or sign-in as one of its members.'),
+  token_invalid: new ApiError(403, 'token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.'),
+  links_disabled: new ApiError(403, 'links_disabled', 'The owner has turned this kind of share link off: this board is open to its members. Ask the owner for an invitation.'),
+  not_member: new ApiError(403, 'not_member', 'You are signed in but not a member of this board. Ask its owner for an invitation.'),
+};
 
 /** The token from `Authorization: Bearer …` or `?token=`. */
 export function tokenFrom(headers: { authorization?: string | undefined }, url: URL): string | null {
@@ -20,17 +36,21 @@ export function tokenFrom(headers: { authorization?: string | undefined }, url: 
   return url.searchParams.get('token') || null;
 }
 
-/** Shared by the REST routes and the WebSocket upgrade. */
-export async function checkAccess(storage: BoardStorage, boardId: string, token: string | null, minRole: Role): Promise<BoardAccess> {
+/** Shared by the REST routes and the WebSocket upgrade: a member's session first, then the token. */
+export async function checkAccess(
+  storage: BoardStorage, boardId: string, token: string | null, minRole: Role, session: SessionRecord | null = null,
+): Promise<BoardAccess> {
   const board = await storage.getBoard(boardId);
   if (!board) throw new ApiError(404, 'board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
-  if (!token) throw new ApiError(401, 'token_missing', 'This board needs the token from its share link.');
-  const role = roleForToken(board, token);
-  if (!role) throw new ApiError(403, 'token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
+  const found = await identify(storage, board, { session, token });
+  if (!found.ok) throw REFUSALS[found.reason];
+  const { identity } = found;
+  const role = identity.role;
   if (ROLE_RANK[role] < ROLE_RANK[minRole]) {
-    throw new ApiError(403, 'role_insufficient', `This needs the ${minRole} link; yours is a ${role} link.`);
+    throw new ApiError(403, 'role_insufficient', identity.verified ? `This needs the ${minRole} role; you are ${role} here.` : `This needs the ${minRole} link; yours is a ${role} link.`);
   }
-  return { board, role, tokenHash: hashToken(token), token };
+  if (identity.sub !== null) return { board, role, tokenHash: memberKey(identity.sub), identity, session };
+  return { board, role, tokenHash: identity.tokenHash!, token: token!, identity, session: null };
 }
 
 /** A WebSocket ticket instead of a token: single use, for this board, and only while its token is still valid. */
@@ -39,10 +59,22 @@ export async function checkTicket(storage: BoardStorage, tickets: WsTickets, boa
   if (!board) throw new ApiError(404, 'board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
   const grant = tickets.take(ticket, boardId);
   if (!grant) throw new ApiError(403, 'ticket_invalid', 'The WebSocket ticket is unknown, used or expired. Ask for a new one (POST /api/boards/:id/ws-ticket).');
-  if (board.tokens[grant.role] !== grant.tokenHash) {
-    throw new ApiError(403, 'token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.');
+  if (grant.sessionIdHash) {
+    // A member's ticket: the session and the membership are checked again now, on connect.
+    const session = await storage.getSession(grant.sessionIdHash);
+    if (!session || Date.parse(session.expiresAt) <= Date.now()) throw new ApiError(401, 'signed_out', 'The session that asked for this ticket has ended. Sign in again.');
+    return checkAccess(storage, boardId, null, 'viewer', session);
   }
-  return { board, role: grant.role, tokenHash: grant.tokenHash };
+  if (board.tokens[grant.role] !== grant.tokenHash) throw REFUSALS.token_invalid;
+  if (!linkAllowedFor(board, grant.role)) throw REFUSALS.links_disabled;
+  return {
+    board, role: grant.role, tokenHash: grant.tokenHash, session: null,
+    identity: { role: grant.role, side: null, name: null, verified: false, sub: null, tokenHash: grant.tokenHash },
+  };
+}
+
+function linkAllowedFor(board: BoardRecord, role: Role): boolean {
+  return linkAllowed(linkPolicyOf(board), role);
 }
 
 export function access(req: Request): BoardAccess {
@@ -52,7 +84,7 @@ export function access(req: Request): BoardAccess {
 export function requireRole(storage: BoardStorage, minRole: Role): RequestHandler {
   return async (req, _res, next) => {
     const url = new URL(req.originalUrl, 'http://localhost');
-    (req as Request & { access: BoardAccess }).access = await checkAccess(storage, String(req.params.id), tokenFrom(req.headers, url), minRole);
+    (req as Request & { access: BoardAccess }).access = await checkAccess(storage, String(req.params.id), tokenFrom(req.headers, url), minRole, sessionOf(req));
     next();
   };
 }

@@ -11,6 +11,9 @@ import { access, requireRole } from './boardAccess';
 import type { Role } from '../storage/BoardStorage';
 import type { WsTickets } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
+import { isSide } from '../../shared/workshop/sides';
+import { linkPolicyOf } from '../auth/identity';
+import { requireSession } from './signedIn';
 
 const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
 
@@ -46,24 +49,37 @@ function initialDocument(body: unknown): Y.Doc {
   return doc;
 }
 
-export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets: WsTickets | null = null): Router {
+export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets: WsTickets | null = null, signInRequired = false): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
+    // With sign-in configured only a signed-in person creates boards, and owns them (issue #17).
+    const creator = signInRequired ? requireSession(req) : null;
     const doc = initialDocument(req.body);
     const id = newResourceId();
     const { tokens, hashes } = newTokens();
     const sealed = sealAll(tokens.owner, tokens.editor, tokens.viewer);
-    await storage.createBoard({ id, createdAt: new Date().toISOString(), tokens: hashes, sealed }, Y.encodeStateAsUpdate(doc));
+    const createdAt = new Date().toISOString();
+    // A signed-in person's board is for its members until the owner opens share links in «Del».
+    await storage.createBoard({ id, createdAt, tokens: hashes, sealed, ...(creator ? { links: 'none' as const } : {}) }, Y.encodeStateAsUpdate(doc));
     doc.destroy();
-    res.status(201).location(`/api/boards/${id}`).json({ id, tokens });
+    if (creator) {
+      const side = (req.body as { side?: unknown } | undefined)?.side;
+      await storage.putMember({ boardId: id, sub: creator.sub, name: creator.name, email: creator.email, role: 'owner', side: isSide(side) ? side : 'gjest', addedAt: createdAt });
+    }
+    res.status(201).location(`/api/boards/${id}`).json({ id, tokens, ...(creator ? { links: 'none' } : {}) });
   });
 
   router.get('/:id', requireRole(storage, 'viewer'), async (req, res) => {
-    const { board, role } = access(req);
+    const { board, role, identity } = access(req);
     const body = await rooms.withRoom(board.id, (room) => {
       const graph = readGraph(room.doc);
-      return { id: board.id, createdAt: board.createdAt, meta: graph.meta, counts: { nodes: graph.nodes.size, edges: graph.edges.size }, role };
+      return {
+        id: board.id, createdAt: board.createdAt, meta: graph.meta, counts: { nodes: graph.nodes.size, edges: graph.edges.size }, role,
+        // With sign-in (issue #17): which share links open it, and a verified member's name and side, from the server.
+        ...(board.links ? { links: linkPolicyOf(board) } : {}),
+        ...(identity.verified ? { member: { sub: identity.sub, name: identity.name, side: identity.side } } : {}),
+      };
     });
     res.json(body);
   });
@@ -71,6 +87,7 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
   router.post('/:id/tokens/rotate', requireRole(storage, 'owner'), async (req, res) => {
     const { board, token: ownerToken } = access(req);
     const roles = rotatedRoles(req.body);
+    if (!ownerToken && !roles.includes('owner')) roles.unshift('owner'); // a member owner reseals every link under a new owner link
     const tokens: Partial<Record<Role, string>> = {};
     const hashes = { ...board.tokens };
     for (const role of roles) {
@@ -79,12 +96,13 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
     }
     const fresh = new Set(roles.map((r) => hashes[r]));
     // The links the owner can look up again in «Del», sealed anew for the (possibly new) owner token.
-    const known = unsealLinks(ownerToken!, board.sealed?.owner);
+    const known = ownerToken ? unsealLinks(ownerToken, board.sealed?.owner) : {};
     const sealed = sealAll(tokens.owner ?? ownerToken!, tokens.editor ?? known.editor, tokens.viewer ?? known.viewer);
     await storage.setTokens(board.id, hashes, sealed);
     const room = await rooms.loaded(board.id);
     // Only holders of the old links: someone who already joined with a new one stays.
-    room?.closeConnections(CLOSE.tokenRevoked, (c) => roles.includes(c.role) && !fresh.has(c.tokenHash));
+    // Members are not link holders: a rotation leaves them connected.
+    room?.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && roles.includes(c.role) && !fresh.has(c.tokenHash));
     res.json({ tokens });
   });
 
@@ -92,16 +110,16 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
   // link, a viewer none. A link made before links were sealed is missing until the owner makes new ones.
   router.get('/:id/links', requireRole(storage, 'viewer'), (req, res) => {
     const { board, role, token } = access(req);
-    const links =
-      role === 'owner' ? unsealLinks(token!, board.sealed?.owner) : role === 'editor' ? { viewer: unsealLinks(token!, board.sealed?.editor).viewer } : {};
+    // A member holds no token to unseal them with: the owner makes new links to see them.
+    const links = !token ? {} : role === 'owner' ? unsealLinks(token, board.sealed?.owner) : role === 'editor' ? { viewer: unsealLinks(token, board.sealed?.editor).viewer } : {};
     res.json({ links: Object.fromEntries(Object.entries(links).filter(([, v]) => v)) });
   });
 
   // The browser app's WebSocket ticket: valid 30 s, for one connection (see auth/wsTickets.ts).
   router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), (req, res) => {
     if (!tickets) throw new ApiError(404, 'not_found', 'No such API route.');
-    const { board, role, tokenHash } = access(req);
-    res.json({ ...tickets.issue({ boardId: board.id, role, tokenHash }), role });
+    const { board, role, tokenHash, session } = access(req);
+    res.json({ ...tickets.issue({ boardId: board.id, role, tokenHash, ...(session ? { sessionIdHash: session.idHash } : {}) }), role });
   });
 
   router.delete('/:id', requireRole(storage, 'owner'), async (req, res) => {

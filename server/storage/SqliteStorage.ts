@@ -116,7 +116,7 @@ export class SqliteStorage implements BoardStorage {
     this.logWriter = file === ':memory:' || opts.synchronous === 'NORMAL' ? null : new LogWriter(file, 'FULL');
     const db = this.db;
     this.stmt = {
-      insertBoard: db.prepare('INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertBoard: db.prepare('INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor, links) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       getBoard: db.prepare('SELECT id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor, links FROM boards WHERE id = ?'),
       setLinks: db.prepare('UPDATE boards SET links = ? WHERE id = ?'),
       insertSession: db.prepare('INSERT INTO sessions (id_hash, sub, name, email, id_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -193,7 +193,7 @@ export class SqliteStorage implements BoardStorage {
     this.write(() =>
       this.db.transaction(() => {
         const t = record.tokens;
-        this.stmt.insertBoard.run(record.id, record.createdAt, t.owner, t.editor, t.viewer, record.sealed?.owner ?? null, record.sealed?.editor ?? null);
+        this.stmt.insertBoard.run(record.id, record.createdAt, t.owner, t.editor, t.viewer, record.sealed?.owner ?? null, record.sealed?.editor ?? null, record.links ?? null);
         this.stmt.upsertState.run(record.id, initialState, record.createdAt);
       })(),
     );

@@ -4,15 +4,29 @@ import type { WebSocket } from 'ws';
 import type { Role } from '../storage/BoardStorage';
 import type { Metrics } from '../metrics';
 import { CLOSE } from '../protocol';
+import type { Side } from '../../shared/workshop/sides';
 import { ConnectionBudget, type Admission, type BudgetLimits } from './ConnectionBudget';
 
 let nextConnectionId = 1;
+
+/** The signed-in member behind a connection (issue #17): closed when removed, changed or signed out. */
+export interface ConnectedMember {
+  sub: string;
+  /** The verified name and the side from the membership, stamped into their presence. */
+  name: string;
+  side: Side;
+  sessionIdHash: string;
+  /** When the session ends (ms since epoch): the connection is closed then. */
+  sessionExpiresAt: number;
+}
 
 export class Connection {
   readonly id = nextConnectionId++;
   /** Awareness client ids this connection has claimed; no other connection may speak for them. */
   readonly awarenessIds = new Set<number>();
   closed = false;
+  /** Set for a signed-in member's connection; null for a share link's. */
+  member: ConnectedMember | null = null;
   private readonly budget: ConnectionBudget | null;
 
   constructor(

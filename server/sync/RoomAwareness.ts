@@ -132,6 +132,12 @@ export class RoomAwareness {
     for (const field of rejected) this.metrics.awarenessIgnored.inc({ reason: `bad_${field}` });
     // The role is the connection's, never the client's.
     state.role = conn.role;
+    // So are a signed-in member's name and side (verified); a link holder cannot claim to be verified.
+    if (conn.member) state.user = { ...state.user, name: conn.member.name, side: conn.member.side, verified: true };
+    else if (state.user?.verified !== undefined) {
+      const { verified: _claimed, ...user } = state.user;
+      state.user = user;
+    }
     const pid = state.user?.participantId;
     if (pid !== undefined && !this.bindParticipant(conn, pid)) {
       this.metrics.awarenessIgnored.inc({ reason: 'participant_taken' });
