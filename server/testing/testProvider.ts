@@ -5,6 +5,7 @@
 // browser would (redirects, cookies, the login form), through the real provider and server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { generateKeyPairSync } from 'node:crypto';
 import Provider from 'oidc-provider';
 import { startTestServer, type TestServer } from './testServer';
 import type { StartOptions } from '../app';
@@ -61,6 +62,7 @@ export async function startTestProvider(publicUrl: string): Promise<TestProvider
       return grant;
     },
     cookies: { keys: ['malkart-test-cookie-key'] },
+    jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
     pkce: { required: () => true },
   });
   handler = provider.callback();
