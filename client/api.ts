@@ -9,12 +9,18 @@ export interface BoardTokens {
 export interface CreatedBoard {
   id: string;
   tokens: BoardTokens;
+  /** `none` when a signed-in person made it: members only until they open links in «Del». */
+  links?: 'all' | 'viewer' | 'none';
 }
 export interface BoardInfo {
   id: string;
   meta: { title?: string; municipality?: string; language?: string };
   counts: { nodes: number; edges: number };
   role: Role;
+  /** With sign-in (issue #17): which share links open the board (absent = all). */
+  links?: 'all' | 'viewer' | 'none';
+  /** With sign-in: the caller as a verified member (name and side from the server). */
+  member?: { sub: string; name: string; side: import('../shared').Side };
 }
 export interface ErrorDetail {
   path: string;
@@ -32,7 +38,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init: RequestInit = {}, token?: string): Promise<T> {
+export async function request<T>(path: string, init: RequestInit = {}, token?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.body) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
