@@ -17,7 +17,7 @@ RUN scripts/release.sh /app
 FROM node:24-bookworm-slim
 # Fonts for the PNG export and the map in the DOCX (resvg draws no text without them).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-dejavu-core fontconfig \
+ && apt-get install -y --no-install-recommends fonts-liberation fonts-dejavu-core fontconfig \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     PORT=8080 \

@@ -1,6 +1,8 @@
 // Browser bench: headless Chromium opens a generated 2,000-card board through a real server and
 // reports time to first render, frame times while panning, and frame times while a remote client
-// moves cards in view. Part of `npm run bench` (bench/run.ts); alone: npx tsx bench/browser.ts [cards]
+// moves cards in view, beside plain React Flow on the same board (bench/browserBaseline.ts), and
+// first render and panning of the largest board we support. Part of `npm run bench` (bench/run.ts);
+// alone: npx tsx bench/browser.ts [cards] [largest cards]
 // (writes bench/results/browser-<cards>-<time>.json).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,9 @@ import { launchBrowser, newPerson } from '../e2e/support/browser';
 import { createBoard, startTestServer } from '../e2e/support/server';
 import { connectNodeClient } from '../e2e/support/yclient';
 import { measureOutline, type OutlineResult } from './outline';
+import { runBaseline, type BaselineResult } from './browserBaseline';
+import type { Page } from 'playwright-core';
+import { panFrames, recordFrames, stats, zoomToWorkingLevel, type FrameStats } from './lib/frames';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COLS = 50;
@@ -49,12 +54,6 @@ export function generateBoard(n: number) {
   return { format: 'malkart.board', version: 1, meta: { title: `Bench ${n}` }, nodes, edges: unique };
 }
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
-  return { frames: s.length, median: +q(0.5).toFixed(1), p95: +q(0.95).toFixed(1), max: +(s[s.length - 1] ?? 0).toFixed(1) };
-};
-
 export interface BrowserResult {
   date: string;
   cards: number;
@@ -62,80 +61,49 @@ export interface BrowserResult {
   window: string;
   nodesInDom: number;
   firstRenderMs: number;
-  panFrameMs: ReturnType<typeof stats>;
-  remoteMoveFrameMs: ReturnType<typeof stats>;
+  panFrameMs: FrameStats;
+  remoteMoveFrameMs: FrameStats;
   /** Opening the outline view («Listevisning») on the same board. */
   outline?: OutlineResult;
+  /** Plain React Flow on the same board in the same run (bench/baseline/): ours / baseline. */
+  baseline?: BaselineResult[];
+  /** The largest board we claim to support (10,000 cards): first render and pan only. */
+  largest?: { cards: number; edges: number; nodesInDom: number; firstRenderMs: number; panFrameMs: FrameStats };
   errors: string[];
 }
 
-export async function runBrowser(N = 2000): Promise<BrowserResult> {
+const WINDOW = { width: 1600, height: 1000 };
+
+/** Opens a board page and waits until all `n` cards are known and drawn; returns ms from navigation. */
+async function openBoard(page: Page, url: string, n: number): Promise<number> {
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForFunction((n) => window.__malkart?.cards().length === n && document.querySelectorAll('.react-flow__node').length > 0, n, { timeout: 120_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return Date.now() - t0;
+}
+
+export async function runBrowser(N = 2000, opts: { largest?: number; baseline?: boolean } = {}): Promise<BrowserResult> {
   await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'client'), logLevel: 'warn' });
   const server = await startTestServer();
   const browser = await launchBrowser();
   try {
     const boardJson = generateBoard(N);
     const board = await createBoard(server.url, { board: boardJson });
-    const p = await newPerson(browser, 'Bench', { width: 1600, height: 1000 });
+    const p = await newPerson(browser, 'Bench', WINDOW);
     const page = p.page;
 
-    // Start at the zoom where ~56 cards are in view, as the first browser baseline was measured.
-    const t0 = Date.now();
-    await page.goto(`${server.url}/b/${board.id}?token=${board.tokens.editor}`);
-    await page.waitForFunction((n) => window.__malkart?.cards().length === n && document.querySelectorAll('.react-flow__node').length > 0, N, { timeout: 60_000 });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const firstRenderMs = Date.now() - t0;
+    // Opens at the zoom where ~56 cards are in view, as the first browser baseline was measured.
+    const firstRenderMs = await openBoard(page, `${server.url}/b/${board.id}?token=${board.tokens.editor}`, N);
     await page.waitForTimeout(800);
-    // Zoom in to ~0.63 around the middle of the board.
-    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
-    for (let i = 0; i < 40; i++) {
-      const zoom = await page.evaluate(() => {
-        const t = getComputedStyle(document.querySelector('.react-flow__viewport')!).transform;
-        return new DOMMatrix(t).a;
-      });
-      if (zoom >= 0.6) break;
-      await page.mouse.wheel(0, -120);
-      await page.waitForTimeout(40);
-    }
-    await page.waitForTimeout(500);
-    const inView = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
-
-    const record = async (action: () => Promise<void>) => {
-      // A string, not a function: tsx would wrap named inner functions with a helper the page lacks.
-      await page.evaluate(`(() => {
-        window.__frames = []; window.__rec = true; let last = performance.now();
-        const loop = (t) => { window.__frames.push(t - last); last = t; if (window.__rec) requestAnimationFrame(loop); };
-        requestAnimationFrame(loop);
-      })()`);
-      await action();
-      return page.evaluate(() => {
-        const w = window as unknown as { __frames: number[]; __rec: boolean };
-        w.__rec = false;
-        return w.__frames.slice(1);
-      });
-    };
-
-    // Pan by dragging the pane back and forth for ~3 s.
-    const cx = pane.x + pane.width / 2;
-    const cy = pane.y + pane.height / 2;
-    const panFrames = await record(async () => {
-      const end = Date.now() + 3000;
-      let dir = 1;
-      while (Date.now() < end) {
-        await page.mouse.move(cx, cy);
-        await page.mouse.down();
-        await page.mouse.move(cx - dir * 500, cy - dir * 200, { steps: 25 });
-        await page.mouse.up();
-        dir = -dir;
-      }
-    });
+    const inView = await zoomToWorkingLevel(page);
+    const pan = await panFrames(page);
 
     // A remote client moves the cards in view every 50 ms for ~3 s.
     const visible = await page.evaluate(() => window.__malkart!.rendered().slice(0, 20));
     const remote = await connectNodeClient(server.url, board.id, board.tokens.editor);
     const base = new Map(visible.map((id) => [id, (remote.doc.getMap('layout').get(id) as { x: number; y: number }) ?? { x: 0, y: 0 }]));
-    const remoteFrames = await record(async () => {
+    const remoteFrames = await recordFrames(page, async () => {
       const end = Date.now() + 3000;
       let k = 0;
       while (Date.now() < end) {
@@ -148,19 +116,34 @@ export async function runBrowser(N = 2000): Promise<BrowserResult> {
     });
     remote.close();
     const outline = await measureOutline(page);
+    await p.context.close();
 
     const result: BrowserResult = {
       date: new Date().toISOString(),
       cards: N,
       edges: boardJson.edges.length,
-      window: '1600x1000',
+      window: `${WINDOW.width}x${WINDOW.height}`,
       nodesInDom: inView,
       firstRenderMs,
-      panFrameMs: stats(panFrames),
+      panFrameMs: stats(pan),
       remoteMoveFrameMs: stats(remoteFrames),
       outline,
       errors: p.errors,
     };
+
+    if (opts.baseline !== false) result.baseline = await runBaseline(browser, boardJson, { firstRenderMs, panFrameMs: result.panFrameMs });
+
+    if (opts.largest) {
+      const big = generateBoard(opts.largest);
+      const bigBoard = await createBoard(server.url, { board: big });
+      const q = await newPerson(browser, 'Bench', WINDOW);
+      const bigFirst = await openBoard(q.page, `${server.url}/b/${bigBoard.id}?token=${bigBoard.tokens.editor}`, opts.largest);
+      await q.page.waitForTimeout(800);
+      const bigInView = await zoomToWorkingLevel(q.page);
+      result.largest = { cards: opts.largest, edges: big.edges.length, nodesInDom: bigInView, firstRenderMs: bigFirst, panFrameMs: stats(await panFrames(q.page)) };
+      result.errors.push(...q.errors);
+      await q.context.close();
+    }
     return result;
   } finally {
     await browser.close();
@@ -170,7 +153,8 @@ export async function runBrowser(N = 2000): Promise<BrowserResult> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const n = Number(process.argv[2] ?? 2000);
-  runBrowser(n).then(
+  const largest = process.argv[3] ? Number(process.argv[3]) : undefined;
+  runBrowser(n, { largest }).then(
     (result) => {
       console.log(JSON.stringify(result, null, 2));
       mkdirSync(path.join(root, 'bench/results'), { recursive: true });

@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { EXAMPLE_BOARD } from '../shared/examples';
-import { applyBoardJson, moveNodes, parseBoardJson } from '../shared/index';
+import { applyBoardJson, moveNodes, parseBoardJson } from '../shared';
 
 const root = path.resolve(process.argv[2] ?? '.');
 const MiB = 1024 * 1024;

@@ -109,6 +109,19 @@ export function toMarkdown(r: BenchResults): string {
         [[b.cards, b.edges, b.nodesInDom, b.firstRenderMs, `${b.panFrameMs.median} / ${b.panFrameMs.p95} / ${b.panFrameMs.max}`, `${b.remoteMoveFrameMs.median} / ${b.remoteMoveFrameMs.p95} / ${b.remoteMoveFrameMs.max}`, b.errors.length]],
       ),
     );
+    if (b.baseline?.length) {
+      out.push('Plain React Flow on the same board in the same run (bench/baseline/: memoised custom nodes, nothing else); ours / baseline:');
+      out.push(
+        table(
+          ['baseline', 'cards in DOM', 'first render ms', 'pan frame ms median / p95 / max', 'ours / baseline: first render', 'pan median', 'pan p95'],
+          b.baseline.map((x) => [x.name, x.nodesInDom, x.firstRenderMs, `${x.panFrameMs.median} / ${x.panFrameMs.p95} / ${x.panFrameMs.max}`, `${x.ratio.firstRender}×`, `${x.ratio.panMedian}×`, `${x.ratio.panP95}×`]),
+        ),
+      );
+    }
+    if (b.largest) {
+      const l = b.largest;
+      out.push(table(['largest board: cards', 'links', 'cards in DOM', 'first render ms', 'pan frame ms median / p95 / max'], [[l.cards, l.edges, l.nodesInDom, l.firstRenderMs, `${l.panFrameMs.median} / ${l.panFrameMs.p95} / ${l.panFrameMs.max}`]]));
+    }
     if (b.outline) {
       out.push(table(['outline view: open ms', 'tree items in DOM', 'rows', 'End key ms'], [[b.outline.openMs, b.outline.itemsInDom, b.outline.rows, b.outline.endKeyMs]]));
     }

@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   if (only.has('browser')) {
     await step('browser', async () => {
       const { runBrowser } = await import('./browser');
-      results.browser = await runBrowser(2000 * scale);
+      results.browser = await runBrowser(2000 * scale, { largest: 10_000 });
     });
   }
 

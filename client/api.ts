@@ -1,31 +1,9 @@
 // The server's REST API (boards). Errors come back as ApiError with the server's code and details.
 import type { BoardDiff, BoardJson } from '../shared';
-export type Role = 'owner' | 'editor' | 'viewer';
-export interface BoardTokens {
-  owner: string;
-  editor: string;
-  viewer: string;
-}
-export interface CreatedBoard {
-  id: string;
-  tokens: BoardTokens;
-  /** `none` when a signed-in person made it: members only until they open links in «Del». */
-  links?: 'all' | 'viewer' | 'none';
-}
-export interface BoardInfo {
-  id: string;
-  meta: { title?: string; municipality?: string; language?: string };
-  counts: { nodes: number; edges: number };
-  role: Role;
-  /** With sign-in (issue #17): which share links open the board (absent = all). */
-  links?: 'all' | 'viewer' | 'none';
-  /** With sign-in: the caller as a verified member (name and side from the server). */
-  member?: { sub: string; name: string; side: import('../shared').Side };
-}
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+import type { BoardSummary, CreatedBoard, ErrorBody, ErrorDetail, RestoreResult, Role, SnapshotSummary, TokenSet } from '../shared';
+
+// The contract with the server is shared/wire.ts; its types are re-exported for the UI.
+export type { BoardSummary, CreatedBoard, ErrorDetail, RestoreResult, Role, SnapshotSummary, TokenSet };
 
 export class ApiError extends Error {
   constructor(
@@ -56,8 +34,8 @@ export async function request<T>(path: string, init: RequestInit = {}, token?: s
     /* not JSON */
   }
   if (!res.ok) {
-    const e = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
-    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? (text || res.statusText), e?.details ?? []);
+    const e = (body as ErrorBody | undefined)?.error;
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? (text || res.statusText), (e?.details as ErrorDetail[] | undefined) ?? []);
   }
   return body as T;
 }
@@ -66,8 +44,8 @@ export function createBoard(input: { title: string } | { board: unknown }): Prom
   return request<CreatedBoard>('/api/boards', { method: 'POST', body: JSON.stringify(input) });
 }
 
-export function getBoard(id: string, token: string): Promise<BoardInfo> {
-  return request<BoardInfo>(`/api/boards/${encodeURIComponent(id)}`, {}, token);
+export function getBoard(id: string, token: string): Promise<BoardSummary> {
+  return request<BoardSummary>(`/api/boards/${encodeURIComponent(id)}`, {}, token);
 }
 
 /** A share link: the token is in the fragment, which the browser never sends to a server. */
@@ -81,13 +59,13 @@ export function wsTicket(id: string, token: string): Promise<{ ticket: string; r
 }
 
 /** The links the caller may pass on (owner: editor and viewer; editor: viewer), as far as the server can give them. */
-export function getLinks(id: string, token: string): Promise<Partial<BoardTokens>> {
-  return request<{ links: Partial<BoardTokens> }>(`/api/boards/${encodeURIComponent(id)}/links`, {}, token).then((r) => r.links);
+export function getLinks(id: string, token: string): Promise<Partial<TokenSet>> {
+  return request<{ links: Partial<TokenSet> }>(`/api/boards/${encodeURIComponent(id)}/links`, {}, token).then((r) => r.links);
 }
 
 /** New links for `roles` (owner only); holders of the old ones are disconnected. */
-export function rotateLinks(id: string, ownerToken: string, roles: Role[]): Promise<Partial<BoardTokens>> {
-  return request<{ tokens: Partial<BoardTokens> }>(
+export function rotateLinks(id: string, ownerToken: string, roles: Role[]): Promise<Partial<TokenSet>> {
+  return request<{ tokens: Partial<TokenSet> }>(
     `/api/boards/${encodeURIComponent(id)}/tokens/rotate`,
     { method: 'POST', body: JSON.stringify({ roles }) },
     ownerToken,
@@ -98,28 +76,15 @@ export function wsBase(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 }
 
-export interface SnapshotInfo {
-  id: string;
-  label: string;
-  createdAt: string | number;
-  createdBy: string;
-  counts?: { nodes: number; edges: number };
-  auto?: boolean;
+
+export function listSnapshots(id: string, token: string): Promise<SnapshotSummary[]> {
+  return request<{ snapshots: SnapshotSummary[] }>(`/api/boards/${encodeURIComponent(id)}/snapshots`, {}, token).then((r) => r.snapshots);
 }
 
-export function listSnapshots(id: string, token: string): Promise<SnapshotInfo[]> {
-  return request<{ snapshots: SnapshotInfo[] }>(`/api/boards/${encodeURIComponent(id)}/snapshots`, {}, token).then((r) => r.snapshots);
+export function takeSnapshot(id: string, token: string, label: string, createdBy: string): Promise<SnapshotSummary> {
+  return request<SnapshotSummary>(`/api/boards/${encodeURIComponent(id)}/snapshots`, { method: 'POST', body: JSON.stringify({ label, createdBy }) }, token);
 }
 
-export function takeSnapshot(id: string, token: string, label: string, createdBy: string): Promise<SnapshotInfo> {
-  return request<SnapshotInfo>(`/api/boards/${encodeURIComponent(id)}/snapshots`, { method: 'POST', body: JSON.stringify({ label, createdBy }) }, token);
-}
-
-export interface RestoreResult {
-  restored: SnapshotInfo;
-  /** The snapshot taken just before the restore: restoring it undoes the restore. Null when it could not be made. */
-  before: SnapshotInfo | null;
-}
 
 export function restoreSnapshot(id: string, token: string, sid: string, createdBy: string): Promise<RestoreResult> {
   return request<RestoreResult>(`/api/boards/${encodeURIComponent(id)}/snapshots/${encodeURIComponent(sid)}/restore`, { method: 'POST', body: JSON.stringify({ createdBy }) }, token);

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { toBoardJson } from '../shared/interchange/boardJson';
+import { toBoardJson } from '../shared';
 import { lierWithWorkshop } from '../shared/workshop/testing';
 import { launchBrowser } from './support/browser';
 import { createBoard, startTestServer, type Created, type TestServer } from './support/server';

@@ -2,8 +2,11 @@
 // no TypeScript compiler at start, no dev dependency at run time, a restart in a fraction of a
 // second. npm packages stay external (resolved from node_modules at run time, native ones too);
 // our own modules (server/ and shared/) are bundled into one file per entry:
-//   main.js          the server (`node dist/server/main.js`)
+//   main.js          the server (`node dist/server/main.js`): switches on Node's compile cache,
+//                    then loads the server (server/serve.ts), a chunk of its own
 //   renderWorker.js  the export worker thread RenderPool starts beside main.js
+// Code splitting keeps what only exports need (docx, PNG) in chunks the server loads when an
+// export first runs in-process, and lets main.js load the server only after the cache is on.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -16,6 +19,8 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   target: 'node24',
   // Bundled too: loading one file is much faster than resolving and reading hundreds of small
   // ones (express alone is ~60 files). Left outside: native addons and what loads files beside itself.

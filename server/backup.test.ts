@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createNode } from '../shared/index';
+import { createNode } from '../shared';
 import { cleanUpAfterEach, connectClient, createBoard, removeDir, startTestServer, waitFor } from './testing/testServer';
 
 const run = promisify(execFile);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createNode, moveNodes } from '../shared/index';
+import { createNode, moveNodes } from '../shared';
 import { startChildServer, type ChildServer } from './testing/childServer';
 import { connectClient, createBoard, removeDir, waitFor, type TestClient } from './testing/testServer';
 

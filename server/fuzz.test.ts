@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { toBoardJson } from '../shared/index';
+import { toBoardJson } from '../shared';
 import {
   CLOSE, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, UnsupportedMessageError,
   assertValidUpdate, decodeAwarenessUpdate, decodeIncoming, encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeUpdate,

@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createNode } from '../shared/index';
+import { createNode } from '../shared';
 import { redactUrl } from './log';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor } from './testing/testServer';
 

@@ -1,32 +1,8 @@
-// `npm start` (built to dist/server/main.js): serve Målkart until SIGTERM/SIGINT, then flush every
-// board and close sockets with 1012. Logs are JSON lines on stdout (server/log.ts).
-import { format } from 'node:util';
-import { startServer } from './app';
+// `npm start` (built to dist/server/main.js). A restart is when a workshop waits (#19 §1): most of
+// a cold start was V8 compiling the bundled server (~3.5 MB). Node's on-disk compile cache
+// (NODE_COMPILE_CACHE, else the OS temp folder) keeps that work from one start to the next, so it
+// is switched on here, before the server module is loaded; the server itself is serve.ts.
+import { enableCompileCache } from 'node:module';
 
-const running = await startServer();
-const { log } = running;
-// Modules that report through console.error/warn write JSON lines too, with the error's stack.
-for (const level of ['error', 'warn'] as const) {
-  console[level] = (...args: unknown[]) => log[level]({ err: args.find((a) => a instanceof Error) }, format(...args.filter((a) => !(a instanceof Error))));
-}
-const dataDir = process.env.DATA_DIR ?? './data';
-log.info({ url: running.url, dataDir, node: process.version }, `Målkart is running at ${running.url} (data in ${dataDir})`);
-
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal}: saving every open board and closing connections…`);
-    running.close().then(
-      () => {
-        log.info('stopped');
-        process.exit(0);
-      },
-      (err: unknown) => {
-        log.fatal({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
-}
+enableCompileCache?.();
+await import('./serve');

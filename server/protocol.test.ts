@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { Awareness, encodeAwarenessUpdate as yEncodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { createNode } from '../shared/index';
+import { createNode } from '../shared';
 import {
   MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, MalformedMessageError, UnsupportedMessageError,
   assertValidUpdate, decodeAwarenessUpdate, decodeIncoming, encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1,

@@ -1,10 +1,9 @@
 // The wire format, alone: the y-websocket protocol (sync and awareness messages of y-protocols)
-// as the server reads and writes it, and the close codes it uses. No state, no I/O.
+// as the server reads and writes it. No state, no I/O. Close codes: shared/wire.ts.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { WIRE_CLOSE } from '../shared/wire';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -15,21 +14,8 @@ export const SYNC_STEP1 = syncProtocol.messageYjsSyncStep1;
 export const SYNC_STEP2 = syncProtocol.messageYjsSyncStep2;
 export const SYNC_UPDATE = syncProtocol.messageYjsUpdate;
 
-/**
- * Close codes. The y-websocket client treats 4400–4499 as final (it stops reconnecting) and
- * every other code as transient, so a client that fell behind or met a restart comes back.
- */
-export const CLOSE = {
-  unsupportedData: { code: 1003, reason: 'unknown message type' },
-  malformed: { code: 1007, reason: 'malformed message' },
-  tooLarge: { code: 1009, reason: 'message too large' },
-  serverRestart: { code: 1012, reason: 'server restarting' },
-  tokenRevoked: { code: 4403, reason: 'access token was rotated or revoked' },
-  boardDeleted: { code: 4404, reason: 'board was deleted' },
-  tooFarBehind: { code: 4508, reason: 'connection too far behind; reconnect to resync' },
-  storageFailed: { code: 4503, reason: 'storage failed; try again later' },
-  ...WIRE_CLOSE,
-} as const;
+// The close codes live with the rest of the client/server contract.
+export { CLOSE, type CloseEvent } from '../shared';
 
 /** One decoded frame from a client. Decoding reads the whole frame, so a truncated one fails here. */
 export type IncomingMessage =

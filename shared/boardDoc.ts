@@ -1,10 +1,12 @@
 // The Y.Doc layout of a board (docs/design.md "The board document"). Other tools read boards through
 // these names: `meta`, `nodes` (a Y.Map per node), `layout` (id → position), `edges` (a Y.Map per edge).
+// Its readers and its writers (newYNode, newYEdge, writeNodeField) are here; operations and the
+// interchange both go through them.
 import * as Y from 'yjs';
 import type { BoardEdge, BoardMeta, BoardNode, EdgeFields, NodeFields, Position } from './types';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
-import { LIMITS } from './interchange/primitives';
-import { periodSchema } from './interchange/schema';
+import { LIMITS, periodSchema } from './fieldSchemas';
+import { setText } from './yText';
 
 export type YNode = Y.Map<unknown>;
 export type YEdge = Y.Map<unknown>;
@@ -35,14 +37,14 @@ export function plainValue(v: unknown): unknown {
 }
 
 /** Fields that hold text: anything else there reads as absent, and overlong text is cut to its bound. */
-const TEXT_FIELDS: Record<string, number> = {
+const TEXT_BOUNDS: Record<string, number> = {
   title: LIMITS.maxTitleLength, description: LIMITS.maxTextLength, planRef: LIMITS.maxTitleLength, responsible: LIMITS.maxTitleLength,
   unit: LIMITS.maxTitleLength, dataSource: LIMITS.maxTitleLength, note: LIMITS.maxTextLength, resolution: LIMITS.maxTextLength,
   municipality: LIMITS.maxTitleLength,
 };
 function coerceText(out: Record<string, unknown>): void {
   for (const f in out) {
-    const max = TEXT_FIELDS[f];
+    const max = TEXT_BOUNDS[f];
     if (max === undefined) continue;
     const v = out[f];
     if (typeof v !== 'string') delete out[f];
@@ -126,4 +128,64 @@ export function newId(prefix: string): string {
   let s = '';
   for (const b of bytes) s += (b % 36).toString(36);
   return `${prefix}${s}`;
+}
+
+// --- writers ---
+
+/** Deep equality of two plain field values (JSON-shaped). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The fields held as a Y.Text, so that two people typing in them at once both keep their words.
+ * A board made before the title was one holds it as a plain string: every reader goes through
+ * `plainValue`, and the first write (or `migrateNodeTexts`) turns it into a Y.Text.
+ */
+export const TEXT_FIELDS = ['title', 'description'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export const isTextField = (f: string): f is TextField => f === 'title' || f === 'description';
+
+/** The field's Y.Text, made from its plain value first if it is still a string (an older board). */
+export function nodeText(ynode: YNode, field: TextField): Y.Text {
+  const v = ynode.get(field);
+  if (v instanceof Y.Text) return v;
+  const text = new Y.Text(typeof v === 'string' ? v : '');
+  ynode.set(field, text);
+  return text;
+}
+
+/** Writes one content field of a node; a text field is changed by a minimal edit of its Y.Text. */
+export function writeNodeField(ynode: YNode, field: keyof NodeFields, value: unknown): void {
+  if (isTextField(field)) {
+    const next = typeof value === 'string' ? value : '';
+    const v = ynode.get(field);
+    // An older board's plain title that already says this stays as it is (no write on restore or import).
+    if (typeof v === 'string' && v === next) return;
+    setText(nodeText(ynode, field), next);
+    return;
+  }
+  if (value === undefined || value === null) {
+    if (ynode.has(field)) ynode.delete(field);
+  } else if (!sameValue(ynode.get(field), value)) {
+    ynode.set(field, value);
+  }
+}
+
+export function newYNode(fields: NodeFields): YNode {
+  const ynode = new Y.Map<unknown>();
+  for (const f of NODE_FIELDS) {
+    const v = fields[f];
+    if (isTextField(f)) ynode.set(f, new Y.Text(typeof v === 'string' ? v : ''));
+    else if (v !== undefined) ynode.set(f, v);
+  }
+  return ynode;
+}
+
+export function newYEdge(fields: EdgeFields): Y.Map<unknown> {
+  const yedge = new Y.Map<unknown>();
+  for (const f of EDGE_FIELDS) if (fields[f] !== undefined) yedge.set(f, fields[f]);
+  return yedge;
 }

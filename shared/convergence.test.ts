@@ -10,11 +10,12 @@ import { toBoardJson } from './interchange/boardJson';
 import { parseBoardJson } from './interchange/parseBoardJson';
 import { createNode, deleteNodes, link, moveNodes, setMeta, unlink, updateEdge, updateNode, type NodePatch, type OpResult } from './operations';
 import { validateBoard, type Violation, type ViolationCode } from './validateBoard';
+import { ACYCLIC_EDGE_KINDS, EDGE_ENDPOINTS } from './linkRules';
 import {
-  ACYCLIC_EDGE_KINDS, EDGE_ENDPOINTS, EDGE_KINDS, GOAL_LEVELS, OWNERS, SEVERITIES, TIERS,
+  EDGE_KINDS, GOAL_LEVELS, OWNERS, SEVERITIES, TIERS,
   type EdgeKind, type NodeKind,
 } from './vocabulary';
-import type { BoardJson } from './types';
+import type { BoardJson } from './interchange/schema';
 import { seeded } from './seeded';
 
 const ROUNDS = 300;

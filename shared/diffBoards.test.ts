@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BOARD } from './examples';
 import { diffBoards } from './diffBoards';
-import type { BoardJson } from './types';
+import type { BoardJson } from './interchange/schema';
 import { toBoardJson } from './interchange/boardJson';
 import { moveNodes, updateNode } from './operations';
 import { agree, withdrawAgreement } from './workshop/agreements';

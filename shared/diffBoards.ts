@@ -1,6 +1,7 @@
 // What changed between two versions of a board (two snapshots, or a snapshot and now).
 // Content and layout are told apart: a card that only moved is "moved", not "changed".
-import type { BoardEdge, BoardJson, BoardMeta, BoardNode } from './types';
+import type { BoardEdge, BoardMeta, BoardNode } from './types';
+import type { BoardJson } from './interchange/schema';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
 import { evaluateAgreement, isAgreeableKind, type AgreementState, type AgreementStatus } from './workshop/agreements';
 import type { AgreementRecord } from './workshop/model';

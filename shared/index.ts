@@ -1,21 +1,95 @@
-// The board model: import from here.
-export * from './vocabulary';
-export * from './types';
-export * from './boardDoc';
-export * from './linkRules';
-export * from './operations';
-export * from './validateBoard';
-export * from './readModels';
-export * from './interchange/schema';
-export * from './interchange/parseBoardJson';
-export * from './interchange/boardJson';
-export * from './yText';
-export * from './migrateTexts';
-export * from './diffBoards';
-export * from './snapshotLabel';
-export * from './workshop/index';
-export * from './theme';
-export * from './sdg';
-export * from './indicators/series';
-export * from './indicators/seriesDoc';
-export * from './indicators/csvImport';
+// The surface of the board model: what client/, server/, bench/ and e2e/ use, named one by one.
+// They import it one way, from this folder (`'../../shared'`); what is not listed here is internal
+// to shared/. Three other entry points have their own index: `shared/export` (the exporters),
+// `shared/examples` (the demo board) and the test helpers (`shared/workshop/testing`,
+// `shared/export/testBoards`, `shared/seeded`). Inside shared/, modules import each other directly,
+// in one direction (ARCHITECTURE.md; checked by shared/layers.test.ts).
+export {
+  DEFAULT_OWNER, DEFAULT_OWNER_FOR_TIER, DIRECTION_LABELS, DIRECTIONS, EDGE_KIND_LABELS, EDGE_KINDS, type
+  EdgeKind, GOAL_LEVEL_LABELS, GOAL_LEVELS, isOneOf, type Lang, LANGS, type Localized, NODE_KIND_LABELS,
+  NODE_KINDS, type NodeKind, type Owner, OWNER_LABELS, OWNERS, PERIOD_PATTERN, PROGRESS_LABELS, PROGRESS_VALUES,
+  SDG_PATTERN, SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, STATUSES, type Tier, TIER_LABELS, TIERS,
+} from './vocabulary';
+export {
+  type BoardEdge, type BoardNode, type IndicatorValue, type Period, type Position, type SourceRef, type YearValue,
+} from './types';
+export {
+  edgeFieldSchemas, idSchema, LIMITS, metaFieldSchemas, nodeFieldSchemas, positionSchema,
+  storedIndicatorValueSchema,
+} from './fieldSchemas';
+export {
+  type BoardGraph, type BoardMaps, boardMaps, byId, newId, newYEdge, nodeText, plainValue, readEdgeFields,
+  readGraph, readMeta, readNodeFields, type TextField, type YNode,
+} from './boardDoc';
+export {
+  diffText, type TextEdit,
+} from './yText';
+export {
+  hasPlainTexts, migrateTexts,
+} from './migrateTexts';
+export {
+  BAND_HEIGHT, BAND_TOP0, bandTop, CARD_HEIGHT_ESTIMATE, CARD_WIDTH, clampIntoBand, tierOfCardAt,
+} from './bands';
+export {
+  checkLink, linkFit, type LinkRefusal,
+} from './linkRules';
+export {
+  createNode, deleteNodes, type EdgePatch, link, moveNodes, type NodePatch, type OpResult, ruleViewOf, setMeta,
+  unlink, updateEdge, updateNode,
+} from './operations';
+export {
+  validateBoard, validateGraph, type Violation,
+} from './validateBoard';
+export {
+  type Coverage, coverage, type Divergence, divergences, type View,
+} from './readModels';
+export {
+  assessIndicator, type TrackState, type Trend,
+} from './indicators/series';
+export {
+  readAllSeries, readSeries, removeIndicatorValue, setIndicatorValues, splitValueKey, VALUES_ROOT, valuesMap,
+} from './indicators/seriesDoc';
+export {
+  CSV_LIMITS, type CsvPreview, parseCsvNumber, previewCsv,
+} from './indicators/csvImport';
+export {
+  agree, AGREEING_SIDES, agreementOf, type AgreementState, agreementSummary, type AgreementSummaryItem,
+  allThreads, ballotOf, castDots, closeVote, dotsLeft, facilitatorOf, type FacilitatorRecord, handOverFacilitator,
+  isAgreeableKind, isAgreeingSide, isSide, openThreadCounts, openThreads, releaseFacilitator, reopenThread, reply,
+  resolveThread, type Side, SIDE_LABELS, SIDES, startThread, startVote, summonEveryone, summonOf, type
+  SummonRecord, takeFacilitator, threadsOf, type ThreadView, timerOf, timerPause, type TimerRecord,
+  timerRemaining, timerReset, timerStart, type Viewport, voterCount, type VoteRecord, voteResults, votesOf,
+  withdrawAgreement, type WorkshopMaps, workshopMaps,
+} from './workshop/index';
+export {
+  type BoardJson,
+} from './interchange/schema';
+export {
+  type ImportError, parseBoardJson, parseBoardJsonText,
+} from './interchange/parseBoardJson';
+export {
+  applyBoardJson, toBoardJson,
+} from './interchange/boardJson';
+export {
+  restrictWorkshop,
+} from './interchange/workshopJson';
+export {
+  type BoardDiff, diffBoards, type FieldChange,
+} from './diffBoards';
+export {
+  beforeRestoreLabel, parseSnapshotLabel, type SnapshotName,
+} from './snapshotLabel';
+export {
+  parsePresence, PRESENCE_LIMITS, PRESENCE_ROLES, type PresenceState, restrictPresence,
+} from './presence';
+export {
+  withoutXmlIllegal,
+} from './xmlText';
+export {
+  KIND_STYLE, OWNER_COLOURS, type OwnerColours, ownerColours,
+} from './theme';
+export {
+  SDG_GOALS, sdgCoverage, type SdgCoverageRow, sdgGoalOf, sdgTextColour, searchSdg,
+} from './sdg';
+// The contract between client and server, whole.
+export * from './wire';

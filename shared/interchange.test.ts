@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { boardMaps } from './boardDoc';
 import { applyBoardJson, toBoardJson } from './interchange/boardJson';
 import { formatPath, parseBoardJson, parseBoardJsonText, type ImportError, type ParseResult } from './interchange/parseBoardJson';
-import { LIMITS } from './interchange/schema';
+import { LIMITS } from './fieldSchemas';
 import { createNode, link, setMeta, updateNode } from './operations';
-import type { BoardJson } from './types';
+import type { BoardJson } from './interchange/schema';
 
 const EXAMPLE_TEXT = readFileSync(new URL('./examples/lier.json', import.meta.url), 'utf8');
 const example = (): any => JSON.parse(EXAMPLE_TEXT);

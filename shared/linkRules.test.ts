@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkLink, endpointKindsAllowed, ownerRuleHolds, wouldCloseCycle, type LinkRefusal, type RuleView } from './linkRules';
-import { EDGE_ENDPOINTS, EDGE_KINDS, LANGS, NODE_KINDS, OWNERS, type EdgeKind, type NodeKind, type Owner } from './vocabulary';
+import {
+  checkLink, EDGE_ENDPOINTS, edgeKindsBetween, endpointKindsAllowed, linkFit, ownerRuleHolds, wouldCloseCycle, type LinkRefusal, type RuleView,
+} from './linkRules';
+import { EDGE_KINDS, LANGS, NODE_KINDS, OWNERS, type EdgeKind, type NodeKind, type Owner } from './vocabulary';
 import type { EdgeFields } from './types';
 
 // docs/domain.md "Links", written out by hand so the vocabulary is checked
@@ -271,5 +273,25 @@ describe('self-links, duplicates, unknowns', () => {
   });
   it('the most specific rule answers first: a note linked to itself is a self-link', () => {
     expectRefusal(checkLink(view({ n: { kind: 'note' } }), 'partOf', 'n', 'n'), 'self_link');
+  });
+});
+
+describe('the pair predicate', () => {
+  const end = (kind: NodeKind, owner: Owner = 'felles') => ({ kind, owner });
+  it('agrees with checkLink on two cards alone, for every kind, pair and owner', () => {
+    const codeOf = { ok: null, note: 'note_not_linkable', source: 'source_kind_not_allowed', target: 'target_kind_not_allowed', owner: 'owner_rule' } as const;
+    for (const kind of EDGE_KINDS) {
+      for (const a of NODE_KINDS) for (const b of NODE_KINDS) for (const oa of OWNERS) for (const ob of OWNERS) {
+        const r = checkLink(view({ a: { kind: a, owner: oa }, b: { kind: b, owner: ob } }), kind, 'a', 'b');
+        expect(r?.code ?? null).toBe(codeOf[linkFit(kind, end(a, oa), end(b, ob))]);
+      }
+    }
+  });
+  it('lists the edge kinds two cards allow', () => {
+    expect(edgeKindsBetween(end('goal'), end('goal'))).toEqual(['partOf', 'contributesTo', 'operationalises', 'conflictsWith']);
+    expect(edgeKindsBetween(end('goal', 'kommune'), end('goal', 'kommune'))).toEqual(['partOf', 'contributesTo', 'conflictsWith']);
+    expect(edgeKindsBetween(end('measure'), end('indicator'))).toEqual(['measuredBy']);
+    expect(edgeKindsBetween(end('note'), end('goal'))).toEqual([]);
+    expect(edgeKindsBetween(end('indicator'), end('goal'))).toEqual([]);
   });
 });

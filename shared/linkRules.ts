@@ -1,8 +1,23 @@
 // The rules for links (docs/domain.md), checked where a link is made. A refusal is data (a code and a
 // message in every language), never an exception: the UI shows it and the user carries on.
 import type { EdgeKind, Localized, NodeKind, Owner } from './vocabulary';
-import { ACYCLIC_EDGE_KINDS, EDGE_ENDPOINTS, EDGE_KINDS, EDGE_KIND_LABELS, NODE_KIND_LABELS, isOneOf } from './vocabulary';
+import { EDGE_KINDS, EDGE_KIND_LABELS, NODE_KIND_LABELS, isOneOf } from './vocabulary';
 import type { EdgeFields } from './types';
+
+/** The one table: which node kinds each edge kind may connect (docs/domain.md "Links"). */
+export const EDGE_ENDPOINTS: Record<EdgeKind, { from: readonly NodeKind[]; to: readonly NodeKind[] }> = {
+  partOf: { from: ['goal', 'strategy', 'focus'], to: ['goal', 'focus', 'vision'] },
+  contributesTo: { from: ['goal', 'strategy', 'measure'], to: ['goal'] },
+  operationalises: { from: ['goal', 'measure'], to: ['goal', 'directive'] },
+  measuredBy: { from: ['goal', 'measure'], to: ['indicator'] },
+  anchoredIn: { from: ['goal', 'strategy', 'focus'], to: ['directive'] },
+  governedThrough: { from: ['goal', 'measure'], to: ['instrument'] },
+  influencedBy: { from: ['goal', 'focus'], to: ['context'] },
+  conflictsWith: { from: ['goal'], to: ['goal'] },
+};
+
+/** Edge kinds that together must form no cycle. */
+export const ACYCLIC_EDGE_KINDS: readonly EdgeKind[] = ['partOf', 'contributesTo', 'operationalises'];
 
 export type LinkRefusalCode =
   | 'unknown_edge_kind'
@@ -40,6 +55,37 @@ export function endpointKindsAllowed(kind: EdgeKind, from: NodeKind, to: NodeKin
   if (!rule.from.includes(from)) return 'source';
   if (!rule.to.includes(to)) return 'target';
   return 'ok';
+}
+
+/** What the pair rules look at of a card. */
+export interface LinkEnd {
+  kind: NodeKind;
+  owner: Owner;
+}
+
+/**
+ * The one predicate for two cards: may an edge of `kind` go from `from` to `to`? `linkBreaks` lists
+ * every pair rule it breaks — a sticky note, the source's or target's kind (EDGE_ENDPOINTS), the
+ * owner rule — and `linkFit` names the first, or 'ok'. The rules that need the whole board
+ * (duplicate, second parent, cycle) are checkLink's.
+ */
+export type LinkBreak = 'note' | 'source' | 'target' | 'owner';
+export type LinkFit = 'ok' | LinkBreak;
+export function linkBreaks(kind: EdgeKind, from: LinkEnd, to: LinkEnd): LinkBreak[] {
+  const out: LinkBreak[] = [];
+  if (from.kind === 'note' || to.kind === 'note') out.push('note');
+  const ends = endpointKindsAllowed(kind, from.kind, to.kind);
+  if (ends !== 'ok') out.push(ends);
+  if (kind === 'operationalises' && !ownerRuleHolds(from.owner, to.owner)) out.push('owner');
+  return out;
+}
+export function linkFit(kind: EdgeKind, from: LinkEnd, to: LinkEnd): LinkFit {
+  return linkBreaks(kind, from, to)[0] ?? 'ok';
+}
+
+/** The edge kinds two cards allow between them (from → to), in EDGE_KINDS order. */
+export function edgeKindsBetween(from: LinkEnd, to: LinkEnd): EdgeKind[] {
+  return EDGE_KINDS.filter((k) => linkFit(k, from, to) === 'ok');
 }
 
 function sameLink(e: EdgeFields, kind: EdgeKind, source: string, target: string): boolean {
@@ -106,7 +152,8 @@ export function checkLink(view: RuleView, kind: string, source: string, target: 
       },
     };
   }
-  if (from.kind === 'note' || to.kind === 'note') {
+  const fit = linkFit(kind, from, to);
+  if (fit === 'note') {
     return {
       code: 'note_not_linkable',
       message: {
@@ -117,8 +164,7 @@ export function checkLink(view: RuleView, kind: string, source: string, target: 
     };
   }
   const label = EDGE_KIND_LABELS[kind];
-  const allowed = endpointKindsAllowed(kind, from.kind, to.kind);
-  if (allowed === 'source') {
+  if (fit === 'source') {
     const kinds = EDGE_ENDPOINTS[kind].from;
     return {
       code: 'source_kind_not_allowed',
@@ -129,7 +175,7 @@ export function checkLink(view: RuleView, kind: string, source: string, target: 
       },
     };
   }
-  if (allowed === 'target') {
+  if (fit === 'target') {
     const kinds = EDGE_ENDPOINTS[kind].to;
     return {
       code: 'target_kind_not_allowed',
@@ -140,7 +186,7 @@ export function checkLink(view: RuleView, kind: string, source: string, target: 
       },
     };
   }
-  if (kind === 'operationalises' && !ownerRuleHolds(from.owner, to.owner)) {
+  if (fit === 'owner') {
     return {
       code: 'owner_rule',
       message: {

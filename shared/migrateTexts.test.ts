@@ -10,7 +10,7 @@ import { createNode, link, ruleViewOf, updateNode } from './operations';
 import { hasPlainTexts, migrateTexts } from './migrateTexts';
 import { diffBoards } from './diffBoards';
 import { exportMarkdown } from './export/markdown';
-import type { BoardJson } from './types';
+import type { BoardJson } from './interchange/schema';
 
 const EXAMPLE_TEXT = readFileSync(new URL('./examples/lier.json', import.meta.url), 'utf8');
 

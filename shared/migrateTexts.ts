@@ -4,8 +4,7 @@
 // stored change, when it loads such a board (before any client syncs), so clients never race
 // each other to convert the same title.
 import type * as Y from 'yjs';
-import { boardMaps } from './boardDoc';
-import { TEXT_FIELDS, nodeText } from './interchange/boardJson';
+import { TEXT_FIELDS, boardMaps, nodeText } from './boardDoc';
 
 /** Whether any card still holds a text field (the title, on older boards) as a plain string. */
 export function hasPlainTexts(doc: Y.Doc): boolean {

@@ -7,7 +7,8 @@ import {
   type OpRefusalCode, type OpResult,
 } from './operations';
 import { LANGS } from './vocabulary';
-import type { BoardJson } from './types';
+import { bandTop, CARD_HEIGHT_ESTIMATE, tierOfCardAt } from './bands';
+import type { BoardJson } from './interchange/schema';
 
 const ME = { user: 'me' };
 const OTHER = { user: 'someone else' };
@@ -419,29 +420,68 @@ describe('moveNodes', () => {
     boardMaps(doc).nodes.observeDeep((_events, tr) => {
       if (tr.origin === ME) contentChanged++;
     });
-    expectOneUndoableStep(doc, () => moveNodes(doc, { kom: { x: 100, y: 200 }, loc: { x: -5, y: 7.5 } }, ME));
+    // Each stays in its own band (shared/bands.ts), so no tier changes.
+    const r = expectOneUndoableStep(doc, () => moveNodes(doc, { kom: { x: 100, y: 500 }, loc: { x: -5, y: 907.5 } }, ME));
+    expect(r).toEqual({ ok: true, retiered: [] });
     expect(contentChanged).toBe(0);
-    expect(boardMaps(doc).layout.get('kom')).toEqual({ x: 100, y: 200 });
-    expect(boardMaps(doc).layout.get('loc')).toEqual({ x: -5, y: 7.5 });
+    expect(boardMaps(doc).layout.get('kom')).toEqual({ x: 100, y: 500 });
+    expect(boardMaps(doc).layout.get('loc')).toEqual({ x: -5, y: 907.5 });
   });
   it('a move is not an edit of a goal: an undo manager of content never sees it', () => {
     const m = boardMaps(doc);
     const contentUndo = new Y.UndoManager([m.nodes, m.edges], { trackedOrigins: new Set([ME]), captureTimeout: 0 });
-    ok(moveNodes(doc, { kom: { x: 1, y: 1 } }, ME));
+    ok(moveNodes(doc, { kom: { x: 1, y: 501 } }, ME));
     expect(contentUndo.undoStack).toHaveLength(0);
     ok(updateNode(doc, 'kom', { title: 'Endret' }, ME));
     expect(contentUndo.undoStack).toHaveLength(1);
   });
   it('keeps the size when only the place changes', () => {
-    ok(moveNodes(doc, { kom: { x: 1, y: 2, width: 300, height: 120 } }, ME));
-    ok(moveNodes(doc, { kom: { x: 3, y: 4 } }, ME));
-    expect(boardMaps(doc).layout.get('kom')).toEqual({ x: 3, y: 4, width: 300, height: 120 });
+    ok(moveNodes(doc, { kom: { x: 1, y: 502, width: 300, height: 120 } }, ME));
+    ok(moveNodes(doc, { kom: { x: 3, y: 504 } }, ME));
+    expect(boardMaps(doc).layout.get('kom')).toEqual({ x: 3, y: 504, width: 300, height: 120 });
   });
   it('refuses the whole move if one card is missing or one position is invalid', () => {
     expectRefused(doc, () => moveNodes(doc, { kom: { x: 1, y: 1 }, gone: { x: 2, y: 2 } }, ME), 'not_found');
     expectRefused(doc, () => moveNodes(doc, { kom: { x: 1, y: 1 }, loc: { x: Number.NaN, y: 2 } }, ME), 'invalid_field', 'position');
     expectRefused(doc, () => moveNodes(doc, { kom: { x: 1, y: 1, width: -3 } }, ME), 'invalid_field', 'position');
     expectRefused(doc, () => moveNodes(doc, { kom: { x: 1, y: 1, z: 3 } as never }, ME), 'invalid_field', 'position');
+  });
+});
+
+describe('moveNodes: a card dropped in another band takes its tier', () => {
+  beforeEach(seed);
+  const tierOf = (d: Y.Doc, id: string) => boardMaps(d).nodes.get(id)!.get('tier');
+  it('changes the tier with the move, in the same undo step, and says which cards it changed', () => {
+    const r = expectOneUndoableStep(doc, () => moveNodes(doc, { kom: { x: 0, y: bandTop('nav_local') + 100 }, loc: { x: 0, y: bandTop('nav_local') + 300 } }, ME));
+    expect(r).toEqual({ ok: true, retiered: ['kom'] });
+    expect(tierOf(doc, 'kom')).toBe('nav_local');
+    expect(tierOf(doc, 'loc')).toBe('nav_local');
+  });
+  it('goes by the card centre: its drawn height when given, else the estimate', () => {
+    const y = bandTop('kommuneplan') - CARD_HEIGHT_ESTIMATE / 2 + 10; // the estimated centre is just inside kommuneplan
+    ok(moveNodes(doc, { nat: { x: 0, y } }, ME));
+    expect(tierOf(doc, 'nat')).toBe('kommuneplan');
+    ok(moveNodes(doc, { nat: { x: 0, y } }, ME, { nat: 40 })); // a short card's centre is still national
+    expect(tierOf(doc, 'nat')).toBe('national');
+  });
+  it('cards above the first band count as national, below the last as local', () => {
+    ok(moveNodes(doc, { kom: { x: 0, y: -5000 }, dir: { x: 0, y: 50_000 } }, ME));
+    expect(tierOf(doc, 'kom')).toBe('national');
+    expect(tierOf(doc, 'dir')).toBe('nav_local');
+  });
+  it('two people dropping one card in different bands at once: every replica keeps a tier that matches its band', () => {
+    for (let round = 0; round < 20; round++) {
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      ok(createNode(a, { id: 'g', kind: 'goal', tier: 'kommuneplan', title: 'Mål', position: { x: 0, y: 500 } }, 'seed'));
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+      ok(moveNodes(a, { g: { x: 0, y: bandTop('national') + 100 } }, 'a'));
+      ok(moveNodes(b, { g: { x: 0, y: bandTop('nav_local') + 100 } }, 'b'));
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+      for (const d of [a, b]) expect(tierOf(d, 'g')).toBe(tierOfCardAt(boardMaps(d).layout.get('g')!.y));
+      expect(boardMaps(a).layout.get('g')).toEqual(boardMaps(b).layout.get('g'));
+    }
   });
 });
 

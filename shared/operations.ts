@@ -4,11 +4,11 @@
 import type * as Y from 'yjs';
 import type { BoardMeta, EdgeFields, NodeFields, Position } from './types';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
-import { boardMaps, newId, plainValue, readEdgeFields, readNodeFields, type BoardMaps } from './boardDoc';
-import { DEFAULT_OWNER, EDGE_KINDS, isOneOf, type Localized, type NodeKind, type Tier } from './vocabulary';
-import { checkLink, endpointKindsAllowed, ownerRuleHolds, type LinkRefusal, type RuleView } from './linkRules';
-import { edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema } from './interchange/schema';
-import { newYEdge, newYNode, writeNodeField } from './interchange/boardJson';
+import { boardMaps, newId, newYEdge, newYNode, plainValue, readEdgeFields, readNodeFields, writeNodeField, type BoardMaps, type YNode } from './boardDoc';
+import { tierOfCardAt } from './bands';
+import { DEFAULT_OWNER, EDGE_KINDS, isOneOf, type Localized, type NodeKind, type Owner, type Tier } from './vocabulary';
+import { checkLink, linkFit, type LinkRefusal, type RuleView } from './linkRules';
+import { edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema } from './fieldSchemas';
 import { dropValuesOf } from './indicators/seriesDoc';
 
 export type OpRefusalCode = LinkRefusal['code'] | 'invalid_field' | 'not_found' | 'kind_breaks_links';
@@ -97,14 +97,8 @@ export function createNode(doc: Y.Doc, input: NewNode, origin: unknown): OpResul
 
 export type NodePatch = { [K in keyof NodeFields]?: NodeFields[K] | null };
 
-/**
- * Changes content fields of one card; `null` clears an optional field. A change of kind or
- * owner that would break one of the card's links is refused, naming the rule.
- */
-export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unknown): OpResult {
-  const maps = boardMaps(doc);
-  const ynode = maps.nodes.get(id);
-  if (!ynode) return notFound(id);
+/** Whether a change of a card's content fields may be made: valid values, and no link of the card broken. */
+function checkNodePatch(maps: BoardMaps, id: string, ynode: YNode, patch: NodePatch): OpRefusal | null {
   const bad = checkFields(nodeFieldSchemas, patch);
   if (bad) return bad;
   for (const required of ['kind', 'tier', 'owner', 'title'] as const) {
@@ -119,12 +113,9 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unk
       if (e.source !== id && e.target !== id) continue;
       const other = maps.nodes.get(e.source === id ? e.target : e.source);
       if (!other) continue;
-      const otherKind = other.get('kind') as NodeKind;
-      const ok =
-        kind !== 'note' &&
-        isOneOf(EDGE_KINDS, e.kind) &&
-        endpointKindsAllowed(e.kind, e.source === id ? kind : otherKind, e.target === id ? kind : otherKind) === 'ok' &&
-        (e.kind !== 'operationalises' || ownerRuleHolds(owner, other.get('owner') as never));
+      const otherEnd = { kind: other.get('kind') as NodeKind, owner: other.get('owner') as Owner };
+      const self = { kind, owner };
+      const ok = isOneOf(EDGE_KINDS, e.kind) && linkFit(e.kind, e.source === id ? self : otherEnd, e.target === id ? self : otherEnd) === 'ok';
       if (!ok) {
         return refuse('kind_breaks_links', {
           nb: 'Endringen passer ikke med koblingene kortet har. Fjern de koblingene først.',
@@ -134,6 +125,19 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unk
       }
     }
   }
+  return null;
+}
+
+/**
+ * Changes content fields of one card; `null` clears an optional field. A change of kind or
+ * owner that would break one of the card's links is refused, naming the rule.
+ */
+export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unknown): OpResult {
+  const maps = boardMaps(doc);
+  const ynode = maps.nodes.get(id);
+  if (!ynode) return notFound(id);
+  const refusal = checkNodePatch(maps, id, ynode, patch);
+  if (refusal) return refusal;
   doc.transact(() => {
     for (const f of NODE_FIELDS) if (f in patch) writeNodeField(ynode, f, patch[f]);
   }, origin);
@@ -208,13 +212,31 @@ export function updateEdge(doc: Y.Doc, id: string, patch: EdgePatch, origin: unk
   return { ok: true };
 }
 
-/** Moves cards. Positions are layout, kept apart from content: a move is not an edit of a goal. */
-export function moveNodes(doc: Y.Doc, positions: Readonly<Record<string, Position>>, origin: unknown): OpResult {
+/**
+ * Moves cards. Positions are layout, kept apart from content: a move is not an edit of a goal —
+ * except that a card whose centre lands in another band takes that band's tier (shared/bands.ts),
+ * in the same transaction, so the band a card is drawn in and its tier never disagree. `heights`
+ * are the cards' drawn heights where the caller knows them (else CARD_HEIGHT_ESTIMATE). A tier
+ * change the rules refuse refuses the whole move; `retiered` lists the cards whose tier changed.
+ */
+export function moveNodes(
+  doc: Y.Doc,
+  positions: Readonly<Record<string, Position>>,
+  origin: unknown,
+  heights: Readonly<Record<string, number>> = {},
+): OpResult<{ retiered: string[] }> {
   const maps = boardMaps(doc);
+  const tiers: [string, Tier][] = [];
   for (const [id, pos] of Object.entries(positions)) {
-    if (!maps.nodes.has(id)) return notFound(id);
+    const ynode = maps.nodes.get(id);
+    if (!ynode) return notFound(id);
     const r = positionSchema.safeParse(pos);
     if (!r.success) return invalidField('position', r.error.issues[0]?.message ?? 'invalid');
+    const tier = tierOfCardAt(pos.y, heights[id]);
+    if (ynode.get('tier') === tier) continue;
+    const refusal = checkNodePatch(maps, id, ynode, { tier });
+    if (refusal) return refusal;
+    tiers.push([id, tier]);
   }
   doc.transact(() => {
     for (const [id, pos] of Object.entries(positions)) {
@@ -224,8 +246,9 @@ export function moveNodes(doc: Y.Doc, positions: Readonly<Record<string, Positio
         maps.layout.set(id, next);
       }
     }
+    for (const [id, tier] of tiers) writeNodeField(maps.nodes.get(id)!, 'tier', tier);
   }, origin);
-  return { ok: true };
+  return { ok: true, retiered: tiers.map(([id]) => id) };
 }
 
 export type MetaPatch = { [K in keyof BoardMeta]?: BoardMeta[K] | null };

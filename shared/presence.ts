@@ -3,7 +3,7 @@
 // again — a peer's fields are untrusted input on both sides. Parsing is field by field: a bad field
 // is dropped, the rest of the state stays. Pure: no I/O.
 import { z } from 'zod';
-import { idSchema } from './interchange/primitives';
+import { idSchema } from './fieldSchemas';
 import { SIDES } from './workshop/sides';
 import { WORKSHOP_LIMITS } from './workshop/schema';
 

@@ -6,7 +6,8 @@ import { applyBoardJson } from './interchange/boardJson';
 import { parseBoardJson } from './interchange/parseBoardJson';
 import { createNode, link } from './operations';
 import { boardOrder, coverage, divergences, filterView, flattenTree, graphFromJson, partOfTree, type TreeEntry } from './readModels';
-import type { BoardEdge, BoardJson, BoardNode } from './types';
+import type { BoardEdge, BoardNode } from './types';
+import type { BoardJson } from './interchange/schema';
 import type { EdgeKind, NodeKind, Owner, Tier } from './vocabulary';
 
 function exampleBoard(): BoardJson {

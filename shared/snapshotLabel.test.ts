@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beforeRestoreLabel, parseSnapshotLabel } from './snapshotLabel';
+import { AUTO_SNAPSHOT_LABEL, beforeRestoreLabel, parseSnapshotLabel } from './snapshotLabel';
 
 describe('snapshot labels', () => {
   it('reads the tagged "before restore" label, nested, and plain labels as typed', () => {
@@ -12,5 +12,11 @@ describe('snapshot labels', () => {
 
   it('reads the bokmål label old boards have stored', () => {
     expect(parseSnapshotLabel('Før gjenoppretting av «Før endringer»')).toEqual({ kind: 'beforeRestore', of: { kind: 'text', text: 'Før endringer' } });
+  });
+
+  it('reads the automatic snapshot label, tagged and as old boards stored it, also inside "before restore"', () => {
+    expect(parseSnapshotLabel(AUTO_SNAPSHOT_LABEL)).toEqual({ kind: 'auto' });
+    expect(parseSnapshotLabel('Automatisk')).toEqual({ kind: 'auto' });
+    expect(parseSnapshotLabel(beforeRestoreLabel(AUTO_SNAPSHOT_LABEL))).toEqual({ kind: 'beforeRestore', of: { kind: 'auto' } });
   });
 });

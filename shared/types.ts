@@ -1,5 +1,3 @@
-import type { AgreementRecord, BallotRecord, CommentThread, VoteRecord } from './workshop/model';
-import type { IndicatorValue } from './indicators/series';
 import type { Direction, EdgeKind, GoalLevel, NodeKind, Owner, Progress, Severity, Status, Tier } from './vocabulary';
 
 export interface YearValue {
@@ -54,6 +52,14 @@ export const NODE_FIELDS: readonly NodeField[] = [
 ];
 export const INDICATOR_FIELDS: readonly NodeField[] = ['unit', 'direction', 'baseline', 'target', 'latest', 'dataSource'];
 
+/** One measured value. `period` is a year ("2024"), a half ("2024-H1"), a quarter ("2024-Q3") or a month ("2024-03"). */
+export interface IndicatorValue {
+  period: string;
+  value: number;
+  source?: string;
+  comment?: string;
+}
+
 export interface BoardNode extends NodeFields {
   id: string;
   /** An indicator's measured values, oldest first (stored apart from the card: shared/indicators/seriesDoc.ts). */
@@ -81,25 +87,3 @@ export interface BoardMeta {
   period?: Period;
 }
 export const META_FIELDS: readonly (keyof BoardMeta)[] = ['title', 'municipality', 'language', 'period'];
-
-/** Interchange format v1 (`format: "malkart.board"`). */
-export interface BoardJson {
-  format: 'malkart.board';
-  version: 1;
-  meta: BoardMeta;
-  nodes: BoardNode[];
-  edges: BoardEdge[];
-  /** Left out when the board holds no agreements, votes or comments. */
-  workshop?: WorkshopJson;
-}
-
-export type BallotJson = Omit<BallotRecord, 'voteId'>;
-export interface VoteJson extends VoteRecord {
-  ballots: BallotJson[];
-}
-/** The workshop's lasting record in interchange v1. The live session (facilitator, timer) is not part of it. */
-export interface WorkshopJson {
-  agreements: AgreementRecord[];
-  votes: VoteJson[];
-  comments: CommentThread[];
-}

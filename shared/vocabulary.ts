@@ -100,21 +100,6 @@ export const EDGE_KIND_LABELS: Record<EdgeKind, Localized> = {
   conflictsWith: l('i konflikt med', 'i konflikt med', 'conflicts with'),
 };
 
-/** Which node kinds each edge kind may connect (docs/domain.md "Links"). */
-export const EDGE_ENDPOINTS: Record<EdgeKind, { from: readonly NodeKind[]; to: readonly NodeKind[] }> = {
-  partOf: { from: ['goal', 'strategy', 'focus'], to: ['goal', 'focus', 'vision'] },
-  contributesTo: { from: ['goal', 'strategy', 'measure'], to: ['goal'] },
-  operationalises: { from: ['goal', 'measure'], to: ['goal', 'directive'] },
-  measuredBy: { from: ['goal', 'measure'], to: ['indicator'] },
-  anchoredIn: { from: ['goal', 'strategy', 'focus'], to: ['directive'] },
-  governedThrough: { from: ['goal', 'measure'], to: ['instrument'] },
-  influencedBy: { from: ['goal', 'focus'], to: ['context'] },
-  conflictsWith: { from: ['goal'], to: ['goal'] },
-};
-
-/** Edge kinds that together must form no cycle. */
-export const ACYCLIC_EDGE_KINDS: readonly EdgeKind[] = ['partOf', 'contributesTo', 'operationalises'];
-
 /** The usual owner and tier a new card of a kind gets when nothing else says. */
 export const DEFAULT_OWNER: Record<NodeKind, Owner> = {
   directive: 'stat', vision: 'kommune', focus: 'kommune', goal: 'felles', strategy: 'felles', indicator: 'felles',
@@ -128,3 +113,5 @@ export function isOneOf<T extends string>(values: readonly T[], v: unknown): v i
 
 /** SDG goal ("8") or target ("8.5", "8.a"). */
 export const SDG_PATTERN = /^(1[0-7]|[1-9])(\.([1-9][0-9]?|[a-c]))?$/;
+
+export const PERIOD_PATTERN = /^(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])|H([12])))?$/;

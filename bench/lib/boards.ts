@@ -1,8 +1,8 @@
 // Board content for the bench: the example board as a Yjs update every client starts from, the
 // edits a workshop makes (move a card, retitle it, link two), and generated large boards.
 import * as Y from 'yjs';
-import { applyBoardJson, boardMaps, link, moveNodes, parseBoardJson, updateNode, type BoardJson, type BoardNode, type BoardEdge } from '../../shared/index';
-import { EXAMPLE_BOARD } from '../../shared/examples/index';
+import { applyBoardJson, boardMaps, link, moveNodes, parseBoardJson, updateNode, type BoardJson, type BoardNode, type BoardEdge } from '../../shared';
+import { EXAMPLE_BOARD } from '../../shared/examples';
 import { seeded } from '../../shared/seeded';
 
 export const exampleBoard = (): BoardJson => {

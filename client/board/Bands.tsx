@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { TIER_LABELS, TIERS } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
-import { BAND_HEIGHT, bandTop } from './bands';
+import { BAND_HEIGHT, bandTop } from '../../shared';
 
 const transformOf = (s: ReactFlowState) => s.transform;
 const BAND_X0 = -100_000;

@@ -1,7 +1,7 @@
 // /b/:id: checks the link with the server, asks for a name once, then opens the live board.
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
-import { ApiError, getBoard, type BoardInfo, type Role } from '../api';
+import { ApiError, getBoard, type BoardSummary, type Role } from '../api';
 import { navigate } from '../navigation';
 import { forgetBoard, forgetLink, listRecent, recentToken, rememberBoard } from '../landing/recentBoards';
 import { clearLocalCopy } from './localCopy';
@@ -14,7 +14,7 @@ import { saveIdentity } from '../workshop/identity';
 import { useSignIn } from '../auth/useSignIn';
 import { signInHref } from '../auth/authApi';
 
-type Load = { state: 'loading' } | { state: 'ready'; role: Role; info: BoardInfo | null } | { state: 'error'; message: string };
+type Load = { state: 'loading' } | { state: 'ready'; role: Role; info: BoardSummary | null } | { state: 'error'; message: string };
 
 export type GoneReason = 'deleted' | 'revoked' | 'removed' | 'signedOut';
 

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Role } from '../api';
 import { useBoardConnection } from './useBoardConnection';
 import { CLOSE_DELETED, CLOSE_REVOKED } from './ticketSocket';
-import { WIRE_CLOSE } from '../../shared/wire';
+import { CLOSE } from '../../shared';
 import { BoardStore } from './boardStore';
 import { BoardActions } from './boardActions';
 import { Presence, colorFor } from './presence';
@@ -55,8 +55,8 @@ export function BoardView(props: Props) {
   useEffect(() => {
     if (closeCode === CLOSE_DELETED) onGoneRef.current?.('deleted');
     else if (closeCode === CLOSE_REVOKED) onGoneRef.current?.('revoked');
-    else if (closeCode === WIRE_CLOSE.memberRemoved.code) onGoneRef.current?.('removed');
-    else if (closeCode === WIRE_CLOSE.signedOut.code) onGoneRef.current?.('signedOut');
+    else if (closeCode === CLOSE.memberRemoved.code) onGoneRef.current?.('removed');
+    else if (closeCode === CLOSE.signedOut.code) onGoneRef.current?.('signedOut');
   }, [closeCode]);
   if (!conn) return <div className="mk-center-page">{t('loading')}</div>;
   return <LiveBoard {...props} conn={conn} />;

@@ -8,7 +8,7 @@ import { TIERS } from '../../shared';
 import { useT } from '../i18n/I18nProvider';
 import { ownerTheme } from '../theme/ownerTheme';
 import { useBoardContext } from './BoardContext';
-import { BAND_HEIGHT, bandTop, CARD_HEIGHT_ESTIMATE, CARD_WIDTH } from './bands';
+import { BAND_HEIGHT, bandTop, CARD_HEIGHT_ESTIMATE, CARD_WIDTH } from '../../shared';
 
 const W = 220;
 const H = 150;

@@ -3,7 +3,7 @@
 import { useSnapshotName } from '../snapshots/snapshotName';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { ApiError, listSnapshots, takeSnapshot, type Role, type SnapshotInfo } from '../api';
+import { ApiError, listSnapshots, takeSnapshot, type Role, type SnapshotSummary } from '../api';
 import { Modal } from '../ui/Modal';
 import type { Notify } from '../ui/Toasts';
 import { RestoreDialog } from '../snapshots/RestoreDialog';
@@ -26,11 +26,11 @@ interface Props {
 export function SnapshotsDialog({ boardId, token, name, role, onClose, notify }: Props) {
   const { t, lang } = useI18n();
   const names = useSnapshotName();
-  const [list, setList] = useState<SnapshotInfo[] | null>(null);
+  const [list, setList] = useState<SnapshotSummary[] | null>(null);
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [restoring, setRestoring] = useState<SnapshotInfo | null>(null);
+  const [restoring, setRestoring] = useState<SnapshotSummary | null>(null);
   const canTake = role !== 'viewer';
 
   const reload = () =>
@@ -57,7 +57,7 @@ export function SnapshotsDialog({ boardId, token, name, role, onClose, notify }:
     }
   };
 
-  const open = (s: SnapshotInfo, mode: 'view' | 'compare') => {
+  const open = (s: SnapshotSummary, mode: 'view' | 'compare') => {
     rememberSnapshotOpener(SNAPSHOTS_BUTTON);
     onClose();
     showSnapshot({ sid: s.id, mode });

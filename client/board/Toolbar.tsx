@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
 import { Palette } from './Palette';
 import { useCreateCard } from './useCreateCard';
-import { CARD_WIDTH } from './bands';
+import { CARD_WIDTH } from '../../shared';
 import type { Notify } from '../ui/Toasts';
 import { motionMs } from './motion';
 

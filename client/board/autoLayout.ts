@@ -3,7 +3,7 @@
 // row is packed left to right, so cards never overlap.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { TIERS, type BoardEdge, type BoardNode, type Position, type Tier } from '../../shared';
-import { BAND_HEIGHT, bandTop, CARD_WIDTH } from './bands';
+import { BAND_HEIGHT, bandTop, CARD_WIDTH } from '../../shared';
 
 const elk = new ELK();
 const H_GAP = 50;

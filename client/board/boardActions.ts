@@ -6,7 +6,7 @@ import {
   type BoardMaps, type EdgeKind, type EdgePatch, type Localized, type NodeKind, type NodePatch, type OpResult, type Owner, type Position, type Tier,
 } from '../../shared';
 import { boardMaps, nodeText, readEdgeFields, readNodeFields, type TextField } from '../../shared';
-import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH, clampIntoBand, tierOfCardAt } from './bands';
+import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH, clampIntoBand, tierOfCardAt } from '../../shared';
 import { freeSpot, type Box } from './placement';
 
 export interface Clip {
@@ -67,7 +67,7 @@ export class BoardActions {
       r = updateNode(this.doc, id, { tier }, this.origin);
       if (!r.ok || !pos || tierOfCardAt(pos.y, height) === tier) return;
       const want = { x: pos.x, y: Math.round(clampIntoBand(tier, pos.y, height)) };
-      moveNodes(this.doc, { [id]: freeSpot(taken, want, CARD_WIDTH, height) }, this.origin);
+      moveNodes(this.doc, { [id]: freeSpot(taken, want, CARD_WIDTH, height) }, this.origin, { [id]: height });
     }, this.origin);
     this.endGesture();
     return this.report(r);
@@ -102,21 +102,14 @@ export class BoardActions {
     return updateEdge(this.doc, id, patch, this.origin);
   }
 
-  /** Writes final positions once (end of a drag or a keyboard move); a card dropped in another band takes its tier. */
+  /** Writes final positions once (end of a drag or a keyboard move); a card dropped in another band takes its tier (`moveNodes`). */
   moveCards(positions: Record<string, Position>, heights: Record<string, number> = {}): void {
     if (this.readOnly || !Object.keys(positions).length) return;
     const rounded: Record<string, Position> = {};
     for (const [id, p] of Object.entries(positions)) rounded[id] = { x: Math.round(p.x), y: Math.round(p.y) };
-    this.doc.transact(() => {
-      const r = moveNodes(this.doc, rounded, this.origin);
-      if (!r.ok) return;
-      for (const [id, p] of Object.entries(rounded)) {
-        const y = this.maps.nodes.get(id);
-        if (!y) continue;
-        const tier: Tier = tierOfCardAt(p.y, heights[id]);
-        if (y.get('tier') !== tier) updateNode(this.doc, id, { tier }, this.origin);
-      }
-    }, this.origin);
+    const r = moveNodes(this.doc, rounded, this.origin, heights);
+    // A card someone else deleted mid-drag is no news; a refused tier change is.
+    if (!r.ok && r.code !== 'not_found') this.report(r);
   }
 
   linkCards(source: string, target: string, kind: EdgeKind): boolean {

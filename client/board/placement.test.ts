@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freeSpot, ownerForNewCard, type Box } from './placement';
-import { CARD_HEIGHT_ESTIMATE as H, CARD_WIDTH as W, tierOfCardAt } from './bands';
+import { CARD_HEIGHT_ESTIMATE as H, CARD_WIDTH as W, tierOfCardAt } from '../../shared';
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 

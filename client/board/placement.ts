@@ -2,7 +2,7 @@
 // for (the view's centre, a double-click, a drop), never on top of another card; people who follow
 // the facilitator share one centre, so without this their cards would pile up on one spot.
 import { DEFAULT_OWNER_FOR_TIER, type NodeKind, type Owner, type Position, type Tier } from '../../shared';
-import { BAND_HEIGHT, bandTop, CARD_HEIGHT_ESTIMATE, CARD_WIDTH, clampIntoBand, tierOfCardAt } from './bands';
+import { BAND_HEIGHT, bandTop, CARD_HEIGHT_ESTIMATE, CARD_WIDTH, clampIntoBand, tierOfCardAt } from '../../shared';
 
 export interface Box {
   x: number;

@@ -7,7 +7,7 @@
 // name belongs is dropped instead of throwing in every browser on the board.
 import type { Awareness } from 'y-protocols/awareness';
 import type { Position, Side } from '../../shared';
-import { PRESENCE_LIMITS, PRESENCE_ROLES, parsePresence, type PresenceState } from '../../shared/presence';
+import { PRESENCE_LIMITS, PRESENCE_ROLES, parsePresence, type PresenceState } from '../../shared';
 import type { Role } from '../api';
 
 export type PeerState = PresenceState;

@@ -7,7 +7,7 @@ import type { NodeKind } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
 import { newCardTitle } from './newCardTitle';
-import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH, tierOfCardAt } from './bands';
+import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH, tierOfCardAt } from '../../shared';
 import { freeSpot, ownerForNewCard, type Box } from './placement';
 import { useIdentity } from '../workshop/identity';
 import type { CardNode, LinkEdge } from './cardTypes';

@@ -4,9 +4,9 @@
 // is focused, and the caret and selection are carried through the edit so they stay where the
 // person is typing.
 import type * as Y from 'yjs';
-import { diffText, type TextEdit } from '../../shared/yText';
+import { diffText, type TextEdit } from '../../shared';
 
-export { diffText, type TextEdit } from '../../shared/yText';
+export { diffText, type TextEdit } from '../../shared';
 
 /** A Y.Text event's delta (retain / insert / delete), as `YTextEvent.delta` gives it. */
 export type TextDelta = { retain?: number; insert?: unknown; delete?: number }[];

@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
-import { ApiError, exportPath, listSnapshots, type SnapshotInfo } from '../api';
+import { ApiError, exportPath, listSnapshots, type SnapshotSummary } from '../api';
 import { Modal } from '../ui/Modal';
 import { formatDateTime, localeOf } from '../i18n/format';
 import { fetchExport, formatBytes, saveBlob } from './download';
@@ -55,7 +55,7 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
   const chapterFormat = format === 'docx' || format === 'html';
   // The comment appendix exists in the documents only, and names people: not in the edition to publish.
   const documentFormat = format === 'md' || (chapterFormat && variant === 'working');
-  const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
+  const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
   const [listError, setListError] = useState<string | null>(null);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
   const abort = useRef<AbortController | null>(null);

@@ -9,7 +9,7 @@ import {
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
 import { Modal } from '../ui/Modal';
-import { bandTop, CARD_WIDTH, clampIntoBand } from '../board/bands';
+import { bandTop, CARD_WIDTH, clampIntoBand } from '../../shared';
 import { linkChoice } from '../board/linkChoice';
 import { WorkshopCoreContext } from '../workshop/WorkshopContext';
 import { edgeKindLabel } from '../board/nodes/ariaNames';

@@ -3,7 +3,7 @@
 import { useSnapshotName } from './snapshotName';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
-import { ApiError, restoreSnapshot, type RestoreResult, type SnapshotInfo } from '../api';
+import { ApiError, restoreSnapshot, type RestoreResult, type SnapshotSummary } from '../api';
 import { Modal } from '../ui/Modal';
 import type { Notify } from '../ui/Toasts';
 import { formatDateTime } from '../i18n/format';
@@ -12,7 +12,7 @@ interface Props {
   boardId: string;
   token: string;
   name: string;
-  snapshot: SnapshotInfo;
+  snapshot: SnapshotSummary;
   notify: Notify;
   onCancel(): void;
   onDone(result: RestoreResult): void;

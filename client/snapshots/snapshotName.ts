@@ -1,11 +1,13 @@
 // A snapshot's label as this person reads it: a label someone typed as typed, the server's own
-// "before restoring X" in the UI language (shared/snapshotLabel.ts).
+// "automatic" and "before restoring X" in the UI language (shared/snapshotLabel.ts).
 import { useCallback } from 'react';
 import { beforeRestoreLabel, parseSnapshotLabel, type SnapshotName } from '../../shared';
 import { useI18n, type Translate } from '../i18n/I18nProvider';
 
 export function renderSnapshotName(name: SnapshotName, t: Translate): string {
-  return name.kind === 'text' ? name.text : t('snapBeforeRestore', { label: renderSnapshotName(name.of, t) });
+  if (name.kind === 'text') return name.text;
+  if (name.kind === 'auto') return t('snapAutoName');
+  return t('snapBeforeRestore', { label: renderSnapshotName(name.of, t) });
 }
 
 /** Shows a stored label; `beforeRestoreOf` names the snapshot a restore of that label would take first. */

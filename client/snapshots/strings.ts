@@ -51,6 +51,7 @@ export const SNAPSHOT_STRINGS = {
     'Først blir augneblinksbiletet «{before}» teke av tavla slik ho er no. Vil du angre, gjenopprettar du det.',
     'First the snapshot "{before}" is taken of the board as it is now. To undo, restore that one.',
   ),
+  snapAutoName: l('Automatisk', 'Automatisk', 'Automatic'),
   snapBeforeRestore: l('Før gjenoppretting av «{label}»', 'Før gjenoppretting av «{label}»', 'Before restoring «{label}»'),
   restoreYes: l('Gjenopprett', 'Gjenopprett', 'Restore'),
   restoreDone: l(

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { applyBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared';
-import { ApiError, getSnapshotBoard, getSnapshotDiff, listSnapshots, type SnapshotInfo } from '../api';
+import { ApiError, getSnapshotBoard, getSnapshotDiff, listSnapshots, type SnapshotSummary } from '../api';
 import { useI18n } from '../i18n/I18nProvider';
 import { useLocation } from '../navigation';
 import { BoardStore } from '../board/boardStore';
@@ -22,7 +22,7 @@ export type SnapshotView =
   | {
       status: 'ready';
       route: SnapshotRoute;
-      info: SnapshotInfo;
+      info: SnapshotSummary;
       ctx: BoardContextValue;
       /** Compare mode: the diff snapshot → live, and the live board it was drawn from. */
       diff: BoardDiff | null;

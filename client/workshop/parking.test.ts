@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterPositions, inParking, nextParkingSlot, PARKING } from './parking';
 import { TIERS } from '../../shared';
-import { bandTop } from '../board/bands';
+import { bandTop } from '../../shared';
 
 describe('brainstorm parking area', () => {
   it('puts notes in free slots inside the area, one after another', () => {

@@ -1,7 +1,7 @@
 // The brainstorm parking area: a region above the three bands where quick-entry notes land, in a
 // grid, each in the first free slot. Pure geometry, in flow coordinates.
 import type { Position } from '../../shared';
-import { BAND_TOP0, CARD_WIDTH } from '../board/bands';
+import { BAND_TOP0, CARD_WIDTH } from '../../shared';
 
 export const PARKING = { x: 0, y: BAND_TOP0 - 80 - 440, width: 6 * (CARD_WIDTH + 24) + 24, height: 440 };
 const COLS = 6;

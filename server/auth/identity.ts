@@ -3,8 +3,8 @@
 // the token, if the board's link policy still lets that link in; name and side only as claimed).
 // One function for every route and the WebSocket upgrade, so an agreement route can ask the same:
 // only a verified member with side stat may agree for stat, kommune for kommune.
-import type { BoardRecord, BoardStorage, LinkPolicy, Role, SessionRecord } from '../storage/BoardStorage';
-import type { Side } from '../../shared/workshop/sides';
+import type { BoardRecord, BoardStorage, SessionRecord } from '../storage/BoardStorage';
+import type { LinkPolicy, Role, Side } from '../../shared';
 import { hashToken, roleForToken } from './tokens';
 
 export interface Identity {

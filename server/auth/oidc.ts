@@ -6,13 +6,13 @@
 //   GET  /auth/login?returnTo=/b/…   → the provider's authorization endpoint
 //   GET  /auth/callback               → code exchanged, session started, → returnTo
 //   POST /auth/logout                 → session ended (+ the provider's end-session URL, if it has one)
+import { ForbiddenError, InvalidError, UnavailableError } from '../errors';
 import { createPrivateKey, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Router, type Request } from 'express';
 import * as client from 'openid-client';
 import type { OidcSettings } from '../config';
 import type { Logger } from '../log';
-import { ApiError } from '../http/errors';
 import { parseCookies, serializeCookie, SESSION_COOKIE, type Sessions } from './sessions';
 
 const LOGIN_COOKIE = 'malkart_login';
@@ -106,7 +106,7 @@ export class OidcAuth {
 
     router.get('/login', async (req, res) => {
       const returnTo = safeReturnTo(req.query.returnTo, this.publicUrl);
-      if (returnTo === null) throw new ApiError(400, 'return_to_invalid', '"returnTo" must be a path on this server.');
+      if (returnTo === null) throw new InvalidError('return_to_invalid', '"returnTo" must be a path on this server.');
       const config = await this.provider();
       const login: PendingLogin = {
         state: client.randomState(),
@@ -137,7 +137,7 @@ export class OidcAuth {
       if (key) this.pending.delete(key);
       res.setHeader('Set-Cookie', loginCookie('', 0));
       if (!login || login.expiresAt <= this.now()) {
-        throw new ApiError(400, 'login_expired', 'This sign-in was not started here or took too long. Start again from «Logg inn».');
+        throw new InvalidError('login_expired', 'This sign-in was not started here or took too long. Start again from «Logg inn».');
       }
       const config = await this.provider();
       let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
@@ -150,7 +150,7 @@ export class OidcAuth {
         });
       } catch (err) {
         this.log.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'sign-in refused');
-        throw new ApiError(400, 'login_failed', `Sign-in failed: ${(err as Error).message}`);
+        throw new InvalidError('login_failed', `Sign-in failed: ${(err as Error).message}`);
       }
       const claims = tokens.claims()!;
       let info: Record<string, unknown> = claims;
@@ -170,7 +170,7 @@ export class OidcAuth {
 
     router.post('/logout', async (req, res) => {
       const origin = req.headers.origin;
-      if (origin !== undefined && origin !== new URL(this.publicUrl).origin) throw new ApiError(403, 'origin_refused', 'Sign out from this site only.');
+      if (origin !== undefined && origin !== new URL(this.publicUrl).origin) throw new ForbiddenError('origin_refused', 'Sign out from this site only.');
       const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
       const ended = id ? await this.sessions.end(id) : null;
       res.setHeader('Set-Cookie', this.sessions.clearCookie());
@@ -193,7 +193,7 @@ export class OidcAuth {
       return await this.configuration();
     } catch (err) {
       this.log.error({ err }, 'identity provider discovery failed');
-      throw new ApiError(503, 'identity_provider_unavailable', 'The identity provider cannot be reached right now; try again shortly.');
+      throw new UnavailableError('identity_provider_unavailable', 'The identity provider cannot be reached right now; try again shortly.');
     }
   }
 

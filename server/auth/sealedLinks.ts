@@ -3,7 +3,7 @@
 // token. The server can give them back to whoever presents that token (the «Del» dialog), yet the
 // database alone reveals no token — only hashes and these sealed blobs.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { Role } from '../storage/BoardStorage';
+import type { Role } from '../../shared';
 
 export type LinkSet = Partial<Record<Role, string>>;
 

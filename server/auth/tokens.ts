@@ -1,6 +1,7 @@
 // Share-link tokens: random, shown once, stored only as hashes.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { BoardRecord, Role, TokenHashes } from '../storage/BoardStorage';
+import type { BoardRecord, TokenHashes } from '../storage/BoardStorage';
+import type { Role } from '../../shared';
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');

@@ -3,7 +3,7 @@
 // token never appears in a URL the browser requests (issue 12 §9). A ticket is bound to one board
 // and to the role and token it was issued for; a rotation in between makes it worthless.
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../storage/BoardStorage';
+import type { Role } from '../../shared';
 
 export interface TicketGrant {
   boardId: string;

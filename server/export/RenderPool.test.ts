@@ -1,8 +1,8 @@
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportSvg } from '../../shared/export/index';
+import { exportSvg } from '../../shared/export';
 import { LIER, board, node } from '../../shared/export/testBoards';
-import type { BoardJson } from '../../shared/types';
+import type { BoardJson } from '../../shared';
 import { waitFor } from '../testing/testServer';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, RenderPool, type RenderPoolOptions } from './RenderPool';
 import { renderJob, type RenderJob } from './renderJob';

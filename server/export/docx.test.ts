@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { buildPlanChapter } from '../../shared/export/planChapter';
-import { describeMap, exportSvg } from '../../shared/export/svg';
+import { buildPlanChapter } from '../../shared/export';
+import { describeMap, exportSvg } from '../../shared/export';
 import { LIER, board, edge, lierWithSeries, node } from '../../shared/export/testBoards';
-import { toBoardJson } from '../../shared/interchange/boardJson';
+import { toBoardJson } from '../../shared';
 import { lierWithWorkshop } from '../../shared/workshop/testing';
-import type { BoardJson } from '../../shared/types';
+import type { BoardJson } from '../../shared';
 import { INDICATOR_COLUMNS, exportDocx, type DocxOptions } from './docx';
 import { renderPng } from './png';
 

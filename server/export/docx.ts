@@ -7,15 +7,15 @@ import {
   AlignmentType, Document, ImageRun, LevelFormat, LineRuleType, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun,
   WidthType, type IBaseParagraphStyleOptions, type ParagraphChild,
 } from 'docx';
-import { bandFigureSvg } from '../../shared/export/figure';
-import { describeMap } from '../../shared/export/svg';
-import { viewGraph } from '../../shared/export/format';
+import { bandFigureSvg } from '../../shared/export';
+import { describeMap } from '../../shared/export';
+import { viewGraph } from '../../shared/export';
 import {
   planChapterOf, type HeadingLevelOption, type Numbering, type PlanBlock, type PlanChapter, type PlanItem, type Variant,
-} from '../../shared/export/planChapter';
-import type { View } from '../../shared/readModels';
-import type { BoardJson } from '../../shared/types';
-import type { Tier } from '../../shared/vocabulary';
+} from '../../shared/export';
+import type { View } from '../../shared';
+import type { BoardJson } from '../../shared';
+import type { Tier } from '../../shared';
 
 export interface DocxOptions {
   view: View;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { exportSvg } from '../../shared/export/index';
+import { exportSvg } from '../../shared/export';
 import { LIER } from '../../shared/export/testBoards';
 import { renderPng } from './png';
 

@@ -1,5 +1,6 @@
 // Renders an exported SVG to PNG with resvg. Text needs real fonts: resvg draws nothing for text
-// it has no font for, so the system fonts are loaded (fonts-dejavu-core on Debian, see .ci/run).
+// it has no font for, so the system fonts are loaded (fonts-liberation, with fonts-dejavu-core as the
+// fallback, on Debian; see .ci/run).
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 
 /** Default pixel budget: 32 Mpx, 128 MiB of RGBA (resvg's pixels are native memory, outside any V8 limit). */
@@ -31,7 +32,7 @@ export function pngFit(svg: string, opts: { width?: number; maxPixels?: number }
 const options = (fitTo: NonNullable<ResvgRenderOptions['fitTo']>): ResvgRenderOptions => ({
   fitTo,
   background: '#ffffff',
-  font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
 });
 
 export function renderPng(svg: string, opts: { width?: number; maxPixels?: number } = {}): Buffer {

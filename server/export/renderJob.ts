@@ -2,17 +2,17 @@ import type { MessagePort } from 'node:worker_threads';
 // Every export as a plain function of the board and the options, plus the messages a render
 // worker exchanges with RenderPool. Even the text formats can take seconds on a large board, so
 // the server renders all of them on a worker (see RenderPool).
-import type { View } from '../../shared/readModels';
-import type { BoardJson } from '../../shared/types';
-import { restrictWorkshop } from '../../shared/index';
-import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export/index';
-import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export/planChapter';
-import { withoutXmlIllegal } from '../../shared/xmlText';
+import type { View } from '../../shared';
+import type { BoardJson } from '../../shared';
+import { restrictWorkshop } from '../../shared';
+import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export';
+import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export';
+import { withoutXmlIllegal } from '../../shared';
 import { exportDocx } from './docx';
 import { renderPng } from './png';
 
-export const EXPORT_FORMATS = ['docx', 'html', 'md', 'csv', 'json', 'svg', 'png'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './exportFormats';
+export { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
 
 export interface RenderJob {
   format: ExportFormat;

@@ -1,8 +1,9 @@
 // Finds the board a request names and the role its member session or token gives: 404, 401 or 403 otherwise.
+import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import type { Request, RequestHandler } from 'express';
-import type { BoardRecord, BoardStorage, Role, SessionRecord } from '../storage/BoardStorage';
+import type { BoardRecord, BoardStorage, SessionRecord } from '../storage/BoardStorage';
+import type { Role } from '../../shared';
 import { ROLE_RANK } from '../auth/tokens';
-import { ApiError } from './errors';
 import type { WsTickets } from '../auth/wsTickets';
 import { identify, linkAllowed, linkPolicyOf, type Identity, type IdentityRefusal } from '../auth/identity';
 import { sessionOf } from './signedIn';
@@ -22,11 +23,11 @@ export interface BoardAccess {
 /** The pseudo token hash of a member's connections: one per person, never equal to a real hash (hex). */
 export const memberKey = (sub: string): string => `member:${sub}`;
 
-const REFUSALS: Record<IdentityRefusal, ApiError> = {
-  no_credentials: new ApiError(401, 'token_missing', 'This board needs the token from its share link, or sign-in as one of its members.'),
-  token_invalid: new ApiError(403, 'token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.'),
-  links_disabled: new ApiError(403, 'links_disabled', 'The owner has turned this kind of share link off: this board is open to its members. Ask the owner for an invitation.'),
-  not_member: new ApiError(403, 'not_member', 'You are signed in but not a member of this board. Ask its owner for an invitation.'),
+const REFUSALS: Record<IdentityRefusal, DomainError> = {
+  no_credentials: new UnauthenticatedError('token_missing', 'This board needs the token from its share link, or sign-in as one of its members.'),
+  token_invalid: new ForbiddenError('token_invalid', 'The link\'s token is not valid for this board (it may have been rotated). Ask the owner for a new link.'),
+  links_disabled: new ForbiddenError('links_disabled', 'The owner has turned this kind of share link off: this board is open to its members. Ask the owner for an invitation.'),
+  not_member: new ForbiddenError('not_member', 'You are signed in but not a member of this board. Ask its owner for an invitation.'),
 };
 
 /** The token from `Authorization: Bearer …` or `?token=`. */
@@ -41,13 +42,13 @@ export async function checkAccess(
   storage: BoardStorage, boardId: string, token: string | null, minRole: Role, session: SessionRecord | null = null,
 ): Promise<BoardAccess> {
   const board = await storage.getBoard(boardId);
-  if (!board) throw new ApiError(404, 'board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
+  if (!board) throw new NotFoundError('board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
   const found = await identify(storage, board, { session, token });
   if (!found.ok) throw REFUSALS[found.reason];
   const { identity } = found;
   const role = identity.role;
   if (ROLE_RANK[role] < ROLE_RANK[minRole]) {
-    throw new ApiError(403, 'role_insufficient', identity.verified ? `This needs the ${minRole} role; you are ${role} here.` : `This needs the ${minRole} link; yours is a ${role} link.`);
+    throw new ForbiddenError('role_insufficient', identity.verified ? `This needs the ${minRole} role; you are ${role} here.` : `This needs the ${minRole} link; yours is a ${role} link.`);
   }
   if (identity.sub !== null) return { board, role, tokenHash: memberKey(identity.sub), identity, session };
   return { board, role, tokenHash: identity.tokenHash!, token: token!, identity, session: null };
@@ -56,13 +57,13 @@ export async function checkAccess(
 /** A WebSocket ticket instead of a token: single use, for this board, and only while its token is still valid. */
 export async function checkTicket(storage: BoardStorage, tickets: WsTickets, boardId: string, ticket: string): Promise<BoardAccess> {
   const board = await storage.getBoard(boardId);
-  if (!board) throw new ApiError(404, 'board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
+  if (!board) throw new NotFoundError('board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
   const grant = tickets.take(ticket, boardId);
-  if (!grant) throw new ApiError(403, 'ticket_invalid', 'The WebSocket ticket is unknown, used or expired. Ask for a new one (POST /api/boards/:id/ws-ticket).');
+  if (!grant) throw new ForbiddenError('ticket_invalid', 'The WebSocket ticket is unknown, used or expired. Ask for a new one (POST /api/boards/:id/ws-ticket).');
   if (grant.sessionIdHash) {
     // A member's ticket: the session and the membership are checked again now, on connect.
     const session = await storage.getSession(grant.sessionIdHash);
-    if (!session || Date.parse(session.expiresAt) <= Date.now()) throw new ApiError(401, 'signed_out', 'The session that asked for this ticket has ended. Sign in again.');
+    if (!session || Date.parse(session.expiresAt) <= Date.now()) throw new UnauthenticatedError('signed_out', 'The session that asked for this ticket has ended. Sign in again.');
     return checkAccess(storage, boardId, null, 'viewer', session);
   }
   if (board.tokens[grant.role] !== grant.tokenHash) throw REFUSALS.token_invalid;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { createNode, parseBoardJson } from '../../shared/index';
+import { createNode, parseBoardJson } from '../../shared';
 import { encodeUpdate } from '../protocol';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor, type TestClient, type TestServer } from '../testing/testServer';
 

@@ -1,28 +1,26 @@
 // /api/boards: create (empty or imported), read, rotate share links, delete.
 import { Router } from 'express';
 import * as Y from 'yjs';
-import { applyBoardJson, parseBoardJson, readGraph, setMeta } from '../../shared/index';
+import { applyBoardJson, parseBoardJson, readGraph, setMeta } from '../../shared';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { CLOSE } from '../protocol';
 import { newResourceId, newToken, hashToken, newTokens } from '../auth/tokens';
-import { ApiError } from './errors';
+import { InvalidError, NotFoundError } from '../errors';
 import { access, requireRole } from './boardAccess';
-import type { Role } from '../storage/BoardStorage';
+import { ROLES, type BoardSummary, type Role } from '../../shared';
 import type { WsTickets } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
-import { isSide } from '../../shared/workshop/sides';
+import { isSide } from '../../shared';
 import { linkPolicyOf } from '../auth/identity';
 import { requireSession } from './signedIn';
-
-const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
 
 /** Which links a rotation renews: `{roles: [...]}`, or the editor and viewer links when none are named. */
 function rotatedRoles(body: unknown): Role[] {
   const roles = (body as { roles?: unknown } | undefined)?.roles;
   if (roles === undefined) return ['editor', 'viewer'];
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => ROLES.includes(r as Role))) {
-    throw new ApiError(400, 'invalid_request', '"roles" must be a non-empty list of "owner", "editor", "viewer".', [{ path: 'roles', message: 'invalid' }]);
+    throw new InvalidError('invalid_request', '"roles" must be a non-empty list of "owner", "editor", "viewer".', [{ path: 'roles', message: 'invalid' }]);
   }
   return ROLES.filter((r) => roles.includes(r));
 }
@@ -36,16 +34,16 @@ function initialDocument(body: unknown): Y.Doc {
   if (b.board !== undefined) {
     const parsed = parseBoardJson(b.board);
     if (!parsed.ok) {
-      throw new ApiError(400, 'invalid_board', `The board file has ${parsed.errors.length} error(s); the first: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`, parsed.errors);
+      throw new InvalidError('invalid_board', `The board file has ${parsed.errors.length} error(s); the first: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`, parsed.errors);
     }
     applyBoardJson(doc, parsed.board, CREATE_ORIGIN);
     return doc;
   }
   if (typeof b.title !== 'string' || !b.title.trim()) {
-    throw new ApiError(400, 'invalid_request', 'Give the new board a "title" (text), or a "board" to import.', [{ path: 'title', message: 'required' }]);
+    throw new InvalidError('invalid_request', 'Give the new board a "title" (text), or a "board" to import.', [{ path: 'title', message: 'required' }]);
   }
   const r = setMeta(doc, { title: b.title.trim(), language: 'nb' }, CREATE_ORIGIN);
-  if (!r.ok) throw new ApiError(400, 'invalid_request', r.message.en, [{ path: r.field ?? 'title', message: r.message.en }]);
+  if (!r.ok) throw new InvalidError('invalid_request', r.message.en, [{ path: r.field ?? 'title', message: r.message.en }]);
   return doc;
 }
 
@@ -72,13 +70,13 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
 
   router.get('/:id', requireRole(storage, 'viewer'), async (req, res) => {
     const { board, role, identity } = access(req);
-    const body = await rooms.withRoom(board.id, (room) => {
+    const body = await rooms.withRoom(board.id, (room): BoardSummary => {
       const graph = readGraph(room.doc);
       return {
         id: board.id, createdAt: board.createdAt, meta: graph.meta, counts: { nodes: graph.nodes.size, edges: graph.edges.size }, role,
         // With sign-in (issue #17): which share links open it, and a verified member's name and side, from the server.
         ...(board.links ? { links: linkPolicyOf(board) } : {}),
-        ...(identity.verified ? { member: { sub: identity.sub, name: identity.name, side: identity.side } } : {}),
+        ...(identity.verified ? { member: { sub: identity.sub!, name: identity.name!, side: identity.side! } } : {}),
       };
     });
     res.json(body);
@@ -117,7 +115,7 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
 
   // The browser app's WebSocket ticket: valid 30 s, for one connection (see auth/wsTickets.ts).
   router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), (req, res) => {
-    if (!tickets) throw new ApiError(404, 'not_found', 'No such API route.');
+    if (!tickets) throw new NotFoundError('not_found', 'No such API route.');
     const { board, role, tokenHash, session } = access(req);
     res.json({ ...tickets.issue({ boardId: board.id, role, tokenHash, ...(session ? { sessionIdHash: session.idHash } : {}) }), role });
   });

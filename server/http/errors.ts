@@ -1,8 +1,14 @@
-// Every API error has one shape: { "error": { "code", "message", "details"? } }.
+// Every API error has one shape (shared/wire.ts `ErrorBody`): { "error": { "code", "message", "details"? } }.
+// `httpErrorOf` is the one mapping from what went wrong to an HTTP answer, used by the routes'
+// error handler and by the WebSocket upgrade alike.
 import type { ErrorRequestHandler, Response } from 'express';
-import { BoardLoadError, TooManyBoardsError } from '../sync/RoomManager';
+import type { ErrorBody } from '../../shared';
+import {
+  ConflictError, DomainError, ForbiddenError, InternalError, InvalidError, NotFoundError, TooLargeError, UnauthenticatedError, UnavailableError,
+} from '../errors';
 import { classifyStorageError, storageErrorResponse } from '../storage/storageHealth';
 
+/** An error only HTTP has words for (415, 499…), thrown by a route itself; services throw DomainErrors. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -14,24 +20,52 @@ export class ApiError extends Error {
   }
 }
 
+export interface HttpError {
+  status: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+const STATUS_OF: [new (...args: never[]) => DomainError, number][] = [
+  [InvalidError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [TooLargeError, 413],
+  [InternalError, 500],
+  [UnavailableError, 503],
+];
+
+/** The HTTP answer for an error, or null when it is unexpected (a bug): the caller logs it and answers for itself. */
+export function httpErrorOf(err: unknown): HttpError | null {
+  if (err instanceof ApiError) return { status: err.status, code: err.code, message: err.message, details: err.details };
+  if (err instanceof DomainError) {
+    const status = STATUS_OF.find(([kind]) => err instanceof kind)?.[1] ?? 500;
+    return { status, code: err.code, message: err.message, details: err.details };
+  }
+  const fault = classifyStorageError(err);
+  if (fault) return storageErrorResponse(fault);
+  // express's body parser
+  const e = err as { type?: string; status?: number; message?: string } | null;
+  if (e?.type === 'entity.parse.failed') return { status: 400, code: 'malformed_json', message: `The request body is not valid JSON: ${e.message}` };
+  if (e?.type === 'entity.too.large') return { status: 413, code: 'too_large', message: 'The request body is larger than the server accepts.' };
+  if (e?.status && e.status >= 400 && e.status < 500) return { status: e.status, code: 'bad_request', message: e.message ?? 'Bad request' };
+  return null;
+}
+
+export function errorBody({ code, message, details }: Omit<HttpError, 'status'>): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
 export function sendError(res: Response, status: number, code: string, message: string, details?: unknown): void {
-  res.status(status).json({ error: details === undefined ? { code, message } : { code, message, details } });
+  res.status(status).json(errorBody({ code, message, details }));
 }
 
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
-  if (err instanceof ApiError) return sendError(res, err.status, err.code, err.message, err.details);
-  // The same answers the WebSocket upgrade gives: the board exists but cannot be served right now.
-  if (err instanceof BoardLoadError) return sendError(res, 503, 'storage_failed', `${err.message}. Nothing was changed; try again later.`);
-  if (err instanceof TooManyBoardsError) return sendError(res, 503, 'too_many_boards', err.message);
-  const fault = classifyStorageError(err);
-  if (fault) {
-    const r = storageErrorResponse(fault);
-    return sendError(res, r.status, r.code, r.message);
-  }
-  const e = err as { type?: string; status?: number; message?: string };
-  if (e.type === 'entity.parse.failed') return sendError(res, 400, 'malformed_json', `The request body is not valid JSON: ${e.message}`);
-  if (e.type === 'entity.too.large') return sendError(res, 413, 'too_large', 'The request body is larger than the server accepts.');
-  if (e.status && e.status >= 400 && e.status < 500) return sendError(res, e.status, 'bad_request', e.message ?? 'Bad request');
+  const known = httpErrorOf(err);
+  if (known) return sendError(res, known.status, known.code, known.message, known.details);
   console.error('unhandled error', err);
   return sendError(res, 500, 'internal', 'Something went wrong on the server. Try again; if it persists, tell the administrator.');
 };

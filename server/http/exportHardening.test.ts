@@ -1,7 +1,7 @@
 // Issue #12: exports must not stall the server, and one board's exports or snapshots must not
 // crowd out another's. Each test failed before its fix.
 import { describe, expect, it } from 'vitest';
-import type { BoardJson } from '../../shared/types';
+import type { BoardJson } from '../../shared';
 import { RenderPool } from '../export/RenderPool';
 import { largeBoard } from '../export/testing/largeBoard';
 import { cleanUpAfterEach, createBoard, startTestServer, waitFor, type CreatedBoard, type TestServer } from '../testing/testServer';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { byId, parseBoardJson, setMeta, toBoardJson, updateNode } from '../../shared/index';
+import { byId, parseBoardJson, setMeta, toBoardJson, updateNode } from '../../shared';
 import { lierWithWorkshop } from '../../shared/workshop/testing';
 import { RenderPool } from '../export/RenderPool';
 import { largeBoard } from '../export/testing/largeBoard';

@@ -3,13 +3,15 @@
 //   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx and html: the plan chapter's options
 // Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
 import { Router } from 'express';
-import type { BoardJson } from '../../shared/index';
-import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export/index';
+import type { BoardJson } from '../../shared';
+import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
-import { EXPORT_FORMATS, renderJob, type ExportFormat, type RenderJob } from '../export/renderJob';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/exportFormats';
+import type { RenderJob } from '../export/renderJob';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
+import { InternalError, InvalidError, UnavailableError } from '../errors';
 import { access, requireRole } from './boardAccess';
 
 const FORMATS = EXPORT_FORMATS;
@@ -29,7 +31,7 @@ const CONTENT_TYPES: Record<Format, string> = {
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback?: T): T {
   if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new ApiError(400, 'invalid_request', `"${name}" must be one of ${allowed.join(', ')}${value === undefined ? '' : `, not "${String(value)}"`}.`);
+  throw new InvalidError('invalid_request', `"${name}" must be one of ${allowed.join(', ')}${value === undefined ? '' : `, not "${String(value)}"`}.`);
 }
 
 /** "Lier: mål for arbeid" → "lier-mal-for-arbeid", for the ASCII file name. */
@@ -62,21 +64,27 @@ export async function renderExport(
   limits: { owner?: string; maxPixels?: number } = {},
 ): Promise<Buffer> {
   const job: RenderJob = { format, board, opts, maxPixels: limits.maxPixels };
-  return pool ? pool.run(job, signal, limits.owner).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderJob(job);
+  return pool ? pool.run(job, signal, limits.owner).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderInProcess(job);
+}
+
+/** Without a pool (EXPORT_WORKERS=0): render here; the exporters (docx, PNG) load on first use. */
+async function renderInProcess(job: RenderJob): Promise<Buffer> {
+  const { renderJob } = await import('../export/renderJob');
+  return renderJob(job);
 }
 
 function renderError(format: Format, err: unknown): unknown {
   if (err instanceof RenderBusyError) {
-    return new ApiError(503, 'export_busy', 'The server is busy exporting, try again in a moment.');
+    return new UnavailableError('export_busy', 'The server is busy exporting, try again in a moment.');
   }
   // Nobody reads this answer: the client closed the request (499, as nginx logs it).
   if (err instanceof RenderCancelledError) return new ApiError(499, 'cancelled', 'The export was cancelled.');
   if (err instanceof RenderClosedError) {
-    return new ApiError(503, 'shutting_down', 'The server is restarting, so the export was stopped. Try again in a moment.');
+    return new UnavailableError('shutting_down', 'The server is restarting, so the export was stopped. Try again in a moment.');
   }
   if (err instanceof RenderFailedError) {
     const why = err.message.replace(/\.$/, '');
-    return new ApiError(500, 'export_failed', `The ${format.toUpperCase()} export could not be made: ${why}. Try again; if it keeps failing, tell the administrator.`);
+    return new InternalError('export_failed', `The ${format.toUpperCase()} export could not be made: ${why}. Try again; if it keeps failing, tell the administrator.`);
   }
   return err;
 }

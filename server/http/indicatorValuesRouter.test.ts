@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { readSeries, setIndicatorValues, CSV_LIMITS } from '../../shared/index';
+import { readSeries, setIndicatorValues, CSV_LIMITS } from '../../shared';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../testing/testServer';
 

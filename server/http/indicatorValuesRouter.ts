@@ -3,10 +3,11 @@
 // without it the matched values are written to the live board as one change through the room
 // (stored, then sent to every client), like a snapshot restore. Editors and owners only.
 import express, { Router } from 'express';
-import { CSV_LIMITS, previewCsv, readAllSeries, readGraph, setIndicatorValues, type CsvPreview } from '../../shared/index';
+import { CSV_LIMITS, previewCsv, readAllSeries, readGraph, setIndicatorValues, type CsvPreview } from '../../shared';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { ApiError } from './errors';
+import { ConflictError, InvalidError } from '../errors';
 import { access, requireRole } from './boardAccess';
 
 const report = (p: CsvPreview) => ({
@@ -32,19 +33,19 @@ export function indicatorValuesRouter(storage: BoardStorage, rooms: RoomManager)
     const preview = await rooms.withRoom(boardId, (room) => previewCsv(text, readGraph(room.doc), readAllSeries(room.doc)));
     if (dryRun) return void res.json({ dryRun: true, ...report(preview) });
     if (preview.fileErrors.length) {
-      throw new ApiError(400, 'invalid_csv', preview.fileErrors[0]!.message.en, report(preview));
+      throw new InvalidError('invalid_csv', preview.fileErrors[0]!.message.en, report(preview));
     }
     // Written against the board as it is when the change is made: a card deleted since the preview refuses the whole import.
     let refused: string | null = null;
     let written = 0;
     await rooms.withRoom(boardId, (room) =>
-      room.change((doc) => {
+      room.log.applyServerChange((doc) => {
         const r = setIndicatorValues(doc, preview.matched.map((m) => ({ indicatorId: m.indicatorId, value: m.value })), 'csv-import');
         if (r.ok) written = r.written;
         else refused = `row ${preview.matched[r.index ?? 0]?.row}: ${r.message.en}`;
       }),
     );
-    if (refused) throw new ApiError(409, 'board_changed', `Nothing was imported: ${refused}`);
+    if (refused) throw new ConflictError('board_changed', `Nothing was imported: ${refused}`);
     res.json({ dryRun: false, written, ...report(preview) });
   });
 

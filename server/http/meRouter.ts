@@ -4,22 +4,22 @@
 //   POST /api/invitations/preview {token} → the board, role and side an invitation gives (not used up)
 //   POST /api/invitations/accept  {token} → they become a member (the link is then spent)
 // Invitation tokens travel in bodies, never in URLs.
+import { InvalidError, NotFoundError } from '../errors';
 import { Router } from 'express';
-import { readGraph } from '../../shared/index';
+import { readGraph } from '../../shared';
 import type { BoardStorage, InvitationRecord } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { hashToken } from '../auth/tokens';
-import { ApiError } from './errors';
 import { requireSession } from './signedIn';
 
 /** Boards listed on the landing page at most (each one's title is read from the board). */
 const MAX_LISTED_BOARDS = 200;
 
-const gone = () => new ApiError(404, 'invitation_not_found', 'This invitation is unknown, already used or expired. Ask the owner for a new one.');
+const gone = () => new NotFoundError('invitation_not_found', 'This invitation is unknown, already used or expired. Ask the owner for a new one.');
 
 function invitationToken(body: unknown): string {
   const token = (body as { token?: unknown } | undefined)?.token;
-  if (typeof token !== 'string' || !token || token.length > 200) throw new ApiError(400, 'invalid_request', 'Give the invitation\'s "token".', [{ path: 'token', message: 'required' }]);
+  if (typeof token !== 'string' || !token || token.length > 200) throw new InvalidError('invalid_request', 'Give the invitation\'s "token".', [{ path: 'token', message: 'required' }]);
   return token;
 }
 
@@ -29,7 +29,7 @@ export function meRouter(storage: BoardStorage, rooms: RoomManager, signInConfig
   const live = (i: InvitationRecord | undefined): i is InvitationRecord => !!i && Date.parse(i.expiresAt) > now();
 
   router.use(['/me', '/invitations'], (_req, _res, next) => {
-    if (!signInConfigured) throw new ApiError(404, 'sign_in_off', 'Sign-in is not configured on this server (share links only).');
+    if (!signInConfigured) throw new NotFoundError('sign_in_off', 'Sign-in is not configured on this server (share links only).');
     next();
   });
 

@@ -1,25 +1,23 @@
 // A board's members, invitations and link policy (issue #17), under /api/boards/:id. The owner
 // invites by one-time links, sets roles and sides, removes members (their sockets close at once)
 // and chooses which share links still open the board.
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import { Router } from 'express';
-import type { BoardStorage, InvitationRecord, LinkPolicy, MemberRecord, Role } from '../storage/BoardStorage';
-import { LINK_POLICIES } from '../storage/BoardStorage';
+import type { BoardStorage, InvitationRecord, MemberRecord } from '../storage/BoardStorage';
+import { LINK_POLICIES, ROLES, isSide, type LinkPolicy, type Role, type Side } from '../../shared';
 import type { RoomManager } from '../sync/RoomManager';
 import { CLOSE } from '../protocol';
-import { isSide, type Side } from '../../shared/workshop/sides';
 import { hashToken, newResourceId, newToken } from '../auth/tokens';
 import { linkAllowed } from '../auth/identity';
 import { access, requireRole } from './boardAccess';
-import { ApiError } from './errors';
 
 /** An invitation link works this long, once. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
 
 const isRole = (r: unknown): r is Role => ROLES.includes(r as Role);
 
-function invalid(path: string, message: string): ApiError {
-  return new ApiError(400, 'invalid_request', message, [{ path, message: 'invalid' }]);
+function invalid(path: string, message: string): InvalidError {
+  return new InvalidError('invalid_request', message, [{ path, message: 'invalid' }]);
 }
 
 /** A member as others see them: the owner also sees e-mail addresses. */
@@ -46,7 +44,7 @@ export function membersRouter(storage: BoardStorage, rooms: RoomManager, now: ()
     const { board } = access(req);
     const sub = String(req.params.sub);
     const member = await storage.getMember(board.id, sub);
-    if (!member) throw new ApiError(404, 'member_not_found', 'No such member of this board.');
+    if (!member) throw new NotFoundError('member_not_found', 'No such member of this board.');
     const body = (req.body ?? {}) as { role?: unknown; side?: unknown };
     if (body.role !== undefined && !isRole(body.role)) throw invalid('role', '"role" must be "owner", "editor" or "viewer".');
     if (body.side !== undefined && !isSide(body.side)) throw invalid('side', '"side" must be one of the workshop sides.');
@@ -61,7 +59,7 @@ export function membersRouter(storage: BoardStorage, rooms: RoomManager, now: ()
     const { board } = access(req);
     const sub = String(req.params.sub);
     const member = await storage.getMember(board.id, sub);
-    if (!member) throw new ApiError(404, 'member_not_found', 'No such member of this board.');
+    if (!member) throw new NotFoundError('member_not_found', 'No such member of this board.');
     if (member.role === 'owner') await keepAnOwner(storage, board.id, sub);
     await storage.removeMember(board.id, sub);
     await closeMemberConnections(rooms, board.id, sub, CLOSE.memberRemoved);
@@ -76,7 +74,7 @@ export function membersRouter(storage: BoardStorage, rooms: RoomManager, now: ()
 
   router.post('/invitations', requireRole(storage, 'owner'), async (req, res) => {
     const { board, identity } = access(req);
-    if (!identity.verified) throw new ApiError(403, 'sign_in_required', 'Sign in to invite members.');
+    if (!identity.verified) throw new ForbiddenError('sign_in_required', 'Sign in to invite members.');
     const body = (req.body ?? {}) as { role?: unknown; side?: unknown };
     const role = body.role ?? 'editor';
     const side = body.side ?? 'gjest';
@@ -104,7 +102,7 @@ export function membersRouter(storage: BoardStorage, rooms: RoomManager, now: ()
     const links = (req.body as { links?: unknown } | undefined)?.links;
     if (!LINK_POLICIES.includes(links as LinkPolicy)) throw invalid('links', '"links" must be "all", "viewer" or "none".');
     // Turning the owner link off while holding only it would lock the owner out.
-    if (!identity.verified && links !== 'all') throw new ApiError(403, 'sign_in_required', 'Sign in as a member to close the share links.');
+    if (!identity.verified && links !== 'all') throw new ForbiddenError('sign_in_required', 'Sign in as a member to close the share links.');
     await storage.setLinkPolicy(board.id, links as LinkPolicy);
     // Holders of links that no longer open the board are disconnected, as after a rotation.
     (await rooms.loaded(board.id))?.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && !linkAllowed(links as LinkPolicy, c.role));
@@ -117,5 +115,5 @@ export function membersRouter(storage: BoardStorage, rooms: RoomManager, now: ()
 /** 409 when `sub` is the board's last owner: a board always keeps one. */
 async function keepAnOwner(storage: BoardStorage, boardId: string, sub: string): Promise<void> {
   const owners = (await storage.listMembers(boardId)).filter((m) => m.role === 'owner' && m.sub !== sub);
-  if (owners.length === 0) throw new ApiError(409, 'last_owner', 'A board keeps at least one owner: make someone else owner first.');
+  if (owners.length === 0) throw new ConflictError('last_owner', 'A board keeps at least one owner: make someone else owner first.');
 }

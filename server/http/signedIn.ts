@@ -1,9 +1,9 @@
 // Which signed-in person (if any) a request comes from: the session cookie is read once per request
 // (an unknown or expired one counts as signed out). Without sign-in configured nobody is signed in.
+import { UnauthenticatedError } from '../errors';
 import type { Request, RequestHandler } from 'express';
 import type { SessionRecord } from '../storage/BoardStorage';
 import type { Sessions } from '../auth/sessions';
-import { ApiError } from './errors';
 
 const SESSION = Symbol('malkart.session');
 type WithSession = Request & { [SESSION]?: SessionRecord | null };
@@ -23,6 +23,6 @@ export function sessionOf(req: Request): SessionRecord | null {
 /** The session, or 401 `signed_out`. */
 export function requireSession(req: Request): SessionRecord {
   const session = sessionOf(req);
-  if (!session) throw new ApiError(401, 'signed_out', 'Sign in first.');
+  if (!session) throw new UnauthenticatedError('signed_out', 'Sign in first.');
   return session;
 }

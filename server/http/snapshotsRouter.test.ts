@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agree, agreementOf, createNode, deleteNodes, startThread, toBoardJson, updateNode } from '../../shared/index';
+import { agree, agreementOf, createNode, deleteNodes, startThread, toBoardJson, updateNode } from '../../shared';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type CreatedBoard, type TestClient, type TestServer } from '../testing/testServer';
 

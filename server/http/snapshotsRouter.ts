@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
-import { ApiError } from './errors';
+import { InvalidError, NotFoundError } from '../errors';
 import { access, requireRole } from './boardAccess';
 
 const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : null);
@@ -13,7 +13,7 @@ export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotServic
   router.post('/', requireRole(storage, 'editor'), async (req, res) => {
     const body = (req.body ?? {}) as { label?: unknown; createdBy?: unknown };
     const label = text(body.label, 200);
-    if (!label) throw new ApiError(400, 'invalid_request', 'Give the snapshot a "label" (1–200 characters).', [{ path: 'label', message: 'required' }]);
+    if (!label) throw new InvalidError('invalid_request', 'Give the snapshot a "label" (1–200 characters).', [{ path: 'label', message: 'required' }]);
     const createdBy = text(body.createdBy, 100) ?? access(req).role;
     const s = await snapshots.take(access(req).board.id, { label, createdBy, byHand: true });
     res.status(201).json({ id: s.id, label: s.label, createdAt: s.createdAt, createdBy: s.createdBy, counts: s.counts, auto: s.auto });
@@ -25,7 +25,7 @@ export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotServic
   });
 
   router.get('/:sid', requireRole(storage, 'viewer'), async (req, res) => {
-    if (req.params.sid === 'live') throw new ApiError(404, 'snapshot_not_found', 'Use GET /api/boards/:id/export?format=json for the live board.');
+    if (req.params.sid === 'live') throw new NotFoundError('snapshot_not_found', 'Use GET /api/boards/:id/export?format=json for the live board.');
     res.json(await snapshots.board(access(req).board.id, String(req.params.sid)));
   });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { toBoardJson } from '../../shared/index';
+import { toBoardJson } from '../../shared';
 import type { StoredDocument } from '../storage/BoardStorage';
 import { SqliteStorage } from '../storage/SqliteStorage';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor, type TestServer } from '../testing/testServer';

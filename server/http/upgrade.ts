@@ -5,13 +5,11 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
-import { BoardLoadError, TooManyBoardsError } from '../sync/RoomManager';
 import { Connection } from '../sync/Connection';
-import { BoardGoneError } from '../sync/Room';
 import { CLOSE } from '../protocol';
 import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
-import { ApiError } from './errors';
+import { errorBody, httpErrorOf } from './errors';
 import { checkAccess, checkTicket, tokenFrom } from './boardAccess';
 import type { WsTickets } from '../auth/wsTickets';
 import { STATUS_CODES } from 'node:http';
@@ -23,7 +21,7 @@ import { budgetFrom } from '../sync/ConnectionBudget';
 
 function refuseSocket(socket: Duplex, status: number, code: string, message: string, extraHeaders = ''): void {
   if (socket.destroyed) return;
-  const body = JSON.stringify({ error: { code, message } });
+  const body = JSON.stringify(errorBody({ code, message }));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}Connection: close\r\n\r\n${body}`,
   );
@@ -46,7 +44,7 @@ export function attachWebSockets(
   sessions: Sessions | null = null,
 ): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
-  const alive = new WeakMap<WebSocket, boolean>();
+  const connectionOf = new WeakMap<WebSocket, Connection>();
   const limiter = new UpgradeLimiter(config.upgradeLimit, config.upgradeWindowMs, config.trustProxy);
   const budget = budgetFrom(config);
 
@@ -91,10 +89,8 @@ export function attachWebSockets(
         } else grant = await checkAccess(storage, boardId, token, 'viewer');
         room = await rooms.acquire(boardId);
       } catch (err) {
-        if (err instanceof ApiError) return refuse(socket, err.status, err.code, err.message);
-        if (err instanceof TooManyBoardsError) return refuse(socket, 503, 'too_many_boards', err.message);
-        if (err instanceof BoardGoneError) return refuse(socket, 404, 'not_found', 'This board does not exist (it may just have been deleted).');
-        if (err instanceof BoardLoadError) return refuse(socket, 503, 'storage_failed', `${err.message}. Nothing was changed; try again later.`);
+        const known = httpErrorOf(err);
+        if (known) return refuse(socket, known.status, known.code, known.message);
         wsLog.error({ err }, 'upgrade failed');
         return refuse(socket, 503, 'storage_failed', 'The board could not be read from storage. Nothing was changed; try again later.');
       }
@@ -109,7 +105,8 @@ export function attachWebSockets(
       wss.handleUpgrade(req, socket, head, (ws) => {
         wsLog.info('websocket open');
         ws.once('close', (code: number) => wsLog.info({ code }, 'websocket closed'));
-        const conn = new Connection(ws, role, tokenHash, config.maxBufferedBytes, metrics, budget);
+        const conn = new Connection(ws, theRoom, { role, tokenHash, maxBufferedBytes: config.maxBufferedBytes, metrics, budget });
+        connectionOf.set(ws, conn);
         if (grant.session && grant.identity.sub !== null) {
           conn.member = {
             sub: grant.identity.sub,
@@ -119,28 +116,6 @@ export function attachWebSockets(
             sessionExpiresAt: Date.parse(grant.session.expiresAt),
           };
         }
-        alive.set(ws, true);
-        ws.on('pong', () => alive.set(ws, true));
-        ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-          if (!isBinary) {
-            metrics.rejectedMessages.inc({ reason: 'text' });
-            conn.close({ code: 1003, reason: 'binary messages only' });
-            rooms.removeConnection(theRoom, conn);
-            return;
-          }
-          const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-          theRoom.handleFrame(conn, buf);
-        });
-        ws.on('close', () => {
-          conn.closed = true;
-          rooms.removeConnection(theRoom, conn);
-        });
-        ws.on('error', (err: Error & { code?: string }) => {
-          // ws has already sent 1009 for an oversized message; counted here because the terminate
-          // below means 'close' reports 1006, not the peer's echo of 1009.
-          if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.rejectedMessages.inc({ reason: 'too_large' });
-          ws.terminate();
-        });
         // The room may have begun unloading since it was acquired: the client reconnects and is
         // then told the board is gone (404) or joins it afresh.
         if (!rooms.addConnection(theRoom, conn)) conn.close(CLOSE.serverRestart);
@@ -154,14 +129,7 @@ export function attachWebSockets(
 
   // Dead peers (no pong within one interval) are dropped so their rooms can unload.
   const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
-    }
+    for (const ws of wss.clients) connectionOf.get(ws)?.heartbeat();
   }, 30_000);
   heartbeat.unref();
 

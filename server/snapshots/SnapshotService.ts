@@ -1,11 +1,14 @@
 // Named, immutable copies of a board: taken by hand, before a restore, and on a timer while a
 // board is being edited; restored as one ordinary change that every client sees at once.
 import * as Y from 'yjs';
-import { applyBoardJson, beforeRestoreLabel, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared/index';
-import type { BoardStorage, SnapshotSummary } from '../storage/BoardStorage';
+import { AUTO_SNAPSHOT_LABEL, applyBoardJson, beforeRestoreLabel, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared';
+import type { BoardStorage, StoredSnapshot } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { newResourceId } from '../auth/tokens';
-import { ApiError } from '../http/errors';
+import { ConflictError, InternalError, NotFoundError } from '../errors';
+
+/** Who took the snapshots the server takes by itself (a product name, the same in every language). */
+const SERVER_AUTHOR = 'Målkart';
 
 export interface TakeOptions {
   label: string;
@@ -29,14 +32,13 @@ export class SnapshotService {
     private readonly maxPerBoard = Infinity,
   ) {}
 
-  async take(boardId: string, opts: TakeOptions): Promise<SnapshotSummary> {
+  async take(boardId: string, opts: TakeOptions): Promise<StoredSnapshot> {
     if (!opts.byHand) return this.save(boardId, opts);
     const before = this.handTaking.get(boardId) ?? Promise.resolve();
     const mine = before.catch(() => undefined).then(async () => {
       const kept = (await this.storage.listSnapshots(boardId)).filter((s) => !s.auto).length;
       if (kept >= this.maxPerBoard) {
-        throw new ApiError(
-          409,
+        throw new ConflictError(
           'too_many_snapshots',
           `This board already has ${kept} snapshots, the most a board may keep (automatic ones not counted). Restore or export an older one instead.`,
         );
@@ -51,9 +53,9 @@ export class SnapshotService {
     }
   }
 
-  private async save(boardId: string, { label, createdBy, auto = false }: TakeOptions): Promise<SnapshotSummary> {
+  private async save(boardId: string, { label, createdBy, auto = false }: TakeOptions): Promise<StoredSnapshot> {
     const { state, json } = await this.rooms.withRoom(boardId, (room) => ({ state: Y.encodeStateAsUpdate(room.doc), json: toBoardJson(room.doc) }));
-    const summary: SnapshotSummary = {
+    const summary: StoredSnapshot = {
       id: newResourceId(),
       boardId,
       label,
@@ -67,7 +69,7 @@ export class SnapshotService {
     return summary;
   }
 
-  list(boardId: string): Promise<SnapshotSummary[]> {
+  list(boardId: string): Promise<StoredSnapshot[]> {
     return this.storage.listSnapshots(boardId);
   }
 
@@ -75,7 +77,7 @@ export class SnapshotService {
   async board(boardId: string, snapshotId: string): Promise<BoardJson> {
     if (snapshotId === 'live') return this.rooms.withRoom(boardId, (room) => toBoardJson(room.doc));
     const snap = await this.storage.getSnapshot(boardId, snapshotId);
-    if (!snap) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
+    if (!snap) throw new NotFoundError('snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
     return JSON.parse(snap.json) as BoardJson;
   }
 
@@ -83,21 +85,21 @@ export class SnapshotService {
    * Takes a "before restore" snapshot, then makes the live board equal the snapshot as one change
    * (stored, then sent to every client). Restoring the "before" snapshot undoes it.
    */
-  async restore(boardId: string, snapshotId: string, by: string): Promise<{ restored: SnapshotSummary; before: SnapshotSummary | null }> {
+  async restore(boardId: string, snapshotId: string, by: string): Promise<{ restored: StoredSnapshot; before: StoredSnapshot | null }> {
     const target = await this.storage.getSnapshot(boardId, snapshotId);
-    if (!target) throw new ApiError(404, 'snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
+    if (!target) throw new NotFoundError('snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
     const parsed = parseBoardJson(JSON.parse(target.json));
-    if (!parsed.ok) throw new ApiError(500, 'snapshot_unreadable', `The snapshot could not be read: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`);
+    if (!parsed.ok) throw new InternalError('snapshot_unreadable', `The snapshot could not be read: ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`);
     // Named as data (see shared/snapshotLabel.ts): every client shows it in its own language.
     // A board the "before" snapshot cannot be made of (say it holds something no reader can use)
     // is exactly the one that needs restoring: the restore goes ahead without it, and says so.
-    let before: SnapshotSummary | null = null;
+    let before: StoredSnapshot | null = null;
     try {
       before = await this.take(boardId, { label: beforeRestoreLabel(target.label), createdBy: by, auto: false });
     } catch (err) {
       console.error(`board ${boardId}: the "before restore" snapshot could not be made; restoring without it`, err);
     }
-    await this.rooms.withRoom(boardId, (room) => room.change((doc) => applyBoardJson(doc, parsed.board, 'restore')));
+    await this.rooms.withRoom(boardId, (room) => room.log.applyServerChange((doc) => applyBoardJson(doc, parsed.board, 'restore')));
     const { state: _s, json: _j, ...restored } = target;
     return { restored, before };
   }
@@ -118,10 +120,11 @@ export class SnapshotService {
     for (const room of await this.rooms.loadedRooms()) {
       if (room.isClosing) continue; // its last edits were snapshotted or are about to be unloaded; no reload for it
       const last = this.lastAutoAt.get(room.boardId) ?? 0;
-      if (room.lastEditAt <= last) continue;
+      if (room.log.lastEditAt <= last) continue;
       this.lastAutoAt.set(room.boardId, Date.now());
       try {
-        await this.take(room.boardId, { label: 'Automatisk', createdBy: 'Målkart', auto: true });
+        // Named as data (shared/snapshotLabel.ts): each client shows it in its own language.
+        await this.take(room.boardId, { label: AUTO_SNAPSHOT_LABEL, createdBy: SERVER_AUTHOR, auto: true });
       } catch (err) {
         console.error(`automatic snapshot of ${room.boardId} failed`, err);
       }

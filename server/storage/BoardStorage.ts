@@ -2,22 +2,10 @@
 // answers synchronously, so a PostgreSQL store can drop in without touching the rooms.
 
 import type { StorageHealth } from './storageHealth';
-import type { Side } from '../../shared/workshop/sides';
+import type { LinkPolicy, Role, Side, SnapshotSummary, TokenSet } from '../../shared';
 
-export type Role = 'owner' | 'editor' | 'viewer';
-
-/**
- * Which share links still open a board (issue #17): `all` (as before sign-in existed), `viewer`
- * (only the viewer link, e.g. for a public screen) or `none` (members only).
- */
-export type LinkPolicy = 'all' | 'viewer' | 'none';
-export const LINK_POLICIES: readonly LinkPolicy[] = ['all', 'viewer', 'none'];
-
-export interface TokenHashes {
-  owner: string;
-  editor: string;
-  viewer: string;
-}
+/** The hashes of a board's three tokens, one per role; the tokens themselves are never stored. */
+export type TokenHashes = TokenSet;
 
 /**
  * The links a role may pass on, encrypted with a key derived from that role's own token, so the
@@ -81,20 +69,15 @@ export interface StoredDocument {
   updates: { seq: number; update: Uint8Array }[];
 }
 
-export interface SnapshotRecord {
-  id: string;
+export interface SnapshotRecord extends SnapshotSummary {
   boardId: string;
-  label: string;
-  createdAt: string;
-  createdBy: string;
-  auto: boolean;
-  counts: { nodes: number; edges: number };
   /** Encoded Y state (Y.encodeStateAsUpdate). */
   state: Uint8Array;
   /** The interchange JSON, as text. */
   json: string;
 }
-export type SnapshotSummary = Omit<SnapshotRecord, 'state' | 'json'>;
+/** A snapshot as listed: what the API shows (shared/wire.ts) and the board it belongs to. */
+export type StoredSnapshot = Omit<SnapshotRecord, 'state' | 'json'>;
 
 export interface LogEntry {
   boardId: string;
@@ -118,7 +101,7 @@ export interface BoardStorage {
   compact(id: string, state: Uint8Array, upToSeq: number): Promise<void>;
 
   saveSnapshot(snapshot: SnapshotRecord): Promise<void>;
-  listSnapshots(boardId: string): Promise<SnapshotSummary[]>;
+  listSnapshots(boardId: string): Promise<StoredSnapshot[]>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | undefined>;
   deleteSnapshots(boardId: string, snapshotIds: readonly string[]): Promise<void>;
 

@@ -6,18 +6,16 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { LogEntry } from './BoardStorage';
+import { APPEND_UPDATE_SQL, connectionPragmas, type Synchronous } from './sqliteSetup';
 
-// Plain JavaScript run with `eval`, so it needs no TypeScript loader in the worker.
+// Plain JavaScript run with `eval`, so it needs no TypeScript loader in the worker; its pragmas and
+// statement come from sqliteSetup.ts, the same as the main connection's.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = ' + workerData.synchronous);
-db.pragma('foreign_keys = ON');
-db.pragma('busy_timeout = 5000');
-db.pragma('secure_delete = ON');
-const insert = db.prepare('INSERT INTO update_log (board_id, update_data) VALUES (?, ?)');
+for (const p of workerData.pragmas) db.pragma(p);
+const insert = db.prepare(workerData.appendSql);
 const append = db.transaction((boards, updates) => boards.map((b, i) => Number(insert.run(b, updates[i]).lastInsertRowid)));
 parentPort.on('message', (m) => {
   if (m.close) {
@@ -45,9 +43,9 @@ export class LogWriter {
   private failed: Error | null = null;
   private closing: Promise<void> | null = null;
 
-  constructor(file: string, synchronous: 'FULL' | 'NORMAL') {
+  constructor(file: string, synchronous: Synchronous) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, synchronous, driver }, execArgv: [] });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, pragmas: connectionPragmas(synchronous), appendSql: APPEND_UPDATE_SQL }, execArgv: [] });
     this.worker.unref();
     this.worker.on('message', (m: { id: number; seqs?: number[]; error?: string; code?: string }) => {
       const req = this.requests.get(m.id);

@@ -1,9 +1,10 @@
 // An in-memory store with the same contract, for tests of what sits above storage and for
 // failure injection (a store whose reads fail on demand).
 import type {
-  BoardRecord, BoardStorage, InvitationRecord, LinkPolicy, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, SnapshotSummary,
+  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredSnapshot,
   StoredDocument, TokenHashes,
 } from './BoardStorage';
+import type { LinkPolicy } from '../../shared';
 
 interface MemoryBoard {
   record: BoardRecord;
@@ -62,7 +63,7 @@ export class MemoryStorage implements BoardStorage {
   async saveSnapshot(s: SnapshotRecord): Promise<void> {
     this.boards.get(s.boardId)?.snapshots.push(s);
   }
-  async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
+  async listSnapshots(boardId: string): Promise<StoredSnapshot[]> {
     const list = this.boards.get(boardId)?.snapshots ?? [];
     // Newest by createdAt, later-saved first on a tie: the order SqliteStorage gives.
     return [...list]

@@ -3,12 +3,13 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LogWriter } from './LogWriter';
+import { APPEND_UPDATE_SQL, setUpConnection, type Synchronous } from './sqliteSetup';
 import { HealthRecord, type StorageHealth } from './storageHealth';
 import type {
-  BoardRecord, BoardStorage, InvitationRecord, LinkPolicy, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, SnapshotSummary,
+  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredSnapshot,
   StoredDocument, TokenHashes,
 } from './BoardStorage';
-import type { Side } from '../../shared/workshop/sides';
+import type { LinkPolicy, Side } from '../../shared';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -83,7 +84,7 @@ const RESTART_WRITER_EVERY_MS = 1000;
 
 export interface SqliteOptions {
   /** FULL also survives power loss; NORMAL (WAL) survives a crash of the process. */
-  synchronous?: 'FULL' | 'NORMAL';
+  synchronous?: Synchronous;
 }
 
 export class SqliteStorage implements BoardStorage {
@@ -95,7 +96,7 @@ export class SqliteStorage implements BoardStorage {
    */
   private logWriter: LogWriter | null;
   private readonly file: string;
-  private readonly synchronous: 'FULL' | 'NORMAL';
+  private readonly synchronous: Synchronous;
   private writerStoppedAt = 0;
   private readonly health = new HealthRecord();
   private probedAt = 0;
@@ -103,12 +104,7 @@ export class SqliteStorage implements BoardStorage {
   constructor(file: string, opts: SqliteOptions = {}) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    // Deleted boards and snapshots are overwritten with zeros, not left readable in the file (#12, finding 15).
-    this.db.pragma('secure_delete = ON');
+    setUpConnection(this.db, opts.synchronous ?? 'FULL');
     this.db.exec(SCHEMA);
     this.file = file;
     this.synchronous = opts.synchronous ?? 'FULL';
@@ -143,7 +139,7 @@ export class SqliteStorage implements BoardStorage {
       ),
       getState: db.prepare('SELECT state FROM board_state WHERE board_id = ?'),
       getLog: db.prepare('SELECT seq, update_data FROM update_log WHERE board_id = ? ORDER BY seq'),
-      append: db.prepare('INSERT INTO update_log (board_id, update_data) VALUES (?, ?)'),
+      append: db.prepare(APPEND_UPDATE_SQL),
       trimLog: db.prepare('DELETE FROM update_log WHERE board_id = ? AND seq <= ?'),
       insertSnapshot: db.prepare(
         'INSERT INTO snapshots (id, board_id, label, created_at, created_by, auto, node_count, edge_count, state, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -279,7 +275,7 @@ export class SqliteStorage implements BoardStorage {
     this.write(() => this.stmt.insertSnapshot.run(s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto ? 1 : 0, s.counts.nodes, s.counts.edges, s.state, s.json));
   }
 
-  async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
+  async listSnapshots(boardId: string): Promise<StoredSnapshot[]> {
     const rows = this.stmt.listSnapshots.all(boardId) as {
       id: string; board_id: string; label: string; created_at: string; created_by: string; auto: number; node_count: number; edge_count: number;
     }[];

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { createNode } from '../../shared/index';
+import { createNode } from '../../shared';
 import type { SqliteStorage } from './SqliteStorage';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor } from '../testing/testServer';
 
@@ -78,7 +78,7 @@ describe('deleted content', () => {
     await waitFor(() => JSON.stringify(room.doc.getMap('nodes').toJSON()).includes(marker), 5000, 'the card to be stored');
     expect((await post(`${server.url}/api/boards/${board.id}/snapshots`, { label: `${marker} bilde` }, board.tokens.owner)).status).toBe(201);
     client.destroy();
-    await room.compact();
+    await room.log.compact();
 
     const file = path.join(server.dataDir, 'malkart.sqlite');
     const db = (server.storage as SqliteStorage).db;

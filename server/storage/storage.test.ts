@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createNode, toBoardJson } from '../../shared/index';
+import { createNode, toBoardJson } from '../../shared';
 import { hashToken, newResourceId, newTokens } from '../auth/tokens';
 import { removeDir } from '../testing/testServer';
 import type { BoardRecord, BoardStorage, SnapshotRecord } from './BoardStorage';

@@ -1,11 +1,12 @@
-// One client's WebSocket in a room: its role, the awareness ids it owns, and sending with
-// back-pressure — a client that cannot keep up is closed rather than slowing anyone else.
+// One client's WebSocket in a room. The connection owns its socket: it listens to it (frames,
+// pongs, errors, close), charges frames to its budget, sends with back-pressure — a client that
+// cannot keep up is closed rather than slowing anyone else — and has one way out, `close()`,
+// which also leaves the room.
 import type { WebSocket } from 'ws';
-import type { Role } from '../storage/BoardStorage';
+import type { Role, Side } from '../../shared';
 import type { Metrics } from '../metrics';
-import { CLOSE } from '../protocol';
-import type { Side } from '../../shared/workshop/sides';
-import { ConnectionBudget, type Admission, type BudgetLimits } from './ConnectionBudget';
+import { CLOSE, type CloseEvent } from '../protocol';
+import { ConnectionBudget, type BudgetLimits } from './ConnectionBudget';
 
 let nextConnectionId = 1;
 
@@ -20,48 +21,92 @@ export interface ConnectedMember {
   sessionExpiresAt: number;
 }
 
+/** What a connection needs of its room: somewhere to hand its frames, and to leave. */
+export interface ConnectionHost {
+  handleFrame(conn: Connection, frame: Uint8Array): void;
+  removeConnection(conn: Connection): void;
+}
+
+export interface ConnectionOptions {
+  role: Role;
+  /** Hash of the token (link) it came in with; awareness ties ids to it. */
+  tokenHash: string;
+  maxBufferedBytes: number;
+  metrics: Metrics;
+  budget?: BudgetLimits;
+}
+
 export class Connection {
   readonly id = nextConnectionId++;
+  readonly role: Role;
+  readonly tokenHash: string;
   /** Awareness client ids this connection has claimed; no other connection may speak for them. */
   readonly awarenessIds = new Set<number>();
-  closed = false;
+  private isClosed = false;
   /** Set for a signed-in member's connection; null for a share link's. */
   member: ConnectedMember | null = null;
+  /** Answered the last heartbeat ping. */
+  private alive = true;
   private readonly budget: ConnectionBudget | null;
+  private readonly maxBufferedBytes: number;
+  private readonly metrics: Metrics;
 
   constructor(
     readonly ws: WebSocket,
-    readonly role: Role,
-    readonly tokenHash: string,
-    private readonly maxBufferedBytes: number,
-    private readonly metrics: Metrics,
-    budget?: BudgetLimits,
+    private readonly room: ConnectionHost,
+    opts: ConnectionOptions,
   ) {
-    this.budget = budget
+    this.role = opts.role;
+    this.tokenHash = opts.tokenHash;
+    this.maxBufferedBytes = opts.maxBufferedBytes;
+    this.metrics = opts.metrics;
+    this.budget = opts.budget
       ? new ConnectionBudget(
-          budget,
+          opts.budget,
           () => ws.pause(),
           () => {
-            if (!this.closed) ws.resume();
+            if (!this.isClosed) ws.resume();
           },
         )
       : null;
+    ws.on('message', this.onMessage);
+    ws.on('pong', () => (this.alive = true));
+    ws.on('close', () => this.left());
+    ws.on('error', (err: Error & { code?: string }) => {
+      // ws has already sent 1009 for an oversized message; counted here because the terminate
+      // below means 'close' reports 1006, not the peer's echo of 1009.
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.metrics.rejectedMessages.inc({ reason: 'too_large' });
+      ws.terminate();
+    });
   }
 
-  /** Charges a received frame to this connection's budget: handle it, drop it (awareness), or close. */
-  admit(frame: Uint8Array): Admission {
-    if (!this.budget) return 'handle';
-    const a = this.budget.admit(frame);
-    if (a !== 'handle') this.metrics.throttled.inc({ what: a === 'drop' ? 'awareness_dropped' : 'closed' });
-    return a;
+  /** True once closed by either side: frames still in flight, or from a peer that ignores the close, count for nothing. */
+  get closed(): boolean {
+    return this.isClosed;
   }
 
   get canEdit(): boolean {
     return this.role !== 'viewer';
   }
 
+  private onMessage = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void => {
+    if (!isBinary) {
+      this.metrics.rejectedMessages.inc({ reason: 'text' });
+      this.close(CLOSE.textFrame);
+      return;
+    }
+    const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+    this.metrics.bytesIn.inc(frame.byteLength);
+    if (this.isClosed) return;
+    const admission = this.budget ? this.budget.admit(frame) : 'handle';
+    if (admission !== 'handle') this.metrics.throttled.inc({ what: admission === 'drop' ? 'awareness_dropped' : 'closed' });
+    if (admission === 'drop') return;
+    if (admission === 'close') return this.close(CLOSE.overBudget);
+    this.room.handleFrame(this, frame);
+  };
+
   send(frame: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.isClosed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > this.maxBufferedBytes) {
       this.metrics.slowClientsDisconnected.inc();
       this.close(CLOSE.tooFarBehind);
@@ -71,9 +116,20 @@ export class Connection {
     this.ws.send(frame);
   }
 
-  close({ code, reason }: { code: number; reason: string }): void {
-    if (this.closed) return;
-    this.closed = true;
+  /** Heartbeat: a peer that did not answer the last ping is dropped (its room can then unload); others are pinged. */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  /** Closes the socket with `code` and `reason`, and leaves the room. Once; later calls do nothing. */
+  close({ code, reason }: CloseEvent): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
     this.budget?.stop();
     try {
       this.ws.close(code, clampReason(reason));
@@ -82,6 +138,14 @@ export class Connection {
     }
     // A peer that never answers the close handshake must not hold the room open.
     setTimeout(() => this.ws.terminate(), 2000).unref();
+    this.room.removeConnection(this);
+  }
+
+  /** The socket closed (either side): the connection is gone from the room. */
+  private left(): void {
+    this.isClosed = true;
+    this.budget?.stop();
+    this.room.removeConnection(this);
   }
 }
 

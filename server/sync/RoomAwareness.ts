@@ -12,7 +12,7 @@
 //   for its link for a while, so a squatter cannot push an id's clock to 2^31 and hide its owner.
 // - Changes go out in batches, one frame per `flushMs` to everyone, the sender included (a client
 //   alone in a room needs the echo to know the line is alive).
-import { PRESENCE_LIMITS, parsePresence, restrictPresence, type PresenceState } from '../../shared/presence';
+import { PRESENCE_LIMITS, parsePresence, restrictPresence, type PresenceState } from '../../shared';
 import type { Metrics } from '../metrics';
 import { encodeAwarenessFrame, parseAwarenessState, readAwarenessEntries } from '../protocol';
 import type { Connection } from './Connection';

@@ -4,13 +4,11 @@ import type { BoardStorage } from '../storage/BoardStorage';
 import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { GroupCommit } from './GroupCommit';
-import { BoardGoneError, Room } from './Room';
+import { Room } from './Room';
 import { hasPlainTexts, migrateTexts } from '../../shared';
 import type { Connection } from './Connection';
-import { CLOSE } from '../protocol';
-
-export class TooManyBoardsError extends Error {}
-export class BoardLoadError extends Error {}
+import { CLOSE, type CloseEvent } from '../protocol';
+import { BoardGoneError, BoardLoadError, TooManyBoardsError } from '../errors';
 
 /**
  * An older board holds card titles as plain strings: they are turned into Y.Texts once, here, as
@@ -19,7 +17,7 @@ export class BoardLoadError extends Error {}
 async function migrateOnLoad(room: Room): Promise<Room> {
   if (!hasPlainTexts(room.doc)) return room;
   try {
-    await room.change((doc) => migrateTexts(doc, 'migrate-texts'));
+    await room.log.applyServerChange((doc) => migrateTexts(doc, 'migrate-texts'));
   } catch (err) {
     await room.close().catch(() => undefined);
     throw err;
@@ -59,7 +57,7 @@ export class RoomManager {
     }
     if (!room) {
       if (this.rooms.size >= this.config.maxLoadedBoards) {
-        throw new TooManyBoardsError(`the server holds ${this.rooms.size} boards, its limit; try again shortly`);
+        throw new TooManyBoardsError(this.rooms.size);
       }
       room = Room.load(boardId, this.storage, this.log, this.config, this.metrics).then(migrateOnLoad).then(
         (r) => {
@@ -71,7 +69,7 @@ export class RoomManager {
           this.rooms.delete(boardId);
           if (err instanceof BoardGoneError) throw err;
           this.metrics.loadFailures.inc();
-          throw new BoardLoadError(`could not load board ${boardId} from storage: ${(err as Error).message}`);
+          throw new BoardLoadError(boardId, err);
         },
       );
       this.rooms.set(boardId, room);
@@ -95,10 +93,6 @@ export class RoomManager {
     this.cancelUnload(room.boardId);
     room.addConnection(conn);
     return true;
-  }
-
-  removeConnection(room: Room, conn: Connection): void {
-    room.removeConnection(conn);
   }
 
   scheduleUnload(boardId: string): void {
@@ -168,7 +162,7 @@ export class RoomManager {
   }
 
   /** Closes every connection of a board with `close`, then unloads it. */
-  async closeBoard(boardId: string, close: { code: number; reason: string }): Promise<void> {
+  async closeBoard(boardId: string, close: CloseEvent): Promise<void> {
     const room = await this.rooms.get(boardId)?.catch(() => null);
     if (!room) return;
     room.closeConnections(close);
@@ -186,7 +180,7 @@ export class RoomManager {
     return (await this.rooms.get(boardId)?.catch(() => undefined)) ?? undefined;
   }
 
-  async shutdown(close: { code: number; reason: string }): Promise<void> {
+  async shutdown(close: CloseEvent): Promise<void> {
     const ids = [...this.rooms.keys()];
     for (const id of ids) {
       const room = await this.rooms.get(id)?.catch(() => null);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { facilitatorOf, takeFacilitator } from '../../shared/workshop/session';
+import { facilitatorOf, takeFacilitator } from '../../shared';
 import { encodeAwareness, encodeAwarenessUpdate, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS } from '../protocol';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor, type TestClient } from '../testing/testServer';
 

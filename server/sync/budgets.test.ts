@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { createNode } from '../../shared/operations';
+import { createNode } from '../../shared';
 import { CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP2, encodeAwareness, encodeAwarenessUpdate, encodeUpdate } from '../protocol';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor } from '../testing/testServer';
 

@@ -3,7 +3,7 @@
 // with the same words, and a second load finds nothing left to convert.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardMaps, createNode, hasPlainTexts, readGraph } from '../../shared/index';
+import { boardMaps, createNode, hasPlainTexts, readGraph } from '../../shared';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor } from '../testing/testServer';
 
 cleanUpAfterEach();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createNode, toBoardJson, updateNode } from '../../shared/index';
+import { createNode, toBoardJson, updateNode } from '../../shared';
 import { CLOSE } from '../protocol';
 import { cleanUpAfterEach, connectClient, createBoard, seeded, startTestServer, trackSocket, waitFor, type TestClient, type TestServer } from '../testing/testServer';
 

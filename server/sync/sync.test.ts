@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { byId, createNode, parseBoardJson, toBoardJson, updateNode } from '../../shared/index';
+import { byId, createNode, parseBoardJson, toBoardJson, updateNode } from '../../shared';
 import { cleanUpAfterEach, connectClient, createBoard, seeded, startTestServer, waitFor, type TestClient, type TestServer } from '../testing/testServer';
 import { randomEdit } from '../testing/randomEdits';
 
@@ -69,7 +69,7 @@ describe('persistence', () => {
     expect(stored.updates.length).toBeGreaterThan(0);
     const before = toBoardJson(room.doc);
 
-    await room.compact();
+    await room.log.compact();
     const compacted = await server.storage.loadDocument(board.id);
     expect(compacted.updates).toHaveLength(0);
     const reloaded = new Y.Doc();

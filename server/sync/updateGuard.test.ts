@@ -8,10 +8,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { boardMaps, moveNodes, parseBoardJson, updateNode } from '../../shared/index';
-import { WIRE_CLOSE } from '../../shared/wire';
+import { boardMaps, moveNodes, parseBoardJson, updateNode } from '../../shared';
+import { CLOSE } from '../../shared';
 
-const UPDATE_REFUSED = WIRE_CLOSE.updateRefused;
+const UPDATE_REFUSED = CLOSE.updateRefused;
 import { SqliteStorage } from '../storage/SqliteStorage';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../testing/testServer';
 
@@ -92,7 +92,7 @@ describe('a board that already holds such things (written before the check)', ()
     );
     // The server's own changes skip the check: this is how such a board came to be.
     const room = await server.rooms.acquire(board.id);
-    await room.change((doc) => {
+    await room.log.applyServerChange((doc) => {
       const maps = boardMaps(doc);
       maps.meta.set('language', 'klingon');
       maps.nodes.get('K0')!.set('planRef', new Y.Map([['x', 1]]));

@@ -7,9 +7,9 @@
 // which entries changed, and only those are checked. The shadow is built on the first edit (one
 // copy of the board) and rebuilt only after a refusal, as a refused update cannot be taken out.
 import * as Y from 'yjs';
-import { LIMITS, edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema, storedIndicatorValueSchema } from '../../shared/interchange/schema';
-import { PERIOD_PATTERN } from '../../shared/indicators/series';
-import { VALUES_ROOT, splitValueKey } from '../../shared/indicators/seriesDoc';
+import { LIMITS, edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema, storedIndicatorValueSchema } from '../../shared';
+import { PERIOD_PATTERN } from '../../shared';
+import { VALUES_ROOT, splitValueKey } from '../../shared';
 
 /** The update breaks the schema; `message` says where (it becomes the close reason). */
 export class UpdateRefusedError extends Error {}

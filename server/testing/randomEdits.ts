@@ -1,6 +1,6 @@
 // Random edits through shared/'s operations, as a workshop participant would make them.
 import type * as Y from 'yjs';
-import { NODE_KINDS, TIERS, boardMaps, createNode, deleteNodes, link, moveNodes, updateNode, EDGE_KINDS, setMeta } from '../../shared/index';
+import { NODE_KINDS, TIERS, boardMaps, createNode, deleteNodes, link, moveNodes, updateNode, EDGE_KINDS, setMeta } from '../../shared';
 
 export function randomEdit(doc: Y.Doc, rand: () => number, origin: unknown): void {
   const maps = boardMaps(doc);

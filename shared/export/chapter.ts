@@ -2,7 +2,8 @@
 // say the same thing. Every string here is final text in the chosen language, not yet escaped.
 import type { BoardGraph } from '../boardDoc';
 import { boardOrder, coverage, divergences, flattenTree, partOfTree, type Coverage, type View } from '../readModels';
-import type { BoardJson, BoardNode } from '../types';
+import type { BoardNode } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { indexLinks } from '../linkIndex';
 import { validateGraph } from '../validateBoard';
 import {

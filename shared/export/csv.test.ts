@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { BoardJson } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { EDGE_COLUMNS, NODE_COLUMNS, exportCsv } from './csv';
 import { LIER, board, edge, node } from './testBoards';
 

@@ -1,7 +1,8 @@
 // One row per node or per edge, for spreadsheets and planning systems: RFC 4180 with CRLF and a
 // UTF-8 BOM (so Excel reads the æøå right), stable English column names, values as stored.
 import type { View } from '../readModels';
-import type { BoardEdge, BoardJson, BoardNode } from '../types';
+import type { BoardEdge, BoardNode } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { naturalCompare, viewGraph } from './format';
 import { withoutXmlIllegal } from '../xmlText';
 

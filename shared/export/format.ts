@@ -1,7 +1,8 @@
 // Small formatting helpers shared by the human-readable exports (Markdown, DOCX, SVG).
 import type { BoardGraph } from '../boardDoc';
 import { filterView, graphFromJson, type View } from '../readModels';
-import type { BoardJson, Period, YearValue } from '../types';
+import type { Period, YearValue } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { EXPORT_LABELS, type ExportLang } from './labels';
 
 /** The board as a graph, cut to one reporting line. */

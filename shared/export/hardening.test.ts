@@ -2,7 +2,7 @@
 // XML) before the fix it guards.
 import { describe, expect, it } from 'vitest';
 import { parseBoardJson } from '../interchange/parseBoardJson';
-import { LIMITS } from '../interchange/schema';
+import { LIMITS } from '../fieldSchemas';
 import { exportCsv } from './csv';
 import { exportMarkdown } from './markdown';
 import { exportJson } from './index';

@@ -2,7 +2,7 @@
 // (issue #14): the same chapter and options as the DOCX, inline CSS, each band's figure as inline
 // SVG with <title> and <desc>, the language set, tables with header cells, and no script.
 import type { View } from '../readModels';
-import type { BoardJson } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { BAND_TINT, INK, MUTED_INK, OWNER_COLOURS } from '../theme';
 import { bandFigureSvg } from './figure';
 import { viewGraph } from './format';

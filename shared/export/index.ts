@@ -1,5 +1,5 @@
 // The exporters of text formats: pure functions of an interchange board (docs/design.md "Export").
-import type { BoardJson } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { withoutXmlIllegal } from '../xmlText';
 
 export { exportMarkdown, escapeMarkdownInline, escapeMarkdownLine } from './markdown';
@@ -8,7 +8,7 @@ export { exportSvg, describeMap, escapeXml } from './svg';
 export { buildChapter, type Chapter, type ChapterSection, type ChapterDivergence, type Fact, type Item } from './chapter';
 export {
   buildPlanChapter, planChapterOf, HEADING_LEVELS, NUMBERINGS, VARIANTS,
-  type HeadingLevelOption, type Numbering, type PlanChapter, type PlanOptions, type Variant,
+  type HeadingLevelOption, type Numbering, type PlanBlock, type PlanChapter, type PlanItem, type PlanOptions, type Variant,
 } from './planChapter';
 export { exportHtml, escapeHtml, type HtmlOptions } from './html';
 export { bandFigureSvg } from './figure';
@@ -17,7 +17,7 @@ export {
   agreementText, buildAgreementOverview, buildCommentAppendix,
   type AgreementItem, type AgreementOverview, type ChapterComment, type ChapterThread, type CommentAppendix,
 } from './workshop';
-export { formatDateTime } from './format';
+export { formatDateTime, viewGraph } from './format';
 
 /** Interchange v1, lossless and re-importable; ends in a newline like the project's own board files. */
 export function exportJson(board: BoardJson): string {

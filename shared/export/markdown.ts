@@ -1,7 +1,7 @@
 // The kommuneplan chapter as Markdown (CommonMark with GFM tables).
 import type { View } from '../readModels';
 import { withoutXmlIllegal } from '../xmlText';
-import type { BoardJson } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { buildChapter, type Fact, type Item } from './chapter';
 
 const ALWAYS = /[\\`*_[\]<>|~#]/g;

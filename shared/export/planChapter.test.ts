@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardGraph } from '../boardDoc';
 import { toBoardJson } from '../interchange/boardJson';
-import type { BoardEdge, BoardJson, BoardNode } from '../types';
+import type { BoardEdge, BoardNode } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { lierWithWorkshop } from '../workshop/testing';
 import { chapterOf } from './chapter';
 import { viewGraph } from './format';

@@ -8,7 +8,8 @@ import { assessIndicator } from '../indicators/series';
 import type { BoardGraph } from '../boardDoc';
 import { indexLinks } from '../linkIndex';
 import { boardOrder, coverage, divergences, type View } from '../readModels';
-import type { BoardJson, BoardNode } from '../types';
+import type { BoardNode } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { sdgCoverage } from '../sdg';
 import { validateGraph } from '../validateBoard';
 import {

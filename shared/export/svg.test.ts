@@ -71,7 +71,7 @@ describe('exportSvg', () => {
     expect(svg).toContain(`<desc id="map-desc">${escapeXml(description)}</desc>`);
     expect(description).toContain('27 kort og 29 koblinger');
     expect(svg).toMatch(/role="img" aria-labelledby="map-title map-desc"/);
-    expect(svg).toContain('font-family="&apos;DejaVu Sans&apos;, &apos;Liberation Sans&apos;, Arial, sans-serif"');
+    expect(svg).toContain('font-family="&apos;Liberation Sans&apos;, Arial, &apos;DejaVu Sans&apos;, sans-serif"');
   });
 
   it('draws the three labelled bands, and only bands with cards in the view', () => {

@@ -2,7 +2,8 @@
 // coloured by owner, and the links with their kind. No text measurement is available here
 // (this runs in the browser and in Node alike), so titles are wrapped by character count.
 import type { View } from '../readModels';
-import type { BoardEdge, BoardJson, BoardNode } from '../types';
+import type { BoardEdge, BoardNode } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import {
   EDGE_KIND_LABELS, GOAL_LEVEL_LABELS, NODE_KIND_LABELS, OWNER_LABELS, OWNERS, TIER_LABELS, TIERS, type Owner, type Tier,
 } from '../vocabulary';
@@ -10,11 +11,14 @@ import { BAND_TINT, CONFLICT_COLOUR, INK, LINK_COLOUR, MUTED_INK, OWNER_COLOURS 
 import { formatNumber, viewGraph } from './format';
 import { EXPORT_LABELS, type ExportLang } from './labels';
 import { stripXmlIllegal, withoutXmlIllegal } from '../xmlText';
-import { LIMITS } from '../interchange/primitives';
+import { LIMITS } from '../fieldSchemas';
 
 export const CARD_WIDTH = 240;
 export const CARD_HEIGHT = 100;
-export const FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
+// Liberation Sans first: metric-compatible with Arial (the chapter's font, so the map reads the
+// same in Word and LibreOffice), and resvg shapes it about 7× faster than DejaVu Sans, whose large
+// kerning tables it parses again for every text element (#19 §1: the PNG of 500 goals).
+export const FONT_FAMILY = "'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
 
 /** The board's own colours (shared/theme.ts), as fill and border. */
 export const OWNER_COLOURS: Record<Owner, { fill: string; stroke: string }> = Object.fromEntries(
@@ -32,7 +36,7 @@ const BAND_LABEL_SPACE = 48;
 const BAND_BOTTOM_PAD = 24;
 const TITLE_SIZE = 13;
 const TITLE_LEADING = 16;
-/** Average advance of DejaVu Sans Bold in em, on the wide side (m and w), so lines rarely overflow the card. */
+/** Average advance of DejaVu Sans Bold in em, on the wide side (m and w): Liberation Sans is narrower, so lines rarely overflow the card with either. */
 const CHAR_EM = 0.64;
 
 // XML 1.0 forbids most control characters even when escaped; a stray one would make the file unreadable.

@@ -1,6 +1,7 @@
 // Boards for the exporters' tests: the demo board and small hand-made ones.
 import lier from '../examples/lier.json';
-import type { BoardEdge, BoardJson, BoardNode } from '../types';
+import type { BoardEdge, BoardNode } from '../types';
+import type { BoardJson } from '../interchange/schema';
 
 export const LIER = lier as unknown as BoardJson;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyBoardJson, toBoardJson } from '../interchange/boardJson';
-import type { BoardJson } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import * as Y from 'yjs';
 import { agree } from '../workshop/agreements';
 import { STAT, T1, lierWithWorkshop } from '../workshop/testing';

@@ -3,7 +3,8 @@
 // absent for a board without workshop data, so such boards export exactly as before.
 import type { BoardGraph } from '../boardDoc';
 import { boardOrder } from '../readModels';
-import type { BoardJson, BoardNode } from '../types';
+import type { BoardNode } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { EDGE_KIND_LABELS, NODE_KIND_LABELS } from '../vocabulary';
 import { evaluateAgreement, isAgreeableKind, type AgreementStatus } from '../workshop/agreements';
 import type { AgreementRecord, CommentThread } from '../workshop/model';

@@ -3,8 +3,9 @@
 // the client's import dialog and the API's dry run, every error with its row and column.
 import type { BoardGraph } from '../boardDoc';
 import type { Localized } from '../vocabulary';
-import { indicatorValueSchema, LIMITS } from '../interchange/schema';
-import { PERIOD_PATTERN, type IndicatorValue } from './series';
+import { indicatorValueSchema, LIMITS } from '../fieldSchemas';
+import type { IndicatorValue } from '../types';
+import { PERIOD_PATTERN } from '../vocabulary';
 
 export const CSV_LIMITS = { maxBytes: 512 * 1024, maxRows: 5_000 } as const;
 

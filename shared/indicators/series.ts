@@ -1,17 +1,9 @@
 // An indicator's measured values over time (issue #14 §4). Pure: periods, ordering, the newest
 // value, and the trend and on-track state against baseline, target and direction.
 import type { Direction } from '../vocabulary';
-import type { YearValue } from '../types';
+import type { IndicatorValue, YearValue } from '../types';
+import { PERIOD_PATTERN } from '../vocabulary';
 
-/** One measured value. `period` is a year ("2024"), a half ("2024-H1"), a quarter ("2024-Q3") or a month ("2024-03"). */
-export interface IndicatorValue {
-  period: string;
-  value: number;
-  source?: string;
-  comment?: string;
-}
-
-export const PERIOD_PATTERN = /^(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])|H([12])))?$/;
 
 /** First and last month of a period as month numbers (year × 12 + month − 1), or null when it is not a period. */
 export function periodSpan(period: string): { start: number; end: number; year: number } | null {

@@ -6,8 +6,9 @@
 import type * as Y from 'yjs';
 import { boardMaps } from '../boardDoc';
 import type { Localized } from '../vocabulary';
-import { indicatorValueSchema } from '../interchange/schema';
-import { sortSeries, type IndicatorValue } from './series';
+import { indicatorValueSchema } from '../fieldSchemas';
+import type { IndicatorValue } from '../types';
+import { sortSeries } from './series';
 
 export type StoredValue = Omit<IndicatorValue, 'period'>;
 export const VALUES_ROOT = 'indicatorValues';

@@ -1,13 +1,12 @@
 // Converts between the Y.Doc and the interchange format v1.
 import * as Y from 'yjs';
-import type { BoardEdge, BoardJson, BoardNode, EdgeFields, NodeFields, Position } from '../types';
+import type { BoardEdge, BoardNode, IndicatorValue, Position } from '../types';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from '../types';
-import { boardMaps, byId, readEdgeFields, readMeta, readNodeFields, type YNode } from '../boardDoc';
-import { setText } from '../yText';
-import { readWorkshopJson, writeWorkshopJson } from '../workshop/interchange';
+import { boardMaps, byId, newYEdge, newYNode, readEdgeFields, readMeta, readNodeFields, sameValue, writeNodeField } from '../boardDoc';
+import { readWorkshopJson, writeWorkshopJson } from './workshopJson';
 import { readAllSeries, writeAllSeries } from '../indicators/seriesDoc';
-import type { IndicatorValue } from '../indicators/series';
-import { LIMITS, edgeFieldSchemas, nodeFieldSchemas, positionSchema } from './schema';
+import { LIMITS, edgeFieldSchemas, nodeFieldSchemas, positionSchema } from '../fieldSchemas';
+import type { BoardJson } from './schema';
 
 // What the interchange file must not hold even when the document does (written before the server
 // checked edits, #12): optional fields the schema refuses are left out, so a snapshot restores.
@@ -72,63 +71,6 @@ export function toBoardJson(doc: Y.Doc): BoardJson {
   const workshop = readWorkshopJson(doc, board.nodes);
   if (workshop) board.workshop = workshop;
   return board;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * The fields held as a Y.Text, so that two people typing in them at once both keep their words.
- * A board made before the title was one holds it as a plain string: every reader goes through
- * `plainValue`, and the first write (or `migrateNodeTexts`) turns it into a Y.Text.
- */
-export const TEXT_FIELDS = ['title', 'description'] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
-export const isTextField = (f: string): f is TextField => f === 'title' || f === 'description';
-
-/** The field's Y.Text, made from its plain value first if it is still a string (an older board). */
-export function nodeText(ynode: YNode, field: TextField): Y.Text {
-  const v = ynode.get(field);
-  if (v instanceof Y.Text) return v;
-  const text = new Y.Text(typeof v === 'string' ? v : '');
-  ynode.set(field, text);
-  return text;
-}
-
-/** Writes one content field of a node; a text field is changed by a minimal edit of its Y.Text. */
-export function writeNodeField(ynode: YNode, field: keyof NodeFields, value: unknown): void {
-  if (isTextField(field)) {
-    const next = typeof value === 'string' ? value : '';
-    const v = ynode.get(field);
-    // An older board's plain title that already says this stays as it is (no write on restore or import).
-    if (typeof v === 'string' && v === next) return;
-    setText(nodeText(ynode, field), next);
-    return;
-  }
-  if (value === undefined || value === null) {
-    if (ynode.has(field)) ynode.delete(field);
-  } else if (!sameValue(ynode.get(field), value)) {
-    ynode.set(field, value);
-  }
-}
-
-export function newYNode(fields: NodeFields): YNode {
-  const ynode = new Y.Map<unknown>();
-  for (const f of NODE_FIELDS) {
-    const v = fields[f];
-    if (isTextField(f)) ynode.set(f, new Y.Text(typeof v === 'string' ? v : ''));
-    else if (v !== undefined) ynode.set(f, v);
-  }
-  return ynode;
-}
-
-export function newYEdge(fields: EdgeFields): Y.Map<unknown> {
-  const yedge = new Y.Map<unknown>();
-  for (const f of EDGE_FIELDS) if (fields[f] !== undefined) yedge.set(f, fields[f]);
-  return yedge;
 }
 
 function samePosition(a: Position | undefined, b: Position): boolean {

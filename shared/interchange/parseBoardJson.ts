@@ -1,9 +1,9 @@
 // Reads an interchange file into a checked BoardJson, or lists what is wrong with it, each
 // error with the path of the offending value (`nodes[3].kind`).
 import type { z } from 'zod';
-import type { BoardJson } from '../types';
-import { LIMITS, boardJsonSchema } from './schema';
-import { checkWorkshopJson } from '../workshop/interchange';
+import { LIMITS } from '../fieldSchemas';
+import { boardJsonSchema, type BoardJson } from './schema';
+import { checkWorkshopJson } from './workshopJson';
 import { withoutXmlIllegal } from '../xmlText';
 
 export interface ImportError {

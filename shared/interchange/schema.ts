@@ -1,41 +1,24 @@
 // The interchange format v1 as a zod schema. Objects are strict: an unknown field is reported
 // with its path rather than silently dropped, so nothing a user typed disappears unnoticed.
 import { z } from 'zod';
+import type { BoardEdge, BoardMeta, BoardNode } from '../types';
 import {
-  DIRECTIONS, EDGE_KINDS, GOAL_LEVELS, NODE_KINDS, OWNERS, PROGRESS_VALUES, SDG_PATTERN, SEVERITIES, STATUSES, TIERS,
-} from '../vocabulary';
-import { LIMITS, idSchema } from './primitives';
+  LIMITS, edgeFieldSchemas, idSchema, indicatorValueSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema,
+} from '../fieldSchemas';
 import { workshopJsonSchema } from '../workshop/schema';
-import { PERIOD_PATTERN } from '../indicators/series';
+import type { WorkshopJson } from '../workshop/model';
 
-export { LIMITS, idSchema };
+/** Interchange format v1 (`format: "malkart.board"`). */
+export interface BoardJson {
+  format: 'malkart.board';
+  version: 1;
+  meta: BoardMeta;
+  nodes: BoardNode[];
+  edges: BoardEdge[];
+  /** Left out when the board holds no agreements, votes or comments. */
+  workshop?: WorkshopJson;
+}
 
-const year = z.number().int().min(1900).max(2200);
-const text = z.string().max(LIMITS.maxTextLength);
-const shortText = z.string().max(LIMITS.maxTitleLength);
-const coordinate = z.number().finite().min(-LIMITS.maxCoordinate).max(LIMITS.maxCoordinate);
-const cardSize = z.number().finite().min(LIMITS.minCardSize).max(LIMITS.maxCardSize);
-export const yearValueSchema = z.strictObject({ value: z.number().finite(), year });
-export const periodSchema = z
-  .strictObject({ from: year.optional(), to: year.optional() })
-  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, 'period.from must not be after period.to');
-export const positionSchema = z.strictObject({
-  x: coordinate,
-  y: coordinate,
-  width: cardSize.optional(),
-  height: cardSize.optional(),
-});
-export const sourceSchema = z.strictObject({ doc: shortText.optional(), section: shortText.optional(), url: shortText.optional() });
-
-/** One measured value of an indicator's series (issue #14 §4). */
-export const indicatorValueSchema = z.strictObject({
-  period: z.string().regex(PERIOD_PATTERN, 'a period is a year such as "2024", or "2024-H1", "2024-Q3", "2024-03"'),
-  value: z.number().finite(),
-  source: shortText.optional(),
-  comment: shortText.optional(),
-});
-/** The stored record of a value (the period is in its key). */
-export const storedIndicatorValueSchema = indicatorValueSchema.omit({ period: true });
 export const seriesSchema = z
   .array(indicatorValueSchema)
   .max(LIMITS.maxSeriesLength)
@@ -47,29 +30,6 @@ export const seriesSchema = z
       else seen.set(v.period, i);
     });
   });
-
-/** One schema per content field, so operations can check a single edited value. */
-export const nodeFieldSchemas = {
-  kind: z.enum(NODE_KINDS),
-  tier: z.enum(TIERS),
-  owner: z.enum(OWNERS),
-  title: shortText,
-  description: text,
-  level: z.enum(GOAL_LEVELS),
-  period: periodSchema,
-  planRef: shortText,
-  source: sourceSchema,
-  responsible: shortText,
-  status: z.enum(STATUSES),
-  progress: z.enum(PROGRESS_VALUES),
-  sdg: z.array(z.string().regex(SDG_PATTERN, 'not an SDG goal or target such as "8" or "8.5"')).max(169),
-  unit: shortText,
-  direction: z.enum(DIRECTIONS),
-  baseline: yearValueSchema,
-  target: yearValueSchema,
-  latest: yearValueSchema,
-  dataSource: shortText,
-} as const;
 
 const f = nodeFieldSchemas;
 export const nodeSchema = z.strictObject({
@@ -98,15 +58,6 @@ export const nodeSchema = z.strictObject({
   position: positionSchema.default({ x: 0, y: 0 }),
 });
 
-export const edgeFieldSchemas = {
-  kind: z.enum(EDGE_KINDS),
-  source: idSchema,
-  target: idSchema,
-  note: text,
-  severity: z.enum(SEVERITIES),
-  resolution: text,
-} as const;
-
 export const edgeSchema = z.strictObject({
   id: idSchema,
   kind: edgeFieldSchemas.kind,
@@ -116,13 +67,6 @@ export const edgeSchema = z.strictObject({
   severity: edgeFieldSchemas.severity.optional(),
   resolution: edgeFieldSchemas.resolution.optional(),
 });
-
-export const metaFieldSchemas = {
-  title: shortText,
-  municipality: shortText,
-  language: z.enum(['nb', 'nn']),
-  period: periodSchema,
-} as const;
 
 export const metaSchema = z.strictObject({
   title: metaFieldSchemas.title,

@@ -78,11 +78,12 @@ describe('agreement', () => {
     expect(agreementOf(doc, 'G1').state).toBe('avtalt');
   });
 
-  it('any content field clears it (description, period, indicator target), moving does not', () => {
+  it('any content field clears it (description, period, indicator target), moving within its band does not', () => {
     const doc = board();
     agreeAs(doc, STAT, 'stat', 'I1');
     agreeAs(doc, KOMMUNE, 'kommune', 'I1');
-    moveNodes(doc, { I1: { x: 400, y: 300, width: 200 } }, ORIGIN);
+    // I1 is nav_local; a move into another band would change its tier, which is content.
+    moveNodes(doc, { I1: { x: 400, y: 900, width: 200 } }, ORIGIN);
     expect(agreementOf(doc, 'I1').state).toBe('avtalt');
     updateNode(doc, 'I1', { target: { value: 60, year: 2027 } }, ORIGIN);
     expect(agreementOf(doc, 'I1').state).toBe('open');

@@ -7,4 +7,3 @@ export * from './agreements';
 export * from './session';
 export * from './votes';
 export * from './comments';
-export * from './interchange';

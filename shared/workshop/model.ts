@@ -142,3 +142,14 @@ export interface WorkshopRefusal {
 }
 /** Same shape as shared/operations' OpResult, with the workshop's own refusal codes. */
 export type WorkshopResult<T = object> = ({ ok: true } & T) | WorkshopRefusal;
+
+export type BallotJson = Omit<BallotRecord, 'voteId'>;
+export interface VoteJson extends VoteRecord {
+  ballots: BallotJson[];
+}
+/** The workshop's lasting record in interchange v1. The live session (facilitator, timer) is not part of it. */
+export interface WorkshopJson {
+  agreements: AgreementRecord[];
+  votes: VoteJson[];
+  comments: CommentThread[];
+}

@@ -1,7 +1,7 @@
 // The workshop records as zod schemas: operations check what they are about to write with them,
 // and the interchange file's `workshop` section is checked with the same ones.
 import { z } from 'zod';
-import { LIMITS, idSchema } from '../interchange/primitives';
+import { LIMITS, idSchema } from '../fieldSchemas';
 import { AGREEING_SIDES } from './sides';
 
 export const WORKSHOP_LIMITS = {

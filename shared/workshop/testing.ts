@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 import { EXAMPLE_BOARD } from '../examples';
 import { applyBoardJson } from '../interchange/boardJson';
 import { createNode, deleteNodes, link, updateNode } from '../operations';
-import type { BoardJson } from '../types';
+import type { BoardJson } from '../interchange/schema';
 import { agree } from './agreements';
 import { reply, resolveThread, startThread } from './comments';
 import { takeFacilitator } from './session';

@@ -1,7 +1,7 @@
 // Test support: a generated board of n goals with descriptions and links, large enough that its
 // DOCX and PNG take a noticeable time to render (500 goals: about a second).
-import type { BoardJson, BoardNode } from '../../../shared/types';
-import type { Tier } from '../../../shared/vocabulary';
+import type { BoardJson, BoardNode } from '../../../shared';
+import type { Tier } from '../../../shared';
 
 const COLS = 25;
 const TIERS: readonly Tier[] = ['national', 'kommuneplan', 'nav_local'];

@@ -1,6 +1,7 @@
 // The three horizontal bands of the board, one per tier, in flow coordinates. A card belongs to
 // the band its centre lies in; cards above the first band count as national, below the last as local.
-import { TIERS, type Tier } from '../../shared';
+// The canvas draws them; `moveNodes` gives a card dropped in another band that band's tier.
+import { TIERS, type Tier } from './vocabulary';
 
 export const BAND_HEIGHT = 420;
 export const BAND_TOP0 = -60;

@@ -1,14 +1,15 @@
 // The workshop section of interchange v1: read from the Y.Doc in a stable order, written back
 // touching only what differs, and checked for what the schema cannot say (duplicates, references).
 import * as Y from 'yjs';
-import type { BallotJson, BoardJson, BoardNode, VoteJson, WorkshopJson } from '../types';
-import { isAgreeableKind } from './agreements';
-import { newYThread, readThread } from './comments';
-import { canonicalJson } from './fingerprint';
+import type { BoardNode } from '../types';
+import type { BoardJson } from './schema';
+import { isAgreeableKind } from '../workshop/agreements';
+import { newYThread, readThread } from '../workshop/comments';
+import { canonicalJson } from '../workshop/fingerprint';
 import {
   agreementKey, ballotKey, workshopMaps,
-  type AgreementRecord, type BallotRecord, type CommentMessage, type CommentThread, type VoteRecord, type YThread,
-} from './model';
+  type AgreementRecord, type BallotJson, type BallotRecord, type CommentMessage, type CommentThread, type VoteJson, type VoteRecord, type WorkshopJson, type YThread,
+} from '../workshop/model';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sameJson = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);

@@ -1,15 +1,15 @@
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_BOARD } from '../examples';
-import { applyBoardJson, toBoardJson } from '../interchange/boardJson';
-import { parseBoardJson, parseBoardJsonText } from '../interchange/parseBoardJson';
+import { applyBoardJson, toBoardJson } from './boardJson';
+import { parseBoardJson, parseBoardJsonText } from './parseBoardJson';
 import { deleteNodes } from '../operations';
-import type { BoardJson } from '../types';
-import { agreementOf, agreementSummary } from './agreements';
-import { allThreads, reply } from './comments';
-import { workshopMaps } from './model';
-import { voteResults } from './votes';
-import { KOMMUNE, ORIGIN, T2, lierWithWorkshop } from './testing';
+import type { BoardJson } from './schema';
+import { agreementOf, agreementSummary } from '../workshop/agreements';
+import { allThreads, reply } from '../workshop/comments';
+import { workshopMaps } from '../workshop/model';
+import { voteResults } from '../workshop/votes';
+import { KOMMUNE, ORIGIN, T2, lierWithWorkshop } from '../workshop/testing';
 
 const docs: Y.Doc[] = [];
 const track = (d: Y.Doc) => (docs.push(d), d);

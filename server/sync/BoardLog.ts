@@ -1,0 +1,170 @@
+// One loaded board's document and its durable log, behind the BoardStorage interface: loads it,
+// checks a client's update (parses, keeps the schema, fits the quota), stores it (GroupCommit)
+// and only then applies it, and compacts the log (docs/design.md "Sync and persistence").
+// No sockets here: the Room hears every applied update through the document's 'update' event.
+import * as Y from 'yjs';
+import type { BoardStorage } from '../storage/BoardStorage';
+import type { Metrics } from '../metrics';
+import type { GroupCommit } from './GroupCommit';
+import { BoardQuota } from './BoardQuota';
+import { UpdateGuard } from './updateGuard';
+import { assertValidUpdate } from '../protocol';
+import { BoardGoneError } from '../errors';
+
+export interface BoardLogLimits {
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+  /** Largest board, in bytes of its encoded state; an update that would pass it is refused. */
+  maxBoardBytes: number;
+}
+
+/** Origin of changes the server makes itself (a restore, a migration); they are stored before they are applied. */
+export const SERVER_ORIGIN = Symbol('server');
+
+export class BoardLog {
+  /** Log rows (and their bytes) written since the last compaction. */
+  private logRows: number;
+  private logBytes = 0;
+  /** Highest log sequence number whose update is applied to `doc`. */
+  private appliedSeq: number;
+  private compacting: Promise<void> | null = null;
+  private closed = false;
+  /** Refuses an edit that writes what the board's schema forbids, before it is stored. */
+  private readonly guard: UpdateGuard;
+  private readonly quota: BoardQuota;
+  /** When an update was last stored and applied; 0 = not since the load. */
+  lastEditAt = 0;
+
+  private constructor(
+    readonly boardId: string,
+    readonly doc: Y.Doc,
+    storedRows: number,
+    lastSeq: number,
+    storedBytes: number,
+    private readonly storage: BoardStorage,
+    private readonly commit: GroupCommit,
+    private readonly limits: BoardLogLimits,
+    private readonly metrics: Metrics,
+  ) {
+    this.logRows = storedRows;
+    this.appliedSeq = lastSeq;
+    this.metrics.logLength.inc(storedRows);
+    this.guard = new UpdateGuard(doc);
+    this.quota = new BoardQuota(doc, limits.maxBoardBytes, storedBytes);
+    doc.on('update', this.onDocUpdate);
+  }
+
+  /** Loads a board from storage. Throws if storage fails: a blank board is never served in its place. */
+  static async load(boardId: string, storage: BoardStorage, commit: GroupCommit, limits: BoardLogLimits, metrics: Metrics): Promise<BoardLog> {
+    // A board deleted after its access check (a DELETE racing an upgrade) must not come back blank.
+    if (!(await storage.getBoard(boardId))) throw new BoardGoneError(boardId);
+    const stored = await storage.loadDocument(boardId);
+    const doc = new Y.Doc();
+    if (stored.state) Y.applyUpdate(doc, stored.state);
+    let lastSeq = 0;
+    for (const row of stored.updates) {
+      // Rows were checked before they were written; one that still fails is skipped, not fatal.
+      try {
+        Y.applyUpdate(doc, row.update);
+      } catch (err) {
+        console.error(`board ${boardId}: log row ${row.seq} could not be applied and was skipped:`, err);
+      }
+      lastSeq = row.seq;
+    }
+    const storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((n, r) => n + r.update.byteLength, 0);
+    return new BoardLog(boardId, doc, stored.updates.length, lastSeq, storedBytes, storage, commit, limits, metrics);
+  }
+
+  /**
+   * Checks a client's update before it is stored, in the order frames arrive. Throws
+   * MalformedMessageError (not a Yjs update), UpdateRefusedError (breaks the schema) or
+   * BoardTooLargeError (past the quota); nothing is stored then.
+   */
+  checkClientUpdate(update: Uint8Array): void {
+    assertValidUpdate(update);
+    this.guard.check(update);
+    this.quota.check(update);
+  }
+
+  /**
+   * Durable before broadcast: the update is in the log before the doc (and so any client) sees it.
+   * Rejects when it could not be stored; then it is not applied either.
+   */
+  async storeThenApply(update: Uint8Array, origin: unknown): Promise<void> {
+    const seq = await this.store(update);
+    if (this.closed) return;
+    // Applied before it is counted, so a compaction it triggers includes it.
+    Y.applyUpdate(this.doc, update, origin);
+    this.recordLogged(seq, update.byteLength);
+  }
+
+  /**
+   * Makes a change on the server's behalf (a restore, a migration) as one ordinary update. `fn`
+   * runs on a copy of the board; the update it makes takes the same path as a client's: stored,
+   * then applied and sent to every client — the live doc never holds what is not yet stored.
+   */
+  async applyServerChange(fn: (doc: Y.Doc) => void, origin: unknown = SERVER_ORIGIN): Promise<void> {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+    let update: Uint8Array | null = null;
+    copy.on('update', (u: Uint8Array) => (update = u));
+    copy.transact(() => fn(copy), origin);
+    copy.destroy();
+    if (update) await this.storeThenApply(update, origin);
+  }
+
+  /** The one place an update is written to the log (a storage fence checks here). Resolves with its sequence number once durable. */
+  private store(update: Uint8Array): Promise<number> {
+    return this.commit.append(this.boardId, update);
+  }
+
+  private recordLogged(seq: number, bytes: number): void {
+    this.logRows++;
+    this.logBytes += bytes;
+    this.metrics.logLength.inc();
+    if (seq > this.appliedSeq) this.appliedSeq = seq;
+    this.lastEditAt = Date.now();
+    if (this.logRows >= this.limits.compactAfterUpdates || this.logBytes >= this.limits.compactAfterBytes) {
+      // A failed compaction loses nothing (the rows stay in the log) and is tried at the next bound.
+      this.compact().catch((err: unknown) => console.error(`board ${this.boardId}: compaction failed`, err));
+    }
+  }
+
+  // Every update reaches the doc through storeThenApply, so whatever the doc hears is stored.
+  private onDocUpdate = (update: Uint8Array): void => {
+    this.quota.grew(update.byteLength);
+  };
+
+  /** Folds the log into one state row: state written first, then the rows it covers deleted, in one transaction. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    const run = async () => {
+      const upToSeq = this.appliedSeq;
+      const rows = this.logRows;
+      const bytes = this.logBytes;
+      const state = Y.encodeStateAsUpdate(this.doc);
+      this.quota.measured(state.byteLength);
+      await this.storage.compact(this.boardId, state, upToSeq);
+      this.metrics.compactions.inc();
+      this.metrics.logLength.dec(rows);
+      // What was logged while the state was being written stays counted for the next compaction.
+      this.logRows -= rows;
+      this.logBytes -= bytes;
+    };
+    this.compacting = run().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  /** Final flush before unload: everything pending is durable and compacted; then the doc is destroyed. */
+  async close(): Promise<void> {
+    await this.commit.flush();
+    if (this.compacting) await this.compacting;
+    if (this.logRows > 0) await this.compact();
+    this.closed = true;
+    this.metrics.logLength.dec(this.logRows);
+    this.doc.off('update', this.onDocUpdate);
+    this.doc.destroy();
+  }
+}
