@@ -4,7 +4,7 @@
 // edit carries (one machine, one clock: performance.timeOrigin + now()).
 import * as Y from 'yjs';
 import { connectBenchClient, type BenchClient } from './connect';
-import { benchEdit } from '../lib/boards';
+import { benchEdit, stampClient, stampMap } from '../lib/boards';
 import { seeded } from '../../shared/seeded';
 import type { BoardTarget } from '../servers/index';
 
@@ -48,13 +48,14 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     c.awareness.setLocalState({ user: { name: wc.key } });
     await c.synced;
     syncMs.push(now() - t0);
-    const bench = doc.getMap<number>('bench');
-    bench.observe((ev, tr) => {
+    const stamps = stampMap(doc);
+    stamps.observe((ev, tr) => {
       if (tr.local || !collecting) return;
       const t = now();
       for (const k of ev.keysChanged) {
-        if (k === wc.key) continue;
-        const v = bench.get(k);
+        const from = stampClient(k);
+        if (from === null || from === wc.key) continue;
+        const v = stamps.get(k)?.value;
         if (v !== undefined && v >= startAt) {
           latencies.push(t - v);
           received++;

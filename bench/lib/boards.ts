@@ -1,7 +1,7 @@
 // Board content for the bench: the example board as a Yjs update every client starts from, the
 // edits a workshop makes (move a card, retitle it, link two), and generated large boards.
 import * as Y from 'yjs';
-import { applyBoardJson, boardMaps, link, moveNodes, parseBoardJson, updateNode, type BoardJson, type BoardNode, type BoardEdge } from '../../shared';
+import { VALUES_ROOT, applyBoardJson, boardMaps, link, moveNodes, parseBoardJson, updateNode, type BoardJson, type BoardNode, type BoardEdge } from '../../shared';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { seeded } from '../../shared/seeded';
 
@@ -25,9 +25,19 @@ export function seedUpdate(): Uint8Array {
 }
 
 /**
+ * Where an edit carries its send time: a measured value of an indicator named for the client
+ * (`stamp-<client>/2026` in the board's `indicatorValues` root). It is board content the update
+ * guard accepts, so ours is measured as it ships; a root of its own would be refused (4422).
+ */
+export const stampMap = (doc: Y.Doc): Y.Map<{ value: number }> => doc.getMap(VALUES_ROOT);
+const STAMP_KEY = /^stamp-(.+)\/2026$/;
+/** The client a stamp key belongs to, or null for another value. */
+export const stampClient = (key: string): string | null => STAMP_KEY.exec(key)?.[1] ?? null;
+
+/**
  * One edit as a participant makes it — 60 % moves, 30 % title changes, 10 % links — in one
- * transaction together with the send time under the client's key in the `bench` map, which is
- * what an observer reads to measure latency.
+ * transaction together with the send time under the client's stamp (`stampMap`), which is what
+ * an observer reads to measure latency.
  */
 export function benchEdit(doc: Y.Doc, key: string, rand: () => number, stamp: number): void {
   const maps = boardMaps(doc);
@@ -40,7 +50,7 @@ export function benchEdit(doc: Y.Doc, key: string, rand: () => number, stamp: nu
     } else if (r < 0.6) moveNodes(doc, { [pick()]: { x: Math.round(rand() * 3000), y: Math.round(rand() * 1500) } }, 'bench');
     else if (r < 0.9) updateNode(doc, pick(), { title: `Mål ${Math.floor(rand() * 1e6)}: flere i arbeid` }, 'bench');
     else link(doc, { kind: 'contributesTo', source: pick(), target: pick() }, 'bench');
-    doc.getMap('bench').set(key, stamp);
+    stampMap(doc).set(`stamp-${key}/2026`, { value: stamp });
   }, 'bench');
 }
 

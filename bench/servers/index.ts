@@ -60,7 +60,9 @@ export async function startBenchServer(
   const dataDir = opts.dataDir ?? newDataDir(kind);
   const env: Record<string, string> = { DATA_DIR: dataDir, ...opts.env };
   const ours = kind === 'ours' || kind === 'ours-normal';
-  if (ours) Object.assign(env, { PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: path.join(dataDir, 'no-client'), AUTO_SNAPSHOT_MS: '0' }, OURS_ENV[kind], opts.env);
+  // Every bench client comes from 127.0.0.1: the per-address limits on creating boards and opening
+  // sockets (an attacker's flood) would refuse the 50×10 run's own boards with 429.
+  if (ours) Object.assign(env, { PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: path.join(dataDir, 'no-client'), AUTO_SNAPSHOT_MS: '0', CREATE_LIMIT: '0', UPGRADE_LIMIT: '0' }, OURS_ENV[kind], opts.env);
   const child = await spawnServer(ENTRIES[kind], env, opts.nodeArgs);
   const url = child.url.replace(/\/$/, '');
   const wsBase = url.replace(/^http/, 'ws');
