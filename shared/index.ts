@@ -77,7 +77,7 @@ export {
   type BoardDiff, diffBoards, type FieldChange,
 } from './diffBoards';
 export {
-  beforeRestoreLabel, parseSnapshotLabel, type SnapshotName,
+  AUTO_SNAPSHOT_LABEL, beforeRestoreLabel, parseSnapshotLabel, type SnapshotName,
 } from './snapshotLabel';
 export {
   parsePresence, PRESENCE_LIMITS, PRESENCE_ROLES, type PresenceState, restrictPresence,
