@@ -92,12 +92,17 @@ export class RoomAwareness {
       }
       const parsed = parseAwarenessState(raw.json);
       if (owner === undefined && parsed === null) continue; // an echo of someone who left
-      const known = this.entries.get(raw.clientId)?.clock;
-      if (known !== undefined && raw.clock <= known) continue; // not newer: y-protocols ignores it too
+      const entry = this.entries.get(raw.clientId);
+      const known = entry?.clock;
+      // A reconnect resends the state with the clock it had, which the server bumped when the id
+      // left: that claim continues after it, so the person is seen again at once (the reservation
+      // below still decides who may claim the id).
+      const rejoin = owner === undefined && entry !== undefined && entry.json === null;
+      if (known !== undefined && raw.clock <= known && !rejoin) continue; // not newer: y-protocols ignores it too
       // No clock jumps: a clock far ahead continues at +1 instead. The sender's own clock stays ahead
       // of what others see, so its next change still counts; a squatter cannot push an id's clock
       // out of its owner's reach.
-      let clock = raw.clock;
+      let clock = rejoin && raw.clock <= known! ? known! + 1 : raw.clock;
       if (known !== undefined ? clock > known + MAX_CLOCK_STEP : clock > MAX_CLOCK) {
         this.metrics.awarenessIgnored.inc({ reason: 'clock_jump' });
         clock = (known ?? 0) + 1;
