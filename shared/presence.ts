@@ -96,7 +96,7 @@ function parseUser(raw: unknown): PresenceUser | null {
   const name = presenceUserSchema.shape.name.safeParse(input.name);
   if (!name.success) return null;
   const user: PresenceUser = { name: name.data };
-  for (const key of ['color', 'side', 'participantId'] as const) {
+  for (const key of ['color', 'side', 'participantId', 'verified'] as const) {
     if (input[key] === undefined) continue;
     const r = presenceUserSchema.shape[key].safeParse(input[key]);
     if (r.success && r.data !== undefined) (user as Record<string, unknown>)[key] = r.data;
