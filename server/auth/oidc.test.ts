@@ -2,6 +2,11 @@
 // flow with PKCE, state and nonce, the session cookie, returnTo, logout with end-session, and a
 // server without OIDC_ISSUER that behaves as before.
 import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { removeDir } from '../testing/testServer';
 import { cleanUpAfterEach, startTestServer } from '../testing/testServer';
 import { browserFetch, CookieJar, emailOf, loginAtProvider, nameOf, signIn, startSignInServer } from '../testing/testProvider';
 import { SESSION_COOKIE } from './sessions';
@@ -39,6 +44,22 @@ describe('sign-in with OpenID Connect', () => {
     const res = await me(jar, server.url);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ user: { sub: 'kari', name: nameOf('kari'), email: emailOf('kari') } });
+  });
+
+  it.each(['jwk', 'pem'] as const)('signs the client in with private_key_jwt from a %s key file (ID-porten, Ansattporten)', async (format) => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'malkart-key-'));
+    try {
+      const file = path.join(dir, `key.${format}`);
+      writeFileSync(file, format === 'jwk' ? JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid: 'k1' }) : (privateKey.export({ format: 'pem', type: 'pkcs8' }) as string));
+      const publicJwk = { ...publicKey.export({ format: 'jwk' }), ...(format === 'jwk' ? { kid: 'k1' } : {}), use: 'sig', alg: 'ES256' };
+      const server = await startSignInServer({}, { file, publicJwk });
+      const jar = new CookieJar();
+      await signIn(jar, server, 'nav-ansatt');
+      expect(await (await me(jar, server.url)).json()).toMatchObject({ user: { sub: 'nav-ansatt' } });
+    } finally {
+      removeDir(dir);
+    }
   });
 
   it('refuses a returnTo that leaves the site', async () => {

@@ -30,7 +30,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startTestProvider(publicUrl: string): Promise<TestProvider> {
+/** The client that authenticates with private_key_jwt (as ID-porten and Ansattporten require), when a public JWK is given. */
+export const KEY_CLIENT_ID = 'malkart-test-key';
+
+export async function startTestProvider(publicUrl: string, clientPublicJwk?: Record<string, unknown>): Promise<TestProvider> {
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const http: Server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -46,6 +49,19 @@ export async function startTestProvider(publicUrl: string): Promise<TestProvider
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_post',
       },
+      ...(clientPublicJwk
+        ? [
+            {
+              client_id: KEY_CLIENT_ID,
+              redirect_uris: [`${publicUrl}/auth/callback`],
+              post_logout_redirect_uris: [`${publicUrl}/`],
+              grant_types: ['authorization_code'],
+              response_types: ['code'],
+              token_endpoint_auth_method: 'private_key_jwt',
+              jwks: { keys: [clientPublicJwk] },
+            },
+          ]
+        : []),
     ],
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
@@ -77,14 +93,19 @@ export async function startTestProvider(publicUrl: string): Promise<TestProvider
 }
 
 /** A Målkart test server with sign-in against a fresh test provider (closed with the server). */
-export async function startSignInServer(opts: StartOptions = {}): Promise<TestServer & { provider: TestProvider; publicUrl: string }> {
+export async function startSignInServer(
+  opts: StartOptions = {},
+  /** Sign in with private_key_jwt: this key file (PEM or JWK) and its public JWK, registered at the provider. */
+  key?: { file: string; publicJwk: Record<string, unknown> },
+): Promise<TestServer & { provider: TestProvider; publicUrl: string }> {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
-  const provider = await startTestProvider(publicUrl);
+  const provider = await startTestProvider(publicUrl, key?.publicJwk);
+  const client = key ? { clientId: KEY_CLIENT_ID, clientSecret: null, privateKeyFile: key.file } : { clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, privateKeyFile: null };
   const server = await startTestServer({
     port,
     publicUrl,
-    oidc: { issuer: provider.issuer, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, privateKeyFile: null, scopes: 'openid profile email', acrValues: null },
+    oidc: { issuer: provider.issuer, ...client, scopes: 'openid profile email', acrValues: null },
     ...opts,
   });
   const close = server.close;
