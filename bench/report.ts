@@ -72,6 +72,18 @@ export function toMarkdown(r: BenchResults): string {
     out.push(table(['server', 'sent', 'seen by a client', 'survived restart', 'lost'], r.durability.map((d) => [d.server, d.sent, d.seenByObserver, d.survived, `**${d.lost}**`])));
   }
 
+  if (r.cluster) {
+    const c = r.cluster;
+    out.push('## Cluster (two instances on Postgres, STORE=postgres)');
+    out.push(`Edit latency, sender → another client, ${c.edits} edits: both clients on the board's owner ("direct"), against both on the other instance, whose sockets are forwarded to the owner (the hop, crossed on the way in and out). Failover: SIGKILL of the owner → the first edit accepted again through the other instance, LEASE_MS=${c.leaseMs}.`);
+    out.push(table(['path', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], [
+      ['direct (owner)', c.direct.p50, c.direct.p95, c.direct.p99, c.direct.max],
+      ['proxied (other instance)', c.proxied.p50, c.proxied.p95, c.proxied.p99, c.proxied.max],
+      ['hop cost (proxied − direct)', +(c.proxied.p50 - c.direct.p50).toFixed(1), +(c.proxied.p95 - c.direct.p95).toFixed(1), +(c.proxied.p99 - c.direct.p99).toFixed(1), ''],
+    ]));
+    out.push(`Failover: **${c.failoverMs} ms** from the kill to the first edit accepted again.`);
+  }
+
   if (r.loadMemory) {
     const l = r.loadMemory;
     out.push('## Load and memory (ours)');

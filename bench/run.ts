@@ -17,11 +17,12 @@ import { runLatency, type LatencyResult } from './latency';
 import { runDurability, type DurabilityResult } from './durability';
 import { runLoadMemory, type LoadMemoryResult } from './loadMemory';
 import { runExport, type ExportResult } from './export';
+import { runCluster, type ClusterResult } from './cluster';
 import type { BrowserResult } from './browser';
 import { SERVER_KINDS, type ServerKind } from './servers/index';
 import { toMarkdown } from './report';
 
-const SCENARIOS = ['latency', 'durability', 'load', 'export', 'browser'] as const;
+const SCENARIOS = ['latency', 'durability', 'load', 'export', 'browser', 'cluster'] as const;
 
 const { values: args } = parseArgs({
   options: {
@@ -63,6 +64,8 @@ export interface BenchResults {
   loadMemory: LoadMemoryResult | null;
   export: ExportResult[];
   browser: BrowserResult | null;
+  /** Two instances on Postgres: the proxy hop and the failover time (#18). */
+  cluster: ClusterResult | null;
   skipped: string[];
 }
 
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
       cores: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), freeGiB: Math.round(freemem() / 2 ** 30),
       node: process.version, platform: `${process.platform} ${process.arch}`, loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     },
-    options, latency: [], latencyRounds: [], durability: [], loadMemory: null, export: [], browser: null, skipped: [],
+    options, latency: [], latencyRounds: [], durability: [], loadMemory: null, export: [], browser: null, cluster: null, skipped: [],
   };
   const step = async (name: string, fn: () => Promise<void>) => {
     const t0 = Date.now();
@@ -132,6 +135,14 @@ async function main(): Promise<void> {
     await step('browser', async () => {
       const { runBrowser } = await import('./browser');
       results.browser = await runBrowser(2000 * scale, { largest: 10_000 });
+    });
+  }
+
+  if (only.has('cluster')) {
+    await step('cluster', async () => {
+      // Postgres on this machine (trust), a schema of its own, dropped afterwards.
+      const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+      results.cluster = await runCluster({ edits: 300 * scale, leaseMs: 3000, databaseUrl });
     });
   }
 

@@ -1,7 +1,8 @@
 // Indicator follow-up (issue #14 §4) in Chromium against a real server, two people on one board:
 // Kari adds measured values to an indicator with the keyboard alone; Siri, with the same indicator
 // open, sees the table, the line chart and the on-track state update.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { cardSelector, launchBrowser, newPerson, openBoard, type Person } from './support/browser';
@@ -15,6 +16,7 @@ let kari: Person;
 let siri: Person;
 
 beforeAll(async () => {
+  mkdirSync(new URL('./artifacts/', import.meta.url), { recursive: true });
   server = await startTestServer();
   browser = await launchBrowser();
   const board = await createBoard(server.url, { board: example });
@@ -56,6 +58,41 @@ describe('indicator series', () => {
     await ks.getByTestId('series-add').click();
     expect(await ks.getByRole('alert').textContent()).toContain('2024-Q3');
     expect(await ss.locator('tbody tr').count()).toBe(2);
+  }, 180_000);
+
+  it('the card shows the line chart and says latest value, state and trend at readable zoom; the overview card draws no chart', async () => {
+    const card = siri.page.locator(cardSelector('K6'));
+    const chart = card.getByTestId('card-series-chart');
+    const zoom = () => siri.page.evaluate(() => window.__malkart!.viewport()!.zoom);
+    // The example board opens at overview zoom: zoom in over the card (the wheel zooms about the pointer).
+    for (let i = 0; i < 12 && (await zoom()) < 0.45; i++) {
+      const before = await zoom();
+      const box = (await card.boundingBox())!;
+      await siri.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await siri.page.mouse.wheel(0, -200);
+      await siri.page.waitForFunction((z) => window.__malkart!.viewport()!.zoom > z, before);
+    }
+    expect(await zoom()).toBeGreaterThanOrEqual(0.45);
+    await chart.waitFor();
+    expect(await chart.getAttribute('data-points')).toBe('2');
+    await card.screenshot({ path: fileURLToPath(new URL('./artifacts/indicator-card.png', import.meta.url)) });
+    expect(await chart.getAttribute('aria-hidden')).toBe('true');
+    expect(await card.getByTestId('card-series-state').textContent()).toBe('I rute, bedre enn forrige måling');
+    const said = 'Siste verdi: 3,6 % (2025). I rute, bedre enn forrige måling.';
+    expect(await card.getAttribute('aria-label')).toContain(said);
+    // Kari's own card says it too (the series reached her canvas through her own write).
+    expect(await kari.page.locator(cardSelector('K6')).getAttribute('aria-label')).toContain(said);
+
+    // Zoom out by the canvas's own button until the cards draw their overview blocks.
+    for (let i = 0; i < 12 && (await zoom()) >= 0.45; i++) {
+      const before = await zoom();
+      await siri.page.locator('.react-flow__controls-zoomout').click();
+      await siri.page.waitForFunction((z) => window.__malkart!.viewport()!.zoom < z, before);
+    }
+    expect(await zoom()).toBeLessThan(0.45);
+    await siri.page.waitForSelector(`${cardSelector('K6')} .mk-card.is-low`);
+    expect(await card.getByTestId('card-series-chart').count()).toBe(0);
+    expect(await card.getAttribute('aria-label')).toContain(said);
   }, 180_000);
 
   it('CSV import: the preview names the unmatched row and column; the import reaches the other person', async () => {

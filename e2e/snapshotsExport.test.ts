@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { agree, createNode, moveNodes, updateNode } from '../shared';
+import { agree, createNode, moveNodes, setIndicatorValues, updateNode } from '../shared';
 import { ARTIFACTS, cardSelector, launchBrowser, newPerson, openBoard, waitForBoard, type CardInfo, type Person } from './support/browser';
 import { createBoard, startTestServer, type TestServer } from './support/server';
 import { connectNodeClient, type NodeClient } from './support/yclient';
@@ -78,6 +78,7 @@ describe('snapshots on the canvas', () => {
     const o = { remote: true };
     expect(updateNode(other.doc, 'K2', { title: K2_NEW }, o).ok).toBe(true);
     expect(createNode(other.doc, { id: 'L9', kind: 'goal', tier: 'nav_local', owner: 'felles', title: 'Nytt lokalt mål', position: { x: 2700, y: 860 } }, o).ok).toBe(true);
+    expect(setIndicatorValues(other.doc, [{ indicatorId: 'K6', value: { period: '2025', value: 3.6, source: 'KOSTRA' } }], o).ok).toBe(true);
     expect(moveNodes(other.doc, { K3: { x: 960, y: 470 } }, o).ok).toBe(true);
     expect(agree(other.doc, { targetId: 'K4', side: 'stat', participantId: 'p-siri', name: 'Siri Stat', at: new Date().toISOString() }, o).ok).toBe(true);
     await waitForBoard(
@@ -153,7 +154,7 @@ describe('snapshots on the canvas', () => {
     expect(new URL(page.url()).searchParams.get('compare')).toBe('now');
 
     const marks = await page.evaluate(() => window.__malkart!.diffMarks());
-    expect(marks).toEqual({ T3: 'removed', L9: 'added', K2: 'changed', K3: 'moved' });
+    expect(marks).toEqual({ T3: 'removed', L9: 'added', K2: 'changed', K3: 'moved', K6: 'changed' });
     // The same marks on the rendered cards; the removed card is drawn (a ghost) with its old title.
     for (const [id, mark] of Object.entries(marks)) {
       await page.locator(`${cardSelector(id)} .mk-card[data-diff="${mark}"]`).waitFor();
@@ -165,7 +166,9 @@ describe('snapshots on the canvas', () => {
     expect(await page.locator('.react-flow__edge.mk-diff-removed').count()).toBe(1); // e21, T3's link
 
     const panel = page.getByTestId('compare-panel');
-    expect(await panel.getByTestId('compare-summary').innerText()).toBe('Nye: 1 · fjernet: 1 · endret: 1 · flyttet: 1');
+    expect(await panel.getByTestId('compare-summary').innerText()).toBe('Nye: 1 · fjernet: 1 · endret: 2 · flyttet: 1');
+    // A new measured value changes the indicator: listed by period, old → new.
+    expect(await panel.locator('[data-change-id="K6"] [data-value-period="2025"]').innerText()).toBe('Måleverdi 2025: – → 3,6 – KOSTRA');
     expect(await panel.getByTestId('compare-legend').locator('li').count()).toBe(4);
     const k2 = panel.locator('[data-change-id="K2"]');
     expect(await k2.getAttribute('data-mark')).toBe('changed');
@@ -183,7 +186,7 @@ describe('snapshots on the canvas', () => {
     expect(updateNode(other!.doc, 'K1', { title: 'Livskvalitet, inkludering og mestring' }, { remote: true }).ok).toBe(true);
     await page.getByRole('button', { name: 'Oppdater sammenligningen' }).click();
     await page.waitForFunction(() => window.__malkart?.snapshot()?.status === 'ready' && window.__malkart.diffMarks().K1 === 'changed');
-    expect(await page.getByTestId('compare-summary').innerText()).toBe('Nye: 1 · fjernet: 1 · endret: 2 · flyttet: 1');
+    expect(await page.getByTestId('compare-summary').innerText()).toBe('Nye: 1 · fjernet: 1 · endret: 3 · flyttet: 1');
   });
 
   it('restores after a confirmation while two people are connected; restoring the "before" snapshot undoes it', async () => {
@@ -235,8 +238,9 @@ describe('export dialog', () => {
     expect(text).toContain(example.meta.title);
     expect(text).toContain(titleOf('T3')); // in the snapshot, no longer on the live board
     expect(text).not.toContain('Nytt lokalt mål');
-    expect(text).toContain('Ansvarleg'); // nynorsk, as chosen
-    expect(text).not.toContain('Ansvarlig');
+    expect(text).toContain('## Måla i kommuneplanen'); // nynorsk, as chosen
+    expect(text).not.toContain('Kommuneplanens mål');
+    expect(text).not.toContain('Arbeidsgrunnlag'); // the edition to publish, by default
     // The bar followed the stream to the file's full length.
     const bar = dialog.getByTestId('export-progress');
     expect(Number(await bar.getAttribute('data-received'))).toBe(md.bytes.length);
@@ -251,7 +255,7 @@ describe('export dialog', () => {
     expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(Number(await bar.getAttribute('data-received'))).toBe(docx.bytes.length);
 
-    // The plan chapter's options (docx, html): the edition to publish by default, which has no
+    // The plan chapter's options (docx, html, md): the edition to publish by default, which has no
     // comment appendix; the heading level and Word-style numbering reach the file.
     await dialog.getByTestId('export-format').selectOption('html');
     expect(await dialog.getByTestId('export-variant').inputValue()).toBe('publication');
@@ -265,8 +269,12 @@ describe('export dialog', () => {
     await dialog.getByTestId('export-variant').selectOption('working');
     expect(await dialog.getByTestId('export-comments').count()).toBe(1);
     expect(await dialog.getByTestId('export-heading-level').count()).toBe(1);
+    // Markdown takes the same options; its numbers are typed into the headings.
     await dialog.getByTestId('export-format').selectOption('md');
-    expect(await dialog.getByTestId('export-heading-level').count()).toBe(0);
+    expect(await dialog.getByTestId('export-heading-level').inputValue()).toBe('2');
+    expect(await dialog.getByTestId('export-numbering').inputValue()).toBe('word');
+    expect(await download(page).then((f) => f.bytes.toString('utf8'))).toMatch(/^## 1 Lier: mål for arbeid og inkludering\n/);
+    await dialog.getByTestId('export-numbering').selectOption('none');
 
     // The comment appendix is asked for in the dialog; it is offered for the documents only.
     await dialog.getByTestId('export-format').selectOption('md');

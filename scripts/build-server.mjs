@@ -5,6 +5,7 @@
 //   main.js          the server (`node dist/server/main.js`): switches on Node's compile cache,
 //                    then loads the server (server/serve.ts), a chunk of its own
 //   renderWorker.js  the export worker thread RenderPool starts beside main.js
+//   migrateStore.js  `npm run migrate-store` (SQLite → PostgreSQL)
 // Code splitting keeps what only exports need (docx, PNG) in chunks the server loads when an
 // export first runs in-process, and lets main.js load the server only after the cache is on.
 import { build } from 'esbuild';
@@ -14,7 +15,7 @@ const outdir = 'dist/server';
 const EXTERNAL = ['better-sqlite3', '@resvg/resvg-js', 'bufferutil', 'utf-8-validate'];
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'server/main.ts', renderWorker: 'server/export/renderWorker.ts' },
+  entryPoints: { main: 'server/main.ts', renderWorker: 'server/export/renderWorker.ts', migrateStore: 'server/tools/migrateStoreCli.ts' },
   outdir,
   bundle: true,
   platform: 'node',

@@ -8,6 +8,7 @@ import { configFromEnv, type ServerConfig } from './config';
 import { Metrics } from './metrics';
 import type { BoardStorage } from './storage/BoardStorage';
 import { SqliteStorage } from './storage/SqliteStorage';
+import { PostgresStorage } from './storage/PostgresStorage';
 import { RoomManager } from './sync/RoomManager';
 import { CLOSE } from './protocol';
 import { boardsRouter } from './http/boardsRouter';
@@ -22,15 +23,19 @@ import { createLogger, requestLogger, type Logger } from './log';
 import type { DestinationStream } from 'pino';
 import { createBoardLimiter } from './http/rateLimits';
 import { noStore, securityHeaders } from './http/securityHeaders';
-import { WsTickets } from './auth/wsTickets';
+import { WsTickets, type TicketStore } from './auth/wsTickets';
 import { Sessions } from './auth/sessions';
 import { OidcAuth } from './auth/oidc';
 import { readSession } from './http/signedIn';
 import { meRouter } from './http/meRouter';
 import { membersRouter } from './http/membersRouter';
+import { PostgresTickets } from './cluster/PostgresTickets';
+import { Cluster } from './cluster/Cluster';
+import { routeBoardRequests } from './cluster/httpProxy';
+import type { ClusterSignal } from './cluster/ClusterSignals';
 
 export interface StartOptions extends Partial<ServerConfig> {
-  /** Use this store instead of the SQLite file under dataDir (tests inject failing stores). */
+  /** Use this store instead of the one STORE names (tests inject failing stores). */
   storage?: BoardStorage;
   /** Use this render pool instead of one of `exportWorkers` workers (tests inject small or faulty ones). */
   renderPool?: RenderPool;
@@ -46,6 +51,8 @@ export interface RunningServer {
   server: Server;
   storage: BoardStorage;
   rooms: RoomManager;
+  /** Leases, signals and routing when STORE=postgres; null on a single instance. */
+  cluster: Cluster | null;
   snapshots: SnapshotService;
   metrics: Metrics;
   /** Renders exports; null when EXPORT_WORKERS=0 (they render on the event loop). */
@@ -60,8 +67,9 @@ export interface RunningServer {
 export function createApp(
   storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig, renderPool: RenderPool | null = null,
   log: Logger = createLogger('silent'),
-  tickets: WsTickets = new WsTickets(),
+  tickets: TicketStore = new WsTickets(),
   sessions: Sessions | null = null,
+  cluster: Cluster | null = null,
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -83,16 +91,18 @@ export function createApp(
     app.use('/auth', oidc.router());
   }
   app.use('/api', noStore);
+  // Several instances: a board another instance owns is served there (before the body is read here).
+  if (cluster) app.use('/api/boards/:id', routeBoardRequests(cluster, rooms, metrics, config.leaseMs, config.exportTimeoutMs + 5000));
   app.use('/api', readSession(sessions));
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
   // Before the JSON routes' catch-all: this one reads its own text/csv body.
   app.use('/api/boards/:id/indicator-values', indicatorValuesRouter(storage, rooms));
   app.post('/api/boards', createBoardLimiter(config, metrics));
-  app.use('/api/boards', boardsRouter(storage, rooms, tickets, oidc !== null));
+  app.use('/api/boards', boardsRouter(storage, rooms, tickets, oidc !== null, cluster?.signals ?? null));
   app.use('/api/boards/:id', membersRouter(storage, rooms));
   app.use('/api', meRouter(storage, rooms, oidc !== null));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
-  app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }));
+  app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }, rooms));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
 
   const index = path.join(config.clientDir, 'index.html');
@@ -106,13 +116,45 @@ export function createApp(
   return app;
 }
 
+/**
+ * A rotation or deletion on any instance: this one closes the sockets it holds that the change
+ * revokes, re-reading the board (so a late or repeated signal does no harm).
+ */
+async function applySignal(signal: ClusterSignal, storage: BoardStorage, rooms: RoomManager): Promise<void> {
+  const room = await rooms.loaded(signal.boardId);
+  if (!room) return;
+  const board = signal.kind === 'deleted' ? undefined : await storage.getBoard(signal.boardId);
+  if (!board) return rooms.closeBoard(signal.boardId, CLOSE.boardDeleted);
+  room.closeConnections(CLOSE.tokenRevoked, (c) => board.tokens[c.role] !== c.tokenHash);
+}
+
+/** The store STORE names: SQLite under dataDir (the default, no services), or PostgreSQL at DATABASE_URL (migrated at start). */
+async function openStore(config: ServerConfig, log: Logger): Promise<BoardStorage> {
+  if (config.store === 'postgres') return PostgresStorage.open(config.databaseUrl, { onPoolError: (err) => log.error({ err }, 'postgres: idle connection failed') });
+  return new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
+}
+
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const { storage: given, renderPool: givenPool, logDestination, wsTickets, ...overrides } = opts;
   const config = configFromEnv(overrides);
   const log = createLogger(logDestination && config.logLevel === 'silent' ? 'info' : config.logLevel, logDestination);
-  const storage = given ?? new SqliteStorage(path.join(config.dataDir, 'malkart.sqlite'), { synchronous: config.sqliteSynchronous });
+  const storage = given ?? (await openStore(config, log));
   const metrics = new Metrics();
-  const rooms = new RoomManager(storage, config, metrics);
+  // Several instances share the store: board leases, the fence's epochs, signals between instances.
+  let rooms: RoomManager | null = null;
+  const cluster =
+    config.store === 'postgres' && storage instanceof PostgresStorage
+      ? await Cluster.start(storage, config.databaseUrl, config.leaseMs, {
+          onSignal: async (signal) => {
+            if (rooms) await applySignal(signal, storage, rooms);
+          },
+          onResync: async () => {
+            for (const room of (await rooms?.loadedRooms()) ?? []) await applySignal({ kind: 'tokens', boardId: room.boardId }, storage, rooms!);
+          },
+        })
+      : null;
+  rooms = new RoomManager(storage, config, metrics, cluster);
+  if (cluster) cluster.leases.onLost = (boardId, epoch) => void rooms.leaseLost(boardId, epoch);
   const snapshots = new SnapshotService(storage, rooms, config.autoSnapshotKeep, config.maxSnapshotsPerBoard);
   snapshots.startTimer(config.autoSnapshotMs);
   // Its workers start with the first export.
@@ -128,22 +170,24 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         })
       : null);
   if (renderPool) metrics.watchRenderPool(renderPool);
-  const tickets = wsTickets ?? new WsTickets();
+  // Several instances: a ticket made on one is used on another, so they are kept in Postgres.
+  const tickets = wsTickets ?? (cluster && storage instanceof PostgresStorage ? new PostgresTickets(storage.pool) : new WsTickets());
   const sessions = config.oidc ? new Sessions(storage, config.sessionMaxAgeMs, config.publicUrl!.startsWith('https:')) : null;
-  // A session that ends (sign-out, expiry) closes its sockets at once.
+  // A session that ends (sign-out, expiry) closes its sockets at once (on this instance; see docs for others).
   sessions?.onEnded((ended) => {
     void rooms.loadedRooms().then((list) => {
       for (const room of list) room.closeConnections(CLOSE.signedOut, (c) => c.member?.sessionIdHash === ended.idHash);
     });
   });
-  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, sessions));
-  const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets, sessions);
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, sessions, cluster));
+  const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets, sessions, cluster);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  if (cluster) cluster.instanceUrl = config.instanceUrl || `http://127.0.0.1:${port}`;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   let closing: Promise<void> | null = null;
@@ -155,8 +199,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await rooms.shutdown(CLOSE.serverRestart);
       sockets.close();
       server.closeAllConnections();
+      await cluster?.stop();
       await storage.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, snapshots, metrics, renderPool, log, sessions, close };
+  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, cluster, snapshots, metrics, renderPool, log, sessions, close };
 }

@@ -83,6 +83,14 @@ export interface ServerConfig {
   exportMaxPixels: number;
   /** Snapshots taken by hand kept per board; one more is refused (409) until one is deleted. */
   maxSnapshotsPerBoard: number;
+  /** Where boards live: one SQLite file under dataDir (one instance), or PostgreSQL (several instances). */
+  store: 'sqlite' | 'postgres';
+  /** The PostgreSQL database when store is postgres, e.g. postgres://user@host:5432/malkart. */
+  databaseUrl: string;
+  /** How the other instances reach this one (WebSocket proxying); empty = http://127.0.0.1:<port> once listening. */
+  instanceUrl: string;
+  /** A board's lease lasts this long unless renewed (renewed every third of it); a dead owner's boards move after it. */
+  leaseMs: number;
 }
 
 /** TRUST_PROXY: unset/false/0 = no proxy, true, a hop count, or addresses/subnets as Express reads them. */
@@ -145,10 +153,21 @@ function oidcSettings(hasPublicUrl: boolean): OidcSettings | null {
   };
 }
 
+/** STORE and DATABASE_URL, checked together: postgres needs a URL. */
+function store(): { store: 'sqlite' | 'postgres'; databaseUrl: string } {
+  const kind = (process.env.STORE ?? 'sqlite').toLowerCase();
+  if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`STORE must be sqlite or postgres, got "${kind}"`);
+  const databaseUrl = process.env.DATABASE_URL ?? '';
+  if (kind === 'postgres' && !databaseUrl) throw new Error('STORE=postgres needs DATABASE_URL (e.g. postgres://user@host:5432/malkart)');
+  return { store: kind, databaseUrl };
+}
+
 export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConfig {
   const sync = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new Error(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${sync}"`);
   const pub = publicUrl();
+  const leaseMs = int('LEASE_MS', 5000);
+  if (leaseMs < 300) throw new Error(`LEASE_MS must be at least 300, got ${leaseMs}`);
   return {
     publicUrl: pub,
     oidc: oidcSettings(pub !== null),
@@ -189,6 +208,9 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     exportMemoryMb: int('EXPORT_MEMORY_MB', 1024),
     exportMaxPixels: int('EXPORT_MAX_PIXELS', 32_000_000),
     maxSnapshotsPerBoard: int('MAX_SNAPSHOTS_PER_BOARD', 100),
+    ...store(),
+    instanceUrl: (process.env.INSTANCE_URL ?? '').replace(/\/+$/, ''),
+    leaseMs,
     ...overrides,
   };
 }

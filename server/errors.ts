@@ -50,3 +50,14 @@ export class BoardLoadError extends UnavailableError {
     super('storage_failed', `could not load board ${boardId} from storage: ${(cause as Error)?.message ?? String(cause)}. Nothing was changed; try again later.`);
   }
 }
+
+/** Several instances (STORE=postgres): another instance holds the board's live lease; the caller forwards to `owner`, or the client tries again. */
+export class OwnedElsewhereError extends UnavailableError {
+  constructor(
+    readonly boardId: string,
+    readonly owner: string,
+    readonly remainingMs: number,
+  ) {
+    super('board_moving', 'The board is moving between servers; nothing was changed. Try again in a moment.');
+  }
+}

@@ -31,6 +31,12 @@ export class Metrics {
   readonly evictions = new client.Counter({
     name: 'malkart_boards_evicted_total', help: 'Loaded boards unloaded to make room for another', registers: [this.registry],
   });
+  readonly fenced = new client.Counter({
+    name: 'malkart_boards_fenced_total', help: 'Boards dropped because another instance took their lease (STORE=postgres)', registers: [this.registry],
+  });
+  readonly proxiedConnections = new client.Counter({
+    name: 'malkart_proxied_total', help: 'WebSockets and API requests forwarded to the instance that owns the board', labelNames: ['what'] as const, registers: [this.registry],
+  });
   readonly slowClientsDisconnected = new client.Counter({
     name: 'malkart_slow_clients_disconnected_total', help: 'Clients closed for falling too far behind', registers: [this.registry],
   });

@@ -33,6 +33,8 @@ export function boardMaps(doc: Y.Doc): BoardMaps {
  */
 export function plainValue(v: unknown): unknown {
   if (v instanceof Y.Text) return v.toString();
+  // A code list (LIST_FIELDS): two people adding at once can both push the same code.
+  if (v instanceof Y.Array) return [...new Set(v.toArray())];
   return v instanceof Y.AbstractType ? undefined : v;
 }
 
@@ -157,7 +159,38 @@ export function nodeText(ynode: YNode, field: TextField): Y.Text {
   return text;
 }
 
-/** Writes one content field of a node; a text field is changed by a minimal edit of its Y.Text. */
+/**
+ * The fields that are a set of codes (the card's SDGs), held as a Y.Array so that two people who
+ * add or remove different codes at once both keep their change; a plain array would be one value,
+ * and the later write would drop the other person's code. Older boards hold a plain array: readers
+ * accept both, the first write (or the server's migration on load) turns it into a Y.Array.
+ */
+export const LIST_FIELDS = ['sdg'] as const;
+export type ListField = (typeof LIST_FIELDS)[number];
+export const isListField = (f: string): f is ListField => f === 'sdg';
+
+/** Changes a code list to hold exactly `codes`: removes what is not wanted, appends what is missing. */
+function writeList(ynode: YNode, field: ListField, codes: readonly string[]): void {
+  const v = ynode.get(field);
+  if (!(v instanceof Y.Array)) {
+    ynode.set(field, Y.Array.from([...new Set(codes)]));
+    return;
+  }
+  const list = v as Y.Array<unknown>;
+  const wanted = new Set(codes);
+  const seen = new Set<unknown>();
+  // From the end, so the indexes still to visit stay valid; a duplicate (two people added the same code) goes too.
+  const items = list.toArray();
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (!wanted.has(item as string) || items.indexOf(item) !== i) list.delete(i, 1);
+    else seen.add(item);
+  }
+  const missing = [...wanted].filter((c) => !seen.has(c));
+  if (missing.length) list.push(missing);
+}
+
+/** Writes one content field of a node; a text field is changed by a minimal edit of its Y.Text, a code list item by item. */
 export function writeNodeField(ynode: YNode, field: keyof NodeFields, value: unknown): void {
   if (isTextField(field)) {
     const next = typeof value === 'string' ? value : '';
@@ -169,6 +202,9 @@ export function writeNodeField(ynode: YNode, field: keyof NodeFields, value: unk
   }
   if (value === undefined || value === null) {
     if (ynode.has(field)) ynode.delete(field);
+  } else if (isListField(field) && Array.isArray(value)) {
+    // The same codes already there stay as they are (no write on restore or import), even as a plain array.
+    if (!sameValue(plainValue(ynode.get(field)), [...new Set(value)])) writeList(ynode, field, value as string[]);
   } else if (!sameValue(ynode.get(field), value)) {
     ynode.set(field, value);
   }
@@ -179,6 +215,7 @@ export function newYNode(fields: NodeFields): YNode {
   for (const f of NODE_FIELDS) {
     const v = fields[f];
     if (isTextField(f)) ynode.set(f, new Y.Text(typeof v === 'string' ? v : ''));
+    else if (isListField(f) && Array.isArray(v)) ynode.set(f, Y.Array.from([...new Set(v)]));
     else if (v !== undefined) ynode.set(f, v);
   }
   return ynode;

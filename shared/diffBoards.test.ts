@@ -12,7 +12,7 @@ const example = () => structuredClone(EXAMPLE_BOARD) as BoardJson;
 describe('diffBoards', () => {
   it('finds nothing between a board and itself', () => {
     const d = diffBoards(example(), example());
-    expect(d).toEqual({ meta: [], nodes: { added: [], removed: [], changed: [], moved: [] }, edges: { added: [], removed: [], changed: [] }, agreements: [] });
+    expect(d).toEqual({ meta: [], nodes: { added: [], removed: [], changed: [], moved: [] }, edges: { added: [], removed: [], changed: [] }, agreements: [], series: [] });
   });
 
   it('lists added, removed and changed cards and links with old and new values; a move is not a change', () => {
@@ -40,6 +40,39 @@ describe('diffBoards', () => {
       { id: 'e28', changes: [{ field: 'note', old: 'Raske jobbformidlinger mot KVP for dem som står langt fra arbeidslivet', new: 'Ny begrunnelse' }] },
     ]);
     expect(d.meta).toEqual([{ field: 'title', old: 'Lier: mål for arbeid og inkludering', new: 'Lier 2025' }]);
+  });
+});
+
+describe('diffBoards and measured series', () => {
+  const withSeries = (b: BoardJson, id: string, series: NonNullable<BoardJson['nodes'][number]['series']>) => {
+    b.nodes.find((n) => n.id === id)!.series = series;
+    return b;
+  };
+
+  it('lists per indicator the values added, changed and removed, by period; the card itself is not a field change', () => {
+    const before = withSeries(example(), 'K6', [{ period: '2023', value: 4.1 }, { period: '2024', value: 3.9, source: 'KOSTRA' }]);
+    withSeries(before, 'N5', [{ period: '2024', value: 70 }]);
+    const after = withSeries(example(), 'K6', [{ period: '2024', value: 3.8, source: 'KOSTRA' }, { period: '2025', value: 3.6 }]);
+    const d = diffBoards(before, after);
+    expect(d.series).toEqual([
+      {
+        id: 'K6',
+        title: 'Andel sosialhjelpsmottakere 18–24 år',
+        added: [{ period: '2025', value: 3.6 }],
+        changed: [{ period: '2024', old: { period: '2024', value: 3.9, source: 'KOSTRA' }, new: { period: '2024', value: 3.8, source: 'KOSTRA' } }],
+        removed: [{ period: '2023', value: 4.1 }],
+      },
+      { id: 'N5', title: before.nodes.find((n) => n.id === 'N5')!.title, added: [], changed: [], removed: [{ period: '2024', value: 70 }] },
+    ]);
+    expect(d.nodes.changed).toEqual([]);
+  });
+
+  it('a source or comment that changes is a changed value; an added or removed indicator brings its series along unlisted', () => {
+    const before = withSeries(example(), 'K6', [{ period: '2024', value: 3.9 }]);
+    const after = withSeries(example(), 'K6', [{ period: '2024', value: 3.9, comment: 'revidert' }]);
+    after.nodes.push({ id: 'I9', kind: 'indicator', tier: 'kommuneplan', owner: 'kommune', title: 'Ny', description: '', position: { x: 0, y: 0 }, series: [{ period: '2024', value: 1 }] });
+    const d = diffBoards(before, after);
+    expect(d.series.map((s) => [s.id, s.added.length, s.changed.map((c) => c.period), s.removed.length])).toEqual([['K6', 0, ['2024'], 0]]);
   });
 });
 

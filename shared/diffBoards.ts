@@ -3,6 +3,7 @@
 import type { BoardEdge, BoardMeta, BoardNode } from './types';
 import type { BoardJson } from './interchange/schema';
 import { EDGE_FIELDS, META_FIELDS, NODE_FIELDS } from './types';
+import type { IndicatorValue } from './types';
 import { evaluateAgreement, isAgreeableKind, type AgreementState, type AgreementStatus } from './workshop/agreements';
 import type { AgreementRecord } from './workshop/model';
 import { AGREEING_SIDES, type AgreeingSide } from './workshop/sides';
@@ -23,6 +24,17 @@ export interface BoardDiff {
   edges: { added: BoardEdge[]; removed: BoardEdge[]; changed: ChangedItem[] };
   /** Cards whose two-party agreement changed (cards in both versions; a removed card is listed under nodes). */
   agreements: AgreementChange[];
+  /** Indicators (in both versions) whose measured series changed, by period. */
+  series: SeriesChange[];
+}
+
+export interface SeriesChange {
+  id: string;
+  title: string;
+  added: IndicatorValue[];
+  /** Same period, another value, source or comment. */
+  changed: { period: string; old: IndicatorValue; new: IndicatorValue }[];
+  removed: IndicatorValue[];
 }
 
 export interface AgreementSideChange {
@@ -84,7 +96,28 @@ export function diffBoards(before: BoardJson, after: BoardJson): BoardDiff {
     nodes,
     edges,
     agreements: agreementChanges(before, after, oldNodes),
+    series: seriesChanges(after, oldNodes),
   };
+}
+
+/** Value by value, for cards in both versions (an added or removed card brings its series along). */
+function seriesChanges(after: BoardJson, oldNodes: Map<string, BoardNode>): SeriesChange[] {
+  const out: SeriesChange[] = [];
+  for (const n of after.nodes) {
+    const o = oldNodes.get(n.id);
+    if (!o || (!o.series?.length && !n.series?.length)) continue;
+    const was = new Map((o.series ?? []).map((v) => [v.period, v]));
+    const is = new Map((n.series ?? []).map((v) => [v.period, v]));
+    const c: SeriesChange = { id: n.id, title: n.title, added: [], changed: [], removed: [] };
+    for (const [period, v] of is) {
+      const old = was.get(period);
+      if (!old) c.added.push(v);
+      else if (!same(old, v)) c.changed.push({ period, old, new: v });
+    }
+    for (const [period, v] of was) if (!is.has(period)) c.removed.push(v);
+    if (c.added.length || c.changed.length || c.removed.length) out.push(c);
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function agreementsByTarget(board: BoardJson): Map<string, AgreementRecord[]> {

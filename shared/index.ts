@@ -18,7 +18,7 @@ export {
   storedIndicatorValueSchema,
 } from './fieldSchemas';
 export {
-  type BoardGraph, type BoardMaps, boardMaps, byId, newId, newYEdge, nodeText, plainValue, readEdgeFields,
+  type BoardGraph, type BoardMaps, boardMaps, isListField, LIST_FIELDS, byId, newId, newYEdge, nodeText, plainValue, readEdgeFields,
   readGraph, readMeta, readNodeFields, type TextField, type YNode,
 } from './boardDoc';
 export {
@@ -44,7 +44,11 @@ export {
   type Coverage, coverage, type Divergence, divergences, type View,
 } from './readModels';
 export {
-  assessIndicator, type TrackState, type Trend,
+  type RedThread, redThread, redThreadBreaks, type RedThreadModel, redThreadModel, THREAD_BREAK_KINDS, THREAD_BREAK_LABELS,
+  type ThreadBreak, type ThreadBreakKind, type ThreadStep,
+} from './redThread';
+export {
+  assessIndicator, comparePeriods, type TrackState, type Trend,
 } from './indicators/series';
 export {
   readAllSeries, readSeries, removeIndicatorValue, setIndicatorValues, splitValueKey, VALUES_ROOT, valuesMap,
@@ -77,7 +81,7 @@ export {
   type BoardDiff, diffBoards, type FieldChange,
 } from './diffBoards';
 export {
-  AUTO_SNAPSHOT_LABEL, beforeRestoreLabel, parseSnapshotLabel, type SnapshotName,
+  AUTO_SNAPSHOT_LABEL, beforeRestoreLabel, meetingStartLabel, parseSnapshotLabel, type SnapshotName,
 } from './snapshotLabel';
 export {
   parsePresence, PRESENCE_LIMITS, PRESENCE_ROLES, type PresenceState, restrictPresence,

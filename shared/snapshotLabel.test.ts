@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_SNAPSHOT_LABEL, beforeRestoreLabel, parseSnapshotLabel } from './snapshotLabel';
+import { AUTO_SNAPSHOT_LABEL, beforeRestoreLabel, meetingStartLabel, parseSnapshotLabel } from './snapshotLabel';
 
 describe('snapshot labels', () => {
   it('reads the tagged "before restore" label, nested, and plain labels as typed', () => {
@@ -8,6 +8,12 @@ describe('snapshot labels', () => {
       kind: 'beforeRestore', of: { kind: 'beforeRestore', of: { kind: 'text', text: 'Start' } },
     });
     expect(parseSnapshotLabel('Etter workshop 12. mars')).toEqual({ kind: 'text', text: 'Etter workshop 12. mars' });
+  });
+
+  it('reads a meeting start, with or without a name, also before a restore', () => {
+    expect(parseSnapshotLabel(meetingStartLabel(' Partnerskapsmøte mars '))).toEqual({ kind: 'meetingStart', title: 'Partnerskapsmøte mars' });
+    expect(parseSnapshotLabel(meetingStartLabel(''))).toEqual({ kind: 'meetingStart', title: '' });
+    expect(parseSnapshotLabel(beforeRestoreLabel(meetingStartLabel('')))).toEqual({ kind: 'beforeRestore', of: { kind: 'meetingStart', title: '' } });
   });
 
   it('reads the bokmål label old boards have stored', () => {

@@ -101,6 +101,12 @@ export const CLOSE = {
   tooFarBehind: { code: 4508, reason: 'connection too far behind; reconnect to resync' },
   /** The server needed the room for boards in use and unloaded this idle one; transient. */
   evicted: { code: 4509, reason: 'board unloaded to make room on the server; reconnect to continue' },
+  /**
+   * Several instances (STORE=postgres): another instance now owns the board (this one was paused or
+   * cut off past its lease, and its writes are refused); transient, the client reconnects — through
+   * any instance — and resyncs with the new owner, resending what was not stored.
+   */
+  boardMoved: { code: 4512, reason: 'board moved to another server; reconnect' },
   /** The connection kept sending past its budget; transient, the client reconnects and resyncs. */
   overBudget: { code: 4529, reason: 'too many messages; reconnect' },
   /** Signed-in member (issue #17): the owner removed them from the board; final. */

@@ -31,10 +31,12 @@ import { ComparePanel } from '../snapshots/ComparePanel';
 import { takeSnapshotOpener } from '../snapshots/showSnapshot';
 import { WorkshopProvider } from '../workshop/WorkshopProvider';
 import { WorkshopBar } from '../workshop/WorkshopBar';
+import { MeetingStart } from '../workshop/MeetingStart';
 import { WorkshopDrawer } from '../workshop/WorkshopDrawer';
 import { useIdentity } from '../workshop/identity';
 import { OutlineView } from '../outline/OutlineView';
 import { RemoteAnnouncer } from '../outline/RemoteAnnouncer';
+import { RedThreadProvider } from '../redThread/RedThreadContext';
 
 interface Props {
   boardId: string;
@@ -135,6 +137,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
     <BoardContext.Provider value={shown}>
       <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
         <BoardAnalysis>
+        <RedThreadProvider>
         <WorkshopProvider notify={toasts.push}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
           <ErrorBoundary area="errorAreaTopBar">
@@ -146,7 +149,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
                 <Toolbar paletteKind={paletteKind} setPaletteKind={setPaletteKind} undo={undo} undoState={undoState} notify={toasts.push} />
               </ErrorBoundary>
               <ErrorBoundary area="errorAreaWorkshop">
-                <WorkshopBar />
+                <WorkshopBar meeting={<MeetingStart boardId={boardId} token={token} />} />
               </ErrorBoundary>
             </>
           ) : (
@@ -182,6 +185,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
           <Toasts toasts={toasts.list} dismiss={toasts.dismiss} />
         </div>
         </WorkshopProvider>
+        </RedThreadProvider>
         </BoardAnalysis>
       </ReactFlowProvider>
     </BoardContext.Provider>

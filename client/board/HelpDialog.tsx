@@ -16,6 +16,7 @@ const SHORTCUTS: [string | StringKey, StringKey][] = [
   ['keysMulti', 'kMulti'],
   ['/ , Ctrl+F', 'kSearch'],
   ['G', 'kFocusCanvas'],
+  ['R', 'rtShowShortcut'],
   ['Esc', 'kEscape'],
   ['Shift+P', 'kPresent'],
   ['?', 'kHelp'],

@@ -3,7 +3,10 @@
 // batch tells the canvas model (boardStore) which ids changed, then bumps the change counter that
 // the analysis and panels recompute from.
 import * as Y from 'yjs';
-import { boardMaps, readEdgeFields, readMeta, readNodeFields, type BoardEdge, type BoardGraph, type BoardMaps, type BoardNode, type Position } from '../../shared';
+import {
+  boardMaps, readAllSeries, readEdgeFields, readMeta, readNodeFields, splitValueKey, valuesMap,
+  type BoardEdge, type BoardGraph, type BoardMaps, type BoardNode, type Position,
+} from '../../shared';
 
 type Listener = () => void;
 
@@ -51,13 +54,29 @@ export class BoardProjection {
       }
       this.schedule(true);
     };
+    // An indicator's measured values live in their own root map; a changed value re-reads its card.
+    const values = valuesMap(doc);
+    const onValues: Parameters<typeof values.observe>[0] = (ev) => {
+      // Only a card's values change the board (the bench's latency stamps share the root and are not cards).
+      let cards = 0;
+      for (const k of ev.keysChanged) {
+        const id = splitValueKey(k)?.indicatorId;
+        if (id && nodes.has(id)) {
+          this.dirtyNodes.add(id);
+          cards++;
+        }
+      }
+      if (cards) this.schedule(true);
+    };
     nodes.observeDeep(onNodes);
     layout.observe(onLayout);
     edges.observeDeep(onEdges);
+    values.observe(onValues);
     this.disposers.push(
       () => nodes.unobserveDeep(onNodes),
       () => layout.unobserve(onLayout),
       () => edges.unobserveDeep(onEdges),
+      () => values.unobserve(onValues),
     );
     nodes.forEach((_, id) => this.dirtyNodes.add(id));
     edges.forEach((_, id) => this.dirtyEdges.add(id));
@@ -132,13 +151,16 @@ export class BoardProjection {
     if (!this.dirtyNodes.size && !this.dirtyEdges.size) return;
     const nodes: string[] = [];
     const edges: string[] = [];
+    // One pass over the values for all the cards read again (not one per card).
+    const series = this.dirtyNodes.size ? readAllSeries(this.doc, this.dirtyNodes) : new Map();
     for (const id of this.dirtyNodes) {
       const y = this.maps.nodes.get(id);
       if (!y) {
         if (this.cards.delete(id)) nodes.push(id);
         continue;
       }
-      this.cards.set(id, { id, ...readNodeFields(y), position: { ...(this.maps.layout.get(id) ?? { x: 0, y: 0 }) } });
+      const values = series.get(id);
+      this.cards.set(id, { id, ...readNodeFields(y), ...(values ? { series: values } : {}), position: { ...(this.maps.layout.get(id) ?? { x: 0, y: 0 }) } });
       nodes.push(id);
     }
     for (const id of this.dirtyEdges) {

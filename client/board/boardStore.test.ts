@@ -104,4 +104,26 @@ describe('BoardStore', () => {
     expect(store.getNodes().some((n) => n.id === 'ind')).toBe(false);
     expect(store.getEdges()).toHaveLength(0);
   });
+
+  it('a rød tråd marks its cards and links on, dims the rest, rebuilds only what it changes, and a new card joins dimmed', () => {
+    const doc = board();
+    link(doc, { id: 'e2', kind: 'contributesTo', source: 'n1', target: 'n2' }, 'setup');
+    const store = new BoardStore(doc);
+    const node = (id: string) => store.getNodes().find((n) => n.id === id)!;
+    const edge = (id: string) => store.getEdges().find((e) => e.id === id)!;
+    store.setThread({ nodes: new Set(['n0', 'ind']), edges: new Set(['e1']) });
+    expect(['n0', 'ind', 'n1'].map((id) => node(id).data.thread)).toEqual(['on', 'on', 'dim']);
+    expect([edge('e1').className, edge('e2').className]).toEqual(['mk-thread-on', 'mk-thread-dim']);
+    const n3 = node('n3');
+    // Another thread that leaves n3 dimmed keeps its object.
+    store.setThread({ nodes: new Set(['n1', 'n2']), edges: new Set(['e2']) });
+    expect(node('n3')).toBe(n3);
+    expect(node('n0').data.thread).toBe('dim');
+    createNode(doc, { id: 'late', kind: 'goal', tier: 'national', title: 'Late', position: { x: 0, y: 400 } }, 'remote');
+    store.flush();
+    expect(node('late').data.thread).toBe('dim');
+    store.setThread(null);
+    expect(node('n1').data.thread).toBeUndefined();
+    expect(edge('e2').className).toBeUndefined();
+  });
 });

@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { applyEdgeChanges, applyNodeChanges, MarkerType, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { isOneOf, NODE_KINDS, type BoardEdge, type BoardMaps, type BoardNode, type Position } from '../../shared';
 import { BoardProjection, type ProjectionChange } from './boardProjection';
-import type { CardNode, LinkEdge } from './cardTypes';
+import type { CardNode, LinkEdge, ThreadMark } from './cardTypes';
 import { edgeColor } from './edges/edgeStyle';
 import type { DiffMark } from '../snapshots/diffMarks';
 
@@ -38,6 +38,8 @@ export class BoardStore {
   private filter: CardFilter = null;
   private nodeDiff = new Map<string, DiffMark>();
   private edgeDiff = new Map<string, DiffMark>();
+  /** The rød tråd being shown: its cards and links stand out, everything else dims (null: none shown). */
+  private thread: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null = null;
   private labeler: AriaLabeler | null = null;
 
   constructor(readonly doc: Y.Doc) {
@@ -141,7 +143,10 @@ export class BoardStore {
       id,
       type: kind,
       position,
-      data: { card, ring: this.rings.get(id), invalid: this.invalidNodes.has(id), match: this.matches.has(id), diff: this.nodeDiff.get(id) },
+      data: {
+        card, ring: this.rings.get(id), invalid: this.invalidNodes.has(id), match: this.matches.has(id), diff: this.nodeDiff.get(id),
+        thread: this.threadMark(id, this.thread?.nodes),
+      },
       selected: prev?.selected ?? false,
       hidden: this.filter ? !this.filter(card) : false,
       ariaLabel: this.labeler ? this.labeler.node(card) : card.title,
@@ -162,8 +167,8 @@ export class BoardStore {
       type: link.kind,
       source: link.source,
       target: link.target,
-      data: { edge: link, invalid: this.invalidEdges.has(id), diff: this.edgeDiff.get(id) },
-      className: this.edgeDiff.has(id) ? `mk-diff-edge mk-diff-${this.edgeDiff.get(id)}` : undefined,
+      data: { edge: link, invalid: this.invalidEdges.has(id), diff: this.edgeDiff.get(id), thread: this.threadMark(id, this.thread?.edges) },
+      className: edgeClass(this.edgeDiff.get(id), this.threadMark(id, this.thread?.edges)),
       selected: prev?.selected ?? false,
       hidden,
       ariaLabel: this.labeler?.edge(link, this.card(link.source), this.card(link.target)),
@@ -342,6 +347,21 @@ export class BoardStore {
     return Object.fromEntries([...this.nodeDiff].filter(([id]) => this.rfNodes.has(id)));
   }
 
+  /** Shows a rød tråd (its cards and links; the rest dims), or none. Only what changes mark is rebuilt. */
+  setThread(next: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null): void {
+    const before = this.thread;
+    this.thread = next;
+    const changed = (ids: Iterable<string>, set: (t: typeof next) => ReadonlySet<string> | undefined) =>
+      [...ids].filter((id) => this.threadMark(id, set(before) , before) !== this.threadMark(id, set(next), next));
+    this.refreshNodes(changed(this.rfNodes.keys(), (t) => t?.nodes));
+    this.refreshEdges(changed(this.rfEdges.keys(), (t) => t?.edges));
+  }
+
+  private threadMark(id: string, members: ReadonlySet<string> | undefined, thread = this.thread): ThreadMark | undefined {
+    if (!thread) return undefined;
+    return members?.has(id) ? 'on' : 'dim';
+  }
+
   setFilter(filter: CardFilter): void {
     this.filter = filter;
     const changedNodes: string[] = [];
@@ -354,6 +374,11 @@ export class BoardStore {
     // Only the links that appear or disappear get new objects; the others keep theirs (and their memo).
     this.refreshEdges(this.edgesToReveal());
   }
+}
+
+function edgeClass(diff: DiffMark | undefined, thread: ThreadMark | undefined): string | undefined {
+  const out = [diff && `mk-diff-edge mk-diff-${diff}`, thread && `mk-thread-${thread}`].filter(Boolean).join(' ');
+  return out || undefined;
 }
 
 function diffKeys<V>(a: Map<string, V>, b: Map<string, V>, same: (x: V, y: V) => boolean): string[] {

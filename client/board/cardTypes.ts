@@ -14,12 +14,17 @@ export interface CardData extends Record<string, unknown> {
   match?: boolean;
   /** In a snapshot comparison: added, removed (a ghost), changed or moved since the snapshot. */
   diff?: DiffMark;
+  /** While a rød tråd is shown: on it, or dimmed. */
+  thread?: ThreadMark;
 }
+/** A card or link while a rød tråd is shown (client/redThread/). */
+export type ThreadMark = 'on' | 'dim';
 export type CardNode = Node<CardData, NodeKind>;
 
 export interface LinkData extends Record<string, unknown> {
   edge: BoardEdge;
   invalid?: boolean;
   diff?: DiffMark;
+  thread?: ThreadMark;
 }
 export type LinkEdge = Edge<LinkData, EdgeKind>;

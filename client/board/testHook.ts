@@ -25,6 +25,8 @@ declare global {
       viewport(): { x: number; y: number; zoom: number; width: number; height: number } | null;
       /** The workshop as this tab sees it (never vote counts before a vote is closed). */
       workshop(): unknown;
+      /** While a rød tråd is shown: the ids of the cards on it and of those dimmed (sorted). */
+      threadMarks(mark: 'on' | 'dim'): string[];
     };
   }
 }
@@ -64,6 +66,7 @@ export function installTestHook(o: { store: BoardStore; presence: Presence; role
     diffMarks: () => store.diffMarks(),
     viewport: () => testProbes.viewport?.() ?? null,
     workshop: () => testProbes.workshop?.() ?? null,
+    threadMarks: (mark) => store.getNodes().filter((n) => n.data.thread === mark).map((n) => n.id).sort(),
     rendered: () => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => el.dataset.id ?? ''),
   };
   return () => {

@@ -2,7 +2,7 @@
 // and the violations marked on the canvas. Computed once per board (BoardAnalysis, mounted by
 // BoardView), so the marks do not depend on the analysis panel being open; the panel reads it.
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { coverage, divergences, sdgCoverage, validateGraph, type Coverage, type Divergence, type SdgCoverageRow, type Violation } from '../../shared';
+import { coverage, divergences, redThreadBreaks, sdgCoverage, validateGraph, type Coverage, type Divergence, type SdgCoverageRow, type ThreadBreak, type Violation } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from './BoardContext';
 
@@ -12,6 +12,8 @@ export interface Analysis {
   divergences: Divergence[];
   /** Which cards support which bærekraftsmål. */
   sdg: SdgCoverageRow[];
+  /** Every break of the rød tråd (shared/redThread.ts). */
+  redThread: ThreadBreak[];
 }
 
 function useBoardAnalysis(): Analysis | null {
@@ -31,7 +33,7 @@ function useBoardAnalysis(): Analysis | null {
         for (const id of v.edgeIds ?? []) edges.add(id);
       }
       store.setInvalid(nodes, edges);
-      setResult({ violations, coverage: coverage(graph), divergences: divergences(graph), sdg: sdgCoverage(graph) });
+      setResult({ violations, coverage: coverage(graph), divergences: divergences(graph), sdg: sdgCoverage(graph), redThread: redThreadBreaks(graph) });
     }, 200);
     return () => clearTimeout(timer);
   }, [version, lang, store]);

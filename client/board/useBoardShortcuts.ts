@@ -9,6 +9,7 @@ import { useBoardContext } from './BoardContext';
 import type { Clip } from './boardActions';
 import type { Notify } from '../ui/Toasts';
 import { motionMs } from './motion';
+import { useRedThread } from '../redThread/RedThreadContext';
 
 interface Handlers {
   undo: Y.UndoManager | null;
@@ -42,6 +43,7 @@ export function useBoardShortcuts(h: Handlers): void {
   const { store, actions, readOnly } = useBoardContext();
   const { t } = useI18n();
   const rf = useReactFlow();
+  const redThread = useRedThread();
   const ref = useRef(h);
   ref.current = h;
 
@@ -117,6 +119,13 @@ export function useBoardShortcuts(h: Handlers): void {
       } else if (key === '/') {
         e.preventDefault();
         document.querySelector<HTMLInputElement>('#mk-search')?.focus();
+      } else if (key === 'r' && redThread) {
+        // The rød tråd of the one selected card, or off again.
+        const sel = store.selectedNodeIds();
+        if (sel.length === 1) {
+          e.preventDefault();
+          redThread.toggle(sel[0]!);
+        } else if (redThread.thread) redThread.hide();
       } else if (key === 'g') {
         // focus the canvas: the first selected card, or the first card
         const id = store.selectedNodeIds()[0] ?? store.getNodes().find((n) => !n.hidden)?.id;
@@ -125,5 +134,5 @@ export function useBoardShortcuts(h: Handlers): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, actions, readOnly, rf, t]);
+  }, [store, actions, readOnly, rf, t, redThread]);
 }

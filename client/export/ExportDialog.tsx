@@ -8,12 +8,18 @@ import { ApiError, exportPath, listSnapshots, type SnapshotSummary } from '../ap
 import { Modal } from '../ui/Modal';
 import { formatDateTime, localeOf } from '../i18n/format';
 import { fetchExport, formatBytes, saveBlob } from './download';
+import { parseSnapshotLabel } from '../../shared';
+import { useSnapshotName } from '../snapshots/snapshotName';
 import '../snapshots/snapshots.css';
 
 export const EXPORT_FORMATS: { id: string; key: StringKey; params: Record<string, string> }[] = [
   { id: 'docx', key: 'exportDocx', params: { format: 'docx' } },
   { id: 'html', key: 'exportHtml', params: { format: 'html' } },
   { id: 'md', key: 'exportMd', params: { format: 'md' } },
+  // The meeting's referat: documents too, so beside the chapter (the data formats follow).
+  { id: 'referat-docx', key: 'exportReferatDocx', params: { format: 'docx', variant: 'referat' } },
+  { id: 'referat-html', key: 'exportReferatHtml', params: { format: 'html', variant: 'referat' } },
+  { id: 'referat-md', key: 'exportReferatMd', params: { format: 'md', variant: 'referat' } },
   { id: 'csv-nodes', key: 'exportCsvNodes', params: { format: 'csv', table: 'nodes' } },
   { id: 'csv-edges', key: 'exportCsvEdges', params: { format: 'csv', table: 'edges' } },
   { id: 'json', key: 'exportJson', params: { format: 'json' } },
@@ -47,15 +53,22 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
   const [docLang, setDocLang] = useState<'nb' | 'nn'>(boardLanguage === 'nn' || boardLanguage === 'nb' ? boardLanguage : lang === 'nn' ? 'nn' : 'nb');
   const [source, setSource] = useState(snapshotId ?? 'live');
   const [withComments, setWithComments] = useState(false);
-  // The plan chapter's options (docx, html): a planner's defaults are the edition to publish, at
+  // The plan chapter's options (docx, html, md): a planner's defaults are the edition to publish, at
   // Heading 1, with no numbers (the plan's own template numbers its headings).
   const [variant, setVariant] = useState<'publication' | 'working'>('publication');
   const [headingLevel, setHeadingLevel] = useState<'1' | '2' | '3'>('1');
   const [numbering, setNumbering] = useState<'none' | 'word'>('none');
-  const chapterFormat = format === 'docx' || format === 'html';
+  // The referat runs from a meeting's start snapshot to now: no view, source or chapter options.
+  const referat = format.startsWith('referat-');
+  const [since, setSince] = useState<string>('');
+  const chapterFormat = !referat && (format === 'docx' || format === 'html' || format === 'md');
   // The comment appendix exists in the documents only, and names people: not in the edition to publish.
-  const documentFormat = format === 'md' || (chapterFormat && variant === 'working');
+  const documentFormat = chapterFormat && variant === 'working';
+  const snapshotName = useSnapshotName();
   const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
+  // Meeting starts, newest first (the list comes newest first).
+  const meetingStarts = snapshots.filter((s) => parseSnapshotLabel(s.label).kind === 'meetingStart');
+  const sinceId = since || meetingStarts[0]?.id || '';
   const [listError, setListError] = useState<string | null>(null);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
   const abort = useRef<AbortController | null>(null);
@@ -80,8 +93,8 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
 
   const start = async () => {
     const f = EXPORT_FORMATS.find((x) => x.id === format)!;
-    const params: Record<string, string> = { ...f.params, view, lang: docLang };
-    if (source !== 'live') params.snapshot = source;
+    const params: Record<string, string> = referat ? { ...f.params, lang: docLang, since: sinceId } : { ...f.params, view, lang: docLang };
+    if (source !== 'live' && !referat) params.snapshot = source;
     if (withComments && documentFormat) params.comments = '1';
     if (chapterFormat) Object.assign(params, { variant, headingLevel, numbering });
     const controller = new AbortController();
@@ -164,6 +177,20 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
             ))}
           </select>
         </label>
+        {referat && (
+          <label className="mk-field">
+            <span>{t('exportSince')}</span>
+            <select value={sinceId} onChange={(e) => setSince(e.target.value)} disabled={running || !meetingStarts.length} data-testid="export-since">
+              {meetingStarts.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {snapshotName.name(s.label)} ({formatDateTime(s.createdAt, lang)}, {s.createdBy})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {referat && !meetingStarts.length && <p className="mk-muted" data-testid="export-since-none">{t('exportSinceNone')}</p>}
+        {!referat && (
         <label className="mk-field">
           <span>{t('exportView')}</span>
           <select value={view} onChange={(e) => setView(e.target.value as typeof view)} disabled={running} data-testid="export-view">
@@ -172,6 +199,7 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
             <option value="kommune">{t('viewKommune')}</option>
           </select>
         </label>
+        )}
         <label className="mk-field">
           <span>{t('exportLanguage')}</span>
           <select value={docLang} onChange={(e) => setDocLang(e.target.value as 'nb' | 'nn')} disabled={running} data-testid="export-lang">
@@ -179,19 +207,21 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
             <option value="nn">{t('exportLangNn')}</option>
           </select>
         </label>
+        {!referat && (
         <label className="mk-field">
           <span>{t('exportSource')}</span>
           <select value={source} onChange={(e) => setSource(e.target.value)} disabled={running} data-testid="export-source">
             <option value="live">{t('exportSourceLive')}</option>
             {snapshots.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.label} ({formatDateTime(s.createdAt, lang)})
+                {snapshotName.name(s.label)} ({formatDateTime(s.createdAt, lang)})
               </option>
             ))}
             {/* The snapshot on the canvas, until the list has arrived. */}
             {source !== 'live' && !snapshots.some((s) => s.id === source) && <option value={source}>{source}</option>}
           </select>
         </label>
+        )}
         {chapterFormat && (
           <>
             <label className="mk-field">
@@ -215,7 +245,8 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
               <span>{t('exportNumbering')}</span>
               <select value={numbering} onChange={(e) => setNumbering(e.target.value as typeof numbering)} disabled={running} data-testid="export-numbering">
                 <option value="none">{t('exportNumberingNone')}</option>
-                <option value="word">{t('exportNumberingWord')}</option>
+                {/* Markdown has no heading numbering of its own: the same numbers are typed into the headings. */}
+                <option value="word">{t(format === 'md' ? 'exportNumberingTyped' : 'exportNumberingWord')}</option>
               </select>
             </label>
           </>
@@ -255,7 +286,7 @@ export function ExportDialog({ boardId, token, snapshotId, boardLanguage, onClos
           <button type="button" ref={cancelRef} className="mk-btn" onClick={cancel} data-testid="export-cancel">
             {running ? t('cancel') : t('close')}
           </button>
-          <button type="submit" ref={downloadRef} className="mk-btn mk-btn-primary" disabled={running} data-testid="export-download">
+          <button type="submit" ref={downloadRef} className="mk-btn mk-btn-primary" disabled={running || (referat && !sinceId)} data-testid="export-download">
             {t('exportDownload')}
           </button>
         </div>

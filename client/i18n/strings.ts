@@ -9,6 +9,7 @@ import { INSPECTOR_STRINGS } from '../board/panels/strings';
 import { SERIES_STRINGS } from '../board/panels/seriesStrings';
 import { OUTLINE_STRINGS } from '../outline/strings';
 import { AUTH_STRINGS } from '../auth/strings';
+import { RED_THREAD_STRINGS } from '../redThread/strings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 
@@ -280,6 +281,7 @@ export const STRINGS = {
   ...INSPECTOR_STRINGS,
   ...SERIES_STRINGS,
   ...OUTLINE_STRINGS,
+  ...RED_THREAD_STRINGS,
 } as const satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -13,6 +13,9 @@ import { agreementText, cardName, edgeKindLabel, kindLabel, ownerLabel } from '.
 import { ConfirmDelete } from '../board/ConfirmDelete';
 import { ancestorsOf, bandKey, buildOutline, flattenOutline, isBandKey, typeAhead, type OutlineRow } from './outlineModel';
 import { CardDialog, CommentDialog, LinkDialog, type CardDialogMode } from './OutlineDialogs';
+import { useRedThread } from '../redThread/RedThreadContext';
+import { RedThreadButton } from '../redThread/RedThreadButton';
+import { RedThreadPath } from '../redThread/RedThreadPath';
 import './outline.css';
 
 /** Row height in px: every row has room for its line and its links, so windowing is arithmetic. */
@@ -26,9 +29,11 @@ const domId = (key: string) => `mk-ol-${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_
 type Dialog = { type: 'card'; mode: CardDialogMode } | { type: 'link'; id: string } | { type: 'comment'; id: string } | { type: 'delete'; id: string; links: number } | null;
 
 export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly(on: boolean): void; onClose(): void }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { store, actions, readOnly } = useBoardContext();
   const core = useContext(WorkshopCoreContext);
+  const redThread = useRedThread();
+  const thread = redThread?.thread ?? null;
   const ws = core?.ws;
   const version = useSyncExternalStore(store.subscribeGraph, store.getGraphVersion);
   const wsVersion = useSyncExternalStore(ws ? ws.subscribe : noSub, ws ? ws.getVersion : () => 0);
@@ -126,7 +131,9 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
       return `${pick(TIER_LABELS[row.tier])}, ${n ? t('olCards', { n: countIn(row.tier) }) : t('olEmptyBand')}`;
     }
     const c = card(row.key);
-    return c ? cardName(t, pick, c, marksOf(c.id)) : '';
+    if (!c) return '';
+    const name = cardName(t, pick, c, marksOf(c.id), lang);
+    return thread?.nodeIds.has(c.id) ? `${name} ${t('rtOnThread')}.` : name;
   };
   const countIn = (tier: Tier) => {
     let n = 0;
@@ -281,6 +288,32 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
           )}
         </div>
       )}
+      {activeCard && (
+        <div className="mk-row mk-ol-rt-actions">
+          <RedThreadButton cardId={activeCard.id} shortcut={false} testId="ol-red-thread" />
+        </div>
+      )}
+      {thread && (
+        <section className="mk-ol-rt" aria-labelledby="mk-ol-rt-h" data-testid="outline-red-thread">
+          <div className="mk-rt-head">
+            <h3 id="mk-ol-rt-h">{t('rtFor', { title: thread.start.title || t('untitledCard') })}</h3>
+            <button type="button" className="mk-btn mk-btn-ghost mk-btn-small" onClick={() => { redThread?.hide(); treeRef.current?.focus(); }} aria-label={t('rtHide')}>
+              ✕
+            </button>
+          </div>
+          <RedThreadPath
+            thread={thread}
+            idPrefix="rt-ol"
+            onJump={(id) => {
+              // Unfold the card's parents, make it the active row and give the tree focus.
+              const up = ancestorsOf(tree, id);
+              setCollapsed((c) => new Set([...c].filter((k) => !up.includes(k))));
+              activate(id);
+              treeRef.current?.focus();
+            }}
+          />
+        </section>
+      )}
       <div
         ref={treeRef}
         className="mk-ol-tree"
@@ -312,7 +345,7 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
                 aria-expanded={row.hasChildren ? row.expanded : undefined}
                 aria-selected={row.kind === 'card' ? selected.has(row.key) : undefined}
                 aria-describedby={links.length ? `${domId(row.key)}-links` : undefined}
-                className={`mk-ol-row mk-ol-${row.kind}${isActive ? ' is-active' : ''}${selected.has(row.key) ? ' is-selected' : ''}`}
+                className={`mk-ol-row mk-ol-${row.kind}${isActive ? ' is-active' : ''}${selected.has(row.key) ? ' is-selected' : ''}${thread && row.kind === 'card' ? (thread.nodeIds.has(row.key) ? ' is-thread-on' : ' is-thread-dim') : ''}`}
                 style={{ top: i * ROW_HEIGHT, height: ROW_HEIGHT, paddingLeft: 8 + (row.level - 1) * 18 }}
                 data-key={row.key}
                 onMouseDown={(e) => {

@@ -9,6 +9,7 @@ import { focusCard } from '../ui/focusCard';
 import { SIDE_LABELS, type BoardDiff, type BoardJson } from '../../shared';
 import { formatDateTime } from '../i18n/format';
 import { changeEntries, countChanges, DIFF_MARKS, formatFieldValue } from './diffMarks';
+import type { IndicatorValue } from '../../shared';
 import { DIFF_HELP, DiffBadge } from './DiffBadge';
 
 const FIELD_LABELS: Record<string, StringKey> = {
@@ -28,6 +29,8 @@ export function ComparePanel({ diff, now }: { diff: BoardDiff; now: BoardJson })
   // Field names without the input hints in brackets ("Målverdi (verdi, år)" → "Målverdi").
   const label = (field: string) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]!).replace(/\s*\(.*\)$/, '') : field);
   const value = (field: string, v: unknown) => formatFieldValue(field, v, pick);
+  const num = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 });
+  const measured = (v: IndicatorValue | null) => (v ? [num.format(v.value), v.source, v.comment].filter(Boolean).join(' – ') : '–');
 
   return (
     <aside className="mk-side mk-compare" aria-label={t('cmpTitle')} data-testid="compare-panel">
@@ -63,11 +66,16 @@ export function ComparePanel({ diff, now }: { diff: BoardDiff; now: BoardJson })
                   {e.target === 'edge' && <span className="mk-muted">{t('cmpLink')}: </span>}
                   {e.target === 'meta' ? t('cmpBoard') : e.title || t('untitledCard')}
                 </button>
-                {e.fields.length > 0 && (
+                {(e.fields.length > 0 || !!e.values?.length) && (
                   <ul className="mk-change-fields">
                     {e.fields.map((f) => (
                       <li key={f.field} data-field={f.field}>
                         <span className="mk-change-field">{label(f.field)}:</span> <del>{value(f.field, f.old)}</del> → <ins>{value(f.field, f.new)}</ins>
+                      </li>
+                    ))}
+                    {e.values?.map((v) => (
+                      <li key={`value:${v.period}`} data-value-period={v.period}>
+                        <span className="mk-change-field">{t('cmpValue', { period: v.period })}:</span> <del>{measured(v.old)}</del> → <ins>{measured(v.new)}</ins>
                       </li>
                     ))}
                   </ul>

@@ -86,6 +86,36 @@ describe('changeEntries', () => {
   });
 });
 
+describe('measured series in the comparison', () => {
+  it('marks an indicator whose values changed as changed and lists the values by period, old → new', () => {
+    const before = example();
+    const after = example();
+    before.nodes.find((n) => n.id === 'K6')!.series = [{ period: '2023', value: 4.1 }, { period: '2024', value: 3.9 }];
+    after.nodes.find((n) => n.id === 'K6')!.series = [{ period: '2024', value: 3.8, source: 'KOSTRA' }, { period: '2025', value: 3.6 }];
+    const diff = diffBoards(before, after);
+    expect(diffMarks(diff).nodes.get('K6')).toBe('changed');
+    expect(countChanges(diff)).toEqual({ added: 0, removed: 0, changed: 1, moved: 0 });
+    const k6 = changeEntries(diff, after).find((e) => e.id === 'K6')!;
+    expect(k6).toMatchObject({ target: 'node', mark: 'changed', fields: [] });
+    expect(k6.values).toEqual([
+      { period: '2023', old: { period: '2023', value: 4.1 }, new: null },
+      { period: '2024', old: { period: '2024', value: 3.9 }, new: { period: '2024', value: 3.8, source: 'KOSTRA' } },
+      { period: '2025', old: null, new: { period: '2025', value: 3.6 } },
+    ]);
+  });
+
+  it('puts the values beside the fields of an indicator that also changed otherwise', () => {
+    const before = example();
+    const after = example();
+    after.nodes.find((n) => n.id === 'K6')!.title = 'Unge på sosialhjelp';
+    after.nodes.find((n) => n.id === 'K6')!.series = [{ period: '2025', value: 3.6 }];
+    const k6 = changeEntries(diffBoards(before, after), after).filter((e) => e.id === 'K6');
+    expect(k6).toHaveLength(1);
+    expect(k6[0]!.fields.map((f) => f.field)).toEqual(['title']);
+    expect(k6[0]!.values).toEqual([{ period: '2025', old: null, new: { period: '2025', value: 3.6 } }]);
+  });
+});
+
 describe('formatFieldValue', () => {
   const pick = (l: { nb: string }) => l.nb;
   it('shows vocabulary values by their label, numbers with their year, and none as a dash', () => {

@@ -1,10 +1,10 @@
 // Turns a server diff (snapshot → now) into what the comparison view draws: a mark per card and
 // link, the board to draw (now, plus the removed cards and links as ghosts from the snapshot),
 // and the list of changes beside it. Pure, so it is unit-tested without a browser.
-import type { BoardDiff, BoardJson, FieldChange, Localized } from '../../shared';
+import type { BoardDiff, BoardJson, FieldChange, IndicatorValue, Localized } from '../../shared';
 import {
   DIRECTION_LABELS, EDGE_KIND_LABELS, GOAL_LEVEL_LABELS, NODE_KIND_LABELS, OWNER_LABELS, PROGRESS_LABELS, SEVERITY_LABELS,
-  STATUS_LABELS, TIER_LABELS,
+  STATUS_LABELS, TIER_LABELS, comparePeriods,
 } from '../../shared';
 
 export type DiffMark = 'added' | 'removed' | 'changed' | 'moved';
@@ -20,6 +20,8 @@ export function diffMarks(diff: BoardDiff): DiffMarks {
   const nodes = new Map<string, DiffMark>();
   for (const id of diff.nodes.moved) nodes.set(id, 'moved');
   for (const c of diff.nodes.changed) nodes.set(c.id, 'changed');
+  // New or corrected measured values change the indicator, though not a field of the card.
+  for (const c of diff.series) nodes.set(c.id, 'changed');
   for (const n of diff.nodes.added) nodes.set(n.id, 'added');
   for (const n of diff.nodes.removed) nodes.set(n.id, 'removed');
   const edges = new Map<string, DiffMark>();
@@ -52,6 +54,22 @@ export interface ChangeEntry {
   /** For a link, the card to jump to (its source). */
   focusId: string | null;
   fields: FieldChange[];
+  /** An indicator's measured values that changed, oldest period first (null: none in that version). */
+  values?: ValueChange[];
+}
+export interface ValueChange {
+  period: string;
+  old: IndicatorValue | null;
+  new: IndicatorValue | null;
+}
+
+function valueChanges(c: BoardDiff['series'][number]): ValueChange[] {
+  const out: ValueChange[] = [
+    ...c.removed.map((v) => ({ period: v.period, old: v, new: null })),
+    ...c.changed.map((x) => ({ period: x.period, old: x.old, new: x.new })),
+    ...c.added.map((v) => ({ period: v.period, old: null, new: v })),
+  ];
+  return out.sort((a, b) => comparePeriods(a.period, b.period));
 }
 
 /** The list beside the canvas: cards first (added, removed, changed, moved), then links, then the board's title etc. */
@@ -61,12 +79,20 @@ export function changeEntries(diff: BoardDiff, now: BoardJson): ChangeEntry[] {
   for (const n of now.nodes) titles.set(n.id, n.title);
   const title = (id: string) => titles.get(id) ?? id;
   const byTitle = (a: ChangeEntry, b: ChangeEntry) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+  const series = new Map(diff.series.map((c) => [c.id, valueChanges(c)]));
+  const withValues = (id: string) => (series.has(id) ? { values: series.get(id)! } : {});
+  const changedIds = new Set(diff.nodes.changed.map((c) => c.id));
   const cards: ChangeEntry[][] = [
     diff.nodes.added.map((n) => ({ id: n.id, target: 'node', mark: 'added', title: n.title, focusId: n.id, fields: [] })),
     diff.nodes.removed.map((n) => ({ id: n.id, target: 'node', mark: 'removed', title: n.title, focusId: n.id, fields: [] })),
-    diff.nodes.changed.map((c) => ({ id: c.id, target: 'node', mark: 'changed', title: title(c.id), focusId: c.id, fields: c.changes })),
+    [
+      ...diff.nodes.changed.map((c): ChangeEntry => ({ id: c.id, target: 'node', mark: 'changed', title: title(c.id), focusId: c.id, fields: c.changes, ...withValues(c.id) })),
+      ...diff.series
+        .filter((c) => !changedIds.has(c.id))
+        .map((c): ChangeEntry => ({ id: c.id, target: 'node', mark: 'changed', title: title(c.id), focusId: c.id, fields: [], ...withValues(c.id) })),
+    ],
     diff.nodes.moved
-      .filter((id) => !diff.nodes.changed.some((c) => c.id === id))
+      .filter((id) => !changedIds.has(id) && !series.has(id))
       .map((id) => ({ id, target: 'node', mark: 'moved', title: title(id), focusId: id, fields: [] })),
   ];
   const edgeTitle = (source: string, target: string) => `${title(source)} → ${title(target)}`;

@@ -7,6 +7,7 @@ import { useI18n, type Translate } from '../i18n/I18nProvider';
 export function renderSnapshotName(name: SnapshotName, t: Translate): string {
   if (name.kind === 'text') return name.text;
   if (name.kind === 'auto') return t('snapAutoName');
+  if (name.kind === 'meetingStart') return name.title ? t('snapMeetingStartNamed', { title: name.title }) : t('snapMeetingStart');
   return t('snapBeforeRestore', { label: renderSnapshotName(name.of, t) });
 }
 

@@ -53,6 +53,8 @@ export const SNAPSHOT_STRINGS = {
   ),
   snapAutoName: l('Automatisk', 'Automatisk', 'Automatic'),
   snapBeforeRestore: l('Før gjenoppretting av «{label}»', 'Før gjenoppretting av «{label}»', 'Before restoring «{label}»'),
+  snapMeetingStart: l('Møtestart', 'Møtestart', 'Meeting start'),
+  snapMeetingStartNamed: l('Møtestart: {title}', 'Møtestart: {title}', 'Meeting start: {title}'),
   restoreYes: l('Gjenopprett', 'Gjenopprett', 'Restore'),
   restoreDone: l(
     'Gjenopprettet «{label}». Tavla slik den var før, er lagret som «{before}» – gjenopprett det for å angre.',
@@ -90,6 +92,7 @@ export const SNAPSHOT_STRINGS = {
   cmpWithdrawn: l('{side}: trakk enigheten ({name})', '{side}: trekte semja ({name})', '{side}: withdrew agreement ({name})'),
   cmpCleared: l('{side}: nullstilt – kortet ble endret etter enigheten ({name})', '{side}: nullstilt – kortet vart endra etter semja ({name})', '{side}: cleared – the card changed after agreement ({name})'),
   cmpJump: l('Vis på tavla', 'Vis på tavla', 'Show on the board'),
+  cmpValue: l('Måleverdi {period}', 'Måleverdi {period}', 'Measured value {period}'),
   cmpOldNew: l('{field}: {old} → {new}', '{field}: {old} → {new}', '{field}: {old} → {new}'),
   diffAdded: l('Ny', 'Ny', 'New'),
   diffRemoved: l('Fjernet', 'Fjerna', 'Removed'),

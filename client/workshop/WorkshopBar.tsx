@@ -1,5 +1,6 @@
 // The workshop row under the toolbar, on every screen: who facilitates, follow-me, the timer, the
 // open vote, the workshop panels and presentation mode.
+import type { ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useI18n } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
@@ -16,7 +17,8 @@ const PANELS: [PanelName, StringKey][] = [
   ['brainstorm', 'wsBrainstorm'],
 ];
 
-export function WorkshopBar() {
+/** `meeting`: the facilitator's «Marker møtestart» (MeetingStart, which needs the board's link). */
+export function WorkshopBar({ meeting }: { meeting?: ReactNode } = {}) {
   const { t } = useI18n();
   const { ws, wa, me, isFacilitator, following, setFollowing, panel, setPanel, presenting, setPresenting, canEdit } = useWorkshop();
   useWorkshopVersion();
@@ -46,6 +48,7 @@ export function WorkshopBar() {
           {t('wsSummon')}
         </button>
       )}
+      {meeting}
       <Timer />
       <VoteStatus />
       <span className="mk-ws-spacer" />

@@ -36,6 +36,15 @@ export const WORKSHOP_STRINGS = {
   wsFollow: l('Følg tilrettelegger', 'Følg tilretteleggar', 'Follow facilitator'),
   wsFollowingOn: l('Du følger {name}', 'Du følgjer {name}', 'You follow {name}'),
   wsSummon: l('Hent alle hit', 'Hent alle hit', 'Bring everyone here'),
+  // the start of a meeting (the referat runs from it)
+  wsMeetingMark: l('Marker møtestart', 'Marker møtestart', 'Mark meeting start'),
+  wsMeetingMarked: l(
+    'Møtestart markert {time}: referatet i eksportvinduet tar med det som skjer fra nå.',
+    'Møtestart markert {time}: referatet i eksportvindauget tek med det som skjer frå no.',
+    'Meeting start marked {time}: the referat in the export dialog covers what happens from now.',
+  ),
+  wsMeetingMarkedAt: l('Sist markert {time}', 'Sist markert {time}', 'Last marked {time}'),
+  wsMeetingMarkFailed: l('Møtestarten ble ikke markert: {message}', 'Møtestarten vart ikkje markert: {message}', 'The meeting start was not marked: {message}'),
   wsSummoned: l('{name} hentet alle til sin visning', '{name} henta alle til si vising', '{name} brought everyone to their view'),
   // timer
   wsTimer: l('Tidtaker', 'Tidtakar', 'Timer'),

@@ -15,6 +15,9 @@ interface Result {
   message?: Localized;
 }
 
+/** Sent when this tab took the facilitator role: the start of a meeting (MeetingStart.tsx takes its snapshot). */
+export const FACILITATOR_TAKEN_EVENT = 'malkart:facilitator-taken';
+
 export class WorkshopActions {
   constructor(
     readonly doc: Y.Doc,
@@ -37,7 +40,10 @@ export class WorkshopActions {
   private now = () => new Date().toISOString();
 
   takeFacilitator(present: ReadonlySet<string>): boolean {
-    return !!this.run(() => takeFacilitator(this.doc, { ...this.ref(), at: this.now(), present }, this.origin));
+    const ok = !!this.run(() => takeFacilitator(this.doc, { ...this.ref(), at: this.now(), present }, this.origin));
+    // Taking the role marks the start of a meeting (MeetingStart takes its snapshot).
+    if (ok && typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(FACILITATOR_TAKEN_EVENT));
+    return ok;
   }
   handOver(to: { participantId: string; name: string }): boolean {
     return !!this.run(() => handOverFacilitator(this.doc, { from: this.me().participantId, to, at: this.now() }, this.origin));

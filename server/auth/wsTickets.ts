@@ -22,7 +22,15 @@ export const WS_TICKET_TTL_MS = 30_000;
 /** More outstanding tickets than this and the oldest are dropped (they expire in 30 s anyway). */
 const MAX_OUTSTANDING = 10_000;
 
-export class WsTickets {
+/** Where tickets are kept: in this process (one instance), or in Postgres (several: issued on one, used on another). */
+export interface TicketStore {
+  readonly ttlMs: number;
+  issue(grant: TicketGrant): { ticket: string; expiresInMs: number } | Promise<{ ticket: string; expiresInMs: number }>;
+  /** The grant of a ticket for `boardId`, removing it: a ticket works once. Null if unknown, used, expired or for another board. */
+  take(ticket: string, boardId: string): TicketGrant | null | Promise<TicketGrant | null>;
+}
+
+export class WsTickets implements TicketStore {
   private readonly tickets = new Map<string, Entry>();
 
   constructor(

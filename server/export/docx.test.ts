@@ -87,10 +87,19 @@ describe('exportDocx: the plan chapter', () => {
     expect(word.numbering).toContain('<w:lvlText w:val="%2"/>');
     expect(word.numbering).toContain('<w:lvlText w:val="%2.%3"/>');
     expect(word.numbering).toContain('<w:lvlText w:val="%2.%3.%4"/>');
+    // A space after the number, not a tab: a deep number (1.2.1.1.1) otherwise jumps to the second tab stop.
+    expect(word.numbering.match(/<w:suff w:val="space"\/>/g)).toHaveLength(6);
     // The heading text itself carries no number.
     expect(headings(word.document)[0]).toBe('Heading2 Lier: mål for arbeid og inkludering');
     const none = await parts(await docx(LIER, { headingLevel: 2, numbering: 'none' }));
     expect(none.styles).not.toContain('<w:numPr>');
+  });
+
+  it('keeps a goal\'s line of facts on the page of the text it introduces', async () => {
+    const { document } = await parts(await docx(LIER, { variant: 'publication' }));
+    const meta = (document.match(/<w:p>.*?<\/w:p>/gs) ?? []).find((p) => texts(p) === 'Hovedmål · 2024–2036 · KPS 2024–2036 · Bærekraftsmål 4.3, 8.6');
+    expect(meta).toBeDefined();
+    expect(meta).toContain('<w:keepNext/>');
   });
 
   it('gives every table a repeated header row and fixed column widths', async () => {
@@ -109,6 +118,11 @@ describe('exportDocx: the plan chapter', () => {
       const rows = t.match(/<w:tr>.*?<\/w:tr>/gs)!;
       expect([...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual(INDICATOR_COLUMNS);
     }
+    // The indicator's name is the long text of a row: its column is the widest (it was a quarter of the table, and names ran to five lines).
+    const total = INDICATOR_COLUMNS.reduce((a, b) => a + b, 0);
+    expect(total).toBe(9026);
+    expect(Math.max(...INDICATOR_COLUMNS)).toBe(INDICATOR_COLUMNS[0]);
+    expect(INDICATOR_COLUMNS[0]! / total).toBeGreaterThan(0.28);
     // The SDG coverage table: which plan goals support which goal.
     expect(texts(tables.find((t) => texts(t).startsWith('Bærekraftsmål'))!)).toContain(
       '8 Anstendig arbeid og økonomisk vekstLivskvalitet og inkludering; Alle unge fullfører utdanning eller er i arbeid (8.6); Flere med redusert arbeidsevne i arbeid (8.5)',

@@ -4,7 +4,7 @@
 // asked for), table header rows, alt text on every figure, the document language set, and
 // Arial, which LibreOffice renders with the metric-compatible Liberation Sans.
 import {
-  AlignmentType, Document, ImageRun, LevelFormat, LineRuleType, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun,
+  AlignmentType, Document, ImageRun, LevelFormat, LevelSuffix, LineRuleType, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun,
   WidthType, type IBaseParagraphStyleOptions, type ParagraphChild,
 } from 'docx';
 import { bandFigureSvg } from '../../shared/export';
@@ -36,7 +36,8 @@ export const FONT = 'Arial';
 const TEXT_WIDTH_TWIPS = 9026;
 const FIGURE_WIDTH_PX = 600;
 /** Indikator, Utgangsverdi, Målverdi, Siste verdi, Kilde: wide enough for "Utgangsverdi" in 10 pt bold and "5 måneder (2023)" on two lines at most. */
-export const INDICATOR_COLUMNS = [2126, 1600, 1350, 1350, 1400, 1200];
+/** Twips of the indicator table's columns (9026 in all, the text width): the name is the long text; no header or value word is broken. */
+export const INDICATOR_COLUMNS = [2600, 1550, 1200, 1200, 1200, 1276];
 const HEADINGS_REF = 'malkart-headings';
 
 const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, ...o });
@@ -68,6 +69,8 @@ function headingNumbering(top: number) {
         format: LevelFormat.DECIMAL,
         text: k + 1 < top ? '' : Array.from({ length: k + 2 - top }, (_, i) => `%${top + i}`).join('.'),
         alignment: AlignmentType.LEFT,
+        // A space after the number, not a tab: "1.2.1.1.1" would jump to the second default tab stop.
+        suffix: LevelSuffix.SPACE,
         style: { paragraph: { indent: { left: 0, hanging: 0 } } },
       })),
     }],
@@ -144,7 +147,7 @@ export function chapterBody(
 
   const blockOut = (b: PlanBlock) => {
     body.push(heading(b.title, 1 + b.depth));
-    if (b.meta) body.push(para([run(b.meta, { italics: true, size: 20 })]));
+    if (b.meta) body.push(para([run(b.meta, { italics: true, size: 20 })], { keepNext: true }));
     for (const p of b.paragraphs) body.push(para(textRuns(p)));
     if (b.sentences.length) body.push(para([run(b.sentences.join(' '))]));
     if (b.agreement) body.push(para([run(b.agreement, { italics: true })]));

@@ -8,11 +8,13 @@ import { restrictWorkshop } from '../../shared';
 import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export';
 import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export';
 import { withoutXmlIllegal } from '../../shared';
+import { buildReferat, referatHtml, referatMarkdown, type ReferatInput } from '../../shared/export';
 import { exportDocx } from './docx';
+import { referatDocx } from './referatDocx';
 import { renderPng } from './png';
 
-import type { ExportFormat } from './exportFormats';
-export { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
+import { REFERAT_FORMATS, type ExportFormat } from './exportFormats';
+export { EXPORT_FORMATS, REFERAT_FORMATS, type ExportFormat } from './exportFormats';
 
 export interface RenderJob {
   format: ExportFormat;
@@ -23,6 +25,8 @@ export interface RenderJob {
   };
   /** Largest PNG (and DOCX map picture) in pixels; a larger map is scaled down to fit. */
   maxPixels?: number;
+  /** The meeting referat (md, html, docx) instead of the chapter: `board` is the board now. */
+  referat?: Omit<ReferatInput, 'now' | 'lang'>;
 }
 
 /** The interchange file of one view: its cards, the links between them, and their workshop records. */
@@ -35,9 +39,16 @@ function viewJson(board: BoardJson, view: View): string {
   return exportJson({ ...rest, nodes: board.nodes.filter((n) => keep.has(n.id)), edges, ...(workshop ? { workshop } : {}) });
 }
 
-export async function renderJob({ format, board: given, opts, maxPixels }: RenderJob): Promise<Buffer> {
+export async function renderJob({ format, board: given, opts, maxPixels, referat }: RenderJob): Promise<Buffer> {
   // Characters XML forbids are dropped once here, for the DOCX above all (every exporter drops them too).
   const board = withoutXmlIllegal(given);
+  if (referat) {
+    const r = buildReferat({ ...referat, start: withoutXmlIllegal(referat.start), now: board, lang: opts.lang });
+    if (format === 'md') return Buffer.from(referatMarkdown(r), 'utf8');
+    if (format === 'html') return Buffer.from(referatHtml(r), 'utf8');
+    if (format === 'docx') return referatDocx(r);
+    throw new Error(`a referat is made as ${REFERAT_FORMATS.join(', ')}, not ${format}`);
+  }
   switch (format) {
     case 'md':
       return Buffer.from(exportMarkdown(board, opts), 'utf8');

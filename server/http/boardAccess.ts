@@ -4,7 +4,7 @@ import type { Request, RequestHandler } from 'express';
 import type { BoardRecord, BoardStorage, SessionRecord } from '../storage/BoardStorage';
 import type { Role } from '../../shared';
 import { ROLE_RANK } from '../auth/tokens';
-import type { WsTickets } from '../auth/wsTickets';
+import type { TicketStore } from '../auth/wsTickets';
 import { identify, linkAllowed, linkPolicyOf, type Identity, type IdentityRefusal } from '../auth/identity';
 import { sessionOf } from './signedIn';
 
@@ -55,10 +55,10 @@ export async function checkAccess(
 }
 
 /** A WebSocket ticket instead of a token: single use, for this board, and only while its token is still valid. */
-export async function checkTicket(storage: BoardStorage, tickets: WsTickets, boardId: string, ticket: string): Promise<BoardAccess> {
+export async function checkTicket(storage: BoardStorage, tickets: TicketStore, boardId: string, ticket: string): Promise<BoardAccess> {
   const board = await storage.getBoard(boardId);
   if (!board) throw new NotFoundError('board_not_found', `There is no board "${boardId}". Check the link, or ask its owner for a new one.`);
-  const grant = tickets.take(ticket, boardId);
+  const grant = await tickets.take(ticket, boardId);
   if (!grant) throw new ForbiddenError('ticket_invalid', 'The WebSocket ticket is unknown, used or expired. Ask for a new one (POST /api/boards/:id/ws-ticket).');
   if (grant.sessionIdHash) {
     // A member's ticket: the session and the membership are checked again now, on connect.

@@ -9,11 +9,12 @@ import { newResourceId, newToken, hashToken, newTokens } from '../auth/tokens';
 import { InvalidError, NotFoundError } from '../errors';
 import { access, requireRole } from './boardAccess';
 import { ROLES, type BoardSummary, type Role } from '../../shared';
-import type { WsTickets } from '../auth/wsTickets';
+import type { TicketStore } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
 import { isSide } from '../../shared';
 import { linkPolicyOf } from '../auth/identity';
 import { requireSession } from './signedIn';
+import type { SignalPublisher } from '../cluster/ClusterSignals';
 
 /** Which links a rotation renews: `{roles: [...]}`, or the editor and viewer links when none are named. */
 function rotatedRoles(body: unknown): Role[] {
@@ -47,7 +48,10 @@ function initialDocument(body: unknown): Y.Doc {
   return doc;
 }
 
-export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets: WsTickets | null = null, signInRequired = false): Router {
+/** `signals` tells the other instances (STORE=postgres) of rotations and deletions; null on one instance. */
+export function boardsRouter(
+  storage: BoardStorage, rooms: RoomManager, tickets: TicketStore | null = null, signInRequired = false, signals: SignalPublisher | null = null,
+): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -101,6 +105,8 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
     // Only holders of the old links: someone who already joined with a new one stays.
     // Members are not link holders: a rotation leaves them connected.
     room?.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && roles.includes(c.role) && !fresh.has(c.tokenHash));
+    // Every other instance closes the old links' sockets it holds (sent once the new hashes are stored).
+    await signals?.publish({ kind: 'tokens', boardId: board.id });
     res.json({ tokens });
   });
 
@@ -114,16 +120,17 @@ export function boardsRouter(storage: BoardStorage, rooms: RoomManager, tickets:
   });
 
   // The browser app's WebSocket ticket: valid 30 s, for one connection (see auth/wsTickets.ts).
-  router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), (req, res) => {
+  router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), async (req, res) => {
     if (!tickets) throw new NotFoundError('not_found', 'No such API route.');
     const { board, role, tokenHash, session } = access(req);
-    res.json({ ...tickets.issue({ boardId: board.id, role, tokenHash, ...(session ? { sessionIdHash: session.idHash } : {}) }), role });
+    res.json({ ...(await tickets.issue({ boardId: board.id, role, tokenHash, ...(session ? { sessionIdHash: session.idHash } : {}) })), role });
   });
 
   router.delete('/:id', requireRole(storage, 'owner'), async (req, res) => {
     const { board } = access(req);
     await rooms.closeBoard(board.id, CLOSE.boardDeleted);
     await storage.deleteBoard(board.id);
+    await signals?.publish({ kind: 'deleted', boardId: board.id });
     res.status(204).end();
   });
 

@@ -1,13 +1,18 @@
 // GET /api/boards/:id/export?format=docx|md|csv|json|svg|png[&snapshot=<sid>][&view=all|stat|kommune][&lang=nb|nn][&table=nodes|edges]
 //   [&comments=1]  docx, md and html: add the comment threads as an appendix (working variant)
-//   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx and html: the plan chapter's options
+//   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx, html and md: the plan chapter's options
+//   (md types the numbers into its headings, as Markdown has no heading numbering)
+//   variant=referat&since=<snapshotId>  docx, html, md: the referat of the meeting that began at that snapshot (#20 §2)
 // Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { BoardJson } from '../../shared';
 import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
-import { EXPORT_FORMATS, type ExportFormat } from '../export/exportFormats';
+import type { RoomManager } from '../sync/RoomManager';
+import type { ReferatParticipant } from '../../shared/export';
+import { parseSnapshotLabel } from '../../shared';
+import { EXPORT_FORMATS, REFERAT_FORMATS, type ExportFormat } from '../export/exportFormats';
 import type { RenderJob } from '../export/renderJob';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
 import { ApiError } from './errors';
@@ -62,8 +67,9 @@ export async function renderExport(
   pool: RenderPool | null = null,
   signal?: AbortSignal,
   limits: { owner?: string; maxPixels?: number } = {},
+  referat?: RenderJob['referat'],
 ): Promise<Buffer> {
-  const job: RenderJob = { format, board, opts, maxPixels: limits.maxPixels };
+  const job: RenderJob = { format, board, opts, maxPixels: limits.maxPixels, ...(referat ? { referat } : {}) };
   return pool ? pool.run(job, signal, limits.owner).catch((err: unknown) => Promise.reject(renderError(format, err))) : renderInProcess(job);
 }
 
@@ -89,11 +95,26 @@ function renderError(format: Format, err: unknown): unknown {
   return err;
 }
 
-export function exportRouter(storage: BoardStorage, snapshots: SnapshotService, pool: RenderPool | null, limits: { maxPixels?: number } = {}): Router {
+/** Who is on the board now, by the names and sides their presence gives (none when the board is not loaded). */
+async function participantsNow(rooms: RoomManager | undefined, boardId: string): Promise<ReferatParticipant[]> {
+  const room = await rooms?.loaded(boardId);
+  if (!room) return [];
+  const out: ReferatParticipant[] = [];
+  for (const state of room.awareness.getStates().values()) {
+    const u = state.user;
+    if (u?.name?.trim()) out.push({ name: u.name.trim(), side: u.side ?? null, participantId: u.participantId });
+  }
+  return out;
+}
+
+export function exportRouter(
+  storage: BoardStorage, snapshots: SnapshotService, pool: RenderPool | null, limits: { maxPixels?: number } = {}, rooms?: RoomManager,
+): Router {
   const router = Router({ mergeParams: true });
   router.get('/', requireRole(storage, 'viewer'), async (req, res) => {
     const q = req.query;
     const format = oneOf('format', q.format, FORMATS);
+    if (q.variant === 'referat') return sendReferat(req, res, oneOf('format', format, REFERAT_FORMATS));
     const view = oneOf('view', q.view, VIEWS, 'all');
     const table = oneOf('table', q.table, ['nodes', 'edges'] as const, 'nodes');
     const comments = oneOf('comments', q.comments, ['0', '1'] as const, '0') === '1';
@@ -113,5 +134,30 @@ export function exportRouter(storage: BoardStorage, snapshots: SnapshotService, 
       .set('Content-Disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .send(body);
   });
+
+  /** The referat of a meeting: from the start snapshot (`since`) to the board now. */
+  async function sendReferat(req: Request, res: Response, format: (typeof REFERAT_FORMATS)[number]): Promise<void> {
+    const q = req.query;
+    const since = typeof q.since === 'string' && q.since ? q.since : null;
+    if (!since) throw new InvalidError('invalid_request', 'A referat needs "since": the id of the snapshot taken at the start of the meeting.');
+    const boardId = access(req).board.id;
+    const { summary, board: start } = await snapshots.withSummary(boardId, since);
+    const now = await snapshots.board(boardId, 'live');
+    const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, now.meta.language === 'nn' ? 'nn' : 'nb');
+    const name = parseSnapshotLabel(summary.label);
+    const label = name.kind === 'meetingStart' ? name.title || REFERAT_DEFAULT_TITLE[lang] : name.kind === 'text' ? name.text : REFERAT_DEFAULT_TITLE[lang];
+    const gone = new AbortController();
+    res.on('close', () => res.writableFinished || gone.abort());
+    const referat = { start, meeting: { label, startedAt: summary.createdAt, endedAt: new Date().toISOString() }, participants: await participantsNow(rooms, boardId) };
+    const body = await renderExport(now, format, { view: 'all', lang, table: 'nodes' }, pool, gone.signal, { owner: boardId, ...limits }, referat);
+    const file = `referat-${slug(now.meta.title)}-${summary.createdAt.slice(0, 10)}.${format}`;
+    res
+      .type(CONTENT_TYPES[format])
+      .set('Content-Disposition', `attachment; filename="${file}"; filename*=UTF-8''${encodeURIComponent(file)}`)
+      .send(body);
+  }
   return router;
 }
+
+/** The meeting's name when its start snapshot has no title of its own. */
+const REFERAT_DEFAULT_TITLE = { nb: 'Partnerskapsmøte', nn: 'Partnarskapsmøte' } as const;

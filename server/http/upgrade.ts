@@ -5,13 +5,16 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
+import { OwnedElsewhereError } from '../errors';
+import type { Cluster } from '../cluster/Cluster';
+import { OwnerUnreachableError, proxyUpgrade } from '../cluster/wsProxy';
 import { Connection } from '../sync/Connection';
 import { CLOSE } from '../protocol';
 import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { errorBody, httpErrorOf } from './errors';
 import { checkAccess, checkTicket, tokenFrom } from './boardAccess';
-import type { WsTickets } from '../auth/wsTickets';
+import type { TicketStore } from '../auth/wsTickets';
 import { STATUS_CODES } from 'node:http';
 import { createLogger, redactUrl, requestId, type Logger } from '../log';
 
@@ -38,10 +41,34 @@ export function originAllowed(origin: string | undefined, publicUrl: string | nu
 /** How often connections of sessions that have run out are looked for and closed. */
 const SESSION_SWEEP_MS = 2000;
 
+/**
+ * Forwards the upgrade to the instance that holds the board's lease. True when it was forwarded;
+ * false when the board is free (or became free: its owner did not answer and its lease ran out),
+ * so this instance serves it. Waits at most about one lease for an unreachable owner.
+ */
+async function forwardToOwner(cluster: Cluster, req: IncomingMessage, socket: Duplex, head: Buffer, boardId: string, leaseMs: number, log: Logger): Promise<boolean> {
+  const deadline = Date.now() + 2 * leaseMs;
+  while (Date.now() < deadline && !socket.destroyed) {
+    const elsewhere = await cluster.ownerElsewhere(boardId);
+    if (!elsewhere) return false;
+    try {
+      await proxyUpgrade(req, socket, head, elsewhere.owner, cluster.hopHeaderValue, Math.min(2000, leaseMs));
+      return true;
+    } catch (err) {
+      if (!(err instanceof OwnerUnreachableError)) throw err;
+      // Dead or paused: once its lease has run out (Postgres's clock), the board is taken here.
+      log.warn({ owner: elsewhere.owner, err: err.message }, 'board owner unreachable; waiting for its lease to expire');
+      await cluster.waitForExpiry(boardId, deadline - Date.now());
+    }
+  }
+  return false;
+}
+
 export function attachWebSockets(
   server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics, log: Logger = createLogger('silent'),
-  tickets: WsTickets | null = null,
+  tickets: TicketStore | null = null,
   sessions: Sessions | null = null,
+  cluster: Cluster | null = null,
 ): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const connectionOf = new WeakMap<WebSocket, Connection>();
@@ -55,8 +82,10 @@ export function attachWebSockets(
       wsLog.warn({ status, code }, 'websocket refused');
       refuseSocket(sock, status, code, message, extraHeaders);
     };
+    // Forwarded by another instance of the cluster: its own limits applied; it is not forwarded again.
+    const hop = cluster?.isHop(req) ?? false;
     void (async () => {
-      const wait = limiter.take(req);
+      const wait = hop ? 0 : limiter.take(req);
       if (wait > 0) {
         metrics.rateLimited.inc({ what: 'upgrade' });
         return refuse(socket, 429, 'rate_limited', 'Too many connections from this address; try again shortly.', `Retry-After: ${wait}\r\n`);
@@ -71,6 +100,12 @@ export function attachWebSockets(
         return refuse(socket, 404, 'not_found', 'WebSocket path is /ws/<boardId>');
       }
       wsLog = wsLog.child({ boardId });
+      // Several instances: a board another instance owns is served there, through one hop.
+      if (cluster && !hop && !(await rooms.loaded(boardId)) && (await forwardToOwner(cluster, req, socket, head, boardId, config.leaseMs, wsLog))) {
+        metrics.proxiedConnections.inc({ what: 'websocket' });
+        return;
+      }
+      if (socket.destroyed) return;
       let room;
       let grant;
       try {
@@ -89,6 +124,11 @@ export function attachWebSockets(
         } else grant = await checkAccess(storage, boardId, token, 'viewer');
         room = await rooms.acquire(boardId);
       } catch (err) {
+        if (err instanceof OwnedElsewhereError && cluster && !hop && (await forwardToOwner(cluster, req, socket, head, boardId, config.leaseMs, wsLog))) {
+          // Another instance took the board in between (a race for its lease, which it won): forwarded there.
+          metrics.proxiedConnections.inc({ what: 'websocket' });
+          return;
+        }
         const known = httpErrorOf(err);
         if (known) return refuse(socket, known.status, known.code, known.message);
         wsLog.error({ err }, 'upgrade failed');

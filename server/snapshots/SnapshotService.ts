@@ -81,6 +81,14 @@ export class SnapshotService {
     return JSON.parse(snap.json) as BoardJson;
   }
 
+  /** A snapshot's name and time with its board (the referat's start, #20 §2). */
+  async withSummary(boardId: string, snapshotId: string): Promise<{ summary: StoredSnapshot; board: BoardJson }> {
+    const snap = await this.storage.getSnapshot(boardId, snapshotId);
+    if (!snap) throw new NotFoundError('snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
+    const { state: _s, json, ...summary } = snap;
+    return { summary, board: JSON.parse(json) as BoardJson };
+  }
+
   /**
    * Takes a "before restore" snapshot, then makes the live board equal the snapshot as one change
    * (stored, then sent to every client). Restoring the "before" snapshot undoes it.

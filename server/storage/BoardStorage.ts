@@ -2,6 +2,7 @@
 // answers synchronously, so a PostgreSQL store can drop in without touching the rooms.
 
 import type { StorageHealth } from './storageHealth';
+import { UnavailableError } from '../errors';
 import type { LinkPolicy, Role, Side, SnapshotSummary, TokenSet } from '../../shared';
 
 /** The hashes of a board's three tokens, one per role; the tokens themselves are never stored. */
@@ -82,6 +83,18 @@ export type StoredSnapshot = Omit<SnapshotRecord, 'state' | 'json'>;
 export interface LogEntry {
   boardId: string;
   update: Uint8Array;
+  /**
+   * The writer's lease epoch when boards have leases (Postgres, several instances): the append is
+   * refused with FencedError if the board's lease has moved on. Single-instance stores ignore it.
+   */
+  epoch?: number;
+}
+
+/** A write by an instance that no longer holds the board's lease: refused, nothing written (docs/design.md "Lease and fence"). */
+export class FencedError extends UnavailableError {
+  constructor(readonly boardIds: readonly string[]) {
+    super('board_moving', `fenced: the lease of ${boardIds.join(', ')} is held by a newer owner; nothing was changed. Try again in a moment.`);
+  }
 }
 
 export interface BoardStorage {
@@ -97,8 +110,11 @@ export interface BoardStorage {
   loadDocument(id: string): Promise<StoredDocument>;
   /** Appends updates of one or more boards in one transaction; resolves when they are durable, with their sequence numbers. */
   appendUpdates(entries: readonly LogEntry[]): Promise<number[]>;
-  /** Writes `state` as the board's compacted state and then deletes log rows up to `upToSeq`, in one transaction. */
-  compact(id: string, state: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * Writes `state` as the board's compacted state and then deletes log rows up to `upToSeq`, in one
+   * transaction; with `epoch`, fenced like an append (a stale owner's older state must never replace a newer one).
+   */
+  compact(id: string, state: Uint8Array, upToSeq: number, epoch?: number): Promise<void>;
 
   saveSnapshot(snapshot: SnapshotRecord): Promise<void>;
   listSnapshots(boardId: string): Promise<StoredSnapshot[]>;

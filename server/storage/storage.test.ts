@@ -1,5 +1,5 @@
-// One contract, two stores: everything above storage relies on exactly these promises, so the
-// SQLite store and the in-memory store must keep them alike.
+// One contract, three stores: everything above storage relies on exactly these promises, so the
+// SQLite store, the PostgreSQL store and the in-memory store must keep them alike.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,12 +11,16 @@ import { removeDir } from '../testing/testServer';
 import type { BoardRecord, BoardStorage, SnapshotRecord } from './BoardStorage';
 import { MemoryStorage } from './MemoryStorage';
 import { SqliteStorage } from './SqliteStorage';
+import { PostgresStorage } from './PostgresStorage';
+import { createTestSchema, type TestSchema } from '../testing/postgres';
 
 const dirs: string[] = [];
+const schemas: TestSchema[] = [];
 const stores: BoardStorage[] = [];
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
   for (const d of dirs.splice(0)) removeDir(d);
+  for (const s of schemas.splice(0)) await s.drop();
 });
 
 function tempFile(): string {
@@ -25,8 +29,16 @@ function tempFile(): string {
   return path.join(dir, 'malkart.sqlite');
 }
 
-const factories: [string, () => BoardStorage][] = [
+/** A PostgresStorage in a schema of its own, dropped after the test. */
+async function postgres(): Promise<PostgresStorage> {
+  const schema = await createTestSchema();
+  schemas.push(schema);
+  return PostgresStorage.open(schema.url);
+}
+
+const factories: [string, () => BoardStorage | Promise<BoardStorage>][] = [
   ['SqliteStorage', () => new SqliteStorage(tempFile())],
+  ['PostgresStorage', postgres],
   // FULL (the default) appends through the log writer thread, NORMAL on the event loop: the same contract must hold.
   ['SqliteStorage (NORMAL)', () => new SqliteStorage(tempFile(), { synchronous: 'NORMAL' })],
   ['MemoryStorage', () => new MemoryStorage()],
@@ -64,14 +76,14 @@ function snapshot(boardId: string, label: string, createdAt: string, auto = fals
 const bytes = (u: Uint8Array | null | undefined) => (u ? [...u] : u);
 
 describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => {
-  const open = () => {
-    const s = make();
+  const open = async () => {
+    const s = await make();
     stores.push(s);
     return s;
   };
 
   it('creates, reads, re-keys and deletes a board', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     const initial = Y.encodeStateAsUpdate(new Y.Doc());
     await s.createBoard(rec, initial);
@@ -90,19 +102,19 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('refuses a second board with the same id', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     await s.createBoard(rec, new Uint8Array([0, 0]));
     await expect(s.createBoard(rec, new Uint8Array([0, 0]))).rejects.toThrow();
   });
 
   it('a board it never had loads as empty, not as an error', async () => {
-    const s = open();
+    const s = await open();
     expect(await s.loadDocument('missing')).toEqual({ state: null, updates: [] });
   });
 
   it('keeps a board\'s link policy (absent until set)', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     await s.createBoard(rec, new Uint8Array([0, 0]));
     expect((await s.getBoard(rec.id))?.links).toBeUndefined();
@@ -113,7 +125,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('stores, finds and deletes sessions by the hash of their id', async () => {
-    const s = open();
+    const s = await open();
     const session = { idHash: hashToken('cookie'), sub: 'kari', name: 'Kari Nordmann', email: 'kari@lier.kommune.no', idToken: 'eyJ…', createdAt: '2026-01-01T08:00:00.000Z', expiresAt: '2026-01-01T20:00:00.000Z' };
     await s.createSession(session);
     await s.createSession({ ...session, idHash: hashToken('other'), idToken: null });
@@ -125,7 +137,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('keeps members per board: put replaces role and side in place, remove, memberships of a person, gone with the board', async () => {
-    const s = open();
+    const s = await open();
     const a = board();
     const b = board();
     await s.createBoard(a, new Uint8Array([0, 0]));
@@ -147,7 +159,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('an invitation is taken once, listed per board until then, and deleted with its board', async () => {
-    const s = open();
+    const s = await open();
     const a = board();
     await s.createBoard(a, new Uint8Array([0, 0]));
     const inv = { id: 'inv1', boardId: a.id, tokenHash: hashToken('invite'), role: 'editor' as const, side: 'kommune' as const, createdBy: 'kari', createdAt: '2026-01-01T08:00:00.000Z', expiresAt: '2026-01-08T08:00:00.000Z' };
@@ -165,7 +177,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('appendUpdates returns increasing sequence numbers; loadDocument gives each board its own rows in order', async () => {
-    const s = open();
+    const s = await open();
     const a = board();
     const b = board();
     const docA = new Y.Doc();
@@ -203,7 +215,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('compact writes the state and deletes only rows up to upToSeq, leaving later rows', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     const other = board();
     const doc = new Y.Doc();
@@ -234,7 +246,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('saves snapshots, lists them newest first without their content, gets and deletes them', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     await s.createBoard(rec, new Uint8Array([0, 0]));
     // Saved out of time order: "newest" is by createdAt, not by when the row was written.
@@ -264,7 +276,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('snapshots made in the same millisecond list the later one first', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     await s.createBoard(rec, new Uint8Array([0, 0]));
     const at = '2025-05-05T10:00:00.000Z';
@@ -276,7 +288,7 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
   });
 
   it('deleteBoard removes the log, the state and the snapshots, and no other board', async () => {
-    const s = open();
+    const s = await open();
     const rec = board();
     const keep = board();
     const doc = new Y.Doc();

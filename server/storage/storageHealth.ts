@@ -18,10 +18,23 @@ function sqliteCode(err: unknown): string | undefined {
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }
 
+/**
+ * PostgreSQL's answer (SQLSTATE) or a lost connection: disk full (53100), read-only (25006), and
+ * every connection or server fault (class 08, 57, 58, XX; ECONNREFUSED and the like) as failing.
+ */
+function postgresStatus(err: unknown): Exclude<StorageStatus, 'ok'> | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return /Connection terminated|connection timeout/i.test(String((err as Error | null)?.message)) ? 'failed' : null;
+  if (code === '53100') return 'full';
+  if (code === '25006') return 'read_only';
+  if (/^(08|57|58|XX|53)/.test(code) || /^E(CONNREFUSED|CONNRESET|HOSTUNREACH|TIMEDOUT|PIPE)$/.test(code)) return 'failed';
+  return null;
+}
+
 /** The storage status an error means, or null when it is not a storage fault (a constraint, a bug). */
 export function classifyStorageError(err: unknown): Exclude<StorageStatus, 'ok'> | null {
   const code = sqliteCode(err);
-  if (!code) return null;
+  if (!code) return postgresStatus(err);
   if (code === 'SQLITE_FULL' || (code === 'SQLITE_IOERR_WRITE' && /disk|space|full/i.test(String((err as Error).message)))) return 'full';
   if (code.startsWith('SQLITE_READONLY')) return 'read_only';
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'failed';

@@ -3,7 +3,7 @@
 // and only then applies it, and compacts the log (docs/design.md "Sync and persistence").
 // No sockets here: the Room hears every applied update through the document's 'update' event.
 import * as Y from 'yjs';
-import type { BoardStorage } from '../storage/BoardStorage';
+import { FencedError, type BoardStorage } from '../storage/BoardStorage';
 import type { Metrics } from '../metrics';
 import type { GroupCommit } from './GroupCommit';
 import { BoardQuota } from './BoardQuota';
@@ -34,6 +34,10 @@ export class BoardLog {
   private readonly quota: BoardQuota;
   /** When an update was last stored and applied; 0 = not since the load. */
   lastEditAt = 0;
+  /** True once a write was refused by the fence: another instance owns the board; nothing more is written. */
+  private fenced = false;
+  /** Called once, when the fence first refuses a write (the room manager drops the room). */
+  onFenced: (() => void) | null = null;
 
   private constructor(
     readonly boardId: string,
@@ -45,6 +49,8 @@ export class BoardLog {
     private readonly commit: GroupCommit,
     private readonly limits: BoardLogLimits,
     private readonly metrics: Metrics,
+    /** The board's lease epoch (STORE=postgres): every append and compaction carries it, and the store refuses it once the lease moved on. */
+    readonly epoch: number | undefined,
   ) {
     this.logRows = storedRows;
     this.appliedSeq = lastSeq;
@@ -55,7 +61,7 @@ export class BoardLog {
   }
 
   /** Loads a board from storage. Throws if storage fails: a blank board is never served in its place. */
-  static async load(boardId: string, storage: BoardStorage, commit: GroupCommit, limits: BoardLogLimits, metrics: Metrics): Promise<BoardLog> {
+  static async load(boardId: string, storage: BoardStorage, commit: GroupCommit, limits: BoardLogLimits, metrics: Metrics, epoch?: number): Promise<BoardLog> {
     // A board deleted after its access check (a DELETE racing an upgrade) must not come back blank.
     if (!(await storage.getBoard(boardId))) throw new BoardGoneError(boardId);
     const stored = await storage.loadDocument(boardId);
@@ -72,7 +78,7 @@ export class BoardLog {
       lastSeq = row.seq;
     }
     const storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((n, r) => n + r.update.byteLength, 0);
-    return new BoardLog(boardId, doc, stored.updates.length, lastSeq, storedBytes, storage, commit, limits, metrics);
+    return new BoardLog(boardId, doc, stored.updates.length, lastSeq, storedBytes, storage, commit, limits, metrics, epoch);
   }
 
   /**
@@ -113,9 +119,25 @@ export class BoardLog {
     if (update) await this.storeThenApply(update, origin);
   }
 
-  /** The one place an update is written to the log (a storage fence checks here). Resolves with its sequence number once durable. */
-  private store(update: Uint8Array): Promise<number> {
-    return this.commit.append(this.boardId, update);
+  /** The one place an update is written to the log, with the lease epoch the fence checks. Resolves with its sequence number once durable. */
+  private async store(update: Uint8Array): Promise<number> {
+    try {
+      return await this.commit.append(this.boardId, update, this.epoch);
+    } catch (err) {
+      if (err instanceof FencedError) this.fence();
+      throw err;
+    }
+  }
+
+  /** Another instance owns the board now: nothing more is written from here (told once). */
+  fence(): void {
+    if (this.fenced) return;
+    this.fenced = true;
+    this.onFenced?.();
+  }
+
+  get isFenced(): boolean {
+    return this.fenced;
   }
 
   private recordLogged(seq: number, bytes: number): void {
@@ -126,7 +148,7 @@ export class BoardLog {
     this.lastEditAt = Date.now();
     if (this.logRows >= this.limits.compactAfterUpdates || this.logBytes >= this.limits.compactAfterBytes) {
       // A failed compaction loses nothing (the rows stay in the log) and is tried at the next bound.
-      this.compact().catch((err: unknown) => console.error(`board ${this.boardId}: compaction failed`, err));
+      this.compact().catch((err: unknown) => (err instanceof FencedError ? this.fence() : console.error(`board ${this.boardId}: compaction failed`, err)));
     }
   }
 
@@ -144,7 +166,7 @@ export class BoardLog {
       const bytes = this.logBytes;
       const state = Y.encodeStateAsUpdate(this.doc);
       this.quota.measured(state.byteLength);
-      await this.storage.compact(this.boardId, state, upToSeq);
+      await this.storage.compact(this.boardId, state, upToSeq, this.epoch);
       this.metrics.compactions.inc();
       this.metrics.logLength.dec(rows);
       // What was logged while the state was being written stays counted for the next compaction.
@@ -160,8 +182,12 @@ export class BoardLog {
   /** Final flush before unload: everything pending is durable and compacted; then the doc is destroyed. */
   async close(): Promise<void> {
     await this.commit.flush();
-    if (this.compacting) await this.compacting;
-    if (this.logRows > 0) await this.compact();
+    if (this.compacting) await this.compacting.catch(() => undefined);
+    // A fenced log may not write: the next owner loaded what was stored and compacts it itself.
+    if (this.logRows > 0 && !this.fenced) await this.compact().catch((err: unknown) => {
+      if (!(err instanceof FencedError)) throw err;
+      this.fenced = true;
+    });
     this.closed = true;
     this.metrics.logLength.dec(this.logRows);
     this.doc.off('update', this.onDocUpdate);

@@ -22,10 +22,10 @@ export class GroupCommit {
     private readonly maxBatch = 1000,
   ) {}
 
-  /** Resolves with the update's log sequence number once it is durable. */
-  append(boardId: string, update: Uint8Array): Promise<number> {
+  /** Resolves with the update's log sequence number once it is durable; `epoch` fences it (a board's lease, STORE=postgres). */
+  append(boardId: string, update: Uint8Array, epoch?: number): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ entry: { boardId, update }, receivedAt: performance.now(), resolve, reject });
+      this.pending.push({ entry: epoch === undefined ? { boardId, update } : { boardId, update, epoch }, receivedAt: performance.now(), resolve, reject });
       // Exactly at the bound: one flush per full batch, not one per update past it.
       if (this.pending.length === this.maxBatch) this.flush();
       // 0 ms: gather what this turn of the event loop read from every socket, then commit.

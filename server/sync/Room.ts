@@ -4,7 +4,7 @@
 import type * as Y from 'yjs';
 import type { Metrics } from '../metrics';
 import type { GroupCommit } from './GroupCommit';
-import type { BoardStorage } from '../storage/BoardStorage';
+import { FencedError, type BoardStorage } from '../storage/BoardStorage';
 import { BoardLog, type BoardLogLimits } from './BoardLog';
 import { Connection, type ConnectionHost } from './Connection';
 import { RoomAwareness } from './RoomAwareness';
@@ -31,6 +31,8 @@ export class Room implements ConnectionHost {
   private closing = false;
   readonly loadedAt = Date.now();
   onEmpty: (() => void) | null = null;
+  /** Called once when the fence refuses this board's writes: another instance owns it now. */
+  onFenced: (() => void) | null = null;
 
   private constructor(
     /** The board's document and its durable log: every change to `doc` goes through it. */
@@ -49,11 +51,26 @@ export class Room implements ConnectionHost {
     );
     this.answers = new SyncAnswers(log.doc, limits.maxSyncStep1PerConnection, metrics);
     log.doc.on('update', this.onApplied);
+    log.onFenced = () => this.onFenced?.();
   }
 
   /** Loads a board from storage (BoardLog.load: throws rather than serve a blank board). */
-  static async load(boardId: string, storage: BoardStorage, commit: GroupCommit, limits: RoomLimits, metrics: Metrics): Promise<Room> {
-    return new Room(await BoardLog.load(boardId, storage, commit, limits, metrics), limits, metrics);
+  static async load(boardId: string, storage: BoardStorage, commit: GroupCommit, limits: RoomLimits, metrics: Metrics, epoch?: number): Promise<Room> {
+    return new Room(await BoardLog.load(boardId, storage, commit, limits, metrics, epoch), limits, metrics);
+  }
+
+  /** The lease epoch its writes carry (STORE=postgres); undefined on a single instance. */
+  get epoch(): number | undefined {
+    return this.log.epoch;
+  }
+
+  /** Another instance owns the board (a renewal found the lease gone): nothing more is written; onFenced is called once. */
+  fence(): void {
+    this.log.fence();
+  }
+
+  get isFenced(): boolean {
+    return this.log.isFenced;
   }
 
   get boardId(): string {
@@ -138,7 +155,9 @@ export class Room implements ConnectionHost {
     try {
       await this.log.storeThenApply(update, conn);
     } catch (err) {
-      // Not stored, so not applied: the client keeps it and sends it again when it reconnects.
+      // Not stored, so not applied: the client keeps it and sends it again when it reconnects —
+      // to the new owner, when the fence refused it (the room manager then closes every connection).
+      if (err instanceof FencedError) return;
       console.error(`board ${this.boardId}: could not store an update`, err);
       conn.close(CLOSE.storageFailed);
       return;

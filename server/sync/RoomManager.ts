@@ -8,7 +8,20 @@ import { Room } from './Room';
 import { hasPlainTexts, migrateTexts } from '../../shared';
 import type { Connection } from './Connection';
 import { CLOSE, type CloseEvent } from '../protocol';
-import { BoardGoneError, BoardLoadError, TooManyBoardsError } from '../errors';
+import { BoardGoneError, BoardLoadError, OwnedElsewhereError, TooManyBoardsError } from '../errors';
+
+/**
+ * Board ownership across instances (server/cluster/Cluster.ts): a board is loaded only with its
+ * lease, whose epoch fences every write, and given up after the final flush. `take` throws when
+ * another instance owns the board (OwnedElsewhereError, which reaches the caller unchanged) or
+ * BoardGoneError when it does not exist.
+ */
+export interface BoardOwnership {
+  take(boardId: string): Promise<number>;
+  release(boardId: string, epoch: number): Promise<void>;
+  /** The lease is gone without a write of ours having been refused yet: forget it. */
+  forget(boardId: string, epoch: number): void;
+}
 
 /**
  * An older board holds card titles as plain strings: they are turned into Y.Texts once, here, as
@@ -35,6 +48,7 @@ export class RoomManager {
     private readonly storage: BoardStorage,
     private readonly config: ServerConfig,
     private readonly metrics: Metrics,
+    private readonly ownership: BoardOwnership | null = null,
   ) {
     this.log = new GroupCommit(storage, config.groupCommitMs, metrics);
   }
@@ -59,15 +73,16 @@ export class RoomManager {
       if (this.rooms.size >= this.config.maxLoadedBoards) {
         throw new TooManyBoardsError(this.rooms.size);
       }
-      room = Room.load(boardId, this.storage, this.log, this.config, this.metrics).then(migrateOnLoad).then(
+      room = this.load(boardId).then(
         (r) => {
           r.onEmpty = () => this.scheduleUnload(boardId);
+          r.onFenced = () => void this.drop(r).catch((err: unknown) => console.error(`board ${boardId}: dropping a fenced room failed`, err));
           this.metrics.boardsLoaded.set(this.rooms.size);
           return r;
         },
         (err: unknown) => {
           this.rooms.delete(boardId);
-          if (err instanceof BoardGoneError) throw err;
+          if (err instanceof BoardGoneError || err instanceof OwnedElsewhereError) throw err;
           this.metrics.loadFailures.inc();
           throw new BoardLoadError(boardId, err);
         },
@@ -75,6 +90,36 @@ export class RoomManager {
       this.rooms.set(boardId, room);
     }
     return room;
+  }
+
+  /** With ownership: the lease first (its epoch goes with every write), given back if the load fails. */
+  private async load(boardId: string): Promise<Room> {
+    let epoch: number | undefined;
+    if (this.ownership) epoch = await this.ownership.take(boardId);
+    try {
+      return await Room.load(boardId, this.storage, this.log, this.config, this.metrics, epoch).then(migrateOnLoad);
+    } catch (err) {
+      if (epoch !== undefined) await this.ownership!.release(boardId, epoch).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /**
+   * Called once per room, by `room.fence()`. Another instance took the board (a write was fenced, or a renewal found the lease moved on): its
+   * clients are closed with 4512 and reconnect — through any instance — to the new owner, resending
+   * from their own documents whatever this room had not stored. Nothing here is written again.
+   */
+  private async drop(room: Room): Promise<void> {
+    if (room.epoch !== undefined) this.ownership?.forget(room.boardId, room.epoch);
+    this.metrics.fenced.inc();
+    room.closeConnections(CLOSE.boardMoved);
+    if ((await this.rooms.get(room.boardId)?.catch(() => null)) === room) await this.unload(room.boardId);
+  }
+
+  /** The renewal found the lease taken: drops the room that held it with that epoch. */
+  async leaseLost(boardId: string, epoch: number): Promise<void> {
+    const room = await this.loaded(boardId);
+    if (room && room.epoch === epoch) room.fence(); // once: the room calls drop through onFenced
   }
 
   /** Runs `fn` on a board's room; a room nobody is connected to is unloaded again later. */
@@ -129,6 +174,8 @@ export class RoomManager {
       } finally {
         this.rooms.delete(boardId);
         this.metrics.boardsLoaded.set(this.rooms.size);
+        // Given up only after the final flush, so the next owner loads everything this one stored.
+        if (room && room.epoch !== undefined && !room.isFenced) await this.ownership?.release(boardId, room.epoch).catch((err: unknown) => console.error(`board ${boardId}: lease release failed`, err));
       }
     })();
     this.unloading.set(boardId, run);

@@ -8,8 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { boardMaps, moveNodes, parseBoardJson, updateNode } from '../../shared';
-import { CLOSE } from '../../shared';
+import { CLOSE, boardMaps, moveNodes, parseBoardJson, plainValue, updateNode } from '../../shared';
 
 const UPDATE_REFUSED = CLOSE.updateRefused;
 import { SqliteStorage } from '../storage/SqliteStorage';
@@ -31,6 +30,9 @@ const HOSTILE: [string, (doc: Y.Doc) => void][] = [
   ['a part of the document no board has', (doc) => doc.getMap('elsewhere').set('x', 1)],
   ['a measured value that is not a number', (doc) => doc.getMap('indicatorValues').set('K6/2024', { value: 'mange' })],
   ['a measured value under a key that is no period', (doc) => doc.getMap('indicatorValues').set('K6/soon', { value: 1 })],
+  ['an SDG list holding a code that is no SDG', (doc) => nodeOf(doc, 'K0').set('sdg', Y.Array.from(['99']))],
+  ['a code pushed into an SDG list that is no SDG', (doc) => (nodeOf(doc, 'K2').get('sdg') as Y.Array<string>).push(['ikke et mål'])],
+  ['an SDG list of 500 codes', (doc) => (nodeOf(doc, 'K2').get('sdg') as Y.Array<string>).push(Array.from({ length: 500 }, (_, i) => String((i % 17) + 1)))],
   ['a measured value as a nested map', (doc) => doc.getMap('indicatorValues').set('K6/2024', new Y.Map([['value', 1]]))],
 ];
 
@@ -68,6 +70,27 @@ describe('the server refuses an edit that breaks the schema', () => {
       expect(JSON.stringify(boardMaps(again.doc).nodes.get('K0')!.toJSON()) + JSON.stringify(boardMaps(again.doc).meta.toJSON())).toBe(before);
     });
   }
+});
+
+describe('SDG codes, two editors on one card at once', () => {
+  it('each adds a different code in the same moment: the server takes both and every screen shows both', async () => {
+    server = await startTestServer({ autoSnapshotMs: 0 });
+    const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
+    const ana = connectClient(server.wsUrl, board.id, board.tokens.editor);
+    const bo = connectClient(server.wsUrl, board.id, board.tokens.editor);
+    await Promise.all([ana.synced, bo.synced]);
+    // Both write from the same list (K2: 4.3, 8.6), before either has seen the other's change.
+    updateNode(ana.doc, 'K2', { sdg: ['4.3', '8.6', '3'] }, 'ana');
+    updateNode(bo.doc, 'K2', { sdg: ['4.3', '8.6', '13'] }, 'bo');
+    const sdgOf = (doc: Y.Doc) => [...(plainValue(nodeOf(doc, 'K2').get('sdg')) as string[])].sort();
+    const all = ['13', '3', '4.3', '8.6'];
+    await waitFor(() => JSON.stringify(sdgOf(ana.doc)) === JSON.stringify(all) && JSON.stringify(sdgOf(bo.doc)) === JSON.stringify(all), 10_000, 'both codes on both screens');
+    expect(ana.closes).toEqual([]);
+    expect(bo.closes).toEqual([]);
+    const fresh = connectClient(server.wsUrl, board.id, board.tokens.viewer);
+    await fresh.synced;
+    expect(sdgOf(fresh.doc)).toEqual(all);
+  });
 });
 
 describe('a board that already holds such things (written before the check)', () => {

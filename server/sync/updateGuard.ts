@@ -7,9 +7,10 @@
 // which entries changed, and only those are checked. The shadow is built on the first edit (one
 // copy of the board) and rebuilt only after a refusal, as a refused update cannot be taken out.
 import * as Y from 'yjs';
-import { LIMITS, edgeFieldSchemas, idSchema, metaFieldSchemas, nodeFieldSchemas, positionSchema, storedIndicatorValueSchema } from '../../shared';
-import { PERIOD_PATTERN } from '../../shared';
-import { VALUES_ROOT, splitValueKey } from '../../shared';
+import {
+  LIMITS, PERIOD_PATTERN, VALUES_ROOT, edgeFieldSchemas, idSchema, isListField, metaFieldSchemas, nodeFieldSchemas, plainValue, positionSchema,
+  splitValueKey, storedIndicatorValueSchema,
+} from '../../shared';
 
 /** The update breaks the schema; `message` says where (it becomes the close reason). */
 export class UpdateRefusedError extends Error {}
@@ -26,15 +27,26 @@ type Schema = { safeParse(v: unknown): { success: boolean } };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any shared type, whatever its events
 type AnyType = Y.AbstractType<any>;
 
-function checkValue(where: string, value: unknown, schema: Schema | undefined, textMax?: number): void {
+function checkValue(where: string, value: unknown, schema: Schema | undefined, textMax?: number, list = false): void {
   if (value === undefined) return; // a deletion
   if (!schema) throw new UpdateRefusedError(`${where} is not a field`);
   if (value instanceof Y.Text && textMax !== undefined) {
     if (value.length > textMax) throw new UpdateRefusedError(`${where} is longer than ${textMax} characters`);
     return;
   }
+  if (value instanceof Y.Array && list) return checkList(where, value);
   if (value instanceof Y.AbstractType) throw new UpdateRefusedError(`${where} must be a plain value, not a nested structure`);
   if (!schema.safeParse(value).success) throw new UpdateRefusedError(`${where} has a value the schema does not allow`);
+}
+
+/** Most codes a card's list holds (all 169 SDG targets). */
+const MAX_LIST_ITEMS = 169;
+
+/** A code list (the SDGs): its codes, duplicates aside, as the schema says; duplicates bounded too. */
+function checkList(where: string, list: Y.Array<unknown>): void {
+  const schema = (nodeFieldSchemas as Record<string, Schema>)[where.slice(where.lastIndexOf('.') + 1)];
+  if (list.length > 2 * MAX_LIST_ITEMS) throw new UpdateRefusedError(`${where} holds more than ${MAX_LIST_ITEMS} codes`);
+  if (!schema?.safeParse(plainValue(list)).success) throw new UpdateRefusedError(`${where} has a value the schema does not allow`);
 }
 
 function checkId(where: string, id: string): void {
@@ -42,7 +54,7 @@ function checkId(where: string, id: string): void {
 }
 
 function checkNodeField(id: string, field: string, value: unknown): void {
-  checkValue(`nodes.${id}.${field}`, value, (nodeFieldSchemas as Record<string, Schema>)[field], NODE_TEXT_FIELDS[field]);
+  checkValue(`nodes.${id}.${field}`, value, (nodeFieldSchemas as Record<string, Schema>)[field], NODE_TEXT_FIELDS[field], isListField(field));
 }
 function checkEdgeField(id: string, field: string, value: unknown): void {
   checkValue(`edges.${id}.${field}`, value, (edgeFieldSchemas as Record<string, Schema>)[field]);
@@ -100,6 +112,8 @@ function checkChange(path: string[], type: AnyType, key: string | null): void {
   if ((root === 'nodes' || root === 'edges') && rest.length === 1 && map && key !== null) {
     return root === 'nodes' ? checkNodeField(id!, key, map.get(key)) : checkEdgeField(id!, key, map.get(key));
   }
+  // Adding or removing a code in a code list: the list as a whole must still be valid.
+  if (root === 'nodes' && type instanceof Y.Array && rest.length === 2 && isListField(field!)) return checkList(path.join('.'), type);
   // Typing in a Y.Text field: only its length can go wrong.
   const max = root === 'nodes' ? NODE_TEXT_FIELDS[field!] : root === 'meta' && rest.length === 1 ? META_TEXT_FIELDS[id!] : undefined;
   if (type instanceof Y.Text && !deeper.length && max !== undefined && (root === 'nodes' ? rest.length === 2 : true)) {

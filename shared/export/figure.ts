@@ -142,7 +142,7 @@ export function bandFigureSvg(graph: BoardGraph, tier: Tier, lang: ExportLang, f
     `<rect width="${FIGURE_WIDTH}" height="${n1(height)}" fill="#ffffff"/>`,
     ...edges.map((s) => s.replaceAll('ARROW', `fig-${tier}-arrow`)),
     ...cards,
-    ...edges.map(labelOf).filter(Boolean),
+    ...placeLabels(edges.map(labelOf).filter((l): l is Label => !!l)).map(labelSvg),
     '</svg>',
   ].join('\n');
 }
@@ -194,15 +194,60 @@ function edgeSvg(a: Placed, b: Placed, conflict: boolean, label: string): string
   return `<path d="${d}" fill="none" ${stroke} data-label="${escapeXml(label)}" data-mx="${n1(mid.x)}" data-my="${n1(mid.y)}" data-conflict="${conflict ? 1 : 0}"/>`;
 }
 
-function labelOf(path: string): string {
-  const label = /data-label="([^"]*)"/.exec(path)?.[1] ?? '';
-  const mx = Number(/data-mx="([^"]*)"/.exec(path)?.[1]);
-  const my = Number(/data-my="([^"]*)"/.exec(path)?.[1]);
-  const conflict = /data-conflict="1"/.test(path);
-  if (!label) return '';
-  const w = label.length * SMALL * 0.55 + 8;
+interface Label {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  conflict: boolean;
+}
+const LABEL_H = 15;
+
+function labelOf(path: string): Label | null {
+  const text = /data-label="([^"]*)"/.exec(path)?.[1] ?? '';
+  if (!text) return null;
+  return {
+    text,
+    x: Number(/data-mx="([^"]*)"/.exec(path)?.[1]),
+    y: Number(/data-my="([^"]*)"/.exec(path)?.[1]),
+    w: text.length * SMALL * 0.55 + 8,
+    conflict: /data-conflict="1"/.test(path),
+  };
+}
+
+/**
+ * Labels that would cover each other are moved apart: links of one kind meeting in the same gap
+ * share one label (three «styres gjennom» side by side say nothing more than one); another label
+ * slides sideways along its gap, or up or down within it, to the nearest free place inside the figure.
+ */
+function placeLabels(all: Label[]): Label[] {
+  const placed: Label[] = [];
+  const hits = (a: Label, b: Label, margin = 2) =>
+    Math.abs(a.x - b.x) < (a.w + b.w) / 2 + margin && Math.abs(a.y - b.y) < LABEL_H + margin;
+  const inside = (l: Label) => ({ ...l, x: Math.min(FIGURE_WIDTH - PAD - l.w / 2, Math.max(PAD + l.w / 2, l.x)) });
+  for (const label of [...all].sort((a, b) => a.y - b.y || a.x - b.x)) {
+    const want = inside(label);
+    if (placed.some((p) => p.text === want.text && p.conflict === want.conflict && hits(p, want))) continue;
+    let best = want;
+    search: for (let k = 0; k <= 40; k++) {
+      for (const dy of [0, -8, 8]) {
+        for (const dx of k ? [k * 6, -k * 6] : [0]) {
+          const at = inside({ ...want, x: want.x + dx, y: want.y + dy });
+          if (!placed.some((p) => hits(p, at))) {
+            best = at;
+            break search;
+          }
+        }
+      }
+    }
+    placed.push(best);
+  }
+  return placed;
+}
+
+function labelSvg(l: Label): string {
   return (
-    `<rect x="${n1(mx - w / 2)}" y="${n1(my - 9)}" width="${n1(w)}" height="15" rx="3" fill="#ffffff" fill-opacity="0.92"/>` +
-    `<text x="${n1(mx)}" y="${n1(my + 2.5)}" font-size="${SMALL}" text-anchor="middle" fill="${conflict ? CONFLICT_COLOUR : INK}">${label}</text>`
+    `<rect x="${n1(l.x - l.w / 2)}" y="${n1(l.y - 9)}" width="${n1(l.w)}" height="${LABEL_H}" rx="3" fill="#ffffff" fill-opacity="0.92"/>` +
+    `<text x="${n1(l.x)}" y="${n1(l.y + 2.5)}" font-size="${SMALL}" text-anchor="middle" fill="${l.conflict ? CONFLICT_COLOUR : INK}">${l.text}</text>`
   );
 }

@@ -2,10 +2,9 @@
 import type { BoardJson } from '../interchange/schema';
 import { withoutXmlIllegal } from '../xmlText';
 
-export { exportMarkdown, escapeMarkdownInline, escapeMarkdownLine } from './markdown';
+export { exportMarkdown, escapeMarkdownInline, escapeMarkdownLine, type MarkdownOptions } from './markdown';
 export { exportCsv, NODE_COLUMNS, EDGE_COLUMNS } from './csv';
 export { exportSvg, describeMap, escapeXml } from './svg';
-export { buildChapter, type Chapter, type ChapterSection, type ChapterDivergence, type Fact, type Item } from './chapter';
 export {
   buildPlanChapter, planChapterOf, HEADING_LEVELS, NUMBERINGS, VARIANTS,
   type HeadingLevelOption, type Numbering, type PlanBlock, type PlanChapter, type PlanItem, type PlanOptions, type Variant,
@@ -18,6 +17,11 @@ export {
   type AgreementItem, type AgreementOverview, type ChapterComment, type ChapterThread, type CommentAppendix,
 } from './workshop';
 export { formatDateTime, viewGraph } from './format';
+export {
+  buildReferat, type Referat, type ReferatAuditEntry, type ReferatBlock, type ReferatInput, type ReferatParticipant, type ReferatSection,
+} from './referat';
+export { referatMarkdown } from './referatMarkdown';
+export { referatHtml } from './referatHtml';
 
 /** Interchange v1, lossless and re-importable; ends in a newline like the project's own board files. */
 export function exportJson(board: BoardJson): string {

@@ -1,8 +1,22 @@
-// The kommuneplan chapter as Markdown (CommonMark with GFM tables).
+// The kommuneplan chapter as Markdown (CommonMark with GFM tables): the same plan chapter and
+// options as the DOCX and HTML (planChapter.ts), for a plan written in Markdown or pasted into a
+// web editor. The band figures are left out (the SVG/PNG export has the map); `numbering=word`
+// types the numbers Word's heading list would give, as Markdown has no heading numbering of its own.
 import type { View } from '../readModels';
 import { withoutXmlIllegal } from '../xmlText';
 import type { BoardJson } from '../interchange/schema';
-import { buildChapter, type Fact, type Item } from './chapter';
+import { viewGraph } from './format';
+import type { ExportLang } from './labels';
+import { planChapterOf, type HeadingLevelOption, type Numbering, type PlanBlock, type PlanItem, type Variant } from './planChapter';
+
+export interface MarkdownOptions {
+  view: View;
+  lang: ExportLang;
+  variant?: Variant;
+  headingLevel?: HeadingLevelOption;
+  numbering?: Numbering;
+  comments?: boolean;
+}
 
 const ALWAYS = /[\\`*_[\]<>|~#]/g;
 
@@ -36,82 +50,95 @@ function escapeBlock(text: string): string {
     .join('\n\n');
 }
 
-const item = (i: Item, strong = false) =>
-  `${strong ? `**${escapeMarkdownInline(i.title)}**` : escapeMarkdownLine(i.title)} ${escapeMarkdownInline(i.detail)}` +
-  (i.agreement ? ` – ${escapeMarkdownInline(i.agreement)}` : '');
-const fact = (f: Fact) => `- **${escapeMarkdownInline(f.label)}:** ${escapeMarkdownInline(f.value)}`;
-const row = (cells: string[]) => `| ${cells.map(escapeMarkdownInline).join(' | ')} |`;
+const item = (i: PlanItem) =>
+  `- ${escapeMarkdownLine(i.title)}${i.detail ? ` ${escapeMarkdownInline(i.detail)}` : ''}${i.agreement ? ` – _${escapeMarkdownInline(i.agreement)}_` : ''}`;
+const row = (cells: string[]) => `| ${cells.map((c) => escapeMarkdownInline(c) || ' ').join(' | ')} |`;
+const table = (header: string[], rows: string[][]) =>
+  [row(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(row)].join('\n');
+const bold = (text: string) => `**${escapeMarkdownInline(text)}**`;
+const italic = (text: string) => `_${escapeMarkdownInline(text)}_`;
 
-export function exportMarkdown(board: BoardJson, opts: { view: View; lang: 'nb' | 'nn'; comments?: boolean }): string {
-  const ch = buildChapter(withoutXmlIllegal(board), opts);
-  const L = ch.labels;
-  const blocks: string[] = [`# ${escapeMarkdownInline(ch.title)}`, ch.intro.map(fact).join('\n')];
+export function exportMarkdown(given: BoardJson, opts: MarkdownOptions): string {
+  const board = withoutXmlIllegal(given);
+  const ch = planChapterOf(board, viewGraph(board, opts.view), opts);
+  const top = opts.headingLevel ?? 1;
+  const numbered = opts.numbering === 'word';
+  const P = ch.labels;
+  const L = ch.exportLabels;
+  // The chapter's own heading is 1, its parts 1.1, 1.2, their sections 1.1.1 … as in the DOCX's heading list.
+  const counters: number[] = [];
+  const h = (depth: number, text: string) => {
+    counters.length = depth + 1;
+    counters[depth] = (counters[depth] ?? 0) + 1;
+    for (let i = 0; i < depth; i++) counters[i] ??= 1;
+    const number = numbered && top + depth <= 6 ? `${counters.join('.')} ` : '';
+    return `${'#'.repeat(Math.min(top + depth, 6))} ${number}${escapeMarkdownInline(text)}`;
+  };
+  const out: string[] = [h(0, ch.title), ...ch.intro.map(escapeBlock)];
 
-  for (const s of ch.sections) {
-    blocks.push(`${'#'.repeat(Math.min(s.depth + 1, 6))} ${s.number} ${escapeMarkdownInline(s.title)}`);
-    const description = escapeBlock(s.description);
-    if (description) blocks.push(description);
-    blocks.push(s.facts.map(fact).join('\n'));
-    if (s.strategies.length) blocks.push(`**${L.strategies}**`, s.strategies.map((i) => `- ${item(i)}`).join('\n'));
-    if (s.measures.length) blocks.push(`**${L.measures}**`, s.measures.map((i) => `- ${item(i)}`).join('\n'));
-    if (s.indicators.length) {
-      const c = L.columns;
-      blocks.push(
-        `**${L.indicators}**`,
-        [
-          row([c.indicator, c.unit, c.baseline, c.target, c.latest, c.source]),
-          `| ${Array(6).fill('---').join(' | ')} |`,
-          ...s.indicators.map((r) => row([r.indicator, r.unit, r.baseline, r.target, r.latest, r.source])),
-        ].join('\n'),
+  const block = (b: PlanBlock) => {
+    out.push(h(1 + b.depth, b.title));
+    if (b.meta) out.push(italic(b.meta));
+    for (const p of b.paragraphs) out.push(escapeBlock(p));
+    if (b.sentences.length) out.push(escapeMarkdownLine(b.sentences.join(' ')));
+    if (b.agreement) out.push(italic(b.agreement));
+    for (const list of b.lists) {
+      if (list.lead) out.push(bold(list.lead));
+      out.push(list.items.map(item).join('\n'));
+    }
+    if (b.indicators.length) {
+      const c = P.columns;
+      out.push(
+        bold(P.indicatorsLead),
+        table([c.indicator, c.baseline, c.target, c.latest, c.state, c.source], b.indicators.map((r) => [r.indicator, r.baseline, r.target, r.latest, r.state, r.source])),
       );
-      const agreed = s.indicators.filter((r) => r.agreement);
+      const measured = b.indicators.filter((r) => r.series);
+      if (measured.length) out.push(bold(P.seriesLead), measured.map((r) => `- ${bold(r.indicator)}: ${escapeMarkdownInline(r.series)}`).join('\n'));
+      const agreed = b.indicators.filter((r) => r.agreement);
       if (agreed.length) {
-        blocks.push(
-          `**${L.workshop.indicatorAgreements}**`,
-          agreed.map((r) => `- ${escapeMarkdownLine(r.indicator)}: ${escapeMarkdownInline(r.agreement!)}`).join('\n'),
+        out.push(bold(L.workshop.indicatorAgreements), agreed.map((r) => `- ${escapeMarkdownLine(r.indicator)}: ${escapeMarkdownInline(r.agreement!)}`).join('\n'));
+      }
+    }
+  };
+
+  for (const part of ch.parts) {
+    out.push(h(1, part.heading), ...part.intro.map(escapeBlock));
+    for (const b of part.blocks) block(b);
+    if (part.table) out.push(table(part.table.header, part.table.rows));
+    if (part.key === 'divergences') {
+      for (const d of ch.divergences) {
+        out.push(
+          bold(`${d.between[0]!.toUpperCase()}${d.between.slice(1)}`),
+          [`- ${bold(`${L.note}:`)} ${escapeMarkdownInline(d.note)}`, `- ${bold(`${L.severity}:`)} ${escapeMarkdownInline(d.severity)}`, `- ${bold(`${L.resolution}:`)} ${escapeMarkdownInline(d.resolution)}`].join('\n'),
         );
       }
     }
   }
-
-  blocks.push(`## ${L.divergences}`, L.divergencesIntro);
-  if (!ch.divergences.length) blocks.push(L.noDivergences);
-  else {
-    blocks.push(
-      ch.divergences
-        .map((d) =>
-          [`- ${item(d.source, true)} ${d.relation} ${item(d.target, true)}`, ...d.facts.map((f) => `  ${fact(f)}`)].join('\n'),
-        )
-        .join('\n'),
-    );
-  }
-
-  blocks.push(`## ${L.coverage}`);
-  for (const list of ch.coverage) {
-    blocks.push(`### ${list.heading}`, list.items.length ? list.items.map((i) => `- ${item(i)}`).join('\n') : L.none);
-  }
-
   if (ch.agreements) {
-    blocks.push(`## ${ch.agreements.heading}`, ch.agreements.intro);
+    out.push(h(1, ch.agreements.heading), escapeBlock(ch.agreements.intro));
     for (const list of ch.agreements.lists) {
-      blocks.push(`### ${list.heading}`, list.items.length ? list.items.map((i) => `- ${item(i)}`).join('\n') : L.none);
+      out.push(h(2, list.heading));
+      out.push(list.items.length ? list.items.map((i) => `- ${escapeMarkdownLine(i.title)} ${escapeMarkdownInline(i.detail)} – ${escapeMarkdownInline(i.agreement ?? '')}`).join('\n') : L.none);
     }
   }
-
-  if (ch.issues.length) {
-    blocks.push(`## ${L.issues}`, L.issuesIntro, ch.issues.map((m) => `- ${escapeMarkdownLine(m)}`).join('\n'));
+  if (ch.appendix) {
+    out.push(h(1, ch.appendix.heading));
+    for (const s of ch.appendix.sections) {
+      out.push(h(2, s.heading));
+      if (s.intro) out.push(escapeBlock(s.intro));
+      out.push(s.items.length ? s.items.map((t) => `- ${escapeMarkdownLine(t)}`).join('\n') : L.none);
+    }
   }
-
   if (ch.comments) {
-    blocks.push(`## ${ch.comments.heading}`, ch.comments.intro);
-    if (ch.comments.empty) blocks.push(ch.comments.empty);
+    out.push(h(1, ch.comments.heading), escapeBlock(ch.comments.intro));
+    if (ch.comments.empty) out.push(ch.comments.empty);
     for (const group of ch.comments.groups) {
-      blocks.push(
-        `### ${group.heading}`,
+      out.push(
+        h(2, group.heading),
         group.threads
           .map((t) =>
             [
-              `- **${escapeMarkdownInline(t.subject)}** – ${escapeMarkdownInline(t.status)}`,
+              `- ${bold(t.subject)} – ${escapeMarkdownInline(t.status)}`,
               ...t.messages.map((m) => `  - ${escapeMarkdownInline(`${m.author}, ${m.at}`)}: ${escapeMarkdownInline(m.text)}`),
             ].join('\n'),
           )
@@ -119,5 +146,5 @@ export function exportMarkdown(board: BoardJson, opts: { view: View; lang: 'nb' 
       );
     }
   }
-  return `${blocks.filter(Boolean).join('\n\n')}\n`;
+  return `${out.filter(Boolean).join('\n\n')}\n`;
 }

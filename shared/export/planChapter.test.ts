@@ -4,7 +4,6 @@ import { toBoardJson } from '../interchange/boardJson';
 import type { BoardEdge, BoardNode } from '../types';
 import type { BoardJson } from '../interchange/schema';
 import { lierWithWorkshop } from '../workshop/testing';
-import { chapterOf } from './chapter';
 import { viewGraph } from './format';
 import { buildPlanChapter, joinList, planChapterOf, FIGURE_MAX_CARDS } from './planChapter';
 import { LIER, board, edge, node } from './testBoards';
@@ -162,12 +161,4 @@ describe('the chapters are linear in cards + links', () => {
       expect(passes()).toBeLessThan(20);
     }
   }, 60_000); // generous: the machine may be shared; the assertion counts passes, not time
-
-  it('does the same for the Markdown chapter', () => {
-    const b = bigBoard(5000);
-    const { graph, passes } = countingGraph(b);
-    const ch = chapterOf(b, graph, { view: 'all', lang: 'nb' });
-    expect(ch.sections.length).toBeGreaterThan(3000);
-    expect(passes()).toBeLessThan(20);
-  }, 60_000);
 });

@@ -19,6 +19,7 @@ import {
 import { formatNumber, formatPeriod, lowerFirst, viewGraph } from './format';
 import { EXPORT_LABELS, type ExportLabels, type ExportLang } from './labels';
 import { PLAN_LABELS, type PlanLabels } from './planLabels';
+import { redThreadSection } from './redThreadSection';
 import { agreementText, agreementsOf, buildAgreementOverview, buildCommentAppendix, type AgreementOverview, type CommentAppendix } from './workshop';
 
 export type Variant = 'publication' | 'working';
@@ -334,7 +335,13 @@ export function planChapterOf(board: BoardJson, graph: BoardGraph, opts: PlanOpt
       );
     }
     const unplaced = inBand.filter((n) => !placed.has(n.id) && ['strategy', 'measure', 'indicator'].includes(n.kind)).sort(boardOrder);
-    if (unplaced.length) blocks.push(group(P.unplaced, 1, [{ lead: '', items: unplaced.map(item) }]));
+    if (unplaced.length) {
+      // An indicator whose goal is not in this chapter (another line's, in a stat or kommune view) keeps its table row and series.
+      const others = unplaced.filter((n) => n.kind !== 'indicator');
+      const g = group(P.unplaced, 1, others.length ? [{ lead: '', items: others.map(item) }] : []);
+      g.indicators = unplaced.filter((n) => n.kind === 'indicator').map(indicatorRowOf);
+      blocks.push(g);
+    }
     // A band of more cards than a page can show legibly gets no figure; the map export shows it whole.
     const cards = [...graph.nodes.values()].filter((n) => n.tier === tier).length;
     if (cards > FIGURE_MAX_CARDS) intro.push(P.figureTooLarge(cards));
@@ -409,6 +416,7 @@ export function planChapterOf(board: BoardJson, graph: BoardGraph, opts: PlanOpt
       heading: P.parts.appendix,
       sections: [
         ...covKeys.map((k) => ({ heading: L.coverageLists[k], items: cov[k].map((n) => n.title) })),
+        redThreadSection(graph, lang),
         ...(issues.length ? [{ heading: L.issues, intro: L.issuesIntro, items: issues }] : []),
       ],
     };

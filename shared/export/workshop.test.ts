@@ -5,7 +5,7 @@ import type { BoardJson } from '../interchange/schema';
 import * as Y from 'yjs';
 import { agree } from '../workshop/agreements';
 import { STAT, T1, lierWithWorkshop } from '../workshop/testing';
-import { buildChapter } from './chapter';
+import { buildPlanChapter } from './planChapter';
 import { formatDateTime } from './format';
 import { exportMarkdown } from './markdown';
 import { LIER } from './testBoards';
@@ -19,13 +19,14 @@ function workshopBoard(): BoardJson {
 }
 
 describe('the workshop in the chapter', () => {
-  it('leaves a board without workshop data exactly as before, comments asked for or not', () => {
-    expect(exportMarkdown(LIER, { view: 'all', lang: 'nb' })).toBe(golden('lier.md'));
+  it('adds the comment appendix to a board without workshop data only when asked for, saying there are none', () => {
+    const plain = exportMarkdown(LIER, { view: 'all', lang: 'nb' });
+    expect(plain).not.toContain('Vedlegg: Kommentarer');
     const withAppendix = exportMarkdown(LIER, { view: 'all', lang: 'nb', comments: true });
-    expect(withAppendix.startsWith(golden('lier.md'))).toBe(true);
-    expect(withAppendix.slice(golden('lier.md').length)).toBe(
-      '\n## Vedlegg: Kommentarer\n\nKommentartrådene fra tavla, åpne og løste, med alle innlegg.\n\nIngen kommentarer.\n',
-    );
+    expect(withAppendix.startsWith(plain)).toBe(true);
+    expect(withAppendix.slice(plain.length)).toBe('\n## Vedlegg: Kommentarer\n\nKommentartrådene fra tavla, åpne og løste, med alle innlegg.\n\nIngen kommentarer.\n');
+    // The publication variant carries no comments (they hold names), asked for or not.
+    expect(exportMarkdown(LIER, { view: 'all', lang: 'nb', variant: 'publication', comments: true })).toBe(golden('lier.md'));
   });
 
   it('writes times as Norwegian local time', () => {
@@ -36,12 +37,16 @@ describe('the workshop in the chapter', () => {
 
   it('says per goal, measure and indicator who agreed and when, "Avtalt" when both did, and what an edit cleared', () => {
     const md = exportMarkdown(workshopBoard(), { view: 'all', lang: 'nb' });
-    expect(md).toContain('- **Enighet:** Avtalt (stat: Siri Stat, 12.03.2025 kl. 10.00; kommune: Kari Kommune, 12.03.2025 kl. 10.05)');
-    expect(md).toContain('- **Enighet:** Bare staten er enig (stat: Siri Stat, 12.03.2025 kl. 10.05)');
+    expect(md).toContain('\n_Avtalt (stat: Siri Stat, 12.03.2025 kl. 10.00; kommune: Kari Kommune, 12.03.2025 kl. 10.05)_\n');
+    expect(md).toContain('\n_Bare staten er enig (stat: Siri Stat, 12.03.2025 kl. 10.05)_\n');
     expect(md).toContain(
-      '- **Enighet:** Ikke avtalt; endret etter enighet fra kommune (Kari Kommune, 12.03.2025 kl. 10.00), stat (Siri Stat, 12.03.2025 kl. 10.00)',
+      '\n_Ikke avtalt; endret etter enighet fra kommune (Kari Kommune, 12.03.2025 kl. 10.00), stat (Siri Stat, 12.03.2025 kl. 10.00)_\n',
     );
-    expect(md).toContain('- Ungdomsteam med IPS-jobbspesialist (Felles; 2025–2027) – Bare kommunen er enig (kommune: Kari Kommune, 12.03.2025 kl. 10.10)');
+    expect(md).toContain('- Ungdomsteam med IPS-jobbspesialist (2025–2027) – _Bare kommunen er enig (kommune: Kari Kommune, 12.03.2025 kl. 10.10)_');
+    // Published: only what both agreed, with the date and no names.
+    const pub = exportMarkdown(workshopBoard(), { view: 'all', lang: 'nb', variant: 'publication' });
+    expect(pub).toContain('\n_Avtalt mellom stat og kommune 12.03.2025._\n');
+    for (const gone of ['Siri Stat', 'Kari Kommune', 'Bare staten', 'Ikke avtalt', '## Enighet mellom stat og kommune']) expect(pub).not.toContain(gone);
     expect(md).not.toContain('Vedlegg: Kommentarer');
   });
 
@@ -55,7 +60,7 @@ describe('the workshop in the chapter', () => {
   });
 
   it('adds an agreement overview: avtalt, one side only, open', () => {
-    const ch = buildChapter(workshopBoard(), { view: 'all', lang: 'nb' });
+    const ch = buildPlanChapter(workshopBoard(), { view: 'all', lang: 'nb' });
     const o = ch.agreements!;
     expect(o.heading).toBe('Enighet mellom stat og kommune');
     expect(o.lists.map((l) => [l.heading, l.items.map((i) => i.title)])).toEqual([
@@ -66,7 +71,7 @@ describe('the workshop in the chapter', () => {
     expect(o.lists[2]!.items).toHaveLength(16);
     const md = exportMarkdown(workshopBoard(), { view: 'all', lang: 'nb' });
     expect(md).toContain('## Enighet mellom stat og kommune\n\nHvilke mål');
-    expect(md).toContain('### Avtalt av begge parter\n\n- Alle unge fullfører utdanning eller er i arbeid (Kommune; Mål; se 5.1.1) – Avtalt (stat: Siri Stat');
+    expect(md).toContain('### Avtalt av begge parter\n\n- Alle unge fullfører utdanning eller er i arbeid (Kommune) – Avtalt (stat: Siri Stat');
   });
 
   it('adds the comment threads as an appendix when asked for: open and resolved, every message, deleted cards named', () => {
@@ -80,7 +85,7 @@ describe('the workshop in the chapter', () => {
         '',
         '### Åpne tråder',
         '',
-        '- **Mål «Alle unge fullfører utdanning eller er i arbeid» (se 5.1.1)** – Åpen',
+        '- **Mål «Alle unge fullfører utdanning eller er i arbeid»** – Åpen',
         '  - Siri Stat, 12.03.2025 kl. 10.00: Er 2027 realistisk?',
         '  - Kari Kommune, 12.03.2025 kl. 10.05: Ja, med IPS i ungdomsteamet.',
         '- **Slettet kort (C2)** – Åpen',
@@ -106,7 +111,7 @@ describe('the workshop in the chapter', () => {
   it('writes nynorsk', () => {
     const md = exportMarkdown(workshopBoard(), { view: 'all', lang: 'nn', comments: true });
     for (const s of [
-      '- **Semje:** Avtalt (stat: Siri Stat',
+      '_Avtalt (stat: Siri Stat',
       'Berre staten er samd',
       'endra etter semje frå kommune',
       '## Semje mellom stat og kommune',

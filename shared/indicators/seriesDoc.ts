@@ -32,12 +32,12 @@ export function storedOf(v: IndicatorValue): StoredValue {
   return out;
 }
 
-/** Every series on the board, each oldest first. */
-export function readAllSeries(doc: Y.Doc): Map<string, IndicatorValue[]> {
+/** Every series on the board (or only those of `only`), each oldest first. */
+export function readAllSeries(doc: Y.Doc, only?: ReadonlySet<string>): Map<string, IndicatorValue[]> {
   const out = new Map<string, IndicatorValue[]>();
   valuesMap(doc).forEach((stored, key) => {
     const k = splitValueKey(key);
-    if (!k) return;
+    if (!k || (only && !only.has(k.indicatorId))) return;
     // Only what the interchange schema accepts is read (a value written before the server checked edits is left out).
     const value = { period: k.period, ...(stored as object) };
     if (!indicatorValueSchema.safeParse(value).success) return;

@@ -27,7 +27,7 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
   const { t, pick } = useI18n();
   const { readOnly } = useBoardContext();
   const low = useStore(lowDetail);
-  const { card, ring, invalid, match, diff } = data;
+  const { card, ring, invalid, match, diff, thread } = data;
   const theme = ownerTheme(card.owner);
   const kindLabel = isOneOf(NODE_KINDS, card.kind) ? pick(NODE_KIND_LABELS[card.kind]) : String(card.kind);
   const ownerLabel = isOneOf(OWNERS, card.owner) ? pick(OWNER_LABELS[card.owner]) : String(card.owner);
@@ -48,6 +48,7 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
     invalid && 'is-invalid',
     match && 'is-match',
     diff && `is-diff is-diff-${diff}`,
+    thread && `is-thread-${thread}`,
     low && 'is-low',
   ]
     .filter(Boolean)

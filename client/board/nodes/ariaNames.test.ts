@@ -3,7 +3,7 @@
 // renaming only the cards whose name changed (the others stay identical for their memo).
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createNode, link, updateNode } from '../../../shared';
+import { createNode, link, setIndicatorValues, updateNode } from '../../../shared';
 import { format } from '../../i18n/I18nProvider';
 import { STRINGS, type StringKey } from '../../i18n/strings';
 import { BoardStore } from '../boardStore';
@@ -22,7 +22,7 @@ function setup(lang: 'nb' | 'en', marks: Map<string, CardMarks>) {
   const t = tr(lang);
   const pick = (l: Record<'nb' | 'nn' | 'en', string>) => l[lang];
   store.setLabeler({
-    node: (card) => cardName(t, pick, card, marks.get(card.id)),
+    node: (card) => cardName(t, pick, card, marks.get(card.id), lang),
     edge: (l, s, g) => linkName(t, pick, l, s, g),
     roles: { node: t('roleCard'), edge: t('roleLink') },
   });
@@ -59,5 +59,25 @@ describe('accessible names on the canvas', () => {
     expect(node(store, 'a')).toBe(before);
     expect(node(store, 'b')).not.toBe(other);
     expect(node(store, 'b').ariaLabel).toBe('Mål i Kommuneplan: Flere unge i arbeid. Eier: Felles. Avtalt. 2 åpne kommentartråder.');
+  });
+
+  it('an indicator says its latest value, trend and state, and says it again when a colleague adds a value', () => {
+    const { doc, store } = setup('nb', new Map());
+    createNode(doc, {
+      id: 'i', kind: 'indicator', tier: 'kommuneplan', owner: 'kommune', title: 'Unge på sosialhjelp', unit: '%', direction: 'lower',
+      baseline: { value: 4.1, year: 2023 }, target: { value: 3, year: 2028 }, position: { x: 0, y: 600 },
+    }, 'setup');
+    store.flush();
+    expect(node(store, 'i').ariaLabel).toBe('Indikator i Kommuneplan: Unge på sosialhjelp. Eier: Kommune. Ikke avtalt. Ingen måling.');
+    setIndicatorValues(doc, [{ indicatorId: 'i', value: { period: '2024', value: 3.9 } }, { indicatorId: 'i', value: { period: '2025', value: 4 } }], 'remote');
+    store.flush();
+    expect(node(store, 'i').ariaLabel).toBe(
+      'Indikator i Kommuneplan: Unge på sosialhjelp. Eier: Kommune. Ikke avtalt. Siste verdi: 4 % (2025). Ikke i rute, dårligere enn forrige måling.',
+    );
+    const en = setup('en', new Map());
+    createNode(en.doc, { id: 'j', kind: 'indicator', tier: 'kommuneplan', owner: 'kommune', title: 'Jobs', target: { value: 10, year: 2030 }, position: { x: 0, y: 600 } }, 'setup');
+    setIndicatorValues(en.doc, [{ indicatorId: 'j', value: { period: '2024', value: 12.5 } }], 'remote');
+    en.store.flush();
+    expect(node(en.store, 'j').ariaLabel).toBe('Indicator in Municipal plan: Jobs. Owner: Municipality. Not agreed. Latest value: 12.5 (2024). Reached.');
   });
 });

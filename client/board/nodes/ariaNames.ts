@@ -1,12 +1,13 @@
 // What a screen reader hears for a card or a link, in the UI language: a card says its kind,
-// band, title, owner, agreement state and open comments; a link says its kind and both titles.
+// band, title, owner, agreement state and open comments (an indicator its latest value, state and trend); a link says its kind and both titles.
 // The canvas (React Flow's aria-label) and the outline view read the same words.
 import {
   EDGE_KIND_LABELS, EDGE_KINDS, NODE_KIND_LABELS, NODE_KINDS, OWNER_LABELS, OWNERS, TIER_LABELS, TIERS, isAgreeableKind, isOneOf,
-  type BoardEdge, type BoardNode, type Localized,
+  type BoardEdge, type BoardNode, type Lang, type Localized,
 } from '../../../shared';
 import type { Translate } from '../../i18n/I18nProvider';
 import type { CardMarks } from '../../workshop/workshopStore';
+import { indicatorAriaText } from './indicatorState';
 
 type PickText = (text: Localized) => string;
 
@@ -24,7 +25,7 @@ export function agreementText(t: Translate, card: Pick<BoardNode, 'kind'>, marks
   return a?.changed ? `${words}, ${t('agChanged')}` : words;
 }
 
-export function cardName(t: Translate, pick: PickText, card: BoardNode, marks: CardMarks | undefined): string {
+export function cardName(t: Translate, pick: PickText, card: BoardNode, marks: CardMarks | undefined, lang: Lang): string {
   const parts = [
     t('cardAria', {
       kind: kindLabel(pick, card.kind),
@@ -36,6 +37,8 @@ export function cardName(t: Translate, pick: PickText, card: BoardNode, marks: C
   const agreement = agreementText(t, card, marks);
   if (agreement) parts.push(`${agreement}.`);
   if (marks?.openThreads) parts.push(`${t('wsCommentsOpen', { n: marks.openThreads })}.`);
+  // The card's line chart is drawn only; its words are here.
+  if (card.kind === 'indicator') parts.push(indicatorAriaText(t, lang, card));
   return parts.join(' ');
 }
 

@@ -7,6 +7,8 @@ import { localeOf } from '../../i18n/format';
 import type { CardNode } from '../cardTypes';
 import { CardShell } from './CardShell';
 import { SdgChip } from '../panels/SdgPicker';
+import { SeriesChart } from './SeriesChart';
+import { indicatorStateText } from './indicatorState';
 
 type P = NodeProps<CardNode>;
 
@@ -49,6 +51,7 @@ export const IndicatorNode = memo(function IndicatorNode({ data, selected }: P) 
   const { t, lang } = useI18n();
   const c = data.card;
   const arrow = c.direction === 'lower' ? '↓' : c.direction === 'higher' ? '↑' : '';
+  const state = indicatorStateText(t, lang, c);
   return (
     <CardShell data={data} selected={selected} icon={KIND_STYLE.indicator.icon}>
       <div className="mk-indicator">
@@ -59,9 +62,14 @@ export const IndicatorNode = memo(function IndicatorNode({ data, selected }: P) 
         <span title={t('target')}>
           <strong>{fmtValue(c.target, c.unit, lang)}</strong> {arrow}
         </span>
-        {c.latest && (
-          <span className="mk-indicator-latest">
-            {t('latest')}: {fmtValue(c.latest, c.unit, lang)}
+        {state.latest && <span className="mk-indicator-latest">{state.latest}</span>}
+        {/* Readable zoom only (CardShell draws no children below LOW_DETAIL_ZOOM); the words are in the card's name. */}
+        {c.series && c.series.length >= 2 && (
+          <SeriesChart series={c.series} target={c.target?.value} width={200} height={36} className="mk-card-chart" testId="card-series-chart" />
+        )}
+        {state.state !== 'noData' && (
+          <span className="mk-indicator-state" data-state={state.state} data-testid="card-series-state">
+            {state.judgement}
           </span>
         )}
       </div>

@@ -7,12 +7,12 @@ import { WorkshopCoreContext } from '../../workshop/WorkshopContext';
 import { cardName, linkName } from './ariaNames';
 
 export function useAriaNames(): void {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { store } = useBoardContext();
   const ws = useContext(WorkshopCoreContext)?.ws;
   useEffect(() => {
     store.setLabeler({
-      node: (card) => cardName(t, pick, card, ws?.cardMarks(card.id)),
+      node: (card) => cardName(t, pick, card, ws?.cardMarks(card.id), lang),
       edge: (link, source, target) => linkName(t, pick, link, source, target),
       roles: { node: t('roleCard'), edge: t('roleLink') },
     });
@@ -20,5 +20,5 @@ export function useAriaNames(): void {
     return () => {
       off?.();
     };
-  }, [store, t, pick, ws]);
+  }, [store, t, pick, lang, ws]);
 }

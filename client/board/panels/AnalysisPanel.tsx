@@ -2,7 +2,7 @@
 // jumps to its card.
 import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { BoardNode } from '../../../shared';
+import { THREAD_BREAK_KINDS, THREAD_BREAK_LABELS, type BoardNode } from '../../../shared';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { StringKey } from '../../i18n/strings';
 import { useBoardContext } from '../BoardContext';
@@ -10,7 +10,7 @@ import { focusCard } from '../../ui/focusCard';
 import { SdgChip } from './SdgPicker';
 import { useAnalysis } from '../useBoardAnalysis';
 
-type Tab = 'problems' | 'coverage' | 'divergence';
+type Tab = 'problems' | 'coverage' | 'thread' | 'divergence';
 
 export function AnalysisPanel() {
   const { t, pick } = useI18n();
@@ -31,6 +31,7 @@ export function AnalysisPanel() {
   const tabs: [Tab, StringKey, number][] = [
     ['problems', 'problemsTitle', violations.length],
     ['coverage', 'coverageTitle', covCount],
+    ['thread', 'rtTitle', analysis.redThread.length],
     ['divergence', 'divergenceTitle', divergences.length],
   ];
   return (
@@ -124,6 +125,34 @@ export function AnalysisPanel() {
                   ))}
                 </tbody>
               </table>
+            )}
+          </div>
+        )}
+        {tab === 'thread' && (
+          <div data-testid="red-thread-check">
+            <p className="mk-muted">{t('rtBoardIntro')}</p>
+            {analysis.redThread.length === 0 ? (
+              <p className="mk-muted">{t('rtBoardNoBreaks')}</p>
+            ) : (
+              THREAD_BREAK_KINDS.map((kind) => {
+                const list = analysis.redThread.filter((b) => b.kind === kind);
+                return list.length === 0 ? null : (
+                  <div key={kind} className="mk-cov">
+                    <h3>
+                      {pick(THREAD_BREAK_LABELS[kind])} <span className="mk-count">{list.length}</span>
+                    </h3>
+                    <ul className="mk-list">
+                      {list.map((b) => (
+                        <li key={b.node.id}>
+                          <button type="button" className="mk-list-btn" onClick={() => jump(b.node.id)}>
+                            {b.node.title || b.node.id}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                );
+              })
             )}
           </div>
         )}

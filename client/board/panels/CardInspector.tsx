@@ -18,6 +18,7 @@ import { lastWriter } from './lastWriter';
 import { returnFocusToCard } from './inspectorFocus';
 import { SdgPicker } from './SdgPicker';
 import { IndicatorSeries } from './IndicatorSeries';
+import { RedThreadButton } from '../../redThread/RedThreadButton';
 
 export function CardInspector({ card, links }: { card: BoardNode; links: BoardEdge[] }) {
   const { t, pick } = useI18n();
@@ -40,6 +41,9 @@ export function CardInspector({ card, links }: { card: BoardNode; links: BoardEd
 
   return (
     <div className="mk-inspector" data-testid="card-inspector" data-card-id={card.id} onKeyDown={(e) => returnFocusToCard(e, card.id)}>
+      <div className="mk-row">
+        <RedThreadButton cardId={card.id} />
+      </div>
       <SelectField
         label={t('fieldKind')}
         value={card.kind}

@@ -4,17 +4,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
   PERIOD_PATTERN, assessIndicator, parseCsvNumber, readSeries, removeIndicatorValue, setIndicatorValues, valuesMap,
-  type BoardNode, type IndicatorValue, type TrackState, type Trend,
+  type BoardNode, type IndicatorValue,
 } from '../../../shared';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useBoardContext } from '../BoardContext';
-import type { StringKey } from '../../i18n/strings';
 import { CsvImportDialog } from './CsvImportDialog';
-
-const STATE_KEYS: Record<TrackState, StringKey> = {
-  reached: 'stateReached', onTrack: 'stateOnTrack', offTrack: 'stateOffTrack', noTarget: 'stateNoTarget', noData: 'stateNoData',
-};
-const TREND_KEYS: Record<Trend, StringKey | null> = { improving: 'trendImproving', worsening: 'trendWorsening', flat: 'trendFlat', unknown: null };
+import { SeriesChart } from '../nodes/SeriesChart';
+import { STATE_KEYS, TREND_KEYS } from '../nodes/indicatorState';
 
 function useSeries(id: string): IndicatorValue[] {
   const { store } = useBoardContext();
@@ -27,24 +23,6 @@ function useSeries(id: string): IndicatorValue[] {
     return () => map.unobserve(update);
   }, [store.doc, id]);
   return series;
-}
-
-/** A line through the values, oldest on the left; the target as a dashed line when there is one. */
-export function SeriesChart({ series, target, label }: { series: IndicatorValue[]; target?: number; label: string }) {
-  if (series.length < 2) return null;
-  const W = 240, H = 64, P = 6;
-  const values = series.map((v) => v.value).concat(target === undefined ? [] : [target]);
-  const min = Math.min(...values), max = Math.max(...values);
-  const y = (v: number) => (max === min ? H / 2 : H - P - ((v - min) / (max - min)) * (H - 2 * P));
-  const x = (i: number) => P + (i / (series.length - 1)) * (W - 2 * P);
-  const points = series.map((v, i) => `${x(i).toFixed(1)},${y(v.value).toFixed(1)}`).join(' ');
-  return (
-    <svg className="mk-series-chart" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label} data-testid="series-chart">
-      {target !== undefined && <line x1={P} x2={W - P} y1={y(target)} y2={y(target)} stroke="currentColor" strokeDasharray="4 3" opacity={0.5} />}
-      <polyline points={points} fill="none" stroke="currentColor" strokeWidth={2} />
-      {series.map((v, i) => <circle key={v.period} cx={x(i)} cy={y(v.value)} r={3} fill="currentColor" />)}
-    </svg>
-  );
 }
 
 export function IndicatorSeries({ card, readOnly }: { card: BoardNode; readOnly: boolean }) {

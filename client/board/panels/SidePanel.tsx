@@ -7,6 +7,7 @@ import { CardInspector } from './CardInspector';
 import { EdgeInspector } from './EdgeInspector';
 import { AnalysisPanel } from './AnalysisPanel';
 import { InspectorExtras } from '../../workshop/InspectorExtras';
+import { RedThreadPanel } from '../../redThread/RedThreadPanel';
 
 export function SidePanel() {
   const t = useT();
@@ -53,6 +54,7 @@ export function SidePanel() {
   }
   return (
     <aside className="mk-side" aria-label={t('inspector')}>
+      <RedThreadPanel />
       <section className="mk-side-section mk-side-inspector">
         <h2>{t('inspector')}</h2>
         {accessLost && (

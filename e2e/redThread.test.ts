@@ -1,0 +1,118 @@
+// The rød tråd in Chromium on the example board (#20 §1): from a card by keyboard (R) and by the
+// inspector's button, the chain highlighted and the rest dimmed, the ordered path in the side panel
+// and in the outline view, the board-wide check in the analysis, each break jumping to its card;
+// and another person's edit (a y-websocket client) mends the thread on this screen.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, cardSelector, launchBrowser, newPerson, openAnalysis, openBoard } from './support/browser';
+import { createBoard, startTestServer, type TestServer } from './support/server';
+import { connectNodeClient } from './support/yclient';
+import { createNode, link } from '../shared';
+
+const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8'));
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Card ids by their mark on the canvas (off-screen cards included: React Flow draws only what is in view). */
+const marked = (page: Page, mark: 'on' | 'dim') => page.evaluate((m) => window.__malkart!.threadMarks(m), mark);
+const pathIds = (page: Page, prefix: string, group: string) =>
+  page.locator(`[data-testid="${prefix}-${group}"] [data-rt-id]`).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.rtId!));
+
+describe('rød tråd', () => {
+  it('shows the chain of a card on the canvas, in the side panel and in the outline; the board-wide check jumps to each break', async () => {
+    const board = await createBoard(server.url, { board: example });
+    const a = await newPerson(browser, 'Kari Kommune', { width: 1600, height: 1000, side: 'kommune' });
+    await openBoard(a, server.url, board.id, board.tokens.editor);
+    const page = a.page;
+    await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 27);
+
+    // By keyboard: focus the delmål «Flere med redusert arbeidsevne i arbeid» (K4), select it, press R.
+    await page.locator(cardSelector('K4')).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('r');
+    const panel = page.getByTestId('red-thread-panel');
+    await panel.waitFor();
+    expect(await marked(page, 'on')).toEqual(['K0', 'K1', 'K2', 'K4', 'K5', 'L2', 'L4', 'N1']);
+    expect(await marked(page, 'dim')).toHaveLength(27 - 8);
+    expect(await page.locator('.react-flow__edge.mk-thread-on').count()).toBe(7);
+    // What is drawn carries the marks: the card on the thread outlined in red, the others dimmed.
+    expect(await page.locator(`${cardSelector('K2')} .mk-card.is-thread-on`).count()).toBe(1);
+    expect(await page.locator(`${cardSelector('K3')} .mk-card.is-thread-dim`).count()).toBe(1);
+    // Focus stayed on the card.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe('K4');
+    // The ordered path: what it answers to (the vision first), the card, what carries it out; the break named.
+    expect(await pathIds(page, 'rt-side', 'above')).toEqual(['K0', 'N1', 'K1', 'K2']);
+    expect(await pathIds(page, 'rt-side', 'below')).toEqual(['K5', 'L2', 'L4']);
+    expect(await panel.getByRole('status').textContent()).toBe('8 kort i tråden, 1 brudd.');
+    expect(await page.getByTestId('rt-side-breaks').textContent()).toContain('Kommuneplanmål uten tiltak');
+    mkdirSync(fileURLToPath(ARTIFACTS), { recursive: true });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: fileURLToPath(new URL('red-thread.png', ARTIFACTS)) });
+
+    // A line of the path goes to its card; the thread stays.
+    await page.locator('[data-testid="rt-side-above"] [data-rt-id="N1"] button').click();
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.id === 'N1');
+    expect(await page.evaluate(() => window.__malkart!.selected())).toEqual(['N1']);
+    expect(await marked(page, 'on')).toContain('K4');
+
+    // Someone else adds a measure for K4: the break goes away here, and the measure joins the thread.
+    const b = await connectNodeClient(server.url, board.id, board.tokens.editor);
+    createNode(b.doc, { id: 'T9', kind: 'measure', tier: 'kommuneplan', title: 'Jobbmesse for personer med redusert arbeidsevne', position: { x: 2400, y: 700 } }, 'b');
+    link(b.doc, { id: 'e90', kind: 'contributesTo', source: 'T9', target: 'K4' }, 'b');
+    await page.waitForFunction(() => document.querySelector('[data-testid="red-thread-panel"] [role="status"]')?.textContent === '9 kort i tråden, 0 brudd.');
+    expect(await pathIds(page, 'rt-side', 'below')).toEqual(['K5', 'T9', 'L2', 'L4']);
+
+    // Escape in the panel hides the thread and gives focus back to the card it was for.
+    await page.locator('[data-testid="rt-side-above"] [data-rt-id="K0"] button').focus();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await marked(page, 'dim')).toEqual([]);
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.id === 'K4');
+
+    // The inspector's button, on a measure: up through the local goal to the kommuneplan and national goals.
+    await page.locator(cardSelector('T1')).click();
+    const toggle = page.getByTestId('red-thread-toggle');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await pathIds(page, 'rt-side', 'above')).toEqual(['K0', 'N1', 'N2', 'K1', 'N4', 'K2', 'L1']);
+
+    // The outline view lists the same path, and a line activates its row in the tree.
+    await page.getByRole('button', { name: 'Listevisning' }).click();
+    const outline = page.getByTestId('outline-red-thread');
+    await outline.waitFor();
+    expect(await pathIds(page, 'rt-ol', 'above')).toEqual(['K0', 'N1', 'N2', 'K1', 'N4', 'K2', 'L1']);
+    await outline.locator('[data-rt-id="K2"] button').click();
+    const tree = page.getByTestId('outline-tree');
+    expect(await tree.evaluate((el) => el === document.activeElement)).toBe(true);
+    const activeRow = await tree.getAttribute('aria-activedescendant');
+    expect(await page.locator(`#${activeRow}`).getAttribute('class')).toContain('is-thread-on');
+    expect(await page.locator(`#${activeRow} [data-name]`).textContent()).toContain('på rød tråd');
+    await outline.getByRole('button', { name: 'Skjul rød tråd' }).click();
+    await outline.waitFor({ state: 'detached' });
+    expect(await tree.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await marked(page, 'dim')).toEqual([]);
+
+    // The board-wide check: the resultatmål K8 has neither measure nor indicator; each break jumps.
+    await openAnalysis(page);
+    await page.getByRole('tab', { name: /Rød tråd/ }).click();
+    const check = page.getByTestId('red-thread-check');
+    expect(await check.locator('h3').allTextContents()).toEqual(['Kommuneplanmål uten tiltak 1', 'Kommuneplanmål uten indikator 1']);
+    await check.getByRole('button', { name: /Lavere netto driftsutgifter/ }).first().click();
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.id === 'K8');
+    expect(a.errors).toEqual([]);
+    b.close();
+    await a.context.close();
+  });
+});
