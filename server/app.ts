@@ -29,6 +29,7 @@ import { OidcAuth } from './auth/oidc';
 import { readSession } from './http/signedIn';
 import { meRouter } from './http/meRouter';
 import { membersRouter } from './http/membersRouter';
+import { linkAllowed, linkPolicyOf } from './auth/identity';
 import { PostgresTickets } from './cluster/PostgresTickets';
 import { Cluster } from './cluster/Cluster';
 import { routeBoardRequests } from './cluster/httpProxy';
@@ -125,7 +126,9 @@ async function applySignal(signal: ClusterSignal, storage: BoardStorage, rooms: 
   if (!room) return;
   const board = signal.kind === 'deleted' ? undefined : await storage.getBoard(signal.boardId);
   if (!board) return rooms.closeBoard(signal.boardId, CLOSE.boardDeleted);
-  room.closeConnections(CLOSE.tokenRevoked, (c) => board.tokens[c.role] !== c.tokenHash);
+  // Members are not link holders: neither a rotation nor the link policy closes their sockets.
+  const links = linkPolicyOf(board);
+  room.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && (board.tokens[c.role] !== c.tokenHash || !linkAllowed(links, c.role)));
 }
 
 /** The store STORE names: SQLite under dataDir (the default, no services), or PostgreSQL at DATABASE_URL (migrated at start). */
