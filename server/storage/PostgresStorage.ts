@@ -240,7 +240,10 @@ export class PostgresStorage implements BoardStorage {
    * Copies a whole board from another store (npm run migrate-store) in one transaction: record,
    * state, log rows (in order) and snapshots. False, touching nothing, if the board is already here.
    */
-  async importBoard(record: BoardRecord, stored: StoredDocument, snapshots: readonly SnapshotRecord[]): Promise<boolean> {
+  async importBoard(
+    record: BoardRecord, stored: StoredDocument, snapshots: readonly SnapshotRecord[],
+    access: { members: readonly MemberRecord[]; invitations: readonly InvitationRecord[] } = { members: [], invitations: [] },
+  ): Promise<boolean> {
     return this.tx(async (c) => {
       const t = record.tokens;
       const { rowCount } = await c.query(
@@ -260,6 +263,18 @@ export class PostgresStorage implements BoardStorage {
         await c.query(
           'INSERT INTO snapshots (id, board_id, label, created_at, created_by, auto, node_count, edge_count, state, json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
           [s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto, s.counts.nodes, s.counts.edges, buf(s.state), s.json],
+        );
+      }
+      // Members in the order they were added (`written`); without them a members-only board would open to nobody.
+      for (const m of access.members) {
+        await c.query('INSERT INTO members (board_id, sub, name, email, role, side, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          m.boardId, m.sub, m.name, m.email, m.role, m.side, m.addedAt,
+        ]);
+      }
+      for (const i of access.invitations) {
+        await c.query(
+          'INSERT INTO invitations (token_hash, id, board_id, role, side, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+          [i.tokenHash, i.id, i.boardId, i.role, i.side, i.createdBy, i.createdAt, i.expiresAt],
         );
       }
       return true;
