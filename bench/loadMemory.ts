@@ -2,14 +2,14 @@
 // sync for a new client (cold and warm), bytes on the wire, RSS per loaded board; then RSS after
 // many boards were opened and closed, which must come back near the baseline.
 import path from 'node:path';
-import * as Y from 'yjs';
 import { connectBenchClient } from './clients/connect';
 import { exampleBoard, generateBoard } from './lib/boards';
-import { memory, round, sleep } from './lib/proc';
+import { cpuSeconds, memory, round, sleep } from './lib/proc';
 import { collectGarbage, inspectorUrl } from './lib/inspector';
 import { median } from './lib/stats';
 import { startBenchServer, removeDataDir, type BenchServer, type BoardTarget } from './servers/index';
 import { SqliteStorage } from '../server/storage/SqliteStorage';
+import { documentFromStorage } from '../server/sync/BoardLog';
 
 export interface LoadMemoryOptions {
   nodes: number;
@@ -25,8 +25,13 @@ export interface LoadMemoryResult {
   importMs: number;
   storedBytes: number;
   coldLoadFromStorageMs: number;
+  /** CPU time of the cold load (this process), which a busy machine swings less than the wall time. */
+  coldLoadCpuMs: number;
   firstSyncColdMs: number;
   firstSyncWarmMs: number;
+  /** The server's CPU time from the client's connect until its sync settled (10 ms resolution). */
+  firstSyncColdServerCpuMs: number;
+  firstSyncWarmServerCpuMs: number;
   wireBytes: number;
   rssPerLargeBoardMiB: number;
   /** RSS and live heap (after a full GC) before, at peak and after the boards were opened and closed. */
@@ -51,11 +56,14 @@ async function waitUnloaded(server: BenchServer, timeoutMs = 30_000): Promise<nu
   return n;
 }
 
-async function timedSync(target: BoardTarget): Promise<{ ms: number; bytes: number; close(): void }> {
+async function timedSync(target: BoardTarget, serverPid: number): Promise<{ ms: number; serverCpuMs: number; bytes: number; close(): void }> {
+  const cpu0 = cpuSeconds(serverPid);
   const t0 = performance.now();
   const c = connectBenchClient(target);
   await c.synced;
-  return { ms: performance.now() - t0, bytes: c.bytesIn(), close: () => c.destroy() };
+  const ms = performance.now() - t0;
+  await sleep(300); // what the server does after its answer (the client's step 2) counts too
+  return { ms, serverCpuMs: (cpuSeconds(serverPid) - cpu0) * 1000, bytes: c.bytesIn(), close: () => c.destroy() };
 }
 
 export async function runLoadMemory(o: LoadMemoryOptions): Promise<LoadMemoryResult> {
@@ -79,19 +87,20 @@ export async function runLoadMemory(o: LoadMemoryOptions): Promise<LoadMemoryRes
     }));
     await server.stop();
 
-    // Cold load from storage, as Room.load does it: read state and log, apply to a fresh Y.Doc.
+    // Cold load from storage, with the server's own code (BoardLog.load): read state and log, apply to a fresh Y.Doc.
     const storage = new SqliteStorage(path.join(dataDir, 'malkart.sqlite'));
     const loads: number[] = [];
+    const loadsCpu: number[] = [];
     let storedBytes = 0;
     for (const b of bigs) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const stored = await storage.loadDocument(b.room);
-      const doc = new Y.Doc();
-      if (stored.state) Y.applyUpdate(doc, stored.state);
-      for (const row of stored.updates) Y.applyUpdate(doc, row.update);
+      const loaded = documentFromStorage(b.room, await storage.loadDocument(b.room));
       loads.push(performance.now() - t0);
-      storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((s, r) => s + r.update.byteLength, 0);
-      doc.destroy();
+      const c = process.cpuUsage(c0);
+      loadsCpu.push((c.user + c.system) / 1000);
+      storedBytes = loaded.storedBytes;
+      loaded.doc.destroy();
     }
     await storage.close();
 
@@ -122,10 +131,10 @@ export async function runLoadMemory(o: LoadMemoryOptions): Promise<LoadMemoryRes
     const afterMiB = memory(server.pid).rssMiB;
     await settle();
     const base = memory(server.pid).rssMiB;
-    const cold = await timedSync(at(bigs[0]!));
-    const warm = await timedSync(at(bigs[0]!));
+    const cold = await timedSync(at(bigs[0]!), server.pid);
+    const warm = await timedSync(at(bigs[0]!), server.pid);
     const others = [];
-    for (const b of bigs.slice(1)) others.push(await timedSync(at(b)));
+    for (const b of bigs.slice(1)) others.push(await timedSync(at(b), server.pid));
     await settle();
     const loadedRss = memory(server.pid).rssMiB;
     for (const c of [cold, warm, ...others]) c.close();
@@ -137,8 +146,11 @@ export async function runLoadMemory(o: LoadMemoryOptions): Promise<LoadMemoryRes
       importMs: round(importMs, 0),
       storedBytes,
       coldLoadFromStorageMs: round(median(loads), 1),
+      coldLoadCpuMs: round(median(loadsCpu), 1),
       firstSyncColdMs: round(cold.ms, 0),
       firstSyncWarmMs: round(warm.ms, 0),
+      firstSyncColdServerCpuMs: round(cold.serverCpuMs, 0),
+      firstSyncWarmServerCpuMs: round(warm.serverCpuMs, 0),
       wireBytes: cold.bytes,
       rssPerLargeBoardMiB: round((loadedRss - base) / bigs.length, 1),
       openClose: { boards: small.length, baselineMiB: round(baselineMiB), peakMiB: round(peakMiB), afterMiB: round(afterMiB), growthMiB: round(afterMiB - baselineMiB), loadedAfter,

@@ -110,3 +110,18 @@ describe('BoardLog', () => {
     await expect(BoardLog.load('nope', storage, new GroupCommit(storage, 0, metrics), LIMITS, metrics)).rejects.toBeInstanceOf(BoardGoneError);
   });
 });
+
+describe('the whole state', () => {
+  it('is the stored bytes while the board is as loaded, and holds every change after', async () => {
+    const { log, client } = await open();
+    const stored = (await storage.loadDocument('b1')).state!;
+    expect(Buffer.from(log.encodeState()).equals(Buffer.from(stored))).toBe(true);
+    const { id, update } = cardUpdate(client, 'Flere i arbeid');
+    log.checkClientUpdate(update);
+    await log.storeThenApply(update, null);
+    const after = new Y.Doc();
+    Y.applyUpdate(after, log.encodeState());
+    expect(boardMaps(after).nodes.has(id)).toBe(true);
+    expect(boardMaps(after).meta.get('title')).toBe('Prøve');
+  });
+});

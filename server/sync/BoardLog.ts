@@ -3,7 +3,7 @@
 // and only then applies it, and compacts the log (docs/design.md "Sync and persistence").
 // No sockets here: the Room hears every applied update through the document's 'update' event.
 import * as Y from 'yjs';
-import { FencedError, type BoardStorage } from '../storage/BoardStorage';
+import { FencedError, type BoardStorage, type StoredDocument } from '../storage/BoardStorage';
 import type { Metrics } from '../metrics';
 import type { GroupCommit } from './GroupCommit';
 import { BoardQuota } from './BoardQuota';
@@ -16,6 +16,37 @@ export interface BoardLogLimits {
   compactAfterBytes: number;
   /** Largest board, in bytes of its encoded state; an update that would pass it is refused. */
   maxBoardBytes: number;
+}
+
+/** A board's document as rebuilt from storage. */
+export interface LoadedDocument {
+  doc: Y.Doc;
+  /** Log rows applied after the state. */
+  rows: number;
+  /** Highest log sequence number applied; 0 without rows. */
+  lastSeq: number;
+  /** Bytes read: the state and every row. */
+  storedBytes: number;
+  /** The stored state when it alone made the document (no log rows): the whole board, already encoded. */
+  state: Uint8Array | null;
+}
+
+/** Rebuilds a board's document from its stored state and the log after it (what a load does, without the I/O). */
+export function documentFromStorage(boardId: string, stored: StoredDocument): LoadedDocument {
+  const doc = new Y.Doc();
+  if (stored.state) Y.applyUpdate(doc, stored.state);
+  let lastSeq = 0;
+  for (const row of stored.updates) {
+    // Rows were checked before they were written; one that still fails is skipped, not fatal.
+    try {
+      Y.applyUpdate(doc, row.update);
+    } catch (err) {
+      console.error(`board ${boardId}: log row ${row.seq} could not be applied and was skipped:`, err);
+    }
+    lastSeq = row.seq;
+  }
+  const storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((n, r) => n + r.update.byteLength, 0);
+  return { doc, rows: stored.updates.length, lastSeq, storedBytes, state: stored.updates.length === 0 ? stored.state : null };
 }
 
 /** Origin of changes the server makes itself (a restore, a migration); they are stored before they are applied. */
@@ -34,6 +65,13 @@ export class BoardLog {
   private readonly quota: BoardQuota;
   /** When an update was last stored and applied; 0 = not since the load. */
   lastEditAt = 0;
+  readonly doc: Y.Doc;
+  /**
+   * The stored state while the document is exactly that (loaded without log rows, unchanged since):
+   * a new client's first sync and the update guard's copy take it instead of encoding the whole
+   * board again (a 5,000-card board: ~3 MB, tens of ms). Dropped at the first change.
+   */
+  private storedState: Uint8Array | null;
   /** True once a write was refused by the fence: another instance owns the board; nothing more is written. */
   private fenced = false;
   /** Called once, when the fence first refuses a write (the room manager drops the room). */
@@ -41,10 +79,7 @@ export class BoardLog {
 
   private constructor(
     readonly boardId: string,
-    readonly doc: Y.Doc,
-    storedRows: number,
-    lastSeq: number,
-    storedBytes: number,
+    loaded: LoadedDocument,
     private readonly storage: BoardStorage,
     private readonly commit: GroupCommit,
     private readonly limits: BoardLogLimits,
@@ -52,33 +87,27 @@ export class BoardLog {
     /** The board's lease epoch (STORE=postgres): every append and compaction carries it, and the store refuses it once the lease moved on. */
     readonly epoch: number | undefined,
   ) {
-    this.logRows = storedRows;
-    this.appliedSeq = lastSeq;
-    this.metrics.logLength.inc(storedRows);
-    this.guard = new UpdateGuard(doc);
-    this.quota = new BoardQuota(doc, limits.maxBoardBytes, storedBytes);
-    doc.on('update', this.onDocUpdate);
+    this.doc = loaded.doc;
+    this.storedState = loaded.state;
+    this.logRows = loaded.rows;
+    this.appliedSeq = loaded.lastSeq;
+    this.metrics.logLength.inc(loaded.rows);
+    this.guard = new UpdateGuard(this.doc, () => this.encodeState());
+    this.quota = new BoardQuota(this.doc, limits.maxBoardBytes, loaded.storedBytes);
+    this.doc.on('update', this.onDocUpdate);
   }
 
   /** Loads a board from storage. Throws if storage fails: a blank board is never served in its place. */
   static async load(boardId: string, storage: BoardStorage, commit: GroupCommit, limits: BoardLogLimits, metrics: Metrics, epoch?: number): Promise<BoardLog> {
     // A board deleted after its access check (a DELETE racing an upgrade) must not come back blank.
     if (!(await storage.getBoard(boardId))) throw new BoardGoneError(boardId);
-    const stored = await storage.loadDocument(boardId);
-    const doc = new Y.Doc();
-    if (stored.state) Y.applyUpdate(doc, stored.state);
-    let lastSeq = 0;
-    for (const row of stored.updates) {
-      // Rows were checked before they were written; one that still fails is skipped, not fatal.
-      try {
-        Y.applyUpdate(doc, row.update);
-      } catch (err) {
-        console.error(`board ${boardId}: log row ${row.seq} could not be applied and was skipped:`, err);
-      }
-      lastSeq = row.seq;
-    }
-    const storedBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((n, r) => n + r.update.byteLength, 0);
-    return new BoardLog(boardId, doc, stored.updates.length, lastSeq, storedBytes, storage, commit, limits, metrics, epoch);
+    const loaded = documentFromStorage(boardId, await storage.loadDocument(boardId));
+    return new BoardLog(boardId, loaded, storage, commit, limits, metrics, epoch);
+  }
+
+  /** The whole board as one update: the stored bytes while the board is as loaded, else encoded now. */
+  encodeState(): Uint8Array {
+    return this.storedState ?? Y.encodeStateAsUpdate(this.doc);
   }
 
   /**
@@ -111,7 +140,7 @@ export class BoardLog {
    */
   async applyServerChange(fn: (doc: Y.Doc) => void, origin: unknown = SERVER_ORIGIN): Promise<void> {
     const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+    Y.applyUpdate(copy, this.encodeState());
     let update: Uint8Array | null = null;
     copy.on('update', (u: Uint8Array) => (update = u));
     copy.transact(() => fn(copy), origin);
@@ -154,6 +183,7 @@ export class BoardLog {
 
   // Every update reaches the doc through storeThenApply, so whatever the doc hears is stored.
   private onDocUpdate = (update: Uint8Array): void => {
+    this.storedState = null;
     this.quota.grew(update.byteLength);
   };
 
@@ -191,6 +221,7 @@ export class BoardLog {
     this.closed = true;
     this.metrics.logLength.dec(this.logRows);
     this.doc.off('update', this.onDocUpdate);
+    this.storedState = null;
     this.doc.destroy();
   }
 }

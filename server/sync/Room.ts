@@ -13,7 +13,7 @@ import { BoardTooLargeError } from './BoardQuota';
 import { facilitatorOf } from '../../shared';
 import { UpdateRefusedError } from './updateGuard';
 import {
-  CLOSE, MalformedMessageError, UnsupportedMessageError, decodeIncoming, encodeAwarenessFrame, encodeSyncStep1, encodeUpdate, type CloseEvent,
+  CLOSE, MalformedMessageError, UnsupportedMessageError, decodeIncoming, encodeAwarenessFrame, encodeSyncStep1, encodeUpdate, isEmptyUpdate, type CloseEvent,
 } from '../protocol';
 
 export interface RoomLimits extends BoardLogLimits {
@@ -49,7 +49,7 @@ export class Room implements ConnectionHost {
       metrics,
       limits.awarenessFlushMs,
     );
-    this.answers = new SyncAnswers(log.doc, limits.maxSyncStep1PerConnection, metrics);
+    this.answers = new SyncAnswers(log.doc, limits.maxSyncStep1PerConnection, metrics, () => log.encodeState());
     log.doc.on('update', this.onApplied);
     log.onFenced = () => this.onFenced?.();
   }
@@ -119,6 +119,8 @@ export class Room implements ConnectionHost {
             this.metrics.viewerUpdatesDropped.inc();
             break;
           }
+          // A new client's answer to our step 1 is usually empty: nothing to check, store or send on.
+          if (isEmptyUpdate(msg.update)) break;
           this.log.checkClientUpdate(msg.update);
           void this.receiveUpdate(conn, msg.update);
           break;

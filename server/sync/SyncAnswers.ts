@@ -5,7 +5,7 @@
 // full of clients joining at once costs one encoding.
 import * as Y from 'yjs';
 import type { Metrics } from '../metrics';
-import { encodeSyncStep2 } from '../protocol';
+import { encodeSyncStep2, encodeSyncStep2Update, isEmptyStateVector } from '../protocol';
 import type { Connection } from './Connection';
 
 /** One more answer per connection after this long. */
@@ -21,6 +21,8 @@ export class SyncAnswers {
     private readonly doc: Y.Doc,
     private readonly perConnection: number,
     private readonly metrics: Metrics,
+    /** The whole board as one update (BoardLog.encodeState: the stored bytes while the board is as loaded). */
+    private readonly wholeState: () => Uint8Array = () => Y.encodeStateAsUpdate(doc),
   ) {}
 
   /** The step 2 frame for `conn`, or null when it has asked too often. */
@@ -32,7 +34,8 @@ export class SyncAnswers {
     const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
     let frame = this.cache.get(key);
     if (!frame) {
-      frame = encodeSyncStep2(this.doc, stateVector);
+      // A new client lacks everything: the whole state, which right after a load is the stored bytes.
+      frame = isEmptyStateVector(stateVector) ? encodeSyncStep2Update(this.wholeState()) : encodeSyncStep2(this.doc, stateVector);
       if (this.cache.size >= CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, frame);
     }

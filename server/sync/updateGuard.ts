@@ -128,7 +128,11 @@ export class UpdateGuard {
   /** Updates accepted (in the shadow) that the live document may not have yet: they are being stored. */
   private accepted: { update: Uint8Array; needs: Map<number, number> }[] = [];
 
-  constructor(private readonly live: Y.Doc) {
+  constructor(
+    private readonly live: Y.Doc,
+    /** The live document's whole state as one update (the board's owner may have it already encoded). */
+    private readonly encodeLive: () => Uint8Array = () => Y.encodeStateAsUpdate(live),
+  ) {
     // Whatever reaches the live document also reaches the shadow (the server's own changes, such
     // as a restore); an update the shadow already holds costs a decode and nothing else.
     live.on('update', (update: Uint8Array) => {
@@ -186,7 +190,7 @@ export class UpdateGuard {
     const shadow = new Y.Doc();
     // Typed before any content arrives: a root an update creates is otherwise a bare AbstractType.
     for (const name of [...BOARD_ROOTS, ...WORKSHOP_ROOTS]) shadow.getMap(name);
-    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.live));
+    Y.applyUpdate(shadow, this.encodeLive());
     this.accepted = this.accepted.filter((a) => !this.liveHas(a.needs));
     for (const a of this.accepted) Y.applyUpdate(shadow, a.update);
     this.shadow = shadow;
