@@ -1,5 +1,5 @@
 // The server's REST API (boards). Errors come back as ApiError with the server's code and details.
-import type { BoardDiff, BoardJson } from '../shared';
+import type { AgreeingSide, AgreementRecord, AuditEntry, BoardDiff, BoardJson, LinkKind, VoteRecord } from '../shared';
 import type { BoardSummary, CreatedBoard, ErrorBody, ErrorDetail, RestoreResult, Role, SnapshotSummary, TokenSet } from '../shared';
 
 // The contract with the server is shared/wire.ts; its types are re-exported for the UI.
@@ -64,7 +64,7 @@ export function getLinks(id: string, token: string): Promise<Partial<TokenSet>> 
 }
 
 /** New links for `roles` (owner only); holders of the old ones are disconnected. */
-export function rotateLinks(id: string, ownerToken: string, roles: Role[]): Promise<Partial<TokenSet>> {
+export function rotateLinks(id: string, ownerToken: string, roles: LinkKind[]): Promise<Partial<TokenSet>> {
   return request<{ tokens: Partial<TokenSet> }>(
     `/api/boards/${encodeURIComponent(id)}/tokens/rotate`,
     { method: 'POST', body: JSON.stringify({ roles }) },
@@ -104,4 +104,58 @@ export function getSnapshotDiff(id: string, token: string, a: string, b: string)
 /** The export route without the token (for fetches that send it in the Authorization header). */
 export function exportPath(id: string, params: Record<string, string>): string {
   return `/api/boards/${encodeURIComponent(id)}/export?${new URLSearchParams(params)}`;
+}
+
+const boardPath = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
+
+/** Gives this side-bound link's agreement to a card; the server writes the record (#16). */
+export function giveAgreement(id: string, token: string, input: { targetId: string; side: AgreeingSide; name: string }): Promise<{ record: AgreementRecord }> {
+  return request(`${boardPath(id)}/agreements`, { method: 'POST', body: JSON.stringify(input) }, token);
+}
+
+export function withdrawAgreement(id: string, token: string, targetId: string, side: AgreeingSide, name: string): Promise<void> {
+  return request(`${boardPath(id)}/agreements/${encodeURIComponent(targetId)}/${side}?name=${encodeURIComponent(name)}`, { method: 'DELETE' }, token);
+}
+
+export interface Participant {
+  participantId: string;
+  name: string;
+}
+
+export function openVote(id: string, token: string, input: { title: string; targetIds: string[]; dots: number; by: Participant }): Promise<{ vote: VoteRecord }> {
+  return request(`${boardPath(id)}/votes`, { method: 'POST', body: JSON.stringify(input) }, token);
+}
+
+export function closeVote(id: string, token: string, voteId: string, by: Participant): Promise<{ vote: VoteRecord }> {
+  return request(`${boardPath(id)}/votes/${encodeURIComponent(voteId)}/close`, { method: 'POST', body: JSON.stringify({ by }) }, token);
+}
+
+/** A participant pass: the id the server keeps this browser's ballots under. */
+export function participantPass(id: string, token: string): Promise<{ participantId: string; pass: string }> {
+  return request(`${boardPath(id)}/participants`, { method: 'POST' }, token);
+}
+
+export function castBallot(id: string, token: string, pass: string, voteId: string, input: { name: string; dots: Record<string, number> }): Promise<{ dots: Record<string, number>; voted: number }> {
+  return request(`${boardPath(id)}/votes/${encodeURIComponent(voteId)}/ballot`, { method: 'PUT', body: JSON.stringify(input), headers: { 'X-Participant-Pass': pass } }, token);
+}
+
+export function myBallot(id: string, token: string, pass: string, voteId: string): Promise<{ dots: Record<string, number> }> {
+  return request(`${boardPath(id)}/votes/${encodeURIComponent(voteId)}/ballot`, { headers: { 'X-Participant-Pass': pass } }, token);
+}
+
+/** One page of the audit log (owner only), newest first; `next` fetches the page after. */
+export function auditPage(id: string, token: string, before?: number): Promise<{ entries: AuditEntry[]; next?: number }> {
+  return request(`${boardPath(id)}/audit?limit=50${before !== undefined ? `&before=${before}` : ''}`, {}, token);
+}
+
+/** The whole audit log as CSV text (fetched with the token in a header, never in a URL). */
+export async function auditCsvText(id: string, token: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(`${boardPath(id)}/audit?format=csv`, { headers: { Authorization: `Bearer ${token}` } });
+  } catch (err) {
+    throw new ApiError(0, 'network', (err as Error).message);
+  }
+  if (!res.ok) throw new ApiError(res.status, `http_${res.status}`, res.statusText);
+  return res.text();
 }

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createNode } from '../shared';
 import { cardSelector, cards, edges, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
 import { connectNodeClient } from './support/yclient';
 
 let server: TestServer;
 let browser: Browser;
-let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
+let board: Created;
 let ola: Person;
 let kari: Person;
 let page: Page;
@@ -25,8 +25,8 @@ beforeAll(async () => {
   kari = await newPerson(browser, 'Kari Lytter', { side: 'stat' });
   page = ola.page;
   page.setDefaultTimeout(10_000);
-  await openBoard(ola, server.url, board.id, board.tokens.editor);
-  await openBoard(kari, server.url, board.id, board.tokens.editor);
+  await openBoard(ola, server.url, board.id, board.tokens.kommune);
+  await openBoard(kari, server.url, board.id, board.tokens.stat);
 });
 afterAll(async () => {
   await browser?.close();

@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { cardSelector, cards, launchBrowser, waitForBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
 import { WORKSHOP_BOARD, join } from './support/workshop';
 
 let server: TestServer;
 let browser: Browser;
-let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
+let board: Created;
 let stat: Person;
 let kommune: Person;
 
@@ -18,8 +18,8 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
-  stat = await join(browser, server.url, board, board.tokens.owner, 'Siri Stat', 'stat');
-  kommune = await join(browser, server.url, board, board.tokens.editor, 'Kari Kommune', 'kommune');
+  stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
+  kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
 });
 afterAll(async () => {
   await browser?.close();

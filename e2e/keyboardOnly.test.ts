@@ -18,7 +18,8 @@ beforeAll(async () => {
   const board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   p = await newPerson(browser, 'Kari Tastatur', { side: 'kommune', width: 1280, height: 800 });
   page = p.page;
-  await openBoard(p, server.url, board.id, board.tokens.editor);
+  // The kommune link: the one that agrees for the municipality (#16).
+  await openBoard(p, server.url, board.id, board.tokens.kommune);
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 5);
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { agree, createNode, moveNodes, setIndicatorValues, updateNode } from '../shared';
 import { ARTIFACTS, cardSelector, launchBrowser, newPerson, openBoard, waitForBoard, type CardInfo, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
 import { connectNodeClient, type NodeClient } from './support/yclient';
 
 const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8')) as {
@@ -21,7 +21,7 @@ const K2_NEW = 'Alle unge fullfører – revidert etter workshop';
 
 let server: TestServer;
 let browser: Browser;
-let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
+let board: Created;
 let owner: Person;
 let editor: Person;
 let other: NodeClient | null = null;
@@ -62,7 +62,8 @@ describe('snapshots on the canvas', () => {
     sid = (await row.getAttribute('data-snapshot-id'))!;
     expect(sid).toBeTruthy();
     const text = await row.innerText();
-    expect(text).toContain('av Olga Eier');
+    // The author is the link that took it (#16 §4), not a name the browser sends.
+    expect(text).toContain('tatt med lenken «Eier»');
     expect(text).toContain('27 kort, 29 koblinger');
     expect(text).toMatch(/\d{1,2}:\d{2}/);
     await page.keyboard.press('Escape');
@@ -80,7 +81,13 @@ describe('snapshots on the canvas', () => {
     expect(createNode(other.doc, { id: 'L9', kind: 'goal', tier: 'nav_local', owner: 'felles', title: 'Nytt lokalt mål', position: { x: 2700, y: 860 } }, o).ok).toBe(true);
     expect(setIndicatorValues(other.doc, [{ indicatorId: 'K6', value: { period: '2025', value: 3.6, source: 'KOSTRA' } }], o).ok).toBe(true);
     expect(moveNodes(other.doc, { K3: { x: 960, y: 470 } }, o).ok).toBe(true);
-    expect(agree(other.doc, { targetId: 'K4', side: 'stat', participantId: 'p-siri', name: 'Siri Stat', at: new Date().toISOString() }, o).ok).toBe(true);
+    // The agreement is the server's to write (#16): given with the stat link.
+    const agreed = await fetch(`${server.url}/api/boards/${board.id}/agreements`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${board.tokens.stat}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ targetId: 'K4', side: 'stat', name: 'Siri Stat' }),
+    });
+    expect(agreed.status).toBe(201);
     await waitForBoard(
       owner.page,
       `return !cards.some(c => c.id === 'T3') && cards.some(c => c.id === 'L9') && cards.find(c => c.id === 'K2').title === arg && cards.find(c => c.id === 'K3').x === 960`,

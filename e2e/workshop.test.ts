@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { cardSelector, cards, launchBrowser, waitForBoard, waitForSync, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
 import { connectNodeClient } from './support/yclient';
 import { link, resolveThread, startThread, unlink } from '../shared';
 import {
@@ -13,7 +13,7 @@ import {
 
 let server: TestServer;
 let browser: Browser;
-let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
+let board: Created;
 let stat: Person;
 let kommune: Person;
 let fac: Person;
@@ -23,8 +23,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   fac = await join(browser, server.url, board, board.tokens.owner, 'Frida Fasilitator', 'gjest');
-  stat = await join(browser, server.url, board, board.tokens.editor, 'Siri Stat', 'stat');
-  kommune = await join(browser, server.url, board, board.tokens.editor, 'Kari Kommune', 'kommune');
+  stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
+  kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
 });
 afterAll(async () => {
   await browser?.close();

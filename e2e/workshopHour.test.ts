@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { cardSelector, cards, launchBrowser, waitForBoard, type CardInfo, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
 import { WORKSHOP_BOARD, join } from './support/workshop';
 
 let server: TestServer;
 let browser: Browser;
-let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
+let board: Created;
 let fac: Person;
 let stat: Person;
 let kommune: Person;
@@ -24,8 +24,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   fac = await join(browser, server.url, board, board.tokens.owner, 'Frida Fasilitator', 'gjest');
-  stat = await join(browser, server.url, board, board.tokens.editor, 'Siri Stat', 'stat');
-  kommune = await join(browser, server.url, board, board.tokens.editor, 'Kari Kommune', 'kommune');
+  stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
+  kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

@@ -34,6 +34,13 @@ import { PostgresTickets } from './cluster/PostgresTickets';
 import { Cluster } from './cluster/Cluster';
 import { routeBoardRequests } from './cluster/httpProxy';
 import type { ClusterSignal } from './cluster/ClusterSignals';
+import { AuditLog } from './audit/AuditLog';
+import { AgreementService } from './trust/AgreementService';
+import { BallotBox } from './trust/BallotBox';
+import { ParticipantPasses, loadPassKey } from './trust/participantPass';
+import { agreementsRouter } from './http/agreementsRouter';
+import { votesRouter } from './http/votesRouter';
+import { auditRouter } from './http/auditRouter';
 
 export interface StartOptions extends Partial<ServerConfig> {
   /** Use this store instead of the one STORE names (tests inject failing stores). */
@@ -61,6 +68,7 @@ export interface RunningServer {
   log: Logger;
   /** Server-side sessions; null without sign-in configured (OIDC_ISSUER). */
   sessions: Sessions | null;
+  audit: AuditLog;
   /** Flushes everything, closes sockets with 1012 and the store. */
   close(): Promise<void>;
 }
@@ -71,7 +79,10 @@ export function createApp(
   tickets: TicketStore = new WsTickets(),
   sessions: Sessions | null = null,
   cluster: Cluster | null = null,
+  audit: AuditLog = new AuditLog(storage, config.auditRetentionDays * 86_400_000),
 ): express.Express {
+  // PARTICIPANT_SECRET, else with several instances the key they share in Postgres, else one kept in DATA_DIR.
+  const passes = new ParticipantPasses(process.env.PARTICIPANT_SECRET || !cluster ? loadPassKey(config.dataDir) : cluster.participantKey);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogger(log));
@@ -99,10 +110,13 @@ export function createApp(
   // Before the JSON routes' catch-all: this one reads its own text/csv body.
   app.use('/api/boards/:id/indicator-values', indicatorValuesRouter(storage, rooms));
   app.post('/api/boards', createBoardLimiter(config, metrics));
-  app.use('/api/boards', boardsRouter(storage, rooms, tickets, oidc !== null, cluster?.signals ?? null));
+  app.use('/api/boards', boardsRouter(storage, rooms, tickets, oidc !== null, cluster?.signals ?? null, audit));
   app.use('/api/boards/:id', membersRouter(storage, rooms));
   app.use('/api', meRouter(storage, rooms, oidc !== null));
-  app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots));
+  app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots, audit));
+  app.use('/api/boards/:id/agreements', agreementsRouter(storage, new AgreementService(rooms, audit)));
+  app.use('/api/boards/:id', votesRouter(storage, new BallotBox(storage, rooms, audit), passes));
+  app.use('/api/boards/:id/audit', auditRouter(storage, audit));
   app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }, rooms));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
 
@@ -182,7 +196,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       for (const room of list) room.closeConnections(CLOSE.signedOut, (c) => c.member?.sessionIdHash === ended.idHash);
     });
   });
-  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, sessions, cluster));
+  const audit = new AuditLog(storage, config.auditRetentionDays * 86_400_000);
+  audit.startTimer();
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, sessions, cluster, audit));
   const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets, sessions, cluster);
 
   await new Promise<void>((resolve, reject) => {
@@ -198,6 +214,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     (closing ??= (async () => {
       server.close();
       snapshots.stop();
+      audit.stop();
       await renderPool?.close();
       await rooms.shutdown(CLOSE.serverRestart);
       sockets.close();
@@ -206,5 +223,5 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await storage.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, cluster, snapshots, metrics, renderPool, log, sessions, close };
+  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, cluster, snapshots, metrics, renderPool, log, sessions, audit, close };
 }

@@ -91,6 +91,8 @@ export interface ServerConfig {
   instanceUrl: string;
   /** A board's lease lasts this long unless renewed (renewed every third of it); a dead owner's boards move after it. */
   leaseMs: number;
+  /** How long the audit log of a deleted board is kept, in days (0 = for ever). */
+  auditRetentionDays: number;
 }
 
 /** TRUST_PROXY: unset/false/0 = no proxy, true, a hop count, or addresses/subnets as Express reads them. */
@@ -211,6 +213,7 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     ...store(),
     instanceUrl: (process.env.INSTANCE_URL ?? '').replace(/\/+$/, ''),
     leaseMs,
+    auditRetentionDays: int('AUDIT_RETENTION_DAYS', 365),
     ...overrides,
   };
 }

@@ -64,7 +64,14 @@ export {
   SummonRecord, takeFacilitator, threadsOf, type ThreadView, timerOf, timerPause, type TimerRecord,
   timerRemaining, timerReset, timerStart, type Viewport, voterCount, type VoteRecord, voteResults, votesOf,
   withdrawAgreement, type WorkshopMaps, workshopMaps,
+  // Written by the server alone (#16): the checks and writers it uses, the records clients read.
+  agreementKey, type AgreeingSide, type AgreementRecord, checkBallot, closeVoteWithTally, facilitatorCheck, setVoted, voteOf,
+  type VoteTally, type WorkshopRefusal,
 } from './workshop/index';
+export {
+  auditCsv, type AuditAction, AUDIT_ACTIONS, type AuditActor, type AuditEntry, isLinkKind, isSideLink, LINK_KINDS,
+  type LinkKind, SIDE_LINKS,
+} from './trust';
 export {
   type BoardJson,
 } from './interchange/schema';

@@ -13,7 +13,7 @@ const LAYERS: [string, RegExp][] = [
   ['types', /^(types|fieldSchemas|theme|snapshotLabel|indicators\/series)$/],
   ['boardDoc', /^(boardDoc|migrateTexts)$/],
   ['operations/rules', /^(bands|linkRules|linkIndex|operations|validateBoard|indicators\/seriesDoc)$/],
-  ['read models, workshop', /^(readModels|redThread|sdg|indicators\/csvImport|workshop\/.*|presence)$/],
+  ['read models, workshop', /^(readModels|redThread|sdg|indicators\/csvImport|workshop\/.*|presence|trust)$/],
   ['interchange/export', /^(interchange\/.*|diffBoards|export\/.*|examples\/.*)$/],
   ['surface', /^index$/],
 ];

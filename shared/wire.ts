@@ -11,6 +11,9 @@ export interface TokenSet {
   owner: string;
   editor: string;
   viewer: string;
+  /** Editor links bound to a side (#16): they edit, and agree for their own side only. Boards made before have none until the owner makes new links. */
+  stat?: string;
+  kommune?: string;
 }
 
 /**
@@ -39,6 +42,9 @@ export interface BoardSummary {
   links?: LinkPolicy;
   /** With sign-in: the caller as a verified member (name from the identity provider, side from the membership). */
   member?: { sub: string; name: string; side: 'stat' | 'kommune' | 'brukerrep' | 'tillitsvalgt' | 'gjest' };
+  /** Which of the board's links the caller holds (shared/trust.ts); a stat or kommune link also names its side. */
+  link?: 'owner' | 'editor' | 'viewer' | 'stat' | 'kommune';
+  side?: 'stat' | 'kommune';
 }
 
 /** One snapshot as the API lists it (its content is fetched on its own). */
@@ -95,6 +101,8 @@ export const CLOSE = {
   boardTooLarge: { code: 4413, reason: 'board is at its size limit; this change was not saved' },
   /** An edit wrote what the board's schema forbids: it was neither stored nor sent on; final. */
   updateRefused: { code: 4422, reason: 'update refused: it breaks the board schema' },
+  /** An edit wrote records only the server writes (agreements, votes, ballots): neither stored nor sent on; final (#16). */
+  serverWritten: { code: 4423, reason: 'update refused: agreements and votes are written by the server only' },
   /** Storage failed; the update was not stored and the client keeps it; transient. */
   storageFailed: { code: 4503, reason: 'storage failed; try again later' },
   /** The client read too slowly; transient, it reconnects and resyncs. */

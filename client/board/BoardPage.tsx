@@ -126,12 +126,14 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
       </div>
     );
   }
-  if (!isComplete(identity)) return <JoinDialog onDone={() => undefined} />;
+  // A stat or kommune link decides the side (#16): the person is asked once more if theirs differs.
+  const boundSide = load.info?.side;
+  if (!isComplete(identity) || (boundSide && identity.side !== boundSide)) return <JoinDialog onDone={() => undefined} boundSide={boundSide} />;
   const onGone = (reason: GoneReason) => {
     // The owner who just made a new owner link is moved to it; its old connection closing is expected.
     if (reason === 'revoked' && isRotatingOwnLink(boardId)) return;
     setLoad({ state: 'loading' });
     void forgetGone(boardId, token, reason).then((key) => setLoad({ state: 'error', message: t(key) }));
   };
-  return <BoardView boardId={boardId} token={token} role={load.role} name={identity.name} initialTitle={load.info?.meta.title ?? ''} onGone={onGone} />;
+  return <BoardView boardId={boardId} token={token} role={load.role} side={boundSide} name={identity.name} initialTitle={load.info?.meta.title ?? ''} onGone={onGone} />;
 }

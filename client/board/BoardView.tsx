@@ -4,7 +4,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type * as Y from 'yjs';
-import type { Localized, NodeKind } from '../../shared';
+import type { AgreeingSide, Localized, NodeKind } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Role } from '../api';
 import { useBoardConnection } from './useBoardConnection';
@@ -42,6 +42,8 @@ interface Props {
   boardId: string;
   token: string;
   role: Role;
+  /** The side the link is bound to (a stat or kommune link, #16). */
+  side?: AgreeingSide | undefined;
   name: string;
   initialTitle: string;
   /** The server closed the board for good: deleted (4404) or this link rotated (4403). */
@@ -64,7 +66,7 @@ export function BoardView(props: Props) {
   return <LiveBoard {...props} conn={conn} />;
 }
 
-function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & { conn: NonNullable<ReturnType<typeof useBoardConnection>> }) {
+function LiveBoard({ boardId, token, role, side, name, initialTitle, conn }: Props & { conn: NonNullable<ReturnType<typeof useBoardConnection>> }) {
   const { pick } = useI18n();
   const { doc, awareness } = conn;
   // A closed connection (the link's token rotated, the board deleted) will never sync again: from
@@ -102,6 +104,9 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
 
   const connRef = useRef(conn);
   connRef.current = conn;
+  const online = conn.state === 'online';
+  // What the workshop needs to have the server write agreements and ballots (#16).
+  const server = useMemo(() => ({ boardId, token, ...(side ? { side } : {}), online: () => online }), [boardId, token, side, online]);
 
   const title = useSyncExternalStore(store.subscribeMeta, () => String(store.maps.meta.get('title') ?? '')) || initialTitle;
   useEffect(() => {
@@ -138,7 +143,7 @@ function LiveBoard({ boardId, token, role, name, initialTitle, conn }: Props & {
       <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
         <BoardAnalysis>
         <RedThreadProvider>
-        <WorkshopProvider notify={toasts.push}>
+        <WorkshopProvider notify={toasts.push} server={server}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
           <ErrorBoundary area="errorAreaTopBar">
             <TopBar title={title} state={conn.state} onHelp={() => setHelpOpen(true)} onSnapshots={() => setSnapshotsOpen(true)} boardId={boardId} token={token} outlineOpen={outline !== 'off'} onOutline={() => setOutline(outline === 'off' ? 'beside' : 'off')} />

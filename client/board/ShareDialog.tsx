@@ -1,12 +1,13 @@
 // «Del» in the top bar (issue 11 §3): the links this person may pass on, with copy buttons; with
 // sign-in (issue #17) first the members, invitations and which links still work (MembersSection).
-// Owner: the editor and viewer links (and their own owner link), new editor/viewer links, a new
-// owner link. Editor: the viewer link (and their own). Viewer: a read-only variant with their own
+// Owner: the editor, stat, kommune and viewer links (and their own owner link) with a sentence on
+// who gets which (#16), new links for all of them, a new owner link. Editor: the viewer link (and their own). Viewer: a read-only variant with their own
 // viewer link. Links come from the server (sealed under the holder's token, server/auth/sealedLinks.ts)
 // and from what this browser holds; what is fetched is kept in «Tavler du har åpnet» too.
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { ApiError, boardLink, getLinks, rotateLinks, type Role } from '../api';
+import type { LinkKind } from '../../shared';
 import { replaceLocation } from '../navigation';
 import { heldLinks, rememberLinks, type HeldLinks } from '../landing/recentBoards';
 import { LinkRow, ROLE_TEXT } from '../landing/LinkRow';
@@ -17,7 +18,7 @@ import { MembersSection } from '../auth/MembersSection';
 import { useSignIn } from '../auth/useSignIn';
 
 /** Which links each role sees, in order. */
-const SHOWN: Record<Role, Role[]> = { owner: ['editor', 'viewer', 'owner'], editor: ['viewer', 'editor'], viewer: ['viewer'] };
+const SHOWN: Record<Role, LinkKind[]> = { owner: ['editor', 'stat', 'kommune', 'viewer', 'owner'], editor: ['viewer', 'editor'], viewer: ['viewer'] };
 
 type Confirm = null | 'links' | 'owner';
 
@@ -38,7 +39,8 @@ export function ShareDialog({ boardId, token, onClose }: { boardId: string; toke
   const t = useT();
   const { role } = useBoardContext();
   const signIn = useSignIn();
-  const [links, setLinks] = useState<HeldLinks>(() => ({ ...heldLinks(boardId), ...(token ? { [role]: token } : {}) }));
+  // The side-bound links come from the server only (this browser's list keeps links by role).
+  const [links, setLinks] = useState<HeldLinks & Partial<Record<LinkKind, string>>>(() => ({ ...heldLinks(boardId), ...(token ? { [role]: token } : {}) }));
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -76,7 +78,7 @@ export function ShareDialog({ boardId, token, onClose }: { boardId: string; toke
     setNotice(null);
     const end = which === 'owner' ? beginOwnLinkRotation(boardId) : null;
     try {
-      const fresh = await rotateLinks(boardId, token, which === 'owner' ? ['owner'] : ['editor', 'viewer']);
+      const fresh = await rotateLinks(boardId, token, which === 'owner' ? ['owner'] : ['editor', 'viewer', 'stat', 'kommune']);
       rememberLinks(boardId, fresh, { touch: false });
       setLinks((l) => ({ ...l, ...fresh }));
       setConfirm(null);
@@ -115,6 +117,11 @@ export function ShareDialog({ boardId, token, onClose }: { boardId: string; toke
             ),
           )}
         </ul>
+        {role === 'owner' && (
+          <p className="mk-small" data-testid="share-sides">
+            {t('shareSides')}
+          </p>
+        )}
         {role === 'owner' && <p className="mk-muted mk-small">{t('shareOwnerWarn')}</p>}
         {notice && (
           <p role="status" data-testid="share-notice">

@@ -13,6 +13,8 @@ import { rememberSnapshotOpener, showSnapshot } from '../snapshots/showSnapshot'
 export const SNAPSHOTS_BUTTON = '[data-testid="snapshots-button"]';
 import { readSnapshotRoute } from '../snapshots/snapshotRoute';
 import { formatDateTime } from '../i18n/format';
+import { isLinkKind } from '../../shared';
+import { ROLE_TEXT } from '../landing/LinkRow';
 
 interface Props {
   boardId: string;
@@ -101,7 +103,9 @@ export function SnapshotsDialog({ boardId, token, name, role, onClose, notify }:
               <div className="mk-snapshot-info">
                 <strong>{names.name(s.label)}</strong>
                 <span className="mk-muted">
-                  {formatDateTime(s.createdAt, lang)} · {t('snapBy', { name: s.createdBy })}
+                  {formatDateTime(s.createdAt, lang)} ·{' '}
+                  {/* Since #16 the server names the link that took it; older snapshots hold a typed name. */}
+                  {isLinkKind(s.createdBy) ? t('snapByLink', { link: t(ROLE_TEXT[s.createdBy].label) }) : t('snapBy', { name: s.createdBy })}
                   {s.auto ? ` · ${t('snapshotAuto')}` : ''}
                   {s.counts ? ` · ${t('snapshotCounts', s.counts)}` : ''}
                 </span>

@@ -11,6 +11,7 @@ import { SearchBox } from './SearchBox';
 import { FilterMenu } from './FilterMenu';
 import { ExportMenu } from './ExportMenu';
 import { ShareButton } from './ShareDialog';
+import { AuditButton } from '../audit/AuditDialog';
 import { BoardTitle } from './BoardTitle';
 import { SIDE_LABELS, isSide } from '../../shared';
 import { sideColor } from '../workshop/sideColors';
@@ -96,6 +97,7 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token, outl
         </ul>
         <SignInBar />
         <ShareButton boardId={boardId} token={token} />
+        {role === 'owner' && !readOnly && <AuditButton boardId={boardId} token={token} />}
         <LanguageSwitch />
         <button type="button" className="mk-btn mk-btn-ghost" onClick={onHelp} aria-keyshortcuts="?">
           {t('help')}

@@ -4,6 +4,7 @@ import type { Localized } from '../../shared';
 import { EXPORT_STRINGS } from '../export/strings';
 import { SNAPSHOT_STRINGS } from '../snapshots/strings';
 import { WORKSHOP_STRINGS } from '../workshop/strings';
+import { AUDIT_STRINGS } from '../audit/strings';
 import { LINK_STRINGS } from '../landing/strings';
 import { INSPECTOR_STRINGS } from '../board/panels/strings';
 import { SERIES_STRINGS } from '../board/panels/seriesStrings';
@@ -277,6 +278,7 @@ export const STRINGS = {
   errorAreaPanel: l('sidepanelet', 'sidepanelet', 'the side panel'),
   errorAreaWorkshop: l('workshopverktøyene', 'workshopverktøya', 'the workshop tools'),
   ...WORKSHOP_STRINGS,
+  ...AUDIT_STRINGS,
   ...LINK_STRINGS,
   ...INSPECTOR_STRINGS,
   ...SERIES_STRINGS,

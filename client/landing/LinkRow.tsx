@@ -3,12 +3,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
-import type { Role } from '../api';
+import type { LinkKind } from '../../shared';
 
-export const ROLE_TEXT: Record<Role, { label: StringKey; help: StringKey }> = {
+export const ROLE_TEXT: Record<LinkKind, { label: StringKey; help: StringKey }> = {
   owner: { label: 'roleOwner', help: 'roleOwnerHelp' },
   editor: { label: 'roleEditor', help: 'roleEditorHelp' },
   viewer: { label: 'roleViewer', help: 'roleViewerHelp' },
+  stat: { label: 'roleStat', help: 'roleStatHelp' },
+  kommune: { label: 'roleKommune', help: 'roleKommuneHelp' },
 };
 
 /** Copies text to the clipboard (falls back to a hidden textarea where the Clipboard API is refused). */
@@ -30,7 +32,7 @@ export async function copyText(text: string): Promise<void> {
   }
 }
 
-export function LinkRow({ role, url, onCopied, testId, compact }: { role: Role; url: string; onCopied?(): void; testId?: string; compact?: boolean }) {
+export function LinkRow({ role, url, onCopied, testId, compact }: { role: LinkKind; url: string; onCopied?(): void; testId?: string; compact?: boolean }) {
   const t = useT();
   const [copied, setCopied] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -28,6 +28,23 @@ export const LINK_STRINGS = {
     'This browser does not hold this link. Make new links to get it (the old ones then stop working).',
   ),
   shareNotHeldOther: l('Denne nettleseren har ikke denne lenken. Spør eieren.', 'Denne nettlesaren har ikkje denne lenkja. Spør eigaren.', 'This browser does not hold this link. Ask the owner.'),
+  roleStat: l('Stat', 'Stat', 'State'),
+  roleStatHelp: l(
+    'Redigerer som redaktør og kan si seg enig på vegne av staten (NAV).',
+    'Redigerer som redaktør og kan seie seg einig på vegner av staten (NAV).',
+    'Edits like an editor and can agree on behalf of the state (NAV).',
+  ),
+  roleKommune: l('Kommune', 'Kommune', 'Municipality'),
+  roleKommuneHelp: l(
+    'Redigerer som redaktør og kan si seg enig på vegne av kommunen.',
+    'Redigerer som redaktør og kan seie seg einig på vegner av kommunen.',
+    'Edits like an editor and can agree on behalf of the municipality.',
+  ),
+  shareSides: l(
+    'Stat-lenken gir du til statens folk (NAV), kommune-lenken til kommunens. Bare de kan si seg enige på vegne av sin side; redaktørlenken redigerer, men kan ikke si seg enig.',
+    'Stat-lenkja gir du til folka til staten (NAV), kommune-lenkja til folka til kommunen. Berre dei kan seie seg einige på vegner av si side; redaktørlenkja redigerer, men kan ikkje seie seg einig.',
+    'Give the state link to the state\'s people (NAV) and the municipality link to the municipality\'s. Only they can agree for their side; the editor link edits but cannot agree.',
+  ),
   shareOwnerWarn: l(
     'Gi eierlenken bare til dem som skal administrere tavla.',
     'Gi eigarlenkja berre til dei som skal administrere tavla.',
@@ -35,11 +52,11 @@ export const LINK_STRINGS = {
   ),
   copyLinkLabel: l('Kopier lenken: {role}', 'Kopier lenkja: {role}', 'Copy the link: {role}'),
   linkFieldLabel: l('Lenke: {role}', 'Lenkje: {role}', 'Link: {role}'),
-  rotateLinks: l('Lag nye lenker for redaktør og leser', 'Lag nye lenkjer for redaktør og lesar', 'Make new editor and viewer links'),
+  rotateLinks: l('Lag nye lenker for redaktør, leser, stat og kommune', 'Lag nye lenkjer for redaktør, lesar, stat og kommune', 'Make new editor, viewer, state and municipality links'),
   rotateLinksConfirm: l(
-    'De gamle lenkene for redaktør og leser slutter å virke med en gang, og alle som bruker dem, kobles fra. Lage nye?',
-    'Dei gamle lenkjene for redaktør og lesar sluttar å verke med ein gong, og alle som brukar dei, blir kopla frå. Lage nye?',
-    'The old editor and viewer links stop working at once, and everyone using them is disconnected. Make new ones?',
+    'De gamle lenkene for redaktør, leser, stat og kommune slutter å virke med en gang, og alle som bruker dem, kobles fra. Lage nye?',
+    'Dei gamle lenkjene for redaktør, lesar, stat og kommune sluttar å verke med ein gong, og alle som brukar dei, blir kopla frå. Lage nye?',
+    'The old editor, viewer, state and municipality links stop working at once, and everyone using them is disconnected. Make new ones?',
   ),
   rotateOwner: l('Lag ny eierlenke', 'Lag ny eigarlenkje', 'Make a new owner link'),
   rotateOwnerConfirm: l(

@@ -4,7 +4,7 @@
 // near the scroll position are in the page (2,000 cards stay quick), the active one always is.
 // The active card is the canvas's selection and follows it.
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { TIER_LABELS, isAgreeableKind, isAgreeingSide, SIDE_LABELS, type BoardEdge, type BoardNode, type Tier } from '../../shared';
+import { TIER_LABELS, isAgreeableKind, type BoardEdge, type BoardNode, type Tier } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
 import { WorkshopCoreContext } from '../workshop/WorkshopContext';
@@ -150,7 +150,9 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
   // ---- editing ----
   const [dialog, setDialog] = useState<Dialog>(null);
   const me = core?.me;
-  const canAgree = (c: BoardNode | undefined) => !!c && !readOnly && isAgreeableKind(c.kind) && isAgreeingSide(me?.side) && !marksOf(c.id).agreement?.[me!.side as 'stat' | 'kommune'];
+  // «Enig» is given by the server for the side the link is bound to (#16), so only online.
+  const boundSide = core?.boundSide;
+  const canAgree = (c: BoardNode | undefined) => !!c && !readOnly && !!core?.online && isAgreeableKind(c.kind) && !!boundSide && !marksOf(c.id).agreement?.[boundSide];
   const newIn = (row: OutlineRow | undefined, where: 'child' | 'sibling') => {
     if (!row || readOnly) return;
     if (row.kind === 'band') return setDialog({ type: 'card', mode: { type: 'new', tier: row.tier, parentId: null, after: null } });
@@ -269,8 +271,8 @@ export function OutlineView({ only, setOnly, onClose }: { only: boolean; setOnly
                   type="button"
                   className="mk-btn mk-btn-small"
                   disabled={!canAgree(activeCard)}
-                  title={isAgreeingSide(me?.side) ? undefined : t('wsAgreeOnlySides', { side: me?.side ? pick(SIDE_LABELS[me.side]) : '–' })}
-                  onClick={() => activeCard && core.wa.agree(activeCard.id)}
+                  title={!boundSide ? t('wsAgreeNeedsSideLink') : !core.online ? t('wsOfflineReason') : undefined}
+                  onClick={() => activeCard && void core.wa.agree(activeCard.id)}
                   data-testid="ol-agree"
                 >
                   {t('wsAgree')}

@@ -11,6 +11,7 @@ export const SNAPSHOT_STRINGS = {
   snapCompareLabel: l('Sammenlign «{label}» med tavla nå', 'Samanlikn «{label}» med tavla no', 'Compare "{label}" with the board now'),
   snapRestoreLabel: l('Gjenopprett «{label}»', 'Gjenopprett «{label}»', 'Restore "{label}"'),
   snapBy: l('av {name}', 'av {name}', 'by {name}'),
+  snapByLink: l('tatt med lenken «{link}»', 'teke med lenkja «{link}»', 'taken with the «{link}» link'),
   // banner
   snapBannerView: l(
     'Du ser på øyeblikksbildet «{label}» fra {date} – skrivebeskyttet.',

@@ -1,17 +1,18 @@
 // In the inspector of a goal, indicator or measure: each side's agreement (who, when), "Enig" for
-// participants from stat or kommune, and a note when the content changed after agreement.
-import { AGREEING_SIDES, SIDE_LABELS, agreementOf, isAgreeableKind, isAgreeingSide, type BoardNode } from '../../shared';
+// the holder of the stat or kommune link (the server writes it, #16; not offline, and it says
+// why), and a note when the content changed after agreement.
+import { AGREEING_SIDES, SIDE_LABELS, agreementOf, isAgreeableKind, type BoardNode } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 import { formatWhen } from '../i18n/format';
 
 export function AgreementSection({ card }: { card: BoardNode }) {
   const { t, pick, lang } = useI18n();
-  const { ws, wa, me, canEdit } = useWorkshop();
+  const { ws, wa, me, canEdit, boundSide, online } = useWorkshop();
   useWorkshopVersion();
   if (!isAgreeableKind(card.kind)) return null;
   const a = agreementOf(ws.doc, card.id);
-  const mySide = isAgreeingSide(me.side) ? me.side : null;
+  const mySide = boundSide ?? null;
   return (
     <section className="mk-ws-agreement" aria-label={t('wsAgreement')} data-testid="agreement-section" data-state={a.state}>
       <h3>
@@ -42,17 +43,28 @@ export function AgreementSection({ card }: { card: BoardNode }) {
       {canEdit && mySide && (
         <div className="mk-row">
           {a[mySide] ? (
-            <button type="button" className="mk-btn" onClick={() => wa.withdraw(card.id)} data-testid="withdraw-agreement">
+            <button
+              type="button" className="mk-btn" aria-disabled={!online || undefined} aria-describedby={online ? undefined : 'mk-agree-offline'}
+              onClick={() => void wa.withdraw(card.id)} data-testid="withdraw-agreement"
+            >
               {t('wsWithdraw')}
             </button>
           ) : (
-            <button type="button" className="mk-btn mk-btn-primary" onClick={() => wa.agree(card.id)} data-testid="agree">
+            <button
+              type="button" className="mk-btn mk-btn-primary" aria-disabled={!online || undefined} aria-describedby={online ? undefined : 'mk-agree-offline'}
+              onClick={() => void wa.agree(card.id)} data-testid="agree"
+            >
               ✓ {t('wsAgreeLong', { side: pick(SIDE_LABELS[mySide]) })}
             </button>
           )}
         </div>
       )}
-      {canEdit && !mySide && me.side && <p className="mk-muted mk-small">{t('wsAgreeOnlySides', { side: pick(SIDE_LABELS[me.side]) })}</p>}
+      {canEdit && mySide && !online && (
+        <p className="mk-muted mk-small" id="mk-agree-offline" data-testid="agree-offline">
+          {t('wsOfflineReason')}
+        </p>
+      )}
+      {canEdit && !mySide && me.side && <p className="mk-muted mk-small" data-testid="agree-needs-link">{t('wsAgreeNeedsSideLink')}</p>}
     </section>
   );
 }

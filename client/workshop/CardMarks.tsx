@@ -2,7 +2,7 @@
 // enighet" when the content changed since), "Enig" for stat/kommune participants, open comment
 // threads, the dot control of an open vote (your own dots only) and, once closed, the result.
 import { memo, useContext } from 'react';
-import { SIDE_LABELS, isAgreeableKind, isAgreeingSide, type BoardNode } from '../../shared';
+import { SIDE_LABELS, isAgreeableKind, type BoardNode } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { WorkshopCoreContext, useCardMarks } from './WorkshopContext';
 import { formatWhen } from '../i18n/format';
@@ -12,11 +12,12 @@ export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) 
   const marks = useCardMarks(card.id);
   const { t, pick, lang } = useI18n();
   if (!ctx) return null;
-  const { wa, ws, me, canEdit, openComments } = ctx;
+  const { wa, ws, canEdit, openComments, boundSide, online } = ctx;
   const agreeable = isAgreeableKind(card.kind);
   const a = marks.agreement;
   const state = a?.state ?? 'open';
-  const mySide = isAgreeingSide(me.side) ? me.side : null;
+  // Only a stat or kommune link agrees, for its own side, through the server (#16).
+  const mySide = boundSide ?? null;
   const title = card.title || t('untitledCard');
   const tip = (side: 'stat' | 'kommune') => {
     const r = a?.[side];
@@ -32,7 +33,7 @@ export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) 
     const next = { ...ws.myDots(vote.id) };
     if (n > 0) next[card.id] = n;
     else delete next[card.id];
-    wa.castDots(vote.id, next);
+    void wa.castDots(vote.id, next);
   };
 
   const showAgreement = agreeable && (state !== 'open' || a?.changed || (canEdit && mySide));
@@ -63,8 +64,11 @@ export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) 
         <button
           type="button"
           className="mk-ws-agree-btn"
-          onClick={() => wa.agree(card.id)}
-          aria-label={`${t('wsAgreeLong', { side: pick(SIDE_LABELS[mySide]) })}: ${title}`}
+          // Kept focusable while offline, so the reason can be read; a click then says it.
+          aria-disabled={!online || undefined}
+          title={online ? undefined : t('wsOfflineReason')}
+          onClick={() => void wa.agree(card.id)}
+          aria-label={`${t('wsAgreeLong', { side: pick(SIDE_LABELS[mySide]) })}: ${title}${online ? '' : ` – ${t('wsOfflineReason')}`}`}
           data-testid="card-agree"
         >
           ✓ {t('wsAgree')}

@@ -11,7 +11,7 @@ import { sideColor } from './sideColors';
 
 export function ParticipantsPanel() {
   const { t, pick } = useI18n();
-  const { ws, wa, canEdit, isFacilitator } = useWorkshop();
+  const { ws, wa, canEdit, isFacilitator, boundSide } = useWorkshop();
   useWorkshopVersion();
   const people = participantsOf(usePeers());
   const [editing, setEditing] = useState(false);
@@ -93,7 +93,7 @@ export function ParticipantsPanel() {
       <p className="mk-muted" data-testid="viewer-count">
         {t('wsViewersCount', { n: viewers })}
       </p>
-      {editing && <JoinDialog onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />}
+      {editing && <JoinDialog onDone={() => setEditing(false)} onCancel={() => setEditing(false)} boundSide={boundSide} />}
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function VoteStartDialog({ onClose }: { onClose(): void }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!targets.length || !title.trim()) return;
-          if (wa.startVote(title.trim(), targets, dots)) onClose();
+          void wa.startVote(title.trim(), targets, dots).then((id) => id && onClose());
         }}
       >
         <label className="mk-field">

@@ -5,6 +5,7 @@ import type { Identity } from './identity';
 import type { WorkshopStore, CardMarks } from './workshopStore';
 import type { WorkshopActions } from './workshopActions';
 import type { Notify } from '../ui/Toasts';
+import type { AgreeingSide } from '../../shared';
 
 export type PanelName = 'people' | 'agreement' | 'votes' | 'comments' | 'brainstorm';
 
@@ -23,12 +24,16 @@ export interface WorkshopContextValue {
   setPresenting(on: boolean): void;
   /** Opens the comments of a card or link in the inspector. */
   openComments(targetId: string, targetType: 'node' | 'edge'): void;
+  /** The side this board link is bound to (#16): only then can «Enig» be given, for that side. */
+  boundSide: AgreeingSide | undefined;
+  /** The connection is up, so the server can record agreements and ballots. */
+  online: boolean;
 }
 
 export const WorkshopContext = createContext<WorkshopContextValue | null>(null);
 
 /** What every card and link reads: changes only with identity or role, not with panels or following. */
-export type WorkshopCore = Pick<WorkshopContextValue, 'ws' | 'wa' | 'me' | 'canEdit' | 'openComments'>;
+export type WorkshopCore = Pick<WorkshopContextValue, 'ws' | 'wa' | 'me' | 'canEdit' | 'openComments' | 'boundSide' | 'online'>;
 export const WorkshopCoreContext = createContext<WorkshopCore | null>(null);
 
 export function useWorkshop(): WorkshopContextValue {

@@ -16,8 +16,9 @@ import { usePresentationMode } from './usePresentationMode';
 import './workshop.css';
 import { syncServerClock } from './serverClock';
 import { useMentionNotices } from './useMentionNotices';
+import { ServerRecords, type ServerLink } from './serverRecords';
 
-export function WorkshopProvider({ notify, children }: { notify: Notify; children: ReactNode }) {
+export function WorkshopProvider({ notify, server, children }: { notify: Notify; server: ServerLink; children: ReactNode }) {
   const { actions, presence, readOnly, store } = useBoardContext();
   const { pick } = useI18n();
   const rf = useReactFlow();
@@ -28,10 +29,30 @@ export function WorkshopProvider({ notify, children }: { notify: Notify; childre
   const ws = useMemo(() => new WorkshopStore(actions.doc, getIdentity), [actions.doc]);
   useEffect(() => () => ws.destroy(), [ws]);
   useEffect(() => void syncServerClock(), []);
-  const wa = useMemo(
-    () => new WorkshopActions(actions.doc, actions.origin, readOnly, getIdentity, (m: Localized) => notify(pickRef.current(m), 'error')),
-    [actions.doc, actions.origin, readOnly, notify],
+  // The server link changes only with the board or the link; whether it is online is read when asked.
+  const serverRef = useRef(server);
+  serverRef.current = server;
+  const records = useMemo(
+    () => new ServerRecords({ boardId: server.boardId, token: server.token, ...(server.side ? { side: server.side } : {}), online: () => serverRef.current.online() }),
+    [server.boardId, server.token, server.side],
   );
+  const wa = useMemo(
+    () =>
+      new WorkshopActions(actions.doc, actions.origin, readOnly, getIdentity, (m: Localized) => notify(pickRef.current(m), 'error'), records, (voteId, dots) =>
+        ws.setMyDots(voteId, dots),
+      ),
+    [actions.doc, actions.origin, readOnly, notify, records, ws],
+  );
+  // After a reload my ballot in an open vote comes back from the server (the board holds none).
+  const openVoteId = useSyncExternalStore(ws.subscribe, () => ws.openVote()?.id ?? null);
+  useEffect(() => {
+    if (!openVoteId || readOnly) return;
+    let live = true;
+    void records.myDots(openVoteId).then((dots) => live && Object.keys(dots).length > 0 && ws.setMyDots(openVoteId, dots));
+    return () => {
+      live = false;
+    };
+  }, [openVoteId, readOnly, records, ws]);
   useEffect(() => ws.touch(), [ws, me]);
 
   // A primitive: the provider re-renders when the facilitator changes, not on every workshop change.
@@ -82,10 +103,15 @@ export function WorkshopProvider({ notify, children }: { notify: Notify; childre
   const value = useMemo<WorkshopContextValue>(
     () => ({
       ws, wa, me, canEdit: !readOnly, isFacilitator, notify, panel, setPanel, following, setFollowing, presenting, setPresenting, openComments,
+      boundSide: server.side, online: server.online(),
     }),
-    [ws, wa, me, readOnly, isFacilitator, notify, panel, following, presenting, openComments],
+    [ws, wa, me, readOnly, isFacilitator, notify, panel, following, presenting, openComments, server],
   );
-  const core = useMemo<WorkshopCore>(() => ({ ws, wa, me, canEdit: !readOnly, openComments }), [ws, wa, me, readOnly, openComments]);
+  const online = server.online();
+  const core = useMemo<WorkshopCore>(
+    () => ({ ws, wa, me, canEdit: !readOnly, openComments, boundSide: server.side, online }),
+    [ws, wa, me, readOnly, openComments, server.side, online],
+  );
   return (
     <WorkshopCoreContext.Provider value={core}>
       <WorkshopContext.Provider value={value}>{children}</WorkshopContext.Provider>

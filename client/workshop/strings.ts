@@ -17,6 +17,21 @@ export const WORKSHOP_STRINGS = {
     'Berre stat og kommune kan seie seg einige om mål – dei andre deltek i alt anna.',
     'Only state and municipality can mark agreement – everyone else takes part in everything else.',
   ),
+  joinSideBound: l(
+    'Lenken din er lenken for {side}: du deltar for {side} og kan si deg enig på vegne av {side}.',
+    'Lenkja di er lenkja for {side}: du deltek for {side} og kan seie deg einig på vegner av {side}.',
+    'Your link is the {side} link: you take part for {side} and can agree on behalf of {side}.',
+  ),
+  wsOfflineReason: l(
+    'Du er frakoblet. Enighet og stemmer lagres av serveren, så det går først når du er tilkoblet igjen.',
+    'Du er fråkopla. Semje og røyster blir lagra av tenaren, så det går først når du er tilkopla igjen.',
+    'You are offline. Agreements and votes are recorded by the server, so this works once you are connected again.',
+  ),
+  wsAgreeNeedsSideLink: l(
+    'Bare stat-lenken og kommune-lenken kan si seg enig. Be eieren av tavla om lenken for din side.',
+    'Berre stat-lenkja og kommune-lenkja kan seie seg einig. Be eigaren av tavla om lenkja for di side.',
+    'Only the state link and the municipality link can agree. Ask the board\'s owner for your side\'s link.',
+  ),
   joinEditTitle: l('Endre navn og side', 'Endre namn og side', 'Change name and side'),
   joinSaveChanges: l('Lagre', 'Lagre', 'Save'),
   // participant list

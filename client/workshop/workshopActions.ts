@@ -1,14 +1,16 @@
-// Every workshop write the UI makes, through shared/workshop's operations, one transaction each
-// with this tab's origin. Times and ids are made here (shared/ never reads the clock). A refusal
-// is shown to the person in their language; a viewer can call none of them.
+// Every workshop write the UI makes: the meeting's own records through shared/workshop's
+// operations, one transaction each with this tab's origin; agreements, votes and ballots through
+// the server, which writes them (#16, serverRecords.ts). A refusal is shown to the person in their
+// language; a viewer can call none of them.
 import type * as Y from 'yjs';
 import {
-  agree, closeVote, castDots, createNode, handOverFacilitator, newId, releaseFacilitator, reopenThread, reply, resolveThread,
-  startThread, startVote, summonEveryone, takeFacilitator, timerPause, timerReset, timerStart, withdrawAgreement,
+  createNode, handOverFacilitator, newId, releaseFacilitator, reopenThread, reply, resolveThread,
+  startThread, summonEveryone, takeFacilitator, timerPause, timerReset, timerStart,
   DEFAULT_OWNER, type Localized, type Position, type Viewport,
 } from '../../shared';
 import type { Identity } from './identity';
 import { serverNow } from './serverClock';
+import type { ServerRecords, ServerResult } from './serverRecords';
 
 interface Result {
   ok: boolean;
@@ -25,7 +27,20 @@ export class WorkshopActions {
     readonly readOnly: boolean,
     private readonly me: () => Identity,
     private readonly refused: (message: Localized) => void,
+    private readonly server: ServerRecords,
+    /** The server's answer to my ballot: my own dots, kept by the store (never read from the board). */
+    private readonly onMyDots: (voteId: string, dots: Record<string, number>) => void = () => undefined,
   ) {}
+
+  private async call<T extends object>(fn: () => Promise<ServerResult<T>>): Promise<(T & { ok: true }) | null> {
+    if (this.readOnly) return null;
+    const r = await fn();
+    if (!r.ok) {
+      this.refused(r.message);
+      return null;
+    }
+    return r;
+  }
 
   private run<T extends Result>(fn: () => T): T | null {
     if (this.readOnly) return null;
@@ -65,24 +80,24 @@ export class WorkshopActions {
     this.run(() => timerReset(this.doc, durationMs ? { durationMs } : {}, this.origin));
   }
 
-  agree(targetId: string): boolean {
-    const me = this.me();
-    return !!this.run(() => agree(this.doc, { targetId, side: me.side ?? '', participantId: me.participantId, name: me.name, at: this.now() }, this.origin));
+  agree(targetId: string): Promise<boolean> {
+    return this.call(() => this.server.agree(targetId, this.me().name)).then((r) => !!r);
   }
-  withdraw(targetId: string): boolean {
-    return !!this.run(() => withdrawAgreement(this.doc, { targetId, side: this.me().side ?? '' }, this.origin));
+  withdraw(targetId: string): Promise<boolean> {
+    return this.call(() => this.server.withdraw(targetId, this.me().name)).then((r) => !!r);
   }
 
-  startVote(title: string, targetIds: string[], dots: number): string | null {
-    const id = newId('v');
-    const r = this.run(() => startVote(this.doc, { id, title, targetIds, dots, createdBy: this.ref(), createdAt: this.now() }, this.origin));
-    return r ? id : null;
+  async startVote(title: string, targetIds: string[], dots: number): Promise<string | null> {
+    const r = await this.call(() => this.server.startVote({ title, targetIds, dots, by: this.ref() }));
+    return r ? r.vote.id : null;
   }
-  castDots(voteId: string, dots: Record<string, number>): boolean {
-    return !!this.run(() => castDots(this.doc, { voteId, ...this.ref(), dots, at: this.now() }, this.origin));
+  async castDots(voteId: string, dots: Record<string, number>): Promise<boolean> {
+    const r = await this.call(() => this.server.castDots(voteId, this.me().name, dots));
+    if (r) this.onMyDots(voteId, r.dots);
+    return !!r;
   }
-  closeVote(voteId: string): boolean {
-    return !!this.run(() => closeVote(this.doc, { voteId, participantId: this.me().participantId, at: this.now() }, this.origin));
+  async closeVote(voteId: string): Promise<boolean> {
+    return !!(await this.call(() => this.server.closeVote(voteId, this.ref())));
   }
 
   startThread(targetId: string, targetType: 'node' | 'edge', text: string, mentions: string[]): string | null {

@@ -30,6 +30,8 @@ export class WorkshopStore {
   version = 0;
   /** Which closed vote's results the cards show: undefined = the latest, null = none. */
   private shownVote: string | null | undefined = undefined;
+  /** My own ballots as the server answered them (#16): the board holds nobody's ballot. */
+  private mine = new Map<string, Record<string, number>>();
 
   constructor(
     readonly doc: Y.Doc,
@@ -92,12 +94,20 @@ export class WorkshopStore {
   openVote(): VoteRecord | null {
     return this.allVotes().find((v) => v.status === 'open') ?? null;
   }
-  /** My own dots in a vote (the only ballot the UI ever reads). */
+  /** My own dots in a vote (the only ballot the UI ever reads): the server's answer, or a ballot in an older board. */
   myDots(voteId: string): Record<string, number> {
-    return ballotOf(this.doc, voteId, this.me().participantId)?.dots ?? {};
+    return this.mine.get(voteId) ?? ballotOf(this.doc, voteId, this.me().participantId)?.dots ?? {};
   }
   myDotsLeft(voteId: string): number {
-    return dotsLeft(this.doc, voteId, this.me().participantId);
+    if (!this.mine.has(voteId)) return dotsLeft(this.doc, voteId, this.me().participantId);
+    const vote = votesOf(this.doc).find((v) => v.id === voteId);
+    const used = Object.values(this.mine.get(voteId)!).reduce((a, n) => a + n, 0);
+    return Math.max(0, (vote?.dots ?? 0) - used);
+  }
+  /** The server kept my ballot: these are my dots now. */
+  setMyDots(voteId: string, dots: Record<string, number>): void {
+    this.mine.set(voteId, { ...dots });
+    this.touch();
   }
   shownResultsVote(): VoteRecord | null {
     if (this.shownVote === null) return null;

@@ -27,7 +27,8 @@ export async function startTestServer(): Promise<TestServer> {
 
 export interface Created {
   id: string;
-  tokens: { owner: string; editor: string; viewer: string };
+  /** The three links by role and the editor links bound to a side (#16). */
+  tokens: { owner: string; editor: string; viewer: string; stat: string; kommune: string };
 }
 
 export async function createBoard(base: string, body: { title: string } | { board: unknown }): Promise<Created> {

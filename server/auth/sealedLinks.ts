@@ -3,9 +3,9 @@
 // token. The server can give them back to whoever presents that token (the «Del» dialog), yet the
 // database alone reveals no token — only hashes and these sealed blobs.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { Role } from '../../shared';
+import { LINK_KINDS, type LinkKind } from '../../shared';
 
-export type LinkSet = Partial<Record<Role, string>>;
+export type LinkSet = Partial<Record<LinkKind, string>>;
 
 const keyFor = (holderToken: string): Buffer => createHash('sha256').update('malkart-sealed-links\0').update(holderToken).digest();
 
@@ -26,17 +26,21 @@ export function unsealLinks(holderToken: string, sealed: string | null | undefin
     const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     const parsed = JSON.parse(text) as LinkSet;
     const out: LinkSet = {};
-    for (const role of ['owner', 'editor', 'viewer'] as const) if (typeof parsed[role] === 'string') out[role] = parsed[role];
+    for (const kind of LINK_KINDS) if (typeof parsed[kind] === 'string') out[kind] = parsed[kind];
     return out;
   } catch {
     return {};
   }
 }
 
-/** Seals for the owner (editor + viewer) and the editor (viewer) from the current plain tokens. */
-export function sealAll(owner: string, editor: string | undefined, viewer: string | undefined): { owner: string; editor: string | null } {
+/** Seals for the owner (editor, viewer and the side-bound links) and the editor (viewer) from the current plain tokens. */
+export function sealAll(
+  owner: string, editor: string | undefined, viewer: string | undefined, sides: { stat?: string | undefined; kommune?: string | undefined } = {},
+): { owner: string; editor: string | null } {
   const forOwner: LinkSet = {};
   if (editor) forOwner.editor = editor;
   if (viewer) forOwner.viewer = viewer;
+  if (sides.stat) forOwner.stat = sides.stat;
+  if (sides.kommune) forOwner.kommune = sides.kommune;
   return { owner: sealLinks(owner, forOwner), editor: editor && viewer ? sealLinks(editor, { viewer }) : null };
 }

@@ -3,11 +3,13 @@
 // token never appears in a URL the browser requests (issue 12 §9). A ticket is bound to one board
 // and to the role and token it was issued for; a rotation in between makes it worthless.
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../shared';
+import type { LinkKind, Role } from '../../shared';
 
 export interface TicketGrant {
   boardId: string;
   role: Role;
+  /** The link the ticket was issued for (a stat or kommune link is an editor bound to a side). */
+  link: LinkKind;
   /** Hash of the share-link token the ticket was issued for (checked again on use). */
   tokenHash: string;
   /** A member's ticket: the hash of their session id; the session and membership are checked again on use. */
@@ -55,7 +57,9 @@ export class WsTickets implements TicketStore {
     if (!entry) return null;
     this.tickets.delete(ticket);
     if (entry.expiresAt <= this.now() || entry.boardId !== boardId) return null;
-    return { boardId: entry.boardId, role: entry.role, tokenHash: entry.tokenHash, ...(entry.sessionIdHash ? { sessionIdHash: entry.sessionIdHash } : {}) };
+    return {
+      boardId: entry.boardId, role: entry.role, link: entry.link, tokenHash: entry.tokenHash, ...(entry.sessionIdHash ? { sessionIdHash: entry.sessionIdHash } : {}),
+    };
   }
 
   get size(): number {

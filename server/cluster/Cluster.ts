@@ -15,15 +15,16 @@ export class Cluster implements BoardOwnership {
     readonly leases: BoardLeases,
     readonly signals: ClusterSignals,
     private readonly hopSecret: Buffer,
+    /** The key of the participant passes ballots are kept under (#16): a pass made on one instance is good on every other. */
+    readonly participantKey: Buffer,
   ) {}
 
   static async start(storage: PostgresStorage, connectionString: string, leaseMs: number, handlers: SignalHandlers): Promise<Cluster> {
     const pool = storage.pool;
-    // The first instance makes the secret; every later one reads the same value.
-    await pool.query("INSERT INTO cluster_settings (key, value) VALUES ('hop_secret', $1) ON CONFLICT (key) DO NOTHING", [randomBytes(24).toString('base64url')]);
-    const { rows } = await pool.query<{ value: string }>("SELECT value FROM cluster_settings WHERE key = 'hop_secret'");
+    const hopSecret = await sharedSecret(pool, 'hop_secret', 24);
+    const participantKey = Buffer.from(await sharedSecret(pool, 'participant_secret', 32), 'base64url');
     const signals = await ClusterSignals.start(connectionString, pool, handlers);
-    const cluster = new Cluster(new BoardLeases(pool, '', leaseMs), signals, Buffer.from(rows[0]!.value));
+    const cluster = new Cluster(new BoardLeases(pool, '', leaseMs), signals, Buffer.from(hopSecret), participantKey);
     cluster.leases.start();
     return cluster;
   }
@@ -85,4 +86,11 @@ export class Cluster implements BoardOwnership {
     await this.leases.stop();
     await this.signals.stop();
   }
+}
+
+/** A secret every instance shares: the first instance makes it, every later one reads the same value. */
+async function sharedSecret(pool: PostgresStorage['pool'], key: string, bytes: number): Promise<string> {
+  await pool.query('INSERT INTO cluster_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, randomBytes(bytes).toString('base64url')]);
+  const { rows } = await pool.query<{ value: string }>('SELECT value FROM cluster_settings WHERE key = $1', [key]);
+  return rows[0]!.value;
 }

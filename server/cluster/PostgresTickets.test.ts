@@ -28,7 +28,7 @@ async function setup() {
 describe('PostgresTickets', () => {
   it('a ticket issued on one instance is taken once on another, for its own board only', async () => {
     const { store, boardId, here, there } = await setup();
-    const grant = { boardId, role: 'editor' as const, tokenHash: 'h' };
+    const grant = { boardId, role: 'editor' as const, link: 'stat' as const, tokenHash: 'h' };
     const { ticket } = await here.issue(grant);
     expect(await there.take(ticket, 'another-board')).toBeNull();
     const second = await here.issue(grant);
@@ -41,7 +41,7 @@ describe('PostgresTickets', () => {
 
   it('a member\'s ticket carries the hash of its session to the instance that takes it', async () => {
     const { boardId, here, there } = await setup();
-    const member = { boardId, role: 'editor' as const, tokenHash: 'member:kari', sessionIdHash: 'session-hash' };
+    const member = { boardId, role: 'editor' as const, link: 'editor' as const, tokenHash: 'member:kari', sessionIdHash: 'session-hash' };
     const { ticket } = await here.issue(member);
     expect(await there.take(ticket, boardId)).toEqual(member);
   });
@@ -49,12 +49,12 @@ describe('PostgresTickets', () => {
   it('an expired ticket is refused and swept', async () => {
     const { store, boardId } = await setup();
     const short = new PostgresTickets(store.pool, 1);
-    const { ticket } = await short.issue({ boardId, role: 'viewer', tokenHash: 'h' });
+    const { ticket } = await short.issue({ boardId, role: 'viewer', link: 'viewer', tokenHash: 'h' });
     await new Promise((r) => setTimeout(r, 20));
     expect(await short.take(ticket, boardId)).toBeNull();
-    await short.issue({ boardId, role: 'viewer', tokenHash: 'h' });
+    await short.issue({ boardId, role: 'viewer', link: 'viewer', tokenHash: 'h' });
     await new Promise((r) => setTimeout(r, 20));
-    await new PostgresTickets(store.pool).issue({ boardId, role: 'viewer', tokenHash: 'h' });
+    await new PostgresTickets(store.pool).issue({ boardId, role: 'viewer', link: 'viewer', tokenHash: 'h' });
     expect((await store.pool.query('SELECT 1 FROM ws_tickets')).rowCount).toBe(1);
   });
 });

@@ -2,8 +2,8 @@
 import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import type { Request, RequestHandler } from 'express';
 import type { BoardRecord, BoardStorage, SessionRecord } from '../storage/BoardStorage';
-import type { Role } from '../../shared';
-import { ROLE_RANK } from '../auth/tokens';
+import type { AgreeingSide, LinkKind, Role, Side } from '../../shared';
+import { ROLE_RANK, grantOf, linkForToken } from '../auth/tokens';
 import type { TicketStore } from '../auth/wsTickets';
 import { identify, linkAllowed, linkPolicyOf, type Identity, type IdentityRefusal } from '../auth/identity';
 import { sessionOf } from './signedIn';
@@ -11,6 +11,12 @@ import { sessionOf } from './signedIn';
 export interface BoardAccess {
   board: BoardRecord;
   role: Role;
+  /**
+   * Which of the board's links it was: a stat or kommune link is an editor bound to that side (#16).
+   * For a member, the link of their role, and `side` their membership's side when it can agree.
+   */
+  link: LinkKind;
+  side?: AgreeingSide;
   /** The link's token hash, or `member:<sub>` for a member (presence binds participant ids to it). */
   tokenHash: string;
   /** The token itself when the request carried one and it gave the access (not for a WebSocket ticket, nor a member). */
@@ -50,8 +56,12 @@ export async function checkAccess(
   if (ROLE_RANK[role] < ROLE_RANK[minRole]) {
     throw new ForbiddenError('role_insufficient', identity.verified ? `This needs the ${minRole} role; you are ${role} here.` : `This needs the ${minRole} link; yours is a ${role} link.`);
   }
-  if (identity.sub !== null) return { board, role, tokenHash: memberKey(identity.sub), identity, session };
-  return { board, role, tokenHash: identity.tokenHash!, token: token!, identity, session: null };
+  if (identity.sub !== null) {
+    return { board, role, link: role, ...(agreeingSide(identity.side) ? { side: identity.side } : {}), tokenHash: memberKey(identity.sub), identity, session };
+  }
+  // identify() found the token's role; the link kind says whether it is one bound to a side.
+  const grant = linkForToken(board, token!)!;
+  return { board, ...grant, tokenHash: identity.tokenHash!, token: token!, identity, session: null };
 }
 
 /** A WebSocket ticket instead of a token: single use, for this board, and only while its token is still valid. */
@@ -66,17 +76,17 @@ export async function checkTicket(storage: BoardStorage, tickets: TicketStore, b
     if (!session || Date.parse(session.expiresAt) <= Date.now()) throw new UnauthenticatedError('signed_out', 'The session that asked for this ticket has ended. Sign in again.');
     return checkAccess(storage, boardId, null, 'viewer', session);
   }
-  if (board.tokens[grant.role] !== grant.tokenHash) throw REFUSALS.token_invalid;
-  if (!linkAllowedFor(board, grant.role)) throw REFUSALS.links_disabled;
+  if (board.tokens[grant.link] !== grant.tokenHash) throw REFUSALS.token_invalid;
+  const linkGrant = grantOf(grant.link);
+  if (!linkAllowed(linkPolicyOf(board), linkGrant.role)) throw REFUSALS.links_disabled;
   return {
-    board, role: grant.role, tokenHash: grant.tokenHash, session: null,
-    identity: { role: grant.role, side: null, name: null, verified: false, sub: null, tokenHash: grant.tokenHash },
+    board, ...linkGrant, tokenHash: grant.tokenHash, session: null,
+    identity: { role: linkGrant.role, side: null, name: null, verified: false, sub: null, tokenHash: grant.tokenHash },
   };
 }
 
-function linkAllowedFor(board: BoardRecord, role: Role): boolean {
-  return linkAllowed(linkPolicyOf(board), role);
-}
+/** A member's side, when it is one that agrees (stat, kommune). */
+const agreeingSide = (side: Side | null): side is AgreeingSide => side === 'stat' || side === 'kommune';
 
 export function access(req: Request): BoardAccess {
   return (req as Request & { access: BoardAccess }).access;

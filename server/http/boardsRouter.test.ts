@@ -62,16 +62,16 @@ const example = parseBoardJson(EXAMPLE_BOARD);
 if (!example.ok) throw new Error('the example board does not parse');
 
 describe('POST /api/boards', () => {
-  it('creates a board from a title: 201 with an id and three different tokens', async () => {
+  it('creates a board from a title: 201 with an id and five different tokens (three roles, two sides)', async () => {
     server = await startTestServer();
     const res = await api('POST', '/api/boards', { json: { title: '  Lier 2036  ' } });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^[a-z0-9]{16}$/),
-      tokens: { owner: expect.any(String), editor: expect.any(String), viewer: expect.any(String) },
+      tokens: { owner: expect.any(String), editor: expect.any(String), viewer: expect.any(String), stat: expect.any(String), kommune: expect.any(String) },
     });
-    const { owner, editor, viewer } = res.body.tokens;
-    expect(new Set([owner, editor, viewer]).size).toBe(3);
+    const { owner, editor, viewer, stat, kommune } = res.body.tokens;
+    expect(new Set([owner, editor, viewer, stat, kommune]).size).toBe(5);
     expect(res.headers.get('location')).toBe(`/api/boards/${res.body.id}`);
     const got = await api('GET', `/api/boards/${res.body.id}`, { token: owner });
     expect(got.body.meta.title).toBe('Lier 2036');
@@ -82,7 +82,7 @@ describe('POST /api/boards', () => {
     server = await startTestServer();
     const res = await api('POST', '/api/boards', { json: { board: EXAMPLE_BOARD } });
     expect(res.status).toBe(201);
-    expect(Object.keys(res.body.tokens).sort()).toEqual(['editor', 'owner', 'viewer']);
+    expect(Object.keys(res.body.tokens).sort()).toEqual(['editor', 'kommune', 'owner', 'stat', 'viewer']);
     const got = await api('GET', `/api/boards/${res.body.id}`, { token: res.body.tokens.viewer });
     expect(got.status).toBe(200);
     expect(got.body.meta).toMatchObject({ title: example.board.meta.title, municipality: 'Lier' });
@@ -145,6 +145,7 @@ describe('GET /api/boards/:id', () => {
           meta: expect.objectContaining({ title: example.board.meta.title }),
           counts: { nodes: example.board.nodes.length, edges: example.board.edges.length },
           role,
+          link: role,
         });
         expect(Number.isNaN(Date.parse(res.body.createdAt))).toBe(false);
       }
@@ -203,7 +204,8 @@ describe('POST /api/boards/:id/tokens/rotate', () => {
 
     const res = await api('POST', `/api/boards/${board.id}/tokens/rotate`, { token: board.tokens.owner });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ tokens: { editor: expect.any(String), viewer: expect.any(String) } });
+    // Without a body every link but the owner's is renewed: the side-bound ones rotate with the others.
+    expect(res.body).toEqual({ tokens: { editor: expect.any(String), viewer: expect.any(String), stat: expect.any(String), kommune: expect.any(String) } });
     const fresh = res.body.tokens as { editor: string; viewer: string };
     expect(fresh.editor).not.toBe(board.tokens.editor);
     expect(fresh.viewer).not.toBe(board.tokens.viewer);

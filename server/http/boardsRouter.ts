@@ -15,15 +15,19 @@ import { isSide } from '../../shared';
 import { linkPolicyOf } from '../auth/identity';
 import { requireSession } from './signedIn';
 import type { SignalPublisher } from '../cluster/ClusterSignals';
+import { LINK_KINDS, isLinkKind, type LinkKind } from '../../shared';
+import { actorOf, type AuditLog } from '../audit/AuditLog';
 
-/** Which links a rotation renews: `{roles: [...]}`, or the editor and viewer links when none are named. */
-function rotatedRoles(body: unknown): Role[] {
+/** Which links a rotation renews: `{roles: [...]}`, or every link but the owner's when none are named. */
+function rotatedLinks(body: unknown): LinkKind[] {
   const roles = (body as { roles?: unknown } | undefined)?.roles;
-  if (roles === undefined) return ['editor', 'viewer'];
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => ROLES.includes(r as Role))) {
-    throw new InvalidError('invalid_request', '"roles" must be a non-empty list of "owner", "editor", "viewer".', [{ path: 'roles', message: 'invalid' }]);
+  if (roles === undefined) return ['editor', 'viewer', 'stat', 'kommune'];
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isLinkKind)) {
+    throw new InvalidError('invalid_request', '"roles" must be a non-empty list of "owner", "editor", "viewer", "stat", "kommune".', [
+      { path: 'roles', message: 'invalid' },
+    ]);
   }
-  return ROLES.filter((r) => roles.includes(r));
+  return LINK_KINDS.filter((r) => roles.includes(r));
 }
 
 const CREATE_ORIGIN = 'create';
@@ -51,6 +55,7 @@ function initialDocument(body: unknown): Y.Doc {
 /** `signals` tells the other instances (STORE=postgres) of rotations and deletions; null on one instance. */
 export function boardsRouter(
   storage: BoardStorage, rooms: RoomManager, tickets: TicketStore | null = null, signInRequired = false, signals: SignalPublisher | null = null,
+  audit: AuditLog | null = null,
 ): Router {
   const router = Router();
 
@@ -60,7 +65,7 @@ export function boardsRouter(
     const doc = initialDocument(req.body);
     const id = newResourceId();
     const { tokens, hashes } = newTokens();
-    const sealed = sealAll(tokens.owner, tokens.editor, tokens.viewer);
+    const sealed = sealAll(tokens.owner, tokens.editor, tokens.viewer, tokens);
     const createdAt = new Date().toISOString();
     // A signed-in person's board is for its members until the owner opens share links in «Del».
     await storage.createBoard({ id, createdAt, tokens: hashes, sealed, ...(creator ? { links: 'none' as const } : {}) }, Y.encodeStateAsUpdate(doc));
@@ -69,15 +74,19 @@ export function boardsRouter(
       const side = (req.body as { side?: unknown } | undefined)?.side;
       await storage.putMember({ boardId: id, sub: creator.sub, name: creator.name, email: creator.email, role: 'owner', side: isSide(side) ? side : 'gjest', addedAt: createdAt });
     }
+    const imported = (req.body as { board?: unknown } | undefined)?.board !== undefined;
+    const actor = creator ? { name: creator.name, verified: true } : actorOf({ link: 'owner' });
+    await audit?.record(id, imported ? 'board.import' : 'board.create', actor);
     res.status(201).location(`/api/boards/${id}`).json({ id, tokens, ...(creator ? { links: 'none' } : {}) });
   });
 
   router.get('/:id', requireRole(storage, 'viewer'), async (req, res) => {
-    const { board, role, identity } = access(req);
+    const { board, role, link, side, identity } = access(req);
     const body = await rooms.withRoom(board.id, (room): BoardSummary => {
       const graph = readGraph(room.doc);
       return {
-        id: board.id, createdAt: board.createdAt, meta: graph.meta, counts: { nodes: graph.nodes.size, edges: graph.edges.size }, role,
+        id: board.id, createdAt: board.createdAt, meta: graph.meta, counts: { nodes: graph.nodes.size, edges: graph.edges.size }, role, link,
+        ...(side ? { side } : {}),
         // With sign-in (issue #17): which share links open it, and a verified member's name and side, from the server.
         ...(board.links ? { links: linkPolicyOf(board) } : {}),
         ...(identity.verified ? { member: { sub: identity.sub!, name: identity.name!, side: identity.side! } } : {}),
@@ -87,43 +96,50 @@ export function boardsRouter(
   });
 
   router.post('/:id/tokens/rotate', requireRole(storage, 'owner'), async (req, res) => {
-    const { board, token: ownerToken } = access(req);
-    const roles = rotatedRoles(req.body);
-    if (!ownerToken && !roles.includes('owner')) roles.unshift('owner'); // a member owner reseals every link under a new owner link
-    const tokens: Partial<Record<Role, string>> = {};
+    const access_ = access(req);
+    const { board, token: ownerToken } = access_;
+    const links = rotatedLinks(req.body);
+    if (!ownerToken && !links.includes('owner')) links.unshift('owner'); // a member owner reseals every link under a new owner link
+    const tokens: Partial<Record<LinkKind, string>> = {};
     const hashes = { ...board.tokens };
-    for (const role of roles) {
-      tokens[role] = newToken();
-      hashes[role] = hashToken(tokens[role]);
+    const old = new Set<string>();
+    for (const kind of links) {
+      const was = board.tokens[kind];
+      if (was) old.add(was);
+      tokens[kind] = newToken();
+      hashes[kind] = hashToken(tokens[kind]);
     }
-    const fresh = new Set(roles.map((r) => hashes[r]));
     // The links the owner can look up again in «Del», sealed anew for the (possibly new) owner token.
     const known = ownerToken ? unsealLinks(ownerToken, board.sealed?.owner) : {};
-    const sealed = sealAll(tokens.owner ?? ownerToken!, tokens.editor ?? known.editor, tokens.viewer ?? known.viewer);
+    const pick = (k: LinkKind) => tokens[k] ?? known[k];
+    const sealed = sealAll(tokens.owner ?? ownerToken!, pick('editor'), pick('viewer'), { stat: pick('stat'), kommune: pick('kommune') });
     await storage.setTokens(board.id, hashes, sealed);
     const room = await rooms.loaded(board.id);
     // Only holders of the old links: someone who already joined with a new one stays.
     // Members are not link holders: a rotation leaves them connected.
-    room?.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && roles.includes(c.role) && !fresh.has(c.tokenHash));
+    room?.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && old.has(c.tokenHash));
     // Every other instance closes the old links' sockets it holds (sent once the new hashes are stored).
     await signals?.publish({ kind: 'tokens', boardId: board.id });
+    await audit?.record(board.id, 'tokens.rotate', actorOf(access_), { details: { links: links.join(',') } });
     res.json({ tokens });
   });
 
-  // The links the caller may pass on: the owner the editor and viewer links, an editor the viewer
-  // link, a viewer none. A link made before links were sealed is missing until the owner makes new ones.
+  // The links the caller may pass on: the owner the editor, viewer, stat and kommune links, the
+  // editor link the viewer link, a side-bound link and a viewer none (only the owner and the editor
+  // link hold a seal). A link made before links were sealed is missing until the owner makes new ones.
   router.get('/:id/links', requireRole(storage, 'viewer'), (req, res) => {
-    const { board, role, token } = access(req);
+    const { board, role, link, token } = access(req);
     // A member holds no token to unseal them with: the owner makes new links to see them.
-    const links = !token ? {} : role === 'owner' ? unsealLinks(token, board.sealed?.owner) : role === 'editor' ? { viewer: unsealLinks(token, board.sealed?.editor).viewer } : {};
+    const links = !token ? {} : role === 'owner' ? unsealLinks(token, board.sealed?.owner) : link === 'editor' ? { viewer: unsealLinks(token, board.sealed?.editor).viewer } : {};
     res.json({ links: Object.fromEntries(Object.entries(links).filter(([, v]) => v)) });
   });
 
   // The browser app's WebSocket ticket: valid 30 s, for one connection (see auth/wsTickets.ts).
   router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), async (req, res) => {
     if (!tickets) throw new NotFoundError('not_found', 'No such API route.');
-    const { board, role, tokenHash, session } = access(req);
-    res.json({ ...(await tickets.issue({ boardId: board.id, role, tokenHash, ...(session ? { sessionIdHash: session.idHash } : {}) })), role });
+    const { board, role, link, side, tokenHash, session } = access(req);
+    const grant = { boardId: board.id, role, link, tokenHash, ...(session ? { sessionIdHash: session.idHash } : {}) };
+    res.json({ ...(await tickets.issue(grant)), role, link, ...(side ? { side } : {}) });
   });
 
   router.delete('/:id', requireRole(storage, 'owner'), async (req, res) => {
@@ -131,6 +147,7 @@ export function boardsRouter(
     await rooms.closeBoard(board.id, CLOSE.boardDeleted);
     await storage.deleteBoard(board.id);
     await signals?.publish({ kind: 'deleted', boardId: board.id });
+    await audit?.record(board.id, 'board.delete', actorOf(access(req)));
     res.status(204).end();
   });
 

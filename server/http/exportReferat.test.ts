@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
-import { agree, castDots, closeVote, createNode, link, meetingStartLabel, startThread, startVote, updateNode } from '../../shared';
+import { createNode, link, meetingStartLabel, startThread, updateNode } from '../../shared';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type CreatedBoard, type TestServer } from '../testing/testServer';
 
 let server: TestServer;
@@ -38,18 +38,29 @@ describe('the referat over HTTP', () => {
     const since = await snapshot(board, meetingStartLabel('Partnerskapsmøte mars'));
     const now = () => new Date().toISOString();
     // The meeting: both sides agree to a goal, a vote is held, a comment asks the state, a card is added.
-    agree(stat.doc, { targetId: 'K2', side: 'stat', participantId: 'p-stat', name: 'Siri Stat', at: now() }, 'stat');
-    agree(kommune.doc, { targetId: 'K2', side: 'kommune', participantId: 'p-kom', name: 'Kari Kommune', at: now() }, 'kommune');
-    startVote(kommune.doc, { id: 'v1', title: 'Hva først?', targetIds: ['T1', 'T3'], dots: 2, createdBy: { participantId: 'p-kom', name: 'Kari Kommune' }, createdAt: now() }, 'kommune');
-    await waitFor(() => !!stat.doc.getMap('votes').get('v1'), 5000, 'the vote');
-    castDots(stat.doc, { voteId: 'v1', participantId: 'p-stat', name: 'Siri Stat', dots: { T3: 2 }, at: now() }, 'stat');
-    castDots(kommune.doc, { voteId: 'v1', participantId: 'p-kom', name: 'Kari Kommune', dots: { T3: 1, T1: 1 }, at: now() }, 'kommune');
-    await waitFor(() => kommune.doc.getMap('ballots').size === 2, 5000, 'the ballots');
-    closeVote(kommune.doc, { voteId: 'v1', participantId: 'p-kom', at: now() }, 'kommune');
+    // Agreements and votes go through the server (#16), with the side-bound links.
+    const api = async (method: string, path: string, token: string, json?: unknown, pass?: string) => {
+      const res = await fetch(`${server.url}/api/boards/${board.id}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(pass ? { 'x-participant-pass': pass } : {}) },
+        body: json === undefined ? undefined : JSON.stringify(json),
+      });
+      expect(res.status).toBeLessThan(300);
+      return (await res.json()) as Record<string, any>;
+    };
+    await api('POST', '/agreements', board.tokens.stat, { targetId: 'K2', side: 'stat', name: 'Siri Stat' });
+    await api('POST', '/agreements', board.tokens.kommune, { targetId: 'K2', side: 'kommune', name: 'Kari Kommune' });
+    const kari = { participantId: 'p-kom', name: 'Kari Kommune' };
+    const vote = (await api('POST', '/votes', board.tokens.kommune, { title: 'Hva først?', targetIds: ['T1', 'T3'], dots: 2, by: kari })).vote as { id: string };
+    const statPass = (await api('POST', '/participants', board.tokens.stat)).pass as string;
+    const komPass = (await api('POST', '/participants', board.tokens.kommune)).pass as string;
+    await api('PUT', `/votes/${vote.id}/ballot`, board.tokens.stat, { name: 'Siri Stat', dots: { T3: 2 } }, statPass);
+    await api('PUT', `/votes/${vote.id}/ballot`, board.tokens.kommune, { name: 'Kari Kommune', dots: { T3: 1, T1: 1 } }, komPass);
+    await api('POST', `/votes/${vote.id}/close`, board.tokens.kommune, { by: kari });
     startThread(kommune.doc, { id: 'th1', targetId: 'K4', targetType: 'node', participantId: 'p-kom', name: 'Kari Kommune', text: 'Hvem eier tiltaket?', mentions: ['p-stat'], at: now(), messageId: 'm1' }, 'kommune');
     createNode(stat.doc, { id: 'T9', kind: 'measure', tier: 'kommuneplan', title: 'Jobbmesse', position: { x: 0, y: 800 } }, 'stat');
     link(stat.doc, { id: 'e90', kind: 'contributesTo', source: 'T9', target: 'K4' }, 'stat');
-    await waitFor(() => stat.doc.getMap('comments').size === 1 && kommune.doc.getMap('nodes').has('T9') && !!stat.doc.getMap('votes').get('v1') && (stat.doc.getMap('votes').get('v1') as { status: string }).status === 'closed', 5000, 'the meeting to sync');
+    await waitFor(() => stat.doc.getMap('comments').size === 1 && kommune.doc.getMap('nodes').has('T9') && (stat.doc.getMap('votes').get(vote.id) as { status: string } | undefined)?.status === 'closed', 5000, 'the meeting to sync');
 
     const md = await get(board, `format=md&variant=referat&since=${since}`);
     expect(md.res.status).toBe(200);

@@ -196,11 +196,14 @@ describe('GET /api/boards/:id/links (for «Del»)', () => {
     return ((await res.json()) as { tokens: Record<string, string> }).tokens;
   };
 
-  it('gives the owner the editor and viewer links, an editor the viewer link, a viewer none; the database holds no token', async () => {
+  it('gives the owner the editor, viewer, stat and kommune links, an editor the viewer link, a side-bound link and a viewer none; the database holds no token', async () => {
     const server = await startTestServer();
     const board = await createBoard(server.url);
-    expect((await links(server, board.id, board.tokens.owner)).body.links).toEqual({ editor: board.tokens.editor, viewer: board.tokens.viewer });
+    expect((await links(server, board.id, board.tokens.owner)).body.links).toEqual({
+      editor: board.tokens.editor, viewer: board.tokens.viewer, stat: board.tokens.stat, kommune: board.tokens.kommune,
+    });
     expect((await links(server, board.id, board.tokens.editor)).body.links).toEqual({ viewer: board.tokens.viewer });
+    expect((await links(server, board.id, board.tokens.stat)).body.links).toEqual({});
     expect((await links(server, board.id, board.tokens.viewer)).body.links).toEqual({});
     expect((await links(server, board.id, 'wrong')).status).toBe(403);
 
@@ -213,12 +216,13 @@ describe('GET /api/boards/:id/links (for «Del»)', () => {
     const server = await startTestServer();
     const board = await createBoard(server.url);
     const fresh = await rotate(server, board.id, board.tokens.owner);
-    expect((await links(server, board.id, board.tokens.owner)).body.links).toEqual({ editor: fresh.editor, viewer: fresh.viewer });
+    const all = { editor: fresh.editor, viewer: fresh.viewer, stat: fresh.stat, kommune: fresh.kommune };
+    expect((await links(server, board.id, board.tokens.owner)).body.links).toEqual(all);
     expect((await links(server, board.id, fresh.editor!)).body.links).toEqual({ viewer: fresh.viewer });
     expect((await links(server, board.id, board.tokens.editor)).status).toBe(403);
 
     const owner = await rotate(server, board.id, board.tokens.owner, ['owner']);
-    expect((await links(server, board.id, owner.owner!)).body.links).toEqual({ editor: fresh.editor, viewer: fresh.viewer });
+    expect((await links(server, board.id, owner.owner!)).body.links).toEqual(all);
     expect((await links(server, board.id, board.tokens.owner)).status).toBe(403);
   });
 });

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { cleanUpAfterEach, connectClient, trackSocket, waitFor, type TestClient } from '../testing/testServer';
 import { browserFetch, CookieJar, nameOf, signIn, startSignInServer } from '../testing/testProvider';
 import { SESSION_COOKIE } from '../auth/sessions';
+import { EXAMPLE_BOARD } from '../../shared/examples';
 
 cleanUpAfterEach();
 
@@ -152,6 +153,33 @@ describe('boards with members', () => {
     expect(await upgradeStatus(`${server.wsUrl}/${boardId}?token=${tokens.editor}`, {})).toBe(403);
     expect((await call(kari, server, 'PUT', `/api/boards/${boardId}/link-policy`, { links: 'none' })).status).toBe(200);
     await waitFor(() => screen.closes.some((c) => c.code === 4403), 5000, 'the viewer link holder to be disconnected');
+  });
+
+  it('agreements (#16) by members: their verified name and their own side only, whatever the request says', async () => {
+    const server = await startSignInServer({ autoSnapshotMs: 0 });
+    const kari = new CookieJar();
+    const ola = new CookieJar();
+    await signIn(kari, server, 'kari');
+    await signIn(ola, server, 'ola');
+    const created = await call(kari, server, 'POST', '/api/boards', { board: EXAMPLE_BOARD, side: 'stat' });
+    expect(created.status).toBe(201);
+    const boardId = created.body.id as string;
+    const invite = await call(kari, server, 'POST', `/api/boards/${boardId}/invitations`, { role: 'editor', side: 'kommune' });
+    await call(ola, server, 'POST', '/api/invitations/accept', { token: invite.body.token });
+    expect((await call(kari, server, 'GET', `/api/boards/${boardId}`)).body).toMatchObject({ side: 'stat', member: { side: 'stat' } });
+
+    const byKari = await call(kari, server, 'POST', `/api/boards/${boardId}/agreements`, { targetId: 'K2', side: 'stat', name: 'Noen Andre' });
+    expect(byKari.status).toBe(201);
+    expect(byKari.body.record).toMatchObject({ side: 'stat', name: nameOf('kari'), verified: true });
+    const olaForStat = await call(ola, server, 'POST', `/api/boards/${boardId}/agreements`, { targetId: 'K2', side: 'stat', name: nameOf('kari') });
+    expect(olaForStat.status).toBe(403);
+    expect(olaForStat.body.error.code).toBe('side_not_bound');
+    const byOla = await call(ola, server, 'POST', `/api/boards/${boardId}/agreements`, { targetId: 'K2', side: 'kommune' });
+    expect(byOla.status).toBe(201);
+    expect(byOla.body.record).toMatchObject({ side: 'kommune', name: nameOf('ola'), verified: true });
+    const audit = await call(kari, server, 'GET', `/api/boards/${boardId}/audit`);
+    const gives = (audit.body.entries as { action: string; actor: unknown }[]).filter((e) => e.action === 'agreement.give');
+    expect(gives.map((e) => e.actor)).toEqual([{ name: nameOf('ola'), verified: true }, { name: nameOf('kari'), verified: true }]);
   });
 
   it('a member\'s WebSocket ticket is checked again on use: spent by removal in between', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agree, agreementOf, createNode, deleteNodes, startThread, toBoardJson, updateNode } from '../../shared';
+import { agreementOf, createNode, deleteNodes, startThread, toBoardJson, updateNode } from '../../shared';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type CreatedBoard, type TestClient, type TestServer } from '../testing/testServer';
 
@@ -31,7 +31,8 @@ describe('snapshots', () => {
     const { board, a } = await setup();
     const first = await api(`/api/boards/${board.id}/snapshots`, board.tokens.editor, { method: 'POST', body: JSON.stringify({ label: 'Før workshop', createdBy: 'Kari' }) });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ label: 'Før workshop', createdBy: 'Kari', counts: { nodes: 27, edges: 29 } });
+    // Authorship comes from the link (#16 §4), not from what the request claims.
+    expect(first.body).toMatchObject({ label: 'Før workshop', createdBy: 'editor', counts: { nodes: 27, edges: 29 } });
     const r = createNode(a.doc, { kind: 'goal', tier: 'nav_local', title: 'Nytt lokalt mål' }, 'a');
     if (!r.ok) throw new Error('create failed');
     const room = await server!.rooms.acquire(board.id);
@@ -92,8 +93,12 @@ describe('snapshots', () => {
     const { board, a, b } = await setup();
     const room = await server!.rooms.acquire(board.id);
     const at = '2025-03-12T09:00:00.000Z';
-    expect(agree(a.doc, { targetId: 'K2', side: 'stat', participantId: 'p-stat', name: 'Siri Stat', at }, 'a').ok).toBe(true);
-    expect(agree(b.doc, { targetId: 'K2', side: 'kommune', participantId: 'p-kom', name: 'Kari Kommune', at }, 'b').ok).toBe(true);
+    // Agreements are the server's to write (#16): given over the API with the side-bound links.
+    const tokens = board.tokens;
+    for (const [side, name] of [['stat', 'Siri Stat'], ['kommune', 'Kari Kommune']] as const) {
+      const r = await api(`/api/boards/${board.id}/agreements`, tokens[side], { method: 'POST', body: JSON.stringify({ targetId: 'K2', side, name }) });
+      expect(r.status).toBe(201);
+    }
     expect(startThread(b.doc, { id: 'th1', targetId: 'K2', targetType: 'node', participantId: 'p-kom', name: 'Kari Kommune', text: 'Enige!', at }, 'b').ok).toBe(true);
     await waitFor(() => agreementOf(room.doc, 'K2').state === 'avtalt' && room.doc.getMap('comments').has('th1'));
 

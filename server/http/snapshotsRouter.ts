@@ -4,18 +4,22 @@ import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
 import { InvalidError, NotFoundError } from '../errors';
 import { access, requireRole } from './boardAccess';
+import { actorOf, type AuditLog } from '../audit/AuditLog';
 
 const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : null);
 
-export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotService): Router {
+export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotService, audit: AuditLog | null = null): Router {
   const router = Router({ mergeParams: true });
 
   router.post('/', requireRole(storage, 'editor'), async (req, res) => {
-    const body = (req.body ?? {}) as { label?: unknown; createdBy?: unknown };
+    const body = (req.body ?? {}) as { label?: unknown };
     const label = text(body.label, 200);
     if (!label) throw new InvalidError('invalid_request', 'Give the snapshot a "label" (1–200 characters).', [{ path: 'label', message: 'required' }]);
-    const createdBy = text(body.createdBy, 100) ?? access(req).role;
-    const s = await snapshots.take(access(req).board.id, { label, createdBy, byHand: true });
+    // Authorship is the link that took it (#16 §4), never a name the request claims.
+    const { link } = access(req);
+    const s = await snapshots.take(access(req).board.id, { label, createdBy: link, byHand: true });
+    // Ids only, no board content: the log outlives the board (its deleted content must not stay on disk).
+    await audit?.record(s.boardId, 'snapshot.take', actorOf(access(req)), { target: s.id });
     res.status(201).json({ id: s.id, label: s.label, createdAt: s.createdAt, createdBy: s.createdBy, counts: s.counts, auto: s.auto });
   });
 
@@ -30,8 +34,9 @@ export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotServic
   });
 
   router.post('/:sid/restore', requireRole(storage, 'owner'), async (req, res) => {
-    const by = text((req.body ?? {}).createdBy, 100) ?? 'owner';
-    const { restored, before } = await snapshots.restore(access(req).board.id, String(req.params.sid), by);
+    const { link, board } = access(req);
+    const { restored, before } = await snapshots.restore(board.id, String(req.params.sid), link);
+    await audit?.record(board.id, 'snapshot.restore', actorOf(access(req)), { target: restored.id, details: { before: before?.id ?? null } });
     const strip = ({ boardId: _b, ...s }: typeof restored) => s;
     res.json({ restored: strip(restored), before: before && strip(before) });
   });

@@ -3,9 +3,9 @@
 
 import type { StorageHealth } from './storageHealth';
 import { UnavailableError } from '../errors';
-import type { LinkPolicy, Role, Side, SnapshotSummary, TokenSet } from '../../shared';
+import type { AuditEntry, LinkPolicy, Role, Side, SnapshotSummary, TokenSet } from '../../shared';
 
-/** The hashes of a board's three tokens, one per role; the tokens themselves are never stored. */
+/** The hashes of a board's tokens, one per link (stat and kommune since #16, optional for older boards); the tokens themselves are never stored. */
 export type TokenHashes = TokenSet;
 
 /**
@@ -80,6 +80,23 @@ export interface SnapshotRecord extends SnapshotSummary {
 /** A snapshot as listed: what the API shows (shared/wire.ts) and the board it belongs to. */
 export type StoredSnapshot = Omit<SnapshotRecord, 'state' | 'json'>;
 
+/** One line of a board's audit log as stored, with its place in the log (newest has the highest). */
+export interface StoredAuditEntry extends AuditEntry {
+  seq: number;
+}
+
+/** A ballot kept by the server while its vote is open (#16): one per participant, replaced when they vote again. */
+export interface StoredBallot {
+  voteId: string;
+  /** The server-issued participant id (server/trust/participantPass.ts), never one the client chose. */
+  participantId: string;
+  name: string;
+  /** targetId → dots (positive counts only; empty when they took all their dots back). */
+  dots: Record<string, number>;
+  /** ISO 8601, the server's clock. */
+  at: string;
+}
+
 export interface LogEntry {
   boardId: string;
   update: Uint8Array;
@@ -141,6 +158,23 @@ export interface BoardStorage {
   /** The board's open invitations, oldest first. */
   listInvitations(boardId: string): Promise<InvitationRecord[]>;
   deleteInvitation(boardId: string, id: string): Promise<void>;
+
+  /**
+   * The audit log (#16): append-only, kept when the board is deleted (until purgeAudit). Entries
+   * are never changed or removed one by one.
+   */
+  appendAudit(boardId: string, entry: AuditEntry): Promise<void>;
+  /** A board's entries newest first: at most `limit`, only those with `seq < before` when given (the next page). */
+  listAudit(boardId: string, page: { before?: number; limit: number }): Promise<StoredAuditEntry[]>;
+  /** Removes the audit log of every board deleted before `deletedBefore` (ISO 8601; its `board.delete` entry is older); answers how many entries went. */
+  purgeAudit(deletedBefore: string): Promise<number>;
+
+  /** Stores a participant's ballot in an open vote, replacing their earlier one. */
+  putBallot(boardId: string, ballot: StoredBallot): Promise<void>;
+  /** The ballots of a vote, by participant id. */
+  listBallots(boardId: string, voteId: string): Promise<StoredBallot[]>;
+  /** Removes a vote's ballots (after its tallies are on the board). Deleting the board removes them too. */
+  clearBallots(boardId: string, voteId: string): Promise<void>;
 
   close(): Promise<void>;
 

@@ -1,10 +1,10 @@
 // An in-memory store with the same contract, for tests of what sits above storage and for
 // failure injection (a store whose reads fail on demand).
 import type {
-  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredSnapshot,
-  StoredDocument, TokenHashes,
+  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredAuditEntry, StoredBallot,
+  StoredDocument, StoredSnapshot, TokenHashes,
 } from './BoardStorage';
-import type { LinkPolicy } from '../../shared';
+import type { AuditEntry, LinkPolicy } from '../../shared';
 
 interface MemoryBoard {
   record: BoardRecord;
@@ -20,6 +20,10 @@ export class MemoryStorage implements BoardStorage {
   /** Keyed by `${boardId} ${sub}`; Map order is insertion order, as SqliteStorage's rowid. */
   private members = new Map<string, MemberRecord>();
   private invitations = new Map<string, InvitationRecord>();
+  /** Outlives the board, as the audit log must. */
+  private audit = new Map<string, StoredAuditEntry[]>();
+  private auditSeq = 0;
+  private ballots = new Map<string, Map<string, StoredBallot>>();
 
   async createBoard(record: BoardRecord, initialState: Uint8Array): Promise<void> {
     if (this.boards.has(record.id)) throw new Error(`board ${record.id} exists`);
@@ -42,6 +46,7 @@ export class MemoryStorage implements BoardStorage {
     this.boards.delete(id);
     for (const [k, m] of this.members) if (m.boardId === id) this.members.delete(k);
     for (const [k, i] of this.invitations) if (i.boardId === id) this.invitations.delete(k);
+    for (const key of [...this.ballots.keys()]) if (key.startsWith(`${id}|`)) this.ballots.delete(key);
   }
   async loadDocument(id: string): Promise<StoredDocument> {
     const b = this.boards.get(id);
@@ -126,6 +131,45 @@ export class MemoryStorage implements BoardStorage {
   }
   async deleteInvitation(boardId: string, id: string): Promise<void> {
     for (const [k, i] of this.invitations) if (i.boardId === boardId && i.id === id) this.invitations.delete(k);
+  }
+  async appendAudit(boardId: string, entry: AuditEntry): Promise<void> {
+    const list = this.audit.get(boardId) ?? [];
+    list.push({ ...structuredClone(entry), seq: ++this.auditSeq });
+    this.audit.set(boardId, list);
+  }
+  async listAudit(boardId: string, page: { before?: number; limit: number }): Promise<StoredAuditEntry[]> {
+    const list = this.audit.get(boardId) ?? [];
+    return list
+      .filter((e) => page.before === undefined || e.seq < page.before)
+      .reverse()
+      .slice(0, page.limit)
+      .map((e) => structuredClone(e));
+  }
+  async purgeAudit(deletedBefore: string): Promise<number> {
+    let n = 0;
+    for (const [boardId, list] of this.audit) {
+      if (this.boards.has(boardId)) continue;
+      const deleted = list.filter((e) => e.action === 'board.delete').at(-1);
+      if (deleted && deleted.at < deletedBefore) {
+        n += list.length;
+        this.audit.delete(boardId);
+      }
+    }
+    return n;
+  }
+  async putBallot(boardId: string, ballot: StoredBallot): Promise<void> {
+    if (!this.boards.has(boardId)) return;
+    const key = `${boardId}|${ballot.voteId}`;
+    const votes = this.ballots.get(key) ?? new Map<string, StoredBallot>();
+    votes.set(ballot.participantId, structuredClone(ballot));
+    this.ballots.set(key, votes);
+  }
+  async listBallots(boardId: string, voteId: string): Promise<StoredBallot[]> {
+    const votes = this.ballots.get(`${boardId}|${voteId}`);
+    return votes ? [...votes.values()].sort((a, b) => (a.participantId < b.participantId ? -1 : 1)).map((b) => structuredClone(b)) : [];
+  }
+  async clearBallots(boardId: string, voteId: string): Promise<void> {
+    this.ballots.delete(`${boardId}|${voteId}`);
   }
   async close(): Promise<void> {}
 }

@@ -7,9 +7,9 @@ import { HealthRecord, type StorageHealth } from './storageHealth';
 import { migrate } from './postgres/migrations';
 import {
   FencedError, type BoardRecord, type BoardStorage, type InvitationRecord, type LogEntry, type MemberRecord, type SealedLinks, type SessionRecord,
-  type SnapshotRecord, type StoredSnapshot, type StoredDocument, type TokenHashes,
+  type SnapshotRecord, type StoredAuditEntry, type StoredBallot, type StoredSnapshot, type StoredDocument, type TokenHashes,
 } from './BoardStorage';
-import type { LinkPolicy, Side } from '../../shared';
+import type { AuditEntry, LinkPolicy, Side } from '../../shared';
 
 // int8 (sequence numbers, epochs) as JS numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -80,8 +80,8 @@ export class PostgresStorage implements BoardStorage {
     await this.tx(async (c) => {
       const t = record.tokens;
       await c.query(
-        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor, links) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [record.id, record.createdAt, t.owner, t.editor, t.viewer, record.sealed?.owner ?? null, record.sealed?.editor ?? null, record.links ?? null],
+        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor, links) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+        [record.id, record.createdAt, t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, record.sealed?.owner ?? null, record.sealed?.editor ?? null, record.links ?? null],
       );
       await c.query('INSERT INTO board_state (board_id, state) VALUES ($1, $2)', [record.id, buf(initialState)]);
     });
@@ -90,10 +90,10 @@ export class PostgresStorage implements BoardStorage {
   async getBoard(id: string): Promise<BoardRecord | undefined> {
     const { rows } = await this.run(() =>
       this.pool.query<{
-        id: string; created_at: string; owner_hash: string; editor_hash: string; viewer_hash: string; sealed_owner: string | null; sealed_editor: string | null;
-        links: LinkPolicy | null;
+        id: string; created_at: string; owner_hash: string; editor_hash: string; viewer_hash: string; stat_hash: string | null; kommune_hash: string | null;
+        sealed_owner: string | null; sealed_editor: string | null; links: LinkPolicy | null;
       }>(
-        'SELECT id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor, links FROM boards WHERE id = $1',
+        'SELECT id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor, links FROM boards WHERE id = $1',
         [id],
       ),
     );
@@ -102,7 +102,10 @@ export class PostgresStorage implements BoardStorage {
     return {
       id: row.id,
       createdAt: row.created_at,
-      tokens: { owner: row.owner_hash, editor: row.editor_hash, viewer: row.viewer_hash },
+      tokens: {
+        owner: row.owner_hash, editor: row.editor_hash, viewer: row.viewer_hash,
+        ...(row.stat_hash ? { stat: row.stat_hash } : {}), ...(row.kommune_hash ? { kommune: row.kommune_hash } : {}),
+      },
       ...(row.sealed_owner !== null || row.sealed_editor !== null ? { sealed: { owner: row.sealed_owner, editor: row.sealed_editor } } : {}),
       ...(row.links !== null ? { links: row.links } : {}),
     };
@@ -115,11 +118,60 @@ export class PostgresStorage implements BoardStorage {
   async setTokens(id: string, t: TokenHashes, sealed?: SealedLinks): Promise<void> {
     await this.run(() =>
       sealed
-        ? this.pool.query('UPDATE boards SET owner_hash = $1, editor_hash = $2, viewer_hash = $3, sealed_owner = $4, sealed_editor = $5 WHERE id = $6', [
-            t.owner, t.editor, t.viewer, sealed.owner, sealed.editor, id,
-          ])
-        : this.pool.query('UPDATE boards SET owner_hash = $1, editor_hash = $2, viewer_hash = $3 WHERE id = $4', [t.owner, t.editor, t.viewer, id]),
+        ? this.pool.query(
+            'UPDATE boards SET owner_hash = $1, editor_hash = $2, viewer_hash = $3, stat_hash = $4, kommune_hash = $5, sealed_owner = $6, sealed_editor = $7 WHERE id = $8',
+            [t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, sealed.owner, sealed.editor, id],
+          )
+        : this.pool.query('UPDATE boards SET owner_hash = $1, editor_hash = $2, viewer_hash = $3, stat_hash = $4, kommune_hash = $5 WHERE id = $6', [
+            t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, id,
+          ]),
     );
+  }
+
+  async appendAudit(boardId: string, entry: AuditEntry): Promise<void> {
+    await this.run(() => this.pool.query('INSERT INTO audit_log (board_id, at, action, entry) VALUES ($1, $2, $3, $4)', [boardId, entry.at, entry.action, JSON.stringify(entry)]));
+  }
+
+  async listAudit(boardId: string, page: { before?: number; limit: number }): Promise<StoredAuditEntry[]> {
+    const { rows } = await this.run(() =>
+      this.pool.query<{ seq: string; entry: string }>('SELECT seq, entry FROM audit_log WHERE board_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3', [
+        boardId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit,
+      ]),
+    );
+    return rows.map((r) => ({ ...(JSON.parse(r.entry) as AuditEntry), seq: Number(r.seq) }));
+  }
+
+  async purgeAudit(deletedBefore: string): Promise<number> {
+    const { rowCount } = await this.run(() =>
+      this.pool.query(
+        `DELETE FROM audit_log WHERE board_id NOT IN (SELECT id FROM boards) AND board_id IN
+           (SELECT board_id FROM audit_log WHERE action = 'board.delete' GROUP BY board_id HAVING MAX(at) < $1)`,
+        [deletedBefore],
+      ),
+    );
+    return rowCount ?? 0;
+  }
+
+  async putBallot(boardId: string, ballot: StoredBallot): Promise<void> {
+    // A ballot for a board deleted meanwhile is dropped (as the other stores do), not a foreign-key error.
+    await this.run(() =>
+      this.pool.query(
+        `INSERT INTO ballots (board_id, vote_id, participant_id, ballot) SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $1)
+         ON CONFLICT (board_id, vote_id, participant_id) DO UPDATE SET ballot = excluded.ballot`,
+        [boardId, ballot.voteId, ballot.participantId, JSON.stringify(ballot)],
+      ),
+    );
+  }
+
+  async listBallots(boardId: string, voteId: string): Promise<StoredBallot[]> {
+    const { rows } = await this.run(() =>
+      this.pool.query<{ ballot: string }>('SELECT ballot FROM ballots WHERE board_id = $1 AND vote_id = $2 ORDER BY participant_id', [boardId, voteId]),
+    );
+    return rows.map((r) => JSON.parse(r.ballot) as StoredBallot);
+  }
+
+  async clearBallots(boardId: string, voteId: string): Promise<void> {
+    await this.run(() => this.pool.query('DELETE FROM ballots WHERE board_id = $1 AND vote_id = $2', [boardId, voteId]));
   }
 
   async deleteBoard(id: string): Promise<void> {
@@ -247,8 +299,8 @@ export class PostgresStorage implements BoardStorage {
     return this.tx(async (c) => {
       const t = record.tokens;
       const { rowCount } = await c.query(
-        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor, links) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING',
-        [record.id, record.createdAt, t.owner, t.editor, t.viewer, record.sealed?.owner ?? null, record.sealed?.editor ?? null, record.links ?? null],
+        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor, links) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING',
+        [record.id, record.createdAt, t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, record.sealed?.owner ?? null, record.sealed?.editor ?? null, record.links ?? null],
       );
       if (rowCount === 0) return false;
       if (stored.state) await c.query('INSERT INTO board_state (board_id, state) VALUES ($1, $2)', [record.id, buf(stored.state)]);

@@ -6,10 +6,10 @@ import { LogWriter } from './LogWriter';
 import { APPEND_UPDATE_SQL, setUpConnection, type Synchronous } from './sqliteSetup';
 import { HealthRecord, type StorageHealth } from './storageHealth';
 import type {
-  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredSnapshot,
-  StoredDocument, TokenHashes,
+  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredAuditEntry, StoredBallot,
+  StoredDocument, StoredSnapshot, TokenHashes,
 } from './BoardStorage';
-import type { LinkPolicy, Side } from '../../shared';
+import type { AuditEntry, LinkPolicy, Side } from '../../shared';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -74,6 +74,22 @@ CREATE TABLE IF NOT EXISTS invitations (
   expires_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS invitations_board ON invitations(board_id);
+-- The audit log (#16) has no foreign key: it stays when its board is deleted, until purgeAudit.
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entry TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_log_board ON audit_log(board_id, seq);
+CREATE TABLE IF NOT EXISTS ballots (
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  vote_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  ballot TEXT NOT NULL,
+  PRIMARY KEY (board_id, vote_id, participant_id)
+);
 CREATE TABLE IF NOT EXISTS storage_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL, room BLOB);
 `;
 
@@ -112,8 +128,11 @@ export class SqliteStorage implements BoardStorage {
     this.logWriter = file === ':memory:' || opts.synchronous === 'NORMAL' ? null : new LogWriter(file, 'FULL');
     const db = this.db;
     this.stmt = {
-      insertBoard: db.prepare('INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor, links) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      getBoard: db.prepare('SELECT id, created_at, owner_hash, editor_hash, viewer_hash, sealed_owner, sealed_editor, links FROM boards WHERE id = ?'),
+      insertBoard: db.prepare(
+        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor, links) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      getBoard: db.prepare('SELECT id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor, links FROM boards WHERE id = ?'),
+      setTokens: db.prepare('UPDATE boards SET owner_hash = ?, editor_hash = ?, viewer_hash = ?, stat_hash = ?, kommune_hash = ? WHERE id = ?'),
       setLinks: db.prepare('UPDATE boards SET links = ? WHERE id = ?'),
       insertSession: db.prepare('INSERT INTO sessions (id_hash, sub, name, email, id_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       getSession: db.prepare('SELECT * FROM sessions WHERE id_hash = ?'),
@@ -131,7 +150,6 @@ export class SqliteStorage implements BoardStorage {
       takeInvitation: db.prepare('DELETE FROM invitations WHERE token_hash = ? RETURNING *'),
       listInvitations: db.prepare('SELECT * FROM invitations WHERE board_id = ? ORDER BY rowid'),
       deleteInvitation: db.prepare('DELETE FROM invitations WHERE board_id = ? AND id = ?'),
-      setTokens: db.prepare('UPDATE boards SET owner_hash = ?, editor_hash = ?, viewer_hash = ? WHERE id = ?'),
       setSealed: db.prepare('UPDATE boards SET sealed_owner = ?, sealed_editor = ? WHERE id = ?'),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
       upsertState: db.prepare(
@@ -149,6 +167,17 @@ export class SqliteStorage implements BoardStorage {
       ),
       getSnapshot: db.prepare('SELECT * FROM snapshots WHERE board_id = ? AND id = ?'),
       deleteSnapshot: db.prepare('DELETE FROM snapshots WHERE board_id = ? AND id = ?'),
+      appendAudit: db.prepare('INSERT INTO audit_log (board_id, at, action, entry) VALUES (?, ?, ?, ?)'),
+      listAudit: db.prepare('SELECT seq, entry FROM audit_log WHERE board_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
+      purgeAudit: db.prepare(
+        `DELETE FROM audit_log WHERE board_id NOT IN (SELECT id FROM boards) AND board_id IN
+           (SELECT board_id FROM audit_log WHERE action = 'board.delete' GROUP BY board_id HAVING MAX(at) < ?)`,
+      ),
+      putBallot: db.prepare(
+        'INSERT INTO ballots (board_id, vote_id, participant_id, ballot) VALUES (?, ?, ?, ?) ON CONFLICT(board_id, vote_id, participant_id) DO UPDATE SET ballot = excluded.ballot',
+      ),
+      listBallots: db.prepare('SELECT ballot FROM ballots WHERE board_id = ? AND vote_id = ? ORDER BY participant_id'),
+      clearBallots: db.prepare('DELETE FROM ballots WHERE board_id = ? AND vote_id = ?'),
       // A probe writes 64 KiB (so it needs room, as real writes do) and frees it again.
       probe: db.prepare('INSERT INTO storage_probe (id, at, room) VALUES (1, ?, zeroblob(65536)) ON CONFLICT(id) DO UPDATE SET at = excluded.at, room = excluded.room'),
       unprobe: db.prepare('UPDATE storage_probe SET room = NULL WHERE id = 1'),
@@ -189,7 +218,10 @@ export class SqliteStorage implements BoardStorage {
     this.write(() =>
       this.db.transaction(() => {
         const t = record.tokens;
-        this.stmt.insertBoard.run(record.id, record.createdAt, t.owner, t.editor, t.viewer, record.sealed?.owner ?? null, record.sealed?.editor ?? null, record.links ?? null);
+        this.stmt.insertBoard.run(
+          record.id, record.createdAt, t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, record.sealed?.owner ?? null, record.sealed?.editor ?? null,
+          record.links ?? null,
+        );
         this.stmt.upsertState.run(record.id, initialState, record.createdAt);
       })(),
     );
@@ -198,7 +230,8 @@ export class SqliteStorage implements BoardStorage {
   async getBoard(id: string): Promise<BoardRecord | undefined> {
     const row = this.stmt.getBoard.get(id) as
       | {
-          id: string; created_at: string; owner_hash: string; editor_hash: string; viewer_hash: string; sealed_owner: string | null; sealed_editor: string | null;
+          id: string; created_at: string; owner_hash: string; editor_hash: string; viewer_hash: string; stat_hash: string | null; kommune_hash: string | null;
+          sealed_owner: string | null; sealed_editor: string | null;
           links: LinkPolicy | null;
         }
       | undefined;
@@ -206,7 +239,11 @@ export class SqliteStorage implements BoardStorage {
     return {
       id: row.id,
       createdAt: row.created_at,
-      tokens: { owner: row.owner_hash, editor: row.editor_hash, viewer: row.viewer_hash },
+      tokens: {
+        owner: row.owner_hash, editor: row.editor_hash, viewer: row.viewer_hash,
+        ...(row.stat_hash !== null ? { stat: row.stat_hash } : {}),
+        ...(row.kommune_hash !== null ? { kommune: row.kommune_hash } : {}),
+      },
       ...(row.sealed_owner !== null || row.sealed_editor !== null ? { sealed: { owner: row.sealed_owner, editor: row.sealed_editor } } : {}),
       ...(row.links !== null ? { links: row.links } : {}),
     };
@@ -219,7 +256,7 @@ export class SqliteStorage implements BoardStorage {
   async setTokens(id: string, t: TokenHashes, sealed?: SealedLinks): Promise<void> {
     this.write(() =>
       this.db.transaction(() => {
-        this.stmt.setTokens.run(t.owner, t.editor, t.viewer, id);
+        this.stmt.setTokens.run(t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, id);
         if (sealed) this.stmt.setSealed.run(sealed.owner, sealed.editor, id);
       })(),
     );
@@ -231,6 +268,8 @@ export class SqliteStorage implements BoardStorage {
     if (!columns.has('sealed_owner')) this.db.exec('ALTER TABLE boards ADD COLUMN sealed_owner TEXT');
     if (!columns.has('sealed_editor')) this.db.exec('ALTER TABLE boards ADD COLUMN sealed_editor TEXT');
     if (!columns.has('links')) this.db.exec('ALTER TABLE boards ADD COLUMN links TEXT');
+    if (!columns.has('stat_hash')) this.db.exec('ALTER TABLE boards ADD COLUMN stat_hash TEXT');
+    if (!columns.has('kommune_hash')) this.db.exec('ALTER TABLE boards ADD COLUMN kommune_hash TEXT');
   }
 
   async deleteBoard(id: string): Promise<void> {
@@ -363,6 +402,34 @@ export class SqliteStorage implements BoardStorage {
 
   async deleteInvitation(boardId: string, id: string): Promise<void> {
     this.write(() => this.stmt.deleteInvitation.run(boardId, id));
+  }
+
+  async appendAudit(boardId: string, entry: AuditEntry): Promise<void> {
+    this.write(() => this.stmt.appendAudit.run(boardId, entry.at, entry.action, JSON.stringify(entry)));
+  }
+
+  async listAudit(boardId: string, page: { before?: number; limit: number }): Promise<StoredAuditEntry[]> {
+    const rows = this.stmt.listAudit.all(boardId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit) as { seq: number; entry: string }[];
+    return rows.map((r) => ({ ...(JSON.parse(r.entry) as AuditEntry), seq: r.seq }));
+  }
+
+  async purgeAudit(deletedBefore: string): Promise<number> {
+    return this.write(() => this.stmt.purgeAudit.run(deletedBefore).changes);
+  }
+
+  async putBallot(boardId: string, ballot: StoredBallot): Promise<void> {
+    this.write(() => {
+      // A ballot for a board deleted meanwhile is dropped, as MemoryStorage does (no foreign-key error).
+      if (this.stmt.getBoard.get(boardId)) this.stmt.putBallot.run(boardId, ballot.voteId, ballot.participantId, JSON.stringify(ballot));
+    });
+  }
+
+  async listBallots(boardId: string, voteId: string): Promise<StoredBallot[]> {
+    return (this.stmt.listBallots.all(boardId, voteId) as { ballot: string }[]).map((r) => JSON.parse(r.ballot) as StoredBallot);
+  }
+
+  async clearBallots(boardId: string, voteId: string): Promise<void> {
+    this.write(() => this.stmt.clearBallots.run(boardId, voteId));
   }
 
   /** The log writer, replaced (at most once a second) if its thread stopped: a crash must not need a restart. */

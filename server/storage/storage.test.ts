@@ -287,6 +287,70 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
     expect((await s.listSnapshots(rec.id)).map((x) => x.label)).toEqual(['andre', 'første']);
   });
 
+  it('keeps the side-bound link hashes (#16), and a board without them reads back without them', async () => {
+    const s = await open();
+    const withSides = board();
+    expect(withSides.tokens.stat).toBeDefined();
+    await s.createBoard(withSides, Y.encodeStateAsUpdate(new Y.Doc()));
+    expect(await s.getBoard(withSides.id)).toEqual(withSides);
+    const { stat: _s, kommune: _k, ...older } = withSides.tokens;
+    const old: BoardRecord = { id: newResourceId(), createdAt: withSides.createdAt, tokens: older };
+    await s.createBoard(old, Y.encodeStateAsUpdate(new Y.Doc()));
+    expect(await s.getBoard(old.id)).toEqual(old);
+    const rotated = { ...older, stat: hashToken('s2'), kommune: hashToken('k2') };
+    await s.setTokens(old.id, rotated);
+    expect((await s.getBoard(old.id))!.tokens).toEqual(rotated);
+  });
+
+  it('appends audit entries and lists them newest first, a page at a time; they outlive the board until purged', async () => {
+    const s = await open();
+    const a = board();
+    const b = board();
+    await s.createBoard(a, Y.encodeStateAsUpdate(new Y.Doc()));
+    await s.createBoard(b, Y.encodeStateAsUpdate(new Y.Doc()));
+    const actor = { name: 'Kari', verified: false };
+    for (let i = 0; i < 5; i++) await s.appendAudit(a.id, { at: `2026-01-01T10:00:0${i}.000Z`, action: 'agreement.give', actor, target: `G${i}`, details: { side: 'stat' } });
+    await s.appendAudit(b.id, { at: '2026-01-01T10:00:00.000Z', action: 'board.create', actor });
+    const first = await s.listAudit(a.id, { limit: 2 });
+    expect(first.map((e) => e.target)).toEqual(['G4', 'G3']);
+    expect(first[0]).toMatchObject({ action: 'agreement.give', actor, details: { side: 'stat' } });
+    const next = await s.listAudit(a.id, { before: first[1]!.seq, limit: 10 });
+    expect(next.map((e) => e.target)).toEqual(['G2', 'G1', 'G0']);
+    expect((await s.listAudit(b.id, { limit: 10 })).map((e) => e.action)).toEqual(['board.create']);
+
+    await s.appendAudit(a.id, { at: '2026-01-02T00:00:00.000Z', action: 'board.delete', actor });
+    await s.deleteBoard(a.id);
+    expect(await s.listAudit(a.id, { limit: 1 })).toEqual([expect.objectContaining({ action: 'board.delete' })]);
+    // Purged only once the deletion is older than the cut-off, and never a board that still exists.
+    expect(await s.purgeAudit('2026-01-01T12:00:00.000Z')).toBe(0);
+    expect(await s.purgeAudit('2026-01-03T00:00:00.000Z')).toBe(6);
+    expect(await s.listAudit(a.id, { limit: 10 })).toEqual([]);
+    expect(await s.listAudit(b.id, { limit: 10 })).toHaveLength(1);
+  });
+
+  it('keeps one ballot per participant and vote, replaced when they vote again; cleared per vote and with the board', async () => {
+    const s = await open();
+    const rec = board();
+    await s.createBoard(rec, Y.encodeStateAsUpdate(new Y.Doc()));
+    const at = '2026-01-01T10:00:00.000Z';
+    await s.putBallot(rec.id, { voteId: 'v1', participantId: 'p2', name: 'Per', dots: { G1: 2 }, at });
+    await s.putBallot(rec.id, { voteId: 'v1', participantId: 'p1', name: 'Kari', dots: { G1: 1 }, at });
+    await s.putBallot(rec.id, { voteId: 'v1', participantId: 'p1', name: 'Kari', dots: { G2: 3 }, at });
+    await s.putBallot(rec.id, { voteId: 'v2', participantId: 'p1', name: 'Kari', dots: { G1: 1 }, at });
+    expect(await s.listBallots(rec.id, 'v1')).toEqual([
+      { voteId: 'v1', participantId: 'p1', name: 'Kari', dots: { G2: 3 }, at },
+      { voteId: 'v1', participantId: 'p2', name: 'Per', dots: { G1: 2 }, at },
+    ]);
+    await s.clearBallots(rec.id, 'v1');
+    expect(await s.listBallots(rec.id, 'v1')).toEqual([]);
+    expect(await s.listBallots(rec.id, 'v2')).toHaveLength(1);
+    await s.deleteBoard(rec.id);
+    expect(await s.listBallots(rec.id, 'v2')).toEqual([]);
+    // A ballot for a board that is gone is dropped, not an error.
+    await s.putBallot(rec.id, { voteId: 'v2', participantId: 'p1', name: 'Kari', dots: {}, at });
+    expect(await s.listBallots(rec.id, 'v2')).toEqual([]);
+  });
+
   it('deleteBoard removes the log, the state and the snapshots, and no other board', async () => {
     const s = await open();
     const rec = board();

@@ -144,7 +144,8 @@ export class Room implements ConnectionHost {
     }
     if (err instanceof UpdateRefusedError) {
       this.metrics.rejectedMessages.inc({ reason: 'schema' });
-      return { code: CLOSE.updateRefused.code, reason: `${CLOSE.updateRefused.reason}: ${err.message}`.slice(0, 120) };
+      // The schema's 4422, or 4423 for records only the server writes (#16).
+      return { code: err.close.code, reason: `${err.close.reason}: ${err.message}`.slice(0, 120) };
     }
     const unsupported = err instanceof UnsupportedMessageError;
     const close = unsupported ? CLOSE.unsupportedData : CLOSE.malformed;

@@ -55,7 +55,8 @@ export function removeDir(dir: string): void {
 
 export interface CreatedBoard {
   id: string;
-  tokens: { owner: string; editor: string; viewer: string };
+  /** The three links by role, and the editor links bound to a side (#16). */
+  tokens: { owner: string; editor: string; viewer: string; stat: string; kommune: string };
 }
 
 export async function createBoard(baseUrl: string, body: unknown = { title: 'Test' }): Promise<CreatedBoard> {

@@ -41,6 +41,10 @@ async function sourceStore(): Promise<{ dir: string; store: SqliteStorage; ids: 
       counts: { nodes: 6, edges: 0 }, state: Y.encodeStateAsUpdate(docs[0]!), json: JSON.stringify({ label }),
     });
   }
+  // An audit log for the first board, and one of a board already deleted (kept for its retention time).
+  await store.appendAudit(ids[0]!, { at: '2025-03-01T09:00:00.000Z', action: 'board.create', actor: { name: 'Eier', verified: false } });
+  await store.appendAudit(ids[0]!, { at: '2025-03-02T09:00:00.000Z', action: 'tokens.rotate', actor: { name: 'Eier', verified: false } });
+  await store.appendAudit('gone-board', { at: '2025-02-01T09:00:00.000Z', action: 'board.delete', actor: { name: 'Eier', verified: false } });
   return { dir, store, ids, docs };
 }
 
@@ -57,7 +61,9 @@ describe('migrate-store', () => {
     const src = await sourceStore();
     const { store: to } = await target();
     const report = await migrateStore(src.store, to);
-    expect(report).toEqual({ boards: 2, copied: 2, alreadyThere: 0, snapshots: 3, logRows: 2, mismatches: [] });
+    expect(report).toEqual({ boards: 2, copied: 2, alreadyThere: 0, snapshots: 3, logRows: 2, auditEntries: 3, mismatches: [] });
+    expect((await to.listAudit(src.ids[0]!, { limit: 10 })).map((e) => e.action)).toEqual(['tokens.rotate', 'board.create']);
+    expect((await to.listAudit('gone-board', { limit: 10 })).map((e) => e.action)).toEqual(['board.delete']);
     for (let b = 0; b < 2; b++) {
       expect(await to.getBoard(src.ids[b]!)).toEqual(await src.store.getBoard(src.ids[b]!));
       const stored = await to.loadDocument(src.ids[b]!);
@@ -97,7 +103,7 @@ describe('migrate-store', () => {
     const { store: to } = await target();
     await migrateStore(src.store, to);
     const again = await migrateStore(src.store, to);
-    expect(again).toMatchObject({ boards: 2, copied: 0, alreadyThere: 2, mismatches: [] });
+    expect(again).toMatchObject({ boards: 2, copied: 0, alreadyThere: 2, auditEntries: 0, mismatches: [] });
     const { rows } = await to.pool.query<{ n: number }>('SELECT (SELECT count(*) FROM boards) + (SELECT count(*) FROM snapshots) + (SELECT count(*) FROM update_log) AS n');
     expect(rows[0]!.n).toBe(2 + 3 + 2);
   });

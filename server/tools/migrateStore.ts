@@ -19,6 +19,8 @@ export interface MigrationReport {
   alreadyThere: number;
   snapshots: number;
   logRows: number;
+  /** Audit log entries copied (#16), those of deleted boards too; a board whose log is already there is skipped. */
+  auditEntries: number;
   /** Boards whose copy differs from the source, with what differs; empty when all is well. */
   mismatches: { boardId: string; problem: string }[];
 }
@@ -54,7 +56,7 @@ async function compareBoard(from: BoardStorage, to: BoardStorage, id: string): P
 
 export async function migrateStore(from: SqliteStorage, to: PostgresStorage, progress: (line: string) => void = () => undefined): Promise<MigrationReport> {
   const ids = (from.db.prepare('SELECT id FROM boards ORDER BY created_at, id').all() as { id: string }[]).map((r) => r.id);
-  const report: MigrationReport = { boards: ids.length, copied: 0, alreadyThere: 0, snapshots: 0, logRows: 0, mismatches: [] };
+  const report: MigrationReport = { boards: ids.length, copied: 0, alreadyThere: 0, snapshots: 0, logRows: 0, auditEntries: 0, mismatches: [] };
   for (const id of ids) {
     const record = (await from.getBoard(id))!;
     const stored = await from.loadDocument(id);
@@ -69,6 +71,20 @@ export async function migrateStore(from: SqliteStorage, to: PostgresStorage, pro
     const problem = await compareBoard(from, to, id);
     if (problem) report.mismatches.push({ boardId: id, problem });
     progress(`${copied ? 'copied' : 'already there'}: ${id}${problem ? ` — MISMATCH: ${problem}` : ''}`);
+  }
+  // The audit log, oldest first, board by board (a deleted board's log is kept for its retention time).
+  const audited = (from.db.prepare('SELECT DISTINCT board_id FROM audit_log ORDER BY board_id').all() as { board_id: string }[]).map((r) => r.board_id);
+  for (const id of audited) {
+    if ((await to.listAudit(id, { limit: 1 })).length) continue;
+    const entries = [];
+    for (let before: number | undefined; ; ) {
+      const page = await from.listAudit(id, { before, limit: 500 });
+      if (!page.length) break;
+      entries.push(...page);
+      before = page[page.length - 1]!.seq;
+    }
+    for (const { seq: _seq, ...entry } of entries.reverse()) await to.appendAudit(id, entry);
+    report.auditEntries += entries.length;
   }
   return report;
 }

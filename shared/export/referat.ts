@@ -12,7 +12,7 @@ import { EDGE_KIND_LABELS, NODE_KIND_LABELS, SEVERITY_LABELS } from '../vocabula
 import { evaluateAgreement, isAgreeableKind } from '../workshop/agreements';
 import type { AgreementRecord, CommentThread, VoteRecord } from '../workshop/model';
 import { AGREEING_SIDES, SIDE_LABELS, SIDES, type AgreeingSide, type Side } from '../workshop/sides';
-import { tallyVote } from '../workshop/votes';
+import { rankTallies, tallyVote } from '../workshop/votes';
 import { formatDateTime } from './format';
 import type { ExportLang } from './labels';
 import { REFERAT_LABELS } from './referatLabels';
@@ -177,13 +177,15 @@ export function buildReferat(input: ReferatInput): Referat {
     .sort((a, b) => time(a.createdAt) - time(b.createdAt) || (a.id < b.id ? -1 : 1));
   const voteBlocks: ReferatBlock[] = [];
   for (const v of held) {
-    const voters = new Set(v.ballots.filter((b) => Object.values(b.dots).some((d) => d > 0)).map((b) => b.participantId)).size;
+    // Since #16 the server keeps ballots and writes only the count and, at the close, the tallies.
+    const voters = v.voted ?? new Set(v.ballots.filter((b) => Object.values(b.dots).some((d) => d > 0)).map((b) => b.participantId)).size;
     if (v.status !== 'closed') {
       voteBlocks.push({ type: 'p', text: L.voteOpen(v.title, voters) });
       continue;
     }
     const record: VoteRecord = { ...v };
-    const rows = tallyVote(record, v.ballots.map((b) => ({ ...b, voteId: v.id })), (id) => (nowNodes.get(id) ?? startNodes.get(id))?.title);
+    const titleOf = (id: string) => (nowNodes.get(id) ?? startNodes.get(id))?.title;
+    const rows = v.results ? rankTallies(v.results, titleOf) : tallyVote(record, v.ballots.map((b) => ({ ...b, voteId: v.id })), titleOf);
     voteBlocks.push(
       { type: 'p', text: L.voteClosed(v.title, v.dots, voters) },
       { type: 'table', header: [...L.voteHeader], rows: rows.map((r) => [`${r.rank}.`, r.title ? quote(r.title) : L.deletedCard, String(r.dots), String(r.voters)]) },

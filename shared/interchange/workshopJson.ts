@@ -17,6 +17,7 @@ const sameJson = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(
 // Records are rebuilt field by field, in one order, so every replica writes the same file.
 const agreementOut = (r: AgreementRecord): AgreementRecord => ({
   targetId: r.targetId, side: r.side, participantId: r.participantId, name: r.name, at: r.at, fingerprint: r.fingerprint,
+  ...(r.verified !== undefined ? { verified: r.verified } : {}),
 });
 const sortedDots = (dots: Record<string, number>) =>
   Object.fromEntries(Object.entries(dots).sort(([a], [b]) => cmp(a, b)));
@@ -27,6 +28,8 @@ function voteOut(v: VoteRecord): VoteRecord {
     createdBy: { participantId: v.createdBy.participantId, name: v.createdBy.name }, createdAt: v.createdAt,
   };
   if (v.closedAt !== undefined) out.closedAt = v.closedAt;
+  if (v.voted !== undefined) out.voted = v.voted;
+  if (v.results !== undefined) out.results = v.results.map((r) => ({ targetId: r.targetId, dots: r.dots, voters: r.voters }));
   return out;
 }
 const messageOut = (m: CommentMessage): CommentMessage => ({

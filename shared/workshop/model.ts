@@ -2,7 +2,10 @@
 //   agreements  `${targetId}|${side}` → AgreementRecord
 //   session     'facilitator' | 'timer' | 'summon' → plain records (live meeting state, not exported)
 //   votes       voteId → VoteRecord
-//   ballots     `${voteId}|${participantId}` → BallotRecord (each participant writes only their own key)
+//   ballots     `${voteId}|${participantId}` → BallotRecord (boards before #16; since then ballots are
+//               kept by the server and only the tallies reach the board)
+// agreements, votes and ballots are written by the server alone (#16): the update guard refuses
+// any client update that touches them.
 //   comments    threadId → Y.Map (thread fields, `messages`: Y.Array<CommentMessage>)
 // Times and ids come from the caller: nothing in shared/ reads the clock.
 import type * as Y from 'yjs';
@@ -23,6 +26,11 @@ export interface AgreementRecord {
   at: string;
   /** contentFingerprint of the card's content when agreed: the record counts only while it matches. */
   fingerprint: string;
+  /**
+   * Written by the server (#16): false for a name typed on a side-bound link, true once it comes
+   * from sign-in. Records from before #16 (written by a browser) have none.
+   */
+  verified?: boolean;
 }
 
 export interface FacilitatorRecord {
@@ -65,6 +73,18 @@ export interface VoteRecord {
   createdBy: ParticipantRef;
   createdAt: string;
   closedAt?: string;
+  /** How many have voted, written by the server while the vote is open (#16): the only thing anyone sees of an open vote. */
+  voted?: number;
+  /** The tallies, written by the server when it closes the vote; the ballots themselves stay on the server. */
+  results?: VoteTally[];
+}
+
+/** One card's tally in a closed vote. */
+export interface VoteTally {
+  targetId: string;
+  dots: number;
+  /** Participants who placed at least one dot here. */
+  voters: number;
 }
 
 export interface BallotRecord {

@@ -28,6 +28,13 @@ export const agreementRecordSchema = z.strictObject({
   name: displayNameSchema,
   at: timestampSchema,
   fingerprint: z.string().regex(/^[0-9a-z]{1,64}$/, 'not a content fingerprint'),
+  verified: z.boolean().optional(),
+});
+
+export const voteTallySchema = z.strictObject({
+  targetId: idSchema,
+  dots: z.number().int().min(0),
+  voters: z.number().int().min(0),
 });
 
 export const voteRecordSchema = z.strictObject({
@@ -43,6 +50,8 @@ export const voteRecordSchema = z.strictObject({
   createdBy: participantRefSchema,
   createdAt: timestampSchema,
   closedAt: timestampSchema.optional(),
+  voted: z.number().int().min(0).optional(),
+  results: z.array(voteTallySchema).max(WORKSHOP_LIMITS.maxVoteTargets).optional(),
 });
 
 export const ballotRecordSchema = z.strictObject({

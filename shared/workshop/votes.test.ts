@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { updateNode } from '../operations';
 import { takeFacilitator } from './session';
-import { ballotOf, castDots, closeVote, dotsLeft, startVote, tallyVote, voteResults, voterCount, votesOf } from './votes';
+import { ballotOf, castDots, checkBallot, closeVote, closeVoteWithTally, dotsLeft, setVoted, startVote, tallyVote, voteOf, voteResults, voterCount, votesOf } from './votes';
 import { FACILITATOR, GUEST, KOMMUNE, ORIGIN, STAT, T0, T1, T2, replicaOf, sync, useWorkshopBoards } from './testing';
 
 const { board, track } = useWorkshopBoards();
@@ -119,5 +119,39 @@ describe('dot-voting', () => {
       { voteId: 'w', ...KOMMUNE, dots: { A: 2 }, at: T1 },
     ], () => undefined);
     expect(rows).toEqual([{ targetId: 'A', title: '', dots: 1, voters: 1, rank: 1 }]);
+  });
+});
+
+describe('votes the server keeps (#16)', () => {
+  it('checkBallot refuses a closed or unknown vote, cards outside it, bad numbers and too many dots; drops zeros', () => {
+    const doc = board();
+    openVote(doc);
+    const vote = voteOf(doc, 'v1');
+    expect(checkBallot(vote, 'v1', { G1: 2, G2: 0 })).toEqual({ ok: true, dots: { G1: 2 }, total: 2 });
+    expect(checkBallot(undefined, 'v9', {})).toMatchObject({ ok: false, code: 'not_found' });
+    expect(checkBallot(vote, 'v1', { G9: 1 })).toMatchObject({ ok: false, code: 'not_in_vote' });
+    expect(checkBallot(vote, 'v1', { G1: 1.5 })).toMatchObject({ ok: false, code: 'invalid_field' });
+    expect(checkBallot(vote, 'v1', { G1: '2' })).toMatchObject({ ok: false, code: 'invalid_field' });
+    expect(checkBallot(vote, 'v1', { G1: 2, G2: 2 })).toMatchObject({ ok: false, code: 'too_many_dots' });
+    expect(checkBallot({ ...vote!, status: 'closed' }, 'v1', { G1: 1 })).toMatchObject({ ok: false, code: 'vote_closed' });
+  });
+
+  it('an open vote shows only the count the server wrote; closing writes tallies that rank like tallyVote, on every replica', () => {
+    const doc = board();
+    const other = replicaOf(doc);
+    openVote(doc);
+    setVoted(doc, 'v1', 2, ORIGIN);
+    sync(doc, other);
+    expect(voterCount(other, 'v1')).toBe(2);
+    expect(voteResults(other, 'v1')).toBeNull();
+    const ballots: { dots: Record<string, number> }[] = [{ dots: { G2: 2, G1: 1 } }, { dots: { G2: 1, G3: 2 } }];
+    const r = closeVoteWithTally(doc, { voteId: 'v1', at: T2, ballots }, ORIGIN);
+    expect(r).toMatchObject({ ok: true, vote: { status: 'closed', closedAt: T2, voted: 2 } });
+    sync(doc, other);
+    const expected = tallyVote(voteOf(doc, 'v1')!, ballots.map((b, i) => ({ voteId: 'v1', participantId: `p${i}`, name: 'x', at: T1, ...b })), (id) => ({ G1: 'Flere i arbeid', G2: 'Færre i lavinntekt', G3: 'Alle unge i skole eller jobb' })[id]);
+    expect(voteResults(other, 'v1')!.map((x) => [x.targetId, x.dots, x.voters, x.rank])).toEqual(expected.map((x) => [x.targetId, x.dots, x.voters, x.rank]));
+    expect(voterCount(other, 'v1')).toBe(2);
+    // Closing again changes nothing.
+    expect(closeVoteWithTally(doc, { voteId: 'v1', at: T1, ballots: [] }, ORIGIN)).toMatchObject({ ok: true, vote: { closedAt: T2 } });
   });
 });

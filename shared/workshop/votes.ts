@@ -1,13 +1,14 @@
 // Dot-voting. A vote lists the cards voted on and the dots each participant has; every
 // participant writes only their own ballot key, so people voting at the same moment never
 // overwrite each other. Results are given only once the vote is closed.
-// Honest limit: ballots are in the shared document, so a technical user could read them before
-// the close; the UI never shows them.
+// Since #16 ballots are cast through the server and kept there (server/trust/BallotBox.ts): the
+// board holds only how many have voted while a vote is open (`voted`) and, once closed, the
+// tallies (`results`). Boards from before keep their ballots in the `ballots` map, read as before.
 import type * as Y from 'yjs';
 import { boardMaps, newId, plainValue } from '../boardDoc';
 import type { Localized } from '../vocabulary';
 import {
-  ballotKey, workshopMaps, type BallotRecord, type ParticipantRef, type VoteRecord, type WorkshopRefusal, type WorkshopResult,
+  ballotKey, workshopMaps, type BallotRecord, type ParticipantRef, type VoteRecord, type VoteTally, type WorkshopRefusal, type WorkshopResult,
 } from './model';
 import { checkRecord, notFound, refuse } from './refusals';
 import { ballotRecordSchema, voteRecordSchema } from './schema';
@@ -20,7 +21,7 @@ const byTimeThenId = <T extends { id: string; createdAt: string }>(a: T, b: T) =
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** While someone holds the facilitator role, only they run votes; without one, anyone may. */
-function facilitatorCheck(doc: Y.Doc, participantId: string): WorkshopRefusal | null {
+export function facilitatorCheck(doc: Y.Doc, participantId: string): WorkshopRefusal | null {
   const f = facilitatorOf(doc);
   if (!f || f.participantId === participantId) return null;
   return refuse('not_facilitator', {
@@ -63,7 +64,8 @@ export function dotsLeft(doc: Y.Doc, voteId: string, participantId: string): num
 
 /** How many have voted: safe to show while the vote is open, it says nothing about the cards. */
 export function voterCount(doc: Y.Doc, voteId: string): number {
-  return ballotsOf(doc, voteId).length;
+  const voted = voteOf(doc, voteId)?.voted;
+  return voted ?? ballotsOf(doc, voteId).length;
 }
 
 export interface StartVoteInput {
@@ -112,10 +114,13 @@ export interface CastDotsInput extends ParticipantRef {
   at: string;
 }
 
-/** Places (or moves) a participant's dots. Refuses more dots than the vote gives, cards outside it, and a closed vote. */
-export function castDots(doc: Y.Doc, input: CastDotsInput, origin: unknown): WorkshopResult {
-  const vote = voteOf(doc, input.voteId);
-  if (!vote) return notFound(VOTE, input.voteId);
+/**
+ * Checks a whole ballot against its vote: open, only the vote's cards, whole non-negative numbers,
+ * no more dots than the vote gives. Answers the dots to store (zeros left out). Pure: the server
+ * checks ballots with it (#16), castDots for boards that still hold them.
+ */
+export function checkBallot(vote: VoteRecord | undefined, voteId: string, given: Readonly<Record<string, unknown>>): WorkshopResult<{ dots: Record<string, number>; total: number }> {
+  if (!vote) return notFound(VOTE, voteId);
   if (vote.status !== 'open') {
     return refuse('vote_closed', {
       nb: 'Avstemningen er avsluttet. Prikkene ble ikke lagret.',
@@ -125,7 +130,7 @@ export function castDots(doc: Y.Doc, input: CastDotsInput, origin: unknown): Wor
   }
   const dots: Record<string, number> = {};
   let total = 0;
-  for (const [targetId, n] of Object.entries(input.dots)) {
+  for (const [targetId, n] of Object.entries(given)) {
     if (!vote.targetIds.includes(targetId)) {
       return refuse('not_in_vote', {
         nb: `Kortet «${targetId}» er ikke med i avstemningen.`,
@@ -133,7 +138,7 @@ export function castDots(doc: Y.Doc, input: CastDotsInput, origin: unknown): Wor
         en: `Card "${targetId}" is not part of this vote.`,
       }, `dots.${targetId}`);
     }
-    if (!Number.isInteger(n) || n < 0) {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
       return refuse('invalid_field', {
         nb: 'Antall prikker må være et helt tall, 0 eller mer.',
         nn: 'Talet på prikkar må vere eit heilt tal, 0 eller meir.',
@@ -150,17 +155,53 @@ export function castDots(doc: Y.Doc, input: CastDotsInput, origin: unknown): Wor
       en: `You have ${vote.dots} dots in this vote, not ${total}. Remove some first.`,
     }, 'dots');
   }
+  return { ok: true, dots, total };
+}
+
+/** Places (or moves) a participant's dots in the document (boards before #16, and tests of the model). */
+export function castDots(doc: Y.Doc, input: CastDotsInput, origin: unknown): WorkshopResult {
+  const checked = checkBallot(voteOf(doc, input.voteId), input.voteId, input.dots);
+  if (!checked.ok) return checked;
+  const { dots, total } = checked;
   const { ballots } = workshopMaps(doc);
-  const key = ballotKey(vote.id, input.participantId);
+  const key = ballotKey(input.voteId, input.participantId);
   if (total === 0) {
     if (ballots.has(key)) doc.transact(() => ballots.delete(key), origin);
     return { ok: true };
   }
-  const ballot: BallotRecord = { voteId: vote.id, participantId: input.participantId, name: input.name, dots, at: input.at };
+  const ballot: BallotRecord = { voteId: input.voteId, participantId: input.participantId, name: input.name, dots, at: input.at };
   const bad = checkRecord(ballotRecordSchema, ballot);
   if (bad) return bad;
   doc.transact(() => ballots.set(key, ballot), origin);
   return { ok: true };
+}
+
+/** The server's count of ballots cast in an open vote (#16): all an open vote shows. */
+export function setVoted(doc: Y.Doc, voteId: string, voted: number, origin: unknown): void {
+  const vote = voteOf(doc, voteId);
+  if (!vote || vote.status !== 'open' || vote.voted === voted) return;
+  doc.transact(() => workshopMaps(doc).votes.set(voteId, { ...vote, voted }), origin);
+}
+
+/**
+ * The server closes a vote (#16): it writes the tallies of the ballots it kept and how many voted,
+ * so every replica shows the same results without any ballot entering the board.
+ */
+export function closeVoteWithTally(
+  doc: Y.Doc, input: { voteId: string; at: string; ballots: Iterable<Pick<BallotRecord, 'dots'>> }, origin: unknown,
+): WorkshopResult<{ vote: VoteRecord }> {
+  const vote = voteOf(doc, input.voteId);
+  if (!vote) return notFound(VOTE, input.voteId);
+  if (vote.status === 'closed') return { ok: true, vote };
+  const list = [...input.ballots];
+  const rows = tallyVote(vote, list.map((b, i) => ({ voteId: vote.id, participantId: `b${i}`, name: '-', at: input.at, dots: b.dots })), () => undefined);
+  const byTarget = new Map(rows.map((r) => [r.targetId, r]));
+  const results = vote.targetIds.map((targetId) => ({ targetId, dots: byTarget.get(targetId)!.dots, voters: byTarget.get(targetId)!.voters }));
+  const closed: VoteRecord = { ...vote, status: 'closed', closedAt: input.at, voted: list.length, results };
+  const bad = checkRecord(voteRecordSchema, closed);
+  if (bad) return bad;
+  doc.transact(() => workshopMaps(doc).votes.set(vote.id, closed), origin);
+  return { ok: true, vote: closed };
 }
 
 /** Closes a vote: no more dots, and the results become visible. */
@@ -226,8 +267,22 @@ export function voteResults(doc: Y.Doc, voteId: string): VoteResultRow[] | null 
   const vote = voteOf(doc, voteId);
   if (!vote || vote.status !== 'closed') return null;
   const { nodes } = boardMaps(doc);
-  return tallyVote(vote, ballotsOf(doc, voteId), (id) => {
+  const titleOf = (id: string) => {
     const t = plainValue(nodes.get(id)?.get('title'));
     return typeof t === 'string' ? t : undefined;
-  });
+  };
+  return vote.results ? rankTallies(vote.results, titleOf) : tallyVote(vote, ballotsOf(doc, voteId), titleOf);
+}
+
+/** The server's tallies (#16) as the ranked list tallyVote gives. */
+export function rankTallies(tallies: readonly VoteTally[], titleOf: (id: string) => string | undefined): VoteResultRow[] {
+  const rows = tallies.map((t) => ({ targetId: t.targetId, title: titleOf(t.targetId) ?? '', dots: t.dots, voters: t.voters, rank: 0 }));
+  rows.sort(
+    (a, b) =>
+      b.dots - a.dots ||
+      (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) ||
+      (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0),
+  );
+  rows.forEach((row, i) => (row.rank = i > 0 && rows[i - 1]!.dots === row.dots ? rows[i - 1]!.rank : i + 1));
+  return rows;
 }

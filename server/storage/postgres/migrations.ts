@@ -80,6 +80,31 @@ CREATE INDEX ws_tickets_expiry ON ws_tickets(expires_at);
   },
   {
     version: 3,
+    name: 'trusted records: side-bound links, the audit log, ballots kept by the server',
+    sql: `
+ALTER TABLE boards ADD COLUMN stat_hash TEXT, ADD COLUMN kommune_hash TEXT;
+-- The link a ticket was issued for (a stat or kommune link is an editor bound to a side).
+ALTER TABLE ws_tickets ADD COLUMN link TEXT NOT NULL DEFAULT 'editor';
+-- No foreign key: the log stays when its board is deleted, until purgeAudit.
+CREATE TABLE audit_log (
+  seq BIGSERIAL PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entry TEXT NOT NULL
+);
+CREATE INDEX audit_log_board ON audit_log(board_id, seq);
+CREATE TABLE ballots (
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  vote_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  ballot TEXT NOT NULL,
+  PRIMARY KEY (board_id, vote_id, participant_id)
+);
+`,
+  },
+  {
+    version: 4,
     name: 'sign-in (#17): link policy, sessions, members, invitations; tickets of a member session',
     sql: `
 -- Absent (NULL) on boards made before sign-in: every link opens the board ('all').
