@@ -140,9 +140,12 @@ async function applySignal(signal: ClusterSignal, storage: BoardStorage, rooms: 
   if (!room) return;
   const board = signal.kind === 'deleted' ? undefined : await storage.getBoard(signal.boardId);
   if (!board) return rooms.closeBoard(signal.boardId, CLOSE.boardDeleted);
-  // Members are not link holders: neither a rotation nor the link policy closes their sockets.
+  // Members are not link holders: neither a rotation nor the link policy closes their sockets. A
+  // link holder's hash must still be one of the board's links (a stat or kommune link is an editor
+  // whose hash is not the editor link's), and its kind of link not turned off.
   const links = linkPolicyOf(board);
-  room.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && (board.tokens[c.role] !== c.tokenHash || !linkAllowed(links, c.role)));
+  const current = new Set(Object.values(board.tokens).filter((h): h is string => typeof h === 'string'));
+  room.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && (!current.has(c.tokenHash) || !linkAllowed(links, c.role)));
 }
 
 /** The store STORE names: SQLite under dataDir (the default, no services), or PostgreSQL at DATABASE_URL (migrated at start). */
