@@ -24,6 +24,12 @@ import type { DestinationStream } from 'pino';
 import { createBoardLimiter } from './http/rateLimits';
 import { noStore, securityHeaders } from './http/securityHeaders';
 import { WsTickets, type TicketStore } from './auth/wsTickets';
+import { Sessions } from './auth/sessions';
+import { OidcAuth } from './auth/oidc';
+import { readSession } from './http/signedIn';
+import { meRouter } from './http/meRouter';
+import { membersRouter } from './http/membersRouter';
+import { linkAllowed, linkPolicyOf } from './auth/identity';
 import { PostgresTickets } from './cluster/PostgresTickets';
 import { Cluster } from './cluster/Cluster';
 import { routeBoardRequests } from './cluster/httpProxy';
@@ -60,6 +66,8 @@ export interface RunningServer {
   /** Renders exports; null when EXPORT_WORKERS=0 (they render on the event loop). */
   renderPool: RenderPool | null;
   log: Logger;
+  /** Server-side sessions; null without sign-in configured (OIDC_ISSUER). */
+  sessions: Sessions | null;
   audit: AuditLog;
   /** Flushes everything, closes sockets with 1012 and the store. */
   close(): Promise<void>;
@@ -69,6 +77,7 @@ export function createApp(
   storage: BoardStorage, rooms: RoomManager, snapshots: SnapshotService, metrics: Metrics, config: ServerConfig, renderPool: RenderPool | null = null,
   log: Logger = createLogger('silent'),
   tickets: TicketStore = new WsTickets(),
+  sessions: Sessions | null = null,
   cluster: Cluster | null = null,
   audit: AuditLog = new AuditLog(storage, config.auditRetentionDays * 86_400_000),
 ): express.Express {
@@ -88,14 +97,22 @@ export function createApp(
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  const oidc = config.oidc && sessions ? new OidcAuth(config.oidc, config.publicUrl!, sessions, log) : null;
+  if (oidc) {
+    app.use('/auth', noStore);
+    app.use('/auth', oidc.router());
+  }
   app.use('/api', noStore);
   // Several instances: a board another instance owns is served there (before the body is read here).
   if (cluster) app.use('/api/boards/:id', routeBoardRequests(cluster, rooms, metrics, config.leaseMs, config.exportTimeoutMs + 5000));
+  app.use('/api', readSession(sessions));
   app.use('/api', express.json({ limit: config.maxBodyBytes }));
   // Before the JSON routes' catch-all: this one reads its own text/csv body.
   app.use('/api/boards/:id/indicator-values', indicatorValuesRouter(storage, rooms));
   app.post('/api/boards', createBoardLimiter(config, metrics));
-  app.use('/api/boards', boardsRouter(storage, rooms, tickets, cluster?.signals ?? null, audit));
+  app.use('/api/boards', boardsRouter(storage, rooms, tickets, oidc !== null, cluster?.signals ?? null, audit));
+  app.use('/api/boards/:id', membersRouter(storage, rooms));
+  app.use('/api', meRouter(storage, rooms, oidc !== null));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots, audit));
   app.use('/api/boards/:id/agreements', agreementsRouter(storage, new AgreementService(rooms, audit)));
   app.use('/api/boards/:id', votesRouter(storage, new BallotBox(storage, rooms, audit), passes));
@@ -123,7 +140,12 @@ async function applySignal(signal: ClusterSignal, storage: BoardStorage, rooms: 
   if (!room) return;
   const board = signal.kind === 'deleted' ? undefined : await storage.getBoard(signal.boardId);
   if (!board) return rooms.closeBoard(signal.boardId, CLOSE.boardDeleted);
-  room.closeConnections(CLOSE.tokenRevoked, (c) => board.tokens[c.role] !== c.tokenHash);
+  // Members are not link holders: neither a rotation nor the link policy closes their sockets. A
+  // link holder's hash must still be one of the board's links (a stat or kommune link is an editor
+  // whose hash is not the editor link's), and its kind of link not turned off.
+  const links = linkPolicyOf(board);
+  const current = new Set(Object.values(board.tokens).filter((h): h is string => typeof h === 'string'));
+  room.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && (!current.has(c.tokenHash) || !linkAllowed(links, c.role)));
 }
 
 /** The store STORE names: SQLite under dataDir (the default, no services), or PostgreSQL at DATABASE_URL (migrated at start). */
@@ -170,10 +192,17 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   if (renderPool) metrics.watchRenderPool(renderPool);
   // Several instances: a ticket made on one is used on another, so they are kept in Postgres.
   const tickets = wsTickets ?? (cluster && storage instanceof PostgresStorage ? new PostgresTickets(storage.pool) : new WsTickets());
+  const sessions = config.oidc ? new Sessions(storage, config.sessionMaxAgeMs, config.publicUrl!.startsWith('https:')) : null;
+  // A session that ends (sign-out, expiry) closes its sockets at once (on this instance; see docs for others).
+  sessions?.onEnded((ended) => {
+    void rooms.loadedRooms().then((list) => {
+      for (const room of list) room.closeConnections(CLOSE.signedOut, (c) => c.member?.sessionIdHash === ended.idHash);
+    });
+  });
   const audit = new AuditLog(storage, config.auditRetentionDays * 86_400_000);
   audit.startTimer();
-  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, cluster, audit));
-  const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets, cluster);
+  const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, sessions, cluster, audit));
+  const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets, sessions, cluster);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -197,5 +226,5 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await storage.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, cluster, snapshots, metrics, renderPool, log, audit, close };
+  return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, cluster, snapshots, metrics, renderPool, log, sessions, audit, close };
 }

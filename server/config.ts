@@ -2,7 +2,25 @@
 import path from 'node:path';
 import { LOG_LEVELS, type LogLevel } from './log';
 
+/** Sign-in with OpenID Connect (issue #17); null when OIDC_ISSUER is unset (share links alone, as before). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  /** client_secret_post / _basic; null when a private key is used instead. */
+  clientSecret: string | null;
+  /** PEM (PKCS#8) or JWK file for private_key_jwt (ID-porten, Ansattporten); null with a secret. */
+  privateKeyFile: string | null;
+  scopes: string;
+  /** acr_values asked for (ID-porten: `idporten-loa-substantial`); null = the provider's default. */
+  acrValues: string | null;
+}
+
 export interface ServerConfig {
+  /** The address people use (`https://malkart.lier.kommune.no`): redirect URI base and the one allowed WebSocket Origin. Null = not set. */
+  publicUrl: string | null;
+  oidc: OidcSettings | null;
+  /** A session lasts this long from sign-in, then the person signs in again. */
+  sessionMaxAgeMs: number;
   port: number;
   host: string;
   dataDir: string;
@@ -104,6 +122,39 @@ function logLevel(): LogLevel {
   return raw as LogLevel;
 }
 
+function publicUrl(): string | null {
+  const raw = (process.env.PUBLIC_URL ?? '').trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute URL such as https://malkart.example.no, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must be http(s), got "${raw}"`);
+  // The origin plus any path prefix, without a trailing slash: `${publicUrl}/auth/callback`.
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function oidcSettings(hasPublicUrl: boolean): OidcSettings | null {
+  const issuer = (process.env.OIDC_ISSUER ?? '').trim();
+  if (!issuer) return null;
+  const clientId = (process.env.OIDC_CLIENT_ID ?? '').trim();
+  const clientSecret = process.env.OIDC_CLIENT_SECRET || null;
+  const privateKeyFile = process.env.OIDC_PRIVATE_KEY_FILE || null;
+  if (!clientId) throw new Error('OIDC_ISSUER is set: OIDC_CLIENT_ID is needed too');
+  if (!hasPublicUrl) throw new Error('OIDC_ISSUER is set: PUBLIC_URL is needed too (the redirect URI is ${PUBLIC_URL}/auth/callback)');
+  if (!clientSecret && !privateKeyFile) throw new Error('OIDC_ISSUER is set: give OIDC_CLIENT_SECRET or OIDC_PRIVATE_KEY_FILE');
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    privateKeyFile,
+    scopes: (process.env.OIDC_SCOPES ?? '').trim() || 'openid profile email',
+    acrValues: (process.env.OIDC_ACR_VALUES ?? '').trim() || null,
+  };
+}
+
 /** STORE and DATABASE_URL, checked together: postgres needs a URL. */
 function store(): { store: 'sqlite' | 'postgres'; databaseUrl: string } {
   const kind = (process.env.STORE ?? 'sqlite').toLowerCase();
@@ -116,9 +167,13 @@ function store(): { store: 'sqlite' | 'postgres'; databaseUrl: string } {
 export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConfig {
   const sync = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new Error(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${sync}"`);
+  const pub = publicUrl();
   const leaseMs = int('LEASE_MS', 5000);
   if (leaseMs < 300) throw new Error(`LEASE_MS must be at least 300, got ${leaseMs}`);
   return {
+    publicUrl: pub,
+    oidc: oidcSettings(pub !== null),
+    sessionMaxAgeMs: int('SESSION_MAX_AGE_MS', 12 * 60 * 60 * 1000),
     port: int('PORT', 8080),
     host: process.env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(process.env.DATA_DIR ?? './data'),

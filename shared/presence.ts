@@ -33,6 +33,8 @@ export const presenceUserSchema = z.object({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
   side: z.enum(SIDES).nullable().optional(),
   participantId: idSchema.optional(),
+  /** Stamped by the server for a signed-in member (issue #17), with the name and side from sign-in and membership; never the client's. */
+  verified: z.boolean().optional(),
 });
 
 export const presenceViewportSchema = z.object({
@@ -94,7 +96,7 @@ function parseUser(raw: unknown): PresenceUser | null {
   const name = presenceUserSchema.shape.name.safeParse(input.name);
   if (!name.success) return null;
   const user: PresenceUser = { name: name.data };
-  for (const key of ['color', 'side', 'participantId'] as const) {
+  for (const key of ['color', 'side', 'participantId', 'verified'] as const) {
     if (input[key] === undefined) continue;
     const r = presenceUserSchema.shape[key].safeParse(input[key]);
     if (r.success && r.data !== undefined) (user as Record<string, unknown>)[key] = r.data;

@@ -16,10 +16,19 @@ export interface TokenSet {
   kommune?: string;
 }
 
+/**
+ * Which share links still open a board (issue #17): `all` (as before sign-in existed), `viewer`
+ * (only the viewer link, e.g. for a public screen) or `none` (members only).
+ */
+export type LinkPolicy = 'all' | 'viewer' | 'none';
+export const LINK_POLICIES: readonly LinkPolicy[] = ['all', 'viewer', 'none'];
+
 /** POST /api/boards answers with the new board's id and its three tokens (shown once). */
 export interface CreatedBoard {
   id: string;
   tokens: TokenSet;
+  /** With sign-in: `none`, the board is for its members until the owner opens links. Absent without sign-in. */
+  links?: LinkPolicy;
 }
 
 /** GET /api/boards/:id: what the board is, seen with the caller's link. */
@@ -29,6 +38,10 @@ export interface BoardSummary {
   meta: { title?: string; municipality?: string; language?: string };
   counts: { nodes: number; edges: number };
   role: Role;
+  /** With sign-in (issue #17): which share links open the board; absent = all. */
+  links?: LinkPolicy;
+  /** With sign-in: the caller as a verified member (name from the identity provider, side from the membership). */
+  member?: { sub: string; name: string; side: 'stat' | 'kommune' | 'brukerrep' | 'tillitsvalgt' | 'gjest' };
   /** Which of the board's links the caller holds (shared/trust.ts); a stat or kommune link also names its side. */
   link?: 'owner' | 'editor' | 'viewer' | 'stat' | 'kommune';
   side?: 'stat' | 'kommune';
@@ -104,5 +117,11 @@ export const CLOSE = {
   boardMoved: { code: 4512, reason: 'board moved to another server; reconnect' },
   /** The connection kept sending past its budget; transient, the client reconnects and resyncs. */
   overBudget: { code: 4529, reason: 'too many messages; reconnect' },
+  /** Signed-in member (issue #17): the owner removed them from the board; final. */
+  memberRemoved: { code: 4401, reason: 'you are no longer a member of this board' },
+  /** Signed-in member: they signed out or their session ended; final (sign in again). */
+  signedOut: { code: 4402, reason: 'signed out or the session ended' },
+  /** Signed-in member: the owner changed their role or side; transient, the reconnect carries the new one. */
+  memberChanged: { code: 4010, reason: 'your role or side on this board changed; reconnecting' },
 } as const satisfies Record<string, CloseEvent>;
 

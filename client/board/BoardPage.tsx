@@ -10,16 +10,25 @@ import type { StringKey } from '../i18n/strings';
 import { JoinDialog } from '../workshop/JoinDialog';
 import { isComplete, useIdentity } from '../workshop/identity';
 import { BoardView } from './BoardView';
+import { saveIdentity } from '../workshop/identity';
+import { useSignIn } from '../auth/useSignIn';
+import { signInHref } from '../auth/authApi';
 
 type Load = { state: 'loading' } | { state: 'ready'; role: Role; info: BoardSummary | null } | { state: 'error'; message: string };
 
-export type GoneReason = 'deleted' | 'revoked';
+export type GoneReason = 'deleted' | 'revoked' | 'removed' | 'signedOut';
 
 /**
  * The board was deleted or this link rotated (issue 12 §10): the local copy goes, and so does the
  * link from «Tavler du har åpnet» (the whole board when deleted, or when it was the last link held).
  */
 async function forgetGone(boardId: string, token: string, reason: GoneReason): Promise<StringKey> {
+  // A member (issue #17): removed, or signed out; the browser holds no link to forget.
+  if (reason === 'removed') {
+    await clearLocalCopy(boardId);
+    return 'goneRemoved';
+  }
+  if (reason === 'signedOut') return 'goneSignedOut';
   let lastLink = true;
   if (reason === 'deleted') forgetBoard(boardId);
   else {
@@ -43,9 +52,12 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
   const token = urlToken || recentToken(boardId) || '';
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const identity = useIdentity();
+  const signIn = useSignIn();
 
   useEffect(() => {
-    if (!token) {
+    // Without a link, a signed-in member opens the board by their session (issue #17).
+    if (!token && signIn.state === 'loading') return;
+    if (!token && signIn.state !== 'signedIn') {
       setLoad({ state: 'error', message: t('errorNoToken') });
       return;
     }
@@ -53,7 +65,9 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
     getBoard(boardId, token)
       .then((info) => {
         if (cancelled) return;
-        rememberBoard({ id: boardId, title: info.meta.title ?? '', role: info.role, token });
+        if (token && !info.member) rememberBoard({ id: boardId, title: info.meta.title ?? '', role: info.role, token });
+        // A member's name and side are the verified ones from the server, not chosen in the join dialog.
+        if (info.member) saveIdentity(info.member.name, info.member.side);
         setLoad({ state: 'ready', role: info.role, info });
       })
       .catch((err: unknown) => {
@@ -73,14 +87,20 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
         }
         if (e?.status === 404) void clearLocalCopy(boardId);
         const message =
-          e?.status === 404 ? t('errorNotFound') : e?.status === 401 || e?.status === 403 ? t('errorUnauthorized') : t('errorGeneric', { message: e?.message ?? String(err) });
+          e?.code === 'not_member'
+            ? t('errorNotMember')
+            : e?.status === 404
+              ? t('errorNotFound')
+              : e?.status === 401 || e?.status === 403
+                ? t('errorUnauthorized')
+                : t('errorGeneric', { message: e?.message ?? String(err) });
         setLoad({ state: 'error', message });
       });
     return () => {
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [boardId, token]);
+  }, [boardId, token, signIn.state]);
 
   if (load.state === 'error') {
     return (
@@ -88,6 +108,11 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
         <p role="alert" className="mk-error">
           {load.message}
         </p>
+        {signIn.state === 'signedOut' && (
+          <a className="mk-btn mk-btn-primary" href={signInHref()}>
+            {t('signIn')}
+          </a>
+        )}
         <button type="button" className="mk-btn" onClick={() => navigate('/')}>
           {t('backHome')}
         </button>

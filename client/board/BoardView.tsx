@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Role } from '../api';
 import { useBoardConnection } from './useBoardConnection';
 import { CLOSE_DELETED, CLOSE_REVOKED } from './ticketSocket';
+import { CLOSE } from '../../shared';
 import { BoardStore } from './boardStore';
 import { BoardActions } from './boardActions';
 import { Presence, colorFor } from './presence';
@@ -46,7 +47,7 @@ interface Props {
   name: string;
   initialTitle: string;
   /** The server closed the board for good: deleted (4404) or this link rotated (4403). */
-  onGone?(reason: 'deleted' | 'revoked'): void;
+  onGone?(reason: 'deleted' | 'revoked' | 'removed' | 'signedOut'): void;
 }
 
 export function BoardView(props: Props) {
@@ -58,6 +59,8 @@ export function BoardView(props: Props) {
   useEffect(() => {
     if (closeCode === CLOSE_DELETED) onGoneRef.current?.('deleted');
     else if (closeCode === CLOSE_REVOKED) onGoneRef.current?.('revoked');
+    else if (closeCode === CLOSE.memberRemoved.code) onGoneRef.current?.('removed');
+    else if (closeCode === CLOSE.signedOut.code) onGoneRef.current?.('signedOut');
   }, [closeCode]);
   if (!conn) return <div className="mk-center-page">{t('loading')}</div>;
   return <LiveBoard {...props} conn={conn} />;

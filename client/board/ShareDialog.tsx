@@ -1,4 +1,5 @@
-// «Del» in the top bar (issue 11 §3): the links this person may pass on, with copy buttons.
+// «Del» in the top bar (issue 11 §3): the links this person may pass on, with copy buttons; with
+// sign-in (issue #17) first the members, invitations and which links still work (MembersSection).
 // Owner: the editor, stat, kommune and viewer links (and their own owner link) with a sentence on
 // who gets which (#16), new links for all of them, a new owner link. Editor: the viewer link (and their own). Viewer: a read-only variant with their own
 // viewer link. Links come from the server (sealed under the holder's token, server/auth/sealedLinks.ts)
@@ -13,6 +14,8 @@ import { LinkRow, ROLE_TEXT } from '../landing/LinkRow';
 import { Modal } from '../ui/Modal';
 import { useBoardContext } from './BoardContext';
 import { beginOwnLinkRotation } from './ownLinkRotation';
+import { MembersSection } from '../auth/MembersSection';
+import { useSignIn } from '../auth/useSignIn';
 
 /** Which links each role sees, in order. */
 const SHOWN: Record<Role, LinkKind[]> = { owner: ['editor', 'stat', 'kommune', 'viewer', 'owner'], editor: ['viewer', 'editor'], viewer: ['viewer'] };
@@ -35,8 +38,9 @@ export function ShareButton({ boardId, token }: { boardId: string; token: string
 export function ShareDialog({ boardId, token, onClose }: { boardId: string; token: string; onClose(): void }) {
   const t = useT();
   const { role } = useBoardContext();
+  const signIn = useSignIn();
   // The side-bound links come from the server only (this browser's list keeps links by role).
-  const [links, setLinks] = useState<HeldLinks & Partial<Record<LinkKind, string>>>(() => ({ ...heldLinks(boardId), [role]: token }));
+  const [links, setLinks] = useState<HeldLinks & Partial<Record<LinkKind, string>>>(() => ({ ...heldLinks(boardId), ...(token ? { [role]: token } : {}) }));
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -97,6 +101,7 @@ export function ShareDialog({ boardId, token, onClose }: { boardId: string; toke
   return (
     <Modal title={t('shareTitle')} onClose={onClose}>
       <div className="mk-share mk-share-dialog" data-testid="share-dialog">
+        {(signIn.state === 'signedIn' || signIn.state === 'signedOut') && <MembersSection boardId={boardId} token={token} isOwner={role === 'owner'} />}
         <p className="mk-muted">{t(intro)}</p>
         <ul className="mk-share-list">
           {SHOWN[role].map((r) =>

@@ -16,6 +16,7 @@ import { BoardTitle } from './BoardTitle';
 import { SIDE_LABELS, isSide } from '../../shared';
 import { sideColor } from '../workshop/sideColors';
 import { motionMs } from './motion';
+import { SignInBar } from '../auth/SignInBar';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',
@@ -77,17 +78,24 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token, outl
               className={`mk-avatar${p.role === 'viewer' ? ' is-viewer' : ''}${isSide(p.user?.side) ? ` mk-side-${p.user.side}` : ''}`}
               style={{ background: sideColor(p.user?.side, p.color) }}
               data-side={p.user?.side ?? undefined}
-              title={`${p.name}${p.self ? ` (${t('you')})` : ''}${isSide(p.user?.side) ? ` – ${pick(SIDE_LABELS[p.user.side])}` : ''}${p.role === 'viewer' ? ` – ${t('roleViewer')}` : ''}`}
+              data-verified={p.user?.verified ? 'true' : undefined}
+              title={`${p.user?.verified ? t('verifiedName', { name: p.name }) : p.name}${p.self ? ` (${t('you')})` : ''}${isSide(p.user?.side) ? ` – ${pick(SIDE_LABELS[p.user.side])}` : ''}${p.role === 'viewer' ? ` – ${t('roleViewer')}` : ''}`}
             >
               <span aria-hidden="true">{initials(p.name)}</span>
+              {p.user?.verified && (
+                <span className="mk-avatar-verified" aria-hidden="true">
+                  ✓
+                </span>
+              )}
               <span className="mk-visually-hidden">
-                {p.name}
+                {p.user?.verified ? t('verifiedName', { name: p.name }) : p.name}
                 {p.self ? ` (${t('you')})` : ''}
                 {isSide(p.user?.side) ? `, ${pick(SIDE_LABELS[p.user.side])}` : ''}
               </span>
             </li>
           ))}
         </ul>
+        <SignInBar />
         <ShareButton boardId={boardId} token={token} />
         {role === 'owner' && !readOnly && <AuditButton boardId={boardId} token={token} />}
         <LanguageSwitch />

@@ -43,6 +43,8 @@ export function ticketSocketClass(boardId: string, token: string): typeof WebSoc
     }
 
     private async open(): Promise<void> {
+      // A signed-in member without a link: the upgrade carries the session cookie (checked against PUBLIC_URL's origin).
+      if (!token) return this.attach(new WebSocket(this.url, this.protocols));
       let ticket: string;
       try {
         ticket = (await wsTicket(boardId, token)).ticket;
@@ -56,7 +58,10 @@ export function ticketSocketClass(boardId: string, token: string): typeof WebSoc
         return;
       }
       if (this.ended) return;
-      const ws = new WebSocket(`${this.url}${this.url.includes('?') ? '&' : '?'}ticket=${encodeURIComponent(ticket)}`, this.protocols);
+      this.attach(new WebSocket(`${this.url}${this.url.includes('?') ? '&' : '?'}ticket=${encodeURIComponent(ticket)}`, this.protocols));
+    }
+
+    private attach(ws: WebSocket): void {
       ws.binaryType = this.binaryType;
       ws.onopen = (e) => this.onopen?.(e);
       ws.onmessage = (e) => this.onmessage?.(e);

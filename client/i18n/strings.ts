@@ -9,6 +9,7 @@ import { LINK_STRINGS } from '../landing/strings';
 import { INSPECTOR_STRINGS } from '../board/panels/strings';
 import { SERIES_STRINGS } from '../board/panels/seriesStrings';
 import { OUTLINE_STRINGS } from '../outline/strings';
+import { AUTH_STRINGS } from '../auth/strings';
 import { RED_THREAD_STRINGS } from '../redThread/strings';
 
 const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
@@ -16,6 +17,7 @@ const l = (nb: string, nn: string, en: string): Localized => ({ nb, nn, en });
 export const STRINGS = {
   ...SNAPSHOT_STRINGS,
   ...EXPORT_STRINGS,
+  ...AUTH_STRINGS,
   appName: l('Målkart', 'Målkart', 'Målkart'),
   tagline: l(
     'Ett felles målkart for stat og kommune – bygd sammen, live.',

@@ -8,8 +8,12 @@ import type { BoardAccess } from '../http/boardAccess';
 
 export const AUDIT_PAGE_MAX = 200;
 
-/** Who acted, as far as the server knows without sign-in: a name typed on the link (unverified), else the link itself. */
-export function actorOf(access: Pick<BoardAccess, 'link'>, typedName?: string): AuditActor {
+/**
+ * Who acted: a signed-in member by the name their identity provider gave (verified, whatever was
+ * typed); otherwise a name typed on the link (unverified), else the link itself.
+ */
+export function actorOf(access: Pick<BoardAccess, 'link'> & { identity?: BoardAccess['identity'] }, typedName?: string): AuditActor {
+  if (access.identity?.verified && access.identity.name !== null) return { name: access.identity.name, verified: true };
   return { name: typedName ?? `${access.link} link`, verified: false };
 }
 

@@ -12,6 +12,8 @@ export interface TicketGrant {
   link: LinkKind;
   /** Hash of the share-link token the ticket was issued for (checked again on use). */
   tokenHash: string;
+  /** A member's ticket: the hash of their session id; the session and membership are checked again on use. */
+  sessionIdHash?: string;
 }
 
 interface Entry extends TicketGrant {
@@ -55,7 +57,9 @@ export class WsTickets implements TicketStore {
     if (!entry) return null;
     this.tickets.delete(ticket);
     if (entry.expiresAt <= this.now() || entry.boardId !== boardId) return null;
-    return { boardId: entry.boardId, role: entry.role, link: entry.link, tokenHash: entry.tokenHash };
+    return {
+      boardId: entry.boardId, role: entry.role, link: entry.link, tokenHash: entry.tokenHash, ...(entry.sessionIdHash ? { sessionIdHash: entry.sessionIdHash } : {}),
+    };
   }
 
   get size(): number {

@@ -9,6 +9,8 @@ import { CLOSE } from '../../shared/wire';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor, type TestServer } from '../testing/testServer';
 import { createTestSchema, type TestSchema } from '../testing/postgres';
 import { HOP_HEADER } from './wsProxy';
+import { CookieJar, browserFetch, signIn, startSignInServer } from '../testing/testProvider';
+import { SESSION_COOKIE } from '../auth/sessions';
 import type { PostgresStorage } from '../storage/PostgresStorage';
 
 const schemas: TestSchema[] = [];
@@ -145,6 +147,38 @@ describe('two instances on one Postgres', () => {
     again.on('error', () => undefined); // closed while still connecting, after the refusal
     const status = await new Promise<number>((resolve) => again.once('unexpected-response', (_req, r) => resolve(r.statusCode ?? 0)));
     expect(status).toBe(403);
+  });
+
+  it('a rotation signalled from another instance closes the old link\'s sockets, not a signed-in member\'s (#17) nor another link\'s', async () => {
+    const schema = await createTestSchema();
+    schemas.push(schema);
+    const opts = { store: 'postgres' as const, databaseUrl: schema.url, leaseMs: 1500, unloadDelayMs: 60_000 };
+    const a = await startSignInServer(opts);
+    const b = await startTestServer(opts);
+    const kari = new CookieJar();
+    await signIn(kari, a, 'kari');
+    const post = (path: string, body: unknown, method = 'POST') =>
+      browserFetch(kari, `${a.url}${path}`, { method, headers: { 'content-type': 'application/json', origin: a.url }, body: JSON.stringify(body) });
+    const created = await post('/api/boards', { title: 'Lier', side: 'stat' });
+    expect(created.status).toBe(201);
+    const board = (await created.json()) as { id: string; tokens: { owner: string; viewer: string; stat: string } };
+    expect((await post(`/api/boards/${board.id}/link-policy`, { links: 'all' }, 'PUT')).status).toBe(200);
+    const member = connectClient(a.wsUrl, board.id, '', undefined, { cookie: `${SESSION_COOKIE}=${kari.get(a.url, SESSION_COOKIE)}`, origin: a.url });
+    const screen = connectClient(a.wsUrl, board.id, board.tokens.viewer);
+    // A side-bound link (#16) is an editor whose hash is the stat link's, not the editor link's.
+    const stat = connectClient(a.wsUrl, board.id, board.tokens.stat);
+    await Promise.all([member.synced, screen.synced, stat.synced]);
+    // Handled by B itself, not forwarded: only the signal reaches A, and A re-reads the board.
+    const res = await fetch(`${b.url}/api/boards/${board.id}/tokens/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${board.tokens.owner}`, 'content-type': 'application/json', [HOP_HEADER]: b.cluster!.hopHeaderValue },
+      body: JSON.stringify({ roles: ['viewer'] }),
+    });
+    expect(res.status).toBe(200);
+    await waitFor(() => screen.closes.some((c) => c.code === 4403), 10_000, 'viewer link revoked');
+    // The same signal looked at the member's socket too: it is no link holder, so it stays; so does the unrotated stat link.
+    expect(member.closes).toEqual([]);
+    expect(stat.closes).toEqual([]);
   });
 
   it('a deletion on one instance closes the board\'s sockets on the other with 4404', async () => {

@@ -39,6 +39,13 @@ describe('PostgresTickets', () => {
     expect(rows.map((r) => r.ticket_hash).some((h) => h === ticket)).toBe(false);
   });
 
+  it('a member\'s ticket carries the hash of its session to the instance that takes it', async () => {
+    const { boardId, here, there } = await setup();
+    const member = { boardId, role: 'editor' as const, link: 'editor' as const, tokenHash: 'member:kari', sessionIdHash: 'session-hash' };
+    const { ticket } = await here.issue(member);
+    expect(await there.take(ticket, boardId)).toEqual(member);
+  });
+
   it('an expired ticket is refused and swept', async () => {
     const { store, boardId } = await setup();
     const short = new PostgresTickets(store.pool, 1);

@@ -11,6 +11,9 @@ import { access, requireRole } from './boardAccess';
 import { ROLES, type BoardSummary, type Role } from '../../shared';
 import type { TicketStore } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
+import { isSide } from '../../shared';
+import { linkPolicyOf } from '../auth/identity';
+import { requireSession } from './signedIn';
 import type { SignalPublisher } from '../cluster/ClusterSignals';
 import { LINK_KINDS, isLinkKind, type LinkKind } from '../../shared';
 import { actorOf, type AuditLog } from '../audit/AuditLog';
@@ -51,37 +54,52 @@ function initialDocument(body: unknown): Y.Doc {
 
 /** `signals` tells the other instances (STORE=postgres) of rotations and deletions; null on one instance. */
 export function boardsRouter(
-  storage: BoardStorage, rooms: RoomManager, tickets: TicketStore | null = null, signals: SignalPublisher | null = null, audit: AuditLog | null = null,
+  storage: BoardStorage, rooms: RoomManager, tickets: TicketStore | null = null, signInRequired = false, signals: SignalPublisher | null = null,
+  audit: AuditLog | null = null,
 ): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
+    // With sign-in configured only a signed-in person creates boards, and owns them (issue #17).
+    const creator = signInRequired ? requireSession(req) : null;
     const doc = initialDocument(req.body);
     const id = newResourceId();
     const { tokens, hashes } = newTokens();
     const sealed = sealAll(tokens.owner, tokens.editor, tokens.viewer, tokens);
-    await storage.createBoard({ id, createdAt: new Date().toISOString(), tokens: hashes, sealed }, Y.encodeStateAsUpdate(doc));
+    const createdAt = new Date().toISOString();
+    // A signed-in person's board is for its members until the owner opens share links in «Del».
+    await storage.createBoard({ id, createdAt, tokens: hashes, sealed, ...(creator ? { links: 'none' as const } : {}) }, Y.encodeStateAsUpdate(doc));
     doc.destroy();
+    if (creator) {
+      const side = (req.body as { side?: unknown } | undefined)?.side;
+      await storage.putMember({ boardId: id, sub: creator.sub, name: creator.name, email: creator.email, role: 'owner', side: isSide(side) ? side : 'gjest', addedAt: createdAt });
+    }
     const imported = (req.body as { board?: unknown } | undefined)?.board !== undefined;
-    await audit?.record(id, imported ? 'board.import' : 'board.create', actorOf({ link: 'owner' }));
-    res.status(201).location(`/api/boards/${id}`).json({ id, tokens });
+    const actor = creator ? { name: creator.name, verified: true } : actorOf({ link: 'owner' });
+    await audit?.record(id, imported ? 'board.import' : 'board.create', actor);
+    res.status(201).location(`/api/boards/${id}`).json({ id, tokens, ...(creator ? { links: 'none' } : {}) });
   });
 
   router.get('/:id', requireRole(storage, 'viewer'), async (req, res) => {
-    const { board, role, link, side } = access(req);
+    const { board, role, link, side, identity } = access(req);
     const body = await rooms.withRoom(board.id, (room): BoardSummary => {
       const graph = readGraph(room.doc);
       return {
         id: board.id, createdAt: board.createdAt, meta: graph.meta, counts: { nodes: graph.nodes.size, edges: graph.edges.size }, role, link,
         ...(side ? { side } : {}),
+        // With sign-in (issue #17): which share links open it, and a verified member's name and side, from the server.
+        ...(board.links ? { links: linkPolicyOf(board) } : {}),
+        ...(identity.verified ? { member: { sub: identity.sub!, name: identity.name!, side: identity.side! } } : {}),
       };
     });
     res.json(body);
   });
 
   router.post('/:id/tokens/rotate', requireRole(storage, 'owner'), async (req, res) => {
-    const { board, token: ownerToken, link } = access(req);
+    const access_ = access(req);
+    const { board, token: ownerToken } = access_;
     const links = rotatedLinks(req.body);
+    if (!ownerToken && !links.includes('owner')) links.unshift('owner'); // a member owner reseals every link under a new owner link
     const tokens: Partial<Record<LinkKind, string>> = {};
     const hashes = { ...board.tokens };
     const old = new Set<string>();
@@ -92,16 +110,17 @@ export function boardsRouter(
       hashes[kind] = hashToken(tokens[kind]);
     }
     // The links the owner can look up again in «Del», sealed anew for the (possibly new) owner token.
-    const known = unsealLinks(ownerToken!, board.sealed?.owner);
+    const known = ownerToken ? unsealLinks(ownerToken, board.sealed?.owner) : {};
     const pick = (k: LinkKind) => tokens[k] ?? known[k];
     const sealed = sealAll(tokens.owner ?? ownerToken!, pick('editor'), pick('viewer'), { stat: pick('stat'), kommune: pick('kommune') });
     await storage.setTokens(board.id, hashes, sealed);
     const room = await rooms.loaded(board.id);
     // Only holders of the old links: someone who already joined with a new one stays.
-    room?.closeConnections(CLOSE.tokenRevoked, (c) => old.has(c.tokenHash));
+    // Members are not link holders: a rotation leaves them connected.
+    room?.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && old.has(c.tokenHash));
     // Every other instance closes the old links' sockets it holds (sent once the new hashes are stored).
     await signals?.publish({ kind: 'tokens', boardId: board.id });
-    await audit?.record(board.id, 'tokens.rotate', actorOf({ link }), { details: { links: links.join(',') } });
+    await audit?.record(board.id, 'tokens.rotate', actorOf(access_), { details: { links: links.join(',') } });
     res.json({ tokens });
   });
 
@@ -110,24 +129,25 @@ export function boardsRouter(
   // link hold a seal). A link made before links were sealed is missing until the owner makes new ones.
   router.get('/:id/links', requireRole(storage, 'viewer'), (req, res) => {
     const { board, role, link, token } = access(req);
-    const links =
-      role === 'owner' ? unsealLinks(token!, board.sealed?.owner) : link === 'editor' ? { viewer: unsealLinks(token!, board.sealed?.editor).viewer } : {};
+    // A member holds no token to unseal them with: the owner makes new links to see them.
+    const links = !token ? {} : role === 'owner' ? unsealLinks(token, board.sealed?.owner) : link === 'editor' ? { viewer: unsealLinks(token, board.sealed?.editor).viewer } : {};
     res.json({ links: Object.fromEntries(Object.entries(links).filter(([, v]) => v)) });
   });
 
   // The browser app's WebSocket ticket: valid 30 s, for one connection (see auth/wsTickets.ts).
   router.post('/:id/ws-ticket', requireRole(storage, 'viewer'), async (req, res) => {
     if (!tickets) throw new NotFoundError('not_found', 'No such API route.');
-    const { board, role, link, side, tokenHash } = access(req);
-    res.json({ ...(await tickets.issue({ boardId: board.id, role, link, tokenHash })), role, link, ...(side ? { side } : {}) });
+    const { board, role, link, side, tokenHash, session } = access(req);
+    const grant = { boardId: board.id, role, link, tokenHash, ...(session ? { sessionIdHash: session.idHash } : {}) };
+    res.json({ ...(await tickets.issue(grant)), role, link, ...(side ? { side } : {}) });
   });
 
   router.delete('/:id', requireRole(storage, 'owner'), async (req, res) => {
-    const { board, link } = access(req);
+    const { board } = access(req);
     await rooms.closeBoard(board.id, CLOSE.boardDeleted);
     await storage.deleteBoard(board.id);
     await signals?.publish({ kind: 'deleted', boardId: board.id });
-    await audit?.record(board.id, 'board.delete', actorOf({ link }));
+    await audit?.record(board.id, 'board.delete', actorOf(access(req)));
     res.status(204).end();
   });
 

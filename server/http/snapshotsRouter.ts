@@ -19,7 +19,7 @@ export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotServic
     const { link } = access(req);
     const s = await snapshots.take(access(req).board.id, { label, createdBy: link, byHand: true });
     // Ids only, no board content: the log outlives the board (its deleted content must not stay on disk).
-    await audit?.record(s.boardId, 'snapshot.take', actorOf({ link }), { target: s.id });
+    await audit?.record(s.boardId, 'snapshot.take', actorOf(access(req)), { target: s.id });
     res.status(201).json({ id: s.id, label: s.label, createdAt: s.createdAt, createdBy: s.createdBy, counts: s.counts, auto: s.auto });
   });
 
@@ -36,7 +36,7 @@ export function snapshotsRouter(storage: BoardStorage, snapshots: SnapshotServic
   router.post('/:sid/restore', requireRole(storage, 'owner'), async (req, res) => {
     const { link, board } = access(req);
     const { restored, before } = await snapshots.restore(board.id, String(req.params.sid), link);
-    await audit?.record(board.id, 'snapshot.restore', actorOf({ link }), { target: restored.id, details: { before: before?.id ?? null } });
+    await audit?.record(board.id, 'snapshot.restore', actorOf(access(req)), { target: restored.id, details: { before: before?.id ?? null } });
     const strip = ({ boardId: _b, ...s }: typeof restored) => s;
     res.json({ restored: strip(restored), before: before && strip(before) });
   });

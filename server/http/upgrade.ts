@@ -19,6 +19,7 @@ import { STATUS_CODES } from 'node:http';
 import { createLogger, redactUrl, requestId, type Logger } from '../log';
 
 import { UpgradeLimiter } from './rateLimits';
+import { parseCookies, SESSION_COOKIE, type Sessions } from '../auth/sessions';
 import { budgetFrom } from '../sync/ConnectionBudget';
 
 function refuseSocket(socket: Duplex, status: number, code: string, message: string, extraHeaders = ''): void {
@@ -28,6 +29,17 @@ function refuseSocket(socket: Duplex, status: number, code: string, message: str
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}Connection: close\r\n\r\n${body}`,
   );
 }
+
+/**
+ * A WebSocket is not covered by CORS: any site may open one to us, and the browser adds our cookie.
+ * So an upgrade that signs in by cookie must come from a page of PUBLIC_URL itself (exact origin).
+ */
+export function originAllowed(origin: string | undefined, publicUrl: string | null): boolean {
+  return !!origin && !!publicUrl && origin === new URL(publicUrl).origin;
+}
+
+/** How often connections of sessions that have run out are looked for and closed. */
+const SESSION_SWEEP_MS = 2000;
 
 /**
  * Forwards the upgrade to the instance that holds the board's lease. True when it was forwarded;
@@ -55,6 +67,7 @@ async function forwardToOwner(cluster: Cluster, req: IncomingMessage, socket: Du
 export function attachWebSockets(
   server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics, log: Logger = createLogger('silent'),
   tickets: TicketStore | null = null,
+  sessions: Sessions | null = null,
   cluster: Cluster | null = null,
 ): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
@@ -98,7 +111,17 @@ export function attachWebSockets(
       try {
         // The browser app sends a single-use ticket (issue 12 §9); scripts may still send the token.
         const ticket = url.searchParams.get('ticket');
-        grant = ticket && tickets ? await checkTicket(storage, tickets, boardId, ticket) : await checkAccess(storage, boardId, tokenFrom(req.headers, url), 'viewer');
+        const token = tokenFrom(req.headers, url);
+        if (ticket && tickets) grant = await checkTicket(storage, tickets, boardId, ticket);
+        else if (!token && sessions && parseCookies(req.headers.cookie).has(SESSION_COOKIE)) {
+          // A signed-in member's browser, by its session cookie (issue #17): only from our own pages.
+          if (!originAllowed(req.headers.origin, config.publicUrl)) {
+            return refuse(socket, 403, 'origin_refused', 'This WebSocket must be opened from the board\'s own site.');
+          }
+          const session = await sessions.fromCookieHeader(req.headers.cookie);
+          if (!session) return refuse(socket, 401, 'signed_out', 'The session has ended. Sign in again.');
+          grant = await checkAccess(storage, boardId, null, 'viewer', session);
+        } else grant = await checkAccess(storage, boardId, token, 'viewer');
         room = await rooms.acquire(boardId);
       } catch (err) {
         if (err instanceof OwnedElsewhereError && cluster && !hop && (await forwardToOwner(cluster, req, socket, head, boardId, config.leaseMs, wsLog))) {
@@ -124,6 +147,15 @@ export function attachWebSockets(
         ws.once('close', (code: number) => wsLog.info({ code }, 'websocket closed'));
         const conn = new Connection(ws, theRoom, { role, tokenHash, maxBufferedBytes: config.maxBufferedBytes, metrics, budget });
         connectionOf.set(ws, conn);
+        if (grant.session && grant.identity.sub !== null) {
+          conn.member = {
+            sub: grant.identity.sub,
+            name: grant.identity.name ?? '',
+            side: grant.identity.side ?? 'gjest',
+            sessionIdHash: grant.session.idHash,
+            sessionExpiresAt: Date.parse(grant.session.expiresAt),
+          };
+        }
         // The room may have begun unloading since it was acquired: the client reconnects and is
         // then told the board is gone (404) or joins it afresh.
         if (!rooms.addConnection(theRoom, conn)) conn.close(CLOSE.serverRestart);
@@ -141,9 +173,19 @@ export function attachWebSockets(
   }, 30_000);
   heartbeat.unref();
 
+  // A member's connection ends with their session, within seconds of its expiry.
+  const sessionSweep = setInterval(() => {
+    const now = Date.now();
+    void rooms.loadedRooms().then((list) => {
+      for (const room of list) room.closeConnections(CLOSE.signedOut, (c) => c.member !== null && c.member.sessionExpiresAt <= now);
+    });
+  }, SESSION_SWEEP_MS);
+  sessionSweep.unref();
+
   return {
     close() {
       clearInterval(heartbeat);
+      clearInterval(sessionSweep);
       for (const ws of wss.clients) ws.terminate();
       wss.close();
     },

@@ -3,7 +3,7 @@
 
 import type { StorageHealth } from './storageHealth';
 import { UnavailableError } from '../errors';
-import type { AuditEntry, SnapshotSummary, TokenSet } from '../../shared';
+import type { AuditEntry, LinkPolicy, Role, Side, SnapshotSummary, TokenSet } from '../../shared';
 
 /** The hashes of a board's tokens, one per link (stat and kommune since #16, optional for older boards); the tokens themselves are never stored. */
 export type TokenHashes = TokenSet;
@@ -24,6 +24,44 @@ export interface BoardRecord {
   createdAt: string;
   tokens: TokenHashes;
   sealed?: SealedLinks;
+  /** Absent on boards made before sign-in: `all`. */
+  links?: LinkPolicy;
+}
+
+/** A signed-in person's server-side session; the cookie holds the id, the store only its hash. */
+export interface SessionRecord {
+  idHash: string;
+  sub: string;
+  name: string;
+  email: string;
+  /** The provider's ID token, for its end-session endpoint (`id_token_hint`); null if none. */
+  idToken: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A person's membership of a board: the role and the side they speak for, set by the owner. */
+export interface MemberRecord {
+  boardId: string;
+  sub: string;
+  name: string;
+  email: string;
+  role: Role;
+  side: Side;
+  addedAt: string;
+}
+
+/** A one-time invitation link: the token is shown once, the store holds its hash. */
+export interface InvitationRecord {
+  id: string;
+  boardId: string;
+  tokenHash: string;
+  role: Role;
+  side: Side;
+  /** The `sub` of the owner who made it. */
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
 }
 
 /** What a board's document is made of on disk: the latest compacted state and the log after it. */
@@ -81,7 +119,9 @@ export interface BoardStorage {
   getBoard(id: string): Promise<BoardRecord | undefined>;
   /** New token hashes (a rotation), with the links sealed anew when given. */
   setTokens(id: string, tokens: TokenHashes, sealed?: SealedLinks): Promise<void>;
-  /** Removes the board with its log, state and snapshots. */
+  /** Which share links open the board. */
+  setLinkPolicy(id: string, links: LinkPolicy): Promise<void>;
+  /** Removes the board with its log, state, snapshots, members and invitations. */
   deleteBoard(id: string): Promise<void>;
 
   loadDocument(id: string): Promise<StoredDocument>;
@@ -97,6 +137,27 @@ export interface BoardStorage {
   listSnapshots(boardId: string): Promise<StoredSnapshot[]>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | undefined>;
   deleteSnapshots(boardId: string, snapshotIds: readonly string[]): Promise<void>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(idHash: string): Promise<SessionRecord | undefined>;
+  deleteSession(idHash: string): Promise<void>;
+
+  /** Adds the member, or replaces the board's member with the same `sub`. */
+  putMember(member: MemberRecord): Promise<void>;
+  getMember(boardId: string, sub: string): Promise<MemberRecord | undefined>;
+  /** The board's members, in the order they were added. */
+  listMembers(boardId: string): Promise<MemberRecord[]>;
+  removeMember(boardId: string, sub: string): Promise<void>;
+  /** Every board the person is a member of. */
+  listMemberships(sub: string): Promise<MemberRecord[]>;
+
+  createInvitation(invitation: InvitationRecord): Promise<void>;
+  getInvitation(tokenHash: string): Promise<InvitationRecord | undefined>;
+  /** Removes and returns the invitation, atomically: of two people redeeming one link, one gets it. */
+  takeInvitation(tokenHash: string): Promise<InvitationRecord | undefined>;
+  /** The board's open invitations, oldest first. */
+  listInvitations(boardId: string): Promise<InvitationRecord[]>;
+  deleteInvitation(boardId: string, id: string): Promise<void>;
 
   /**
    * The audit log (#16): append-only, kept when the board is deleted (until purgeAudit). Entries

@@ -1,9 +1,10 @@
 // An in-memory store with the same contract, for tests of what sits above storage and for
 // failure injection (a store whose reads fail on demand).
 import type {
-  BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, StoredAuditEntry, StoredBallot, StoredDocument, StoredSnapshot, TokenHashes,
+  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredAuditEntry, StoredBallot,
+  StoredDocument, StoredSnapshot, TokenHashes,
 } from './BoardStorage';
-import type { AuditEntry } from '../../shared';
+import type { AuditEntry, LinkPolicy } from '../../shared';
 
 interface MemoryBoard {
   record: BoardRecord;
@@ -15,6 +16,10 @@ interface MemoryBoard {
 export class MemoryStorage implements BoardStorage {
   private boards = new Map<string, MemoryBoard>();
   private seq = 0;
+  private sessions = new Map<string, SessionRecord>();
+  /** Keyed by `${boardId} ${sub}`; Map order is insertion order, as SqliteStorage's rowid. */
+  private members = new Map<string, MemberRecord>();
+  private invitations = new Map<string, InvitationRecord>();
   /** Outlives the board, as the audit log must. */
   private audit = new Map<string, StoredAuditEntry[]>();
   private auditSeq = 0;
@@ -33,8 +38,14 @@ export class MemoryStorage implements BoardStorage {
     if (b) b.record.tokens = { ...tokens };
     if (b && sealed) b.record.sealed = { ...sealed };
   }
+  async setLinkPolicy(id: string, links: LinkPolicy): Promise<void> {
+    const b = this.boards.get(id);
+    if (b) b.record.links = links;
+  }
   async deleteBoard(id: string): Promise<void> {
     this.boards.delete(id);
+    for (const [k, m] of this.members) if (m.boardId === id) this.members.delete(k);
+    for (const [k, i] of this.invitations) if (i.boardId === id) this.invitations.delete(k);
     for (const key of [...this.ballots.keys()]) if (key.startsWith(`${id}|`)) this.ballots.delete(key);
   }
   async loadDocument(id: string): Promise<StoredDocument> {
@@ -71,6 +82,55 @@ export class MemoryStorage implements BoardStorage {
   async deleteSnapshots(boardId: string, ids: readonly string[]): Promise<void> {
     const b = this.boards.get(boardId);
     if (b) b.snapshots = b.snapshots.filter((s) => !ids.includes(s.id));
+  }
+  async createSession(session: SessionRecord): Promise<void> {
+    this.sessions.set(session.idHash, { ...session });
+  }
+  async getSession(idHash: string): Promise<SessionRecord | undefined> {
+    const s = this.sessions.get(idHash);
+    return s && { ...s };
+  }
+  async deleteSession(idHash: string): Promise<void> {
+    this.sessions.delete(idHash);
+  }
+  async putMember(member: MemberRecord): Promise<void> {
+    if (!this.boards.has(member.boardId)) throw new Error(`no board ${member.boardId}`);
+    const key = `${member.boardId} ${member.sub}`;
+    const before = this.members.get(key);
+    // A replaced member keeps their place in the list (SQLite's upsert keeps the row).
+    this.members.set(key, { ...member, addedAt: before?.addedAt ?? member.addedAt });
+  }
+  async getMember(boardId: string, sub: string): Promise<MemberRecord | undefined> {
+    const m = this.members.get(`${boardId} ${sub}`);
+    return m && { ...m };
+  }
+  async listMembers(boardId: string): Promise<MemberRecord[]> {
+    return [...this.members.values()].filter((m) => m.boardId === boardId).map((m) => ({ ...m }));
+  }
+  async removeMember(boardId: string, sub: string): Promise<void> {
+    this.members.delete(`${boardId} ${sub}`);
+  }
+  async listMemberships(sub: string): Promise<MemberRecord[]> {
+    return [...this.members.values()].filter((m) => m.sub === sub).map((m) => ({ ...m }));
+  }
+  async createInvitation(invitation: InvitationRecord): Promise<void> {
+    if (!this.boards.has(invitation.boardId)) throw new Error(`no board ${invitation.boardId}`);
+    this.invitations.set(invitation.tokenHash, { ...invitation });
+  }
+  async getInvitation(tokenHash: string): Promise<InvitationRecord | undefined> {
+    const i = this.invitations.get(tokenHash);
+    return i && { ...i };
+  }
+  async takeInvitation(tokenHash: string): Promise<InvitationRecord | undefined> {
+    const i = this.invitations.get(tokenHash);
+    this.invitations.delete(tokenHash);
+    return i;
+  }
+  async listInvitations(boardId: string): Promise<InvitationRecord[]> {
+    return [...this.invitations.values()].filter((i) => i.boardId === boardId).map((i) => ({ ...i }));
+  }
+  async deleteInvitation(boardId: string, id: string): Promise<void> {
+    for (const [k, i] of this.invitations) if (i.boardId === boardId && i.id === id) this.invitations.delete(k);
   }
   async appendAudit(boardId: string, entry: AuditEntry): Promise<void> {
     const list = this.audit.get(boardId) ?? [];

@@ -6,10 +6,10 @@ import pg from 'pg';
 import { HealthRecord, type StorageHealth } from './storageHealth';
 import { migrate } from './postgres/migrations';
 import {
-  FencedError, type BoardRecord, type BoardStorage, type LogEntry, type SealedLinks, type SnapshotRecord, type StoredAuditEntry, type StoredBallot, type StoredSnapshot,
-  type StoredDocument, type TokenHashes,
+  FencedError, type BoardRecord, type BoardStorage, type InvitationRecord, type LogEntry, type MemberRecord, type SealedLinks, type SessionRecord,
+  type SnapshotRecord, type StoredAuditEntry, type StoredBallot, type StoredSnapshot, type StoredDocument, type TokenHashes,
 } from './BoardStorage';
-import type { AuditEntry } from '../../shared';
+import type { AuditEntry, LinkPolicy, Side } from '../../shared';
 
 // int8 (sequence numbers, epochs) as JS numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -80,8 +80,8 @@ export class PostgresStorage implements BoardStorage {
     await this.tx(async (c) => {
       const t = record.tokens;
       await c.query(
-        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-        [record.id, record.createdAt, t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, record.sealed?.owner ?? null, record.sealed?.editor ?? null],
+        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor, links) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+        [record.id, record.createdAt, t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, record.sealed?.owner ?? null, record.sealed?.editor ?? null, record.links ?? null],
       );
       await c.query('INSERT INTO board_state (board_id, state) VALUES ($1, $2)', [record.id, buf(initialState)]);
     });
@@ -91,9 +91,9 @@ export class PostgresStorage implements BoardStorage {
     const { rows } = await this.run(() =>
       this.pool.query<{
         id: string; created_at: string; owner_hash: string; editor_hash: string; viewer_hash: string; stat_hash: string | null; kommune_hash: string | null;
-        sealed_owner: string | null; sealed_editor: string | null;
+        sealed_owner: string | null; sealed_editor: string | null; links: LinkPolicy | null;
       }>(
-        'SELECT id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor FROM boards WHERE id = $1',
+        'SELECT id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor, links FROM boards WHERE id = $1',
         [id],
       ),
     );
@@ -107,7 +107,12 @@ export class PostgresStorage implements BoardStorage {
         ...(row.stat_hash ? { stat: row.stat_hash } : {}), ...(row.kommune_hash ? { kommune: row.kommune_hash } : {}),
       },
       ...(row.sealed_owner !== null || row.sealed_editor !== null ? { sealed: { owner: row.sealed_owner, editor: row.sealed_editor } } : {}),
+      ...(row.links !== null ? { links: row.links } : {}),
     };
+  }
+
+  async setLinkPolicy(id: string, links: LinkPolicy): Promise<void> {
+    await this.run(() => this.pool.query('UPDATE boards SET links = $1 WHERE id = $2', [links, id]));
   }
 
   async setTokens(id: string, t: TokenHashes, sealed?: SealedLinks): Promise<void> {
@@ -287,12 +292,15 @@ export class PostgresStorage implements BoardStorage {
    * Copies a whole board from another store (npm run migrate-store) in one transaction: record,
    * state, log rows (in order) and snapshots. False, touching nothing, if the board is already here.
    */
-  async importBoard(record: BoardRecord, stored: StoredDocument, snapshots: readonly SnapshotRecord[]): Promise<boolean> {
+  async importBoard(
+    record: BoardRecord, stored: StoredDocument, snapshots: readonly SnapshotRecord[],
+    access: { members: readonly MemberRecord[]; invitations: readonly InvitationRecord[] } = { members: [], invitations: [] },
+  ): Promise<boolean> {
     return this.tx(async (c) => {
       const t = record.tokens;
       const { rowCount } = await c.query(
-        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING',
-        [record.id, record.createdAt, t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, record.sealed?.owner ?? null, record.sealed?.editor ?? null],
+        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor, links) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING',
+        [record.id, record.createdAt, t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, record.sealed?.owner ?? null, record.sealed?.editor ?? null, record.links ?? null],
       );
       if (rowCount === 0) return false;
       if (stored.state) await c.query('INSERT INTO board_state (board_id, state) VALUES ($1, $2)', [record.id, buf(stored.state)]);
@@ -309,8 +317,96 @@ export class PostgresStorage implements BoardStorage {
           [s.id, s.boardId, s.label, s.createdAt, s.createdBy, s.auto, s.counts.nodes, s.counts.edges, buf(s.state), s.json],
         );
       }
+      // Members in the order they were added (`written`); without them a members-only board would open to nobody.
+      for (const m of access.members) {
+        await c.query('INSERT INTO members (board_id, sub, name, email, role, side, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          m.boardId, m.sub, m.name, m.email, m.role, m.side, m.addedAt,
+        ]);
+      }
+      for (const i of access.invitations) {
+        await c.query(
+          'INSERT INTO invitations (token_hash, id, board_id, role, side, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+          [i.tokenHash, i.id, i.boardId, i.role, i.side, i.createdBy, i.createdAt, i.expiresAt],
+        );
+      }
       return true;
     });
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    await this.run(() =>
+      this.pool.query('INSERT INTO sessions (id_hash, sub, name, email, id_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        s.idHash, s.sub, s.name, s.email, s.idToken, s.createdAt, s.expiresAt,
+      ]),
+    );
+  }
+
+  async getSession(idHash: string): Promise<SessionRecord | undefined> {
+    const { rows } = await this.run(() => this.pool.query<SessionRow>('SELECT * FROM sessions WHERE id_hash = $1', [idHash]));
+    const r = rows[0];
+    return r && { idHash: r.id_hash, sub: r.sub, name: r.name, email: r.email, idToken: r.id_token, createdAt: r.created_at, expiresAt: r.expires_at };
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.run(() => this.pool.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]));
+  }
+
+  async putMember(m: MemberRecord): Promise<void> {
+    await this.run(() =>
+      this.pool.query(
+        'INSERT INTO members (board_id, sub, name, email, role, side, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ' +
+          'ON CONFLICT (board_id, sub) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role, side = excluded.side',
+        [m.boardId, m.sub, m.name, m.email, m.role, m.side, m.addedAt],
+      ),
+    );
+  }
+
+  async getMember(boardId: string, sub: string): Promise<MemberRecord | undefined> {
+    const { rows } = await this.run(() => this.pool.query<MemberRow>('SELECT * FROM members WHERE board_id = $1 AND sub = $2', [boardId, sub]));
+    return rows[0] && memberFromRow(rows[0]);
+  }
+
+  async listMembers(boardId: string): Promise<MemberRecord[]> {
+    const { rows } = await this.run(() => this.pool.query<MemberRow>('SELECT * FROM members WHERE board_id = $1 ORDER BY written', [boardId]));
+    return rows.map(memberFromRow);
+  }
+
+  async removeMember(boardId: string, sub: string): Promise<void> {
+    await this.run(() => this.pool.query('DELETE FROM members WHERE board_id = $1 AND sub = $2', [boardId, sub]));
+  }
+
+  async listMemberships(sub: string): Promise<MemberRecord[]> {
+    const { rows } = await this.run(() => this.pool.query<MemberRow>('SELECT * FROM members WHERE sub = $1 ORDER BY written', [sub]));
+    return rows.map(memberFromRow);
+  }
+
+  async createInvitation(i: InvitationRecord): Promise<void> {
+    await this.run(() =>
+      this.pool.query(
+        'INSERT INTO invitations (token_hash, id, board_id, role, side, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [i.tokenHash, i.id, i.boardId, i.role, i.side, i.createdBy, i.createdAt, i.expiresAt],
+      ),
+    );
+  }
+
+  async getInvitation(tokenHash: string): Promise<InvitationRecord | undefined> {
+    const { rows } = await this.run(() => this.pool.query<InvitationRow>('SELECT * FROM invitations WHERE token_hash = $1', [tokenHash]));
+    return rows[0] && invitationFromRow(rows[0]);
+  }
+
+  async takeInvitation(tokenHash: string): Promise<InvitationRecord | undefined> {
+    // One statement: of two people (on any instances) redeeming one link, only one DELETE returns the row.
+    const { rows } = await this.run(() => this.pool.query<InvitationRow>('DELETE FROM invitations WHERE token_hash = $1 RETURNING *', [tokenHash]));
+    return rows[0] && invitationFromRow(rows[0]);
+  }
+
+  async listInvitations(boardId: string): Promise<InvitationRecord[]> {
+    const { rows } = await this.run(() => this.pool.query<InvitationRow>('SELECT * FROM invitations WHERE board_id = $1 ORDER BY written', [boardId]));
+    return rows.map(invitationFromRow);
+  }
+
+  async deleteInvitation(boardId: string, id: string): Promise<void> {
+    await this.run(() => this.pool.query('DELETE FROM invitations WHERE board_id = $1 AND id = $2', [boardId, id]));
   }
 
   private closing: Promise<void> | null = null;
@@ -318,3 +414,19 @@ export class PostgresStorage implements BoardStorage {
     return (this.closing ??= this.pool.end());
   }
 }
+
+interface SessionRow {
+  id_hash: string; sub: string; name: string; email: string; id_token: string | null; created_at: string; expires_at: string;
+}
+
+interface MemberRow {
+  board_id: string; sub: string; name: string; email: string; role: MemberRecord['role']; side: Side; added_at: string;
+}
+const memberFromRow = (r: MemberRow): MemberRecord => ({ boardId: r.board_id, sub: r.sub, name: r.name, email: r.email, role: r.role, side: r.side, addedAt: r.added_at });
+
+interface InvitationRow {
+  token_hash: string; id: string; board_id: string; role: InvitationRecord['role']; side: Side; created_by: string; created_at: string; expires_at: string;
+}
+const invitationFromRow = (r: InvitationRow): InvitationRecord => ({
+  id: r.id, boardId: r.board_id, tokenHash: r.token_hash, role: r.role, side: r.side, createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at,
+});

@@ -6,9 +6,10 @@ import { LogWriter } from './LogWriter';
 import { APPEND_UPDATE_SQL, setUpConnection, type Synchronous } from './sqliteSetup';
 import { HealthRecord, type StorageHealth } from './storageHealth';
 import type {
-  BoardRecord, BoardStorage, LogEntry, SealedLinks, SnapshotRecord, StoredAuditEntry, StoredBallot, StoredDocument, StoredSnapshot, TokenHashes,
+  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredAuditEntry, StoredBallot,
+  StoredDocument, StoredSnapshot, TokenHashes,
 } from './BoardStorage';
-import type { AuditEntry } from '../../shared';
+import type { AuditEntry, LinkPolicy, Side } from '../../shared';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -42,6 +43,37 @@ CREATE TABLE IF NOT EXISTS snapshots (
   json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snapshots_board ON snapshots(board_id, created_at);
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash TEXT PRIMARY KEY,
+  sub TEXT NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  id_token TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS members (
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  sub TEXT NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  side TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (board_id, sub)
+);
+CREATE INDEX IF NOT EXISTS members_sub ON members(sub);
+CREATE TABLE IF NOT EXISTS invitations (
+  token_hash TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  side TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS invitations_board ON invitations(board_id);
 -- The audit log (#16) has no foreign key: it stays when its board is deleted, until purgeAudit.
 CREATE TABLE IF NOT EXISTS audit_log (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -97,10 +129,27 @@ export class SqliteStorage implements BoardStorage {
     const db = this.db;
     this.stmt = {
       insertBoard: db.prepare(
-        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO boards (id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor, links) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      getBoard: db.prepare('SELECT id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor FROM boards WHERE id = ?'),
+      getBoard: db.prepare('SELECT id, created_at, owner_hash, editor_hash, viewer_hash, stat_hash, kommune_hash, sealed_owner, sealed_editor, links FROM boards WHERE id = ?'),
       setTokens: db.prepare('UPDATE boards SET owner_hash = ?, editor_hash = ?, viewer_hash = ?, stat_hash = ?, kommune_hash = ? WHERE id = ?'),
+      setLinks: db.prepare('UPDATE boards SET links = ? WHERE id = ?'),
+      insertSession: db.prepare('INSERT INTO sessions (id_hash, sub, name, email, id_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      getSession: db.prepare('SELECT * FROM sessions WHERE id_hash = ?'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE id_hash = ?'),
+      putMember: db.prepare(
+        'INSERT INTO members (board_id, sub, name, email, role, side, added_at) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
+          'ON CONFLICT(board_id, sub) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role, side = excluded.side',
+      ),
+      getMember: db.prepare('SELECT * FROM members WHERE board_id = ? AND sub = ?'),
+      listMembers: db.prepare('SELECT * FROM members WHERE board_id = ? ORDER BY rowid'),
+      removeMember: db.prepare('DELETE FROM members WHERE board_id = ? AND sub = ?'),
+      listMemberships: db.prepare('SELECT * FROM members WHERE sub = ? ORDER BY rowid'),
+      insertInvitation: db.prepare('INSERT INTO invitations (token_hash, id, board_id, role, side, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      getInvitation: db.prepare('SELECT * FROM invitations WHERE token_hash = ?'),
+      takeInvitation: db.prepare('DELETE FROM invitations WHERE token_hash = ? RETURNING *'),
+      listInvitations: db.prepare('SELECT * FROM invitations WHERE board_id = ? ORDER BY rowid'),
+      deleteInvitation: db.prepare('DELETE FROM invitations WHERE board_id = ? AND id = ?'),
       setSealed: db.prepare('UPDATE boards SET sealed_owner = ?, sealed_editor = ? WHERE id = ?'),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
       upsertState: db.prepare(
@@ -171,6 +220,7 @@ export class SqliteStorage implements BoardStorage {
         const t = record.tokens;
         this.stmt.insertBoard.run(
           record.id, record.createdAt, t.owner, t.editor, t.viewer, t.stat ?? null, t.kommune ?? null, record.sealed?.owner ?? null, record.sealed?.editor ?? null,
+          record.links ?? null,
         );
         this.stmt.upsertState.run(record.id, initialState, record.createdAt);
       })(),
@@ -182,6 +232,7 @@ export class SqliteStorage implements BoardStorage {
       | {
           id: string; created_at: string; owner_hash: string; editor_hash: string; viewer_hash: string; stat_hash: string | null; kommune_hash: string | null;
           sealed_owner: string | null; sealed_editor: string | null;
+          links: LinkPolicy | null;
         }
       | undefined;
     if (!row) return undefined;
@@ -194,7 +245,12 @@ export class SqliteStorage implements BoardStorage {
         ...(row.kommune_hash !== null ? { kommune: row.kommune_hash } : {}),
       },
       ...(row.sealed_owner !== null || row.sealed_editor !== null ? { sealed: { owner: row.sealed_owner, editor: row.sealed_editor } } : {}),
+      ...(row.links !== null ? { links: row.links } : {}),
     };
+  }
+
+  async setLinkPolicy(id: string, links: LinkPolicy): Promise<void> {
+    this.write(() => this.stmt.setLinks.run(links, id));
   }
 
   async setTokens(id: string, t: TokenHashes, sealed?: SealedLinks): Promise<void> {
@@ -211,6 +267,7 @@ export class SqliteStorage implements BoardStorage {
     const columns = new Set((this.db.pragma('table_info(boards)') as { name: string }[]).map((c) => c.name));
     if (!columns.has('sealed_owner')) this.db.exec('ALTER TABLE boards ADD COLUMN sealed_owner TEXT');
     if (!columns.has('sealed_editor')) this.db.exec('ALTER TABLE boards ADD COLUMN sealed_editor TEXT');
+    if (!columns.has('links')) this.db.exec('ALTER TABLE boards ADD COLUMN links TEXT');
     if (!columns.has('stat_hash')) this.db.exec('ALTER TABLE boards ADD COLUMN stat_hash TEXT');
     if (!columns.has('kommune_hash')) this.db.exec('ALTER TABLE boards ADD COLUMN kommune_hash TEXT');
   }
@@ -289,6 +346,64 @@ export class SqliteStorage implements BoardStorage {
     );
   }
 
+  async createSession(s: SessionRecord): Promise<void> {
+    this.write(() => this.stmt.insertSession.run(s.idHash, s.sub, s.name, s.email, s.idToken, s.createdAt, s.expiresAt));
+  }
+
+  async getSession(idHash: string): Promise<SessionRecord | undefined> {
+    const r = this.stmt.getSession.get(idHash) as
+      | { id_hash: string; sub: string; name: string; email: string; id_token: string | null; created_at: string; expires_at: string }
+      | undefined;
+    return r && { idHash: r.id_hash, sub: r.sub, name: r.name, email: r.email, idToken: r.id_token, createdAt: r.created_at, expiresAt: r.expires_at };
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.write(() => this.stmt.deleteSession.run(idHash));
+  }
+
+  async putMember(m: MemberRecord): Promise<void> {
+    this.write(() => this.stmt.putMember.run(m.boardId, m.sub, m.name, m.email, m.role, m.side, m.addedAt));
+  }
+
+  async getMember(boardId: string, sub: string): Promise<MemberRecord | undefined> {
+    const r = this.stmt.getMember.get(boardId, sub) as MemberRow | undefined;
+    return r && memberFromRow(r);
+  }
+
+  async listMembers(boardId: string): Promise<MemberRecord[]> {
+    return (this.stmt.listMembers.all(boardId) as MemberRow[]).map(memberFromRow);
+  }
+
+  async removeMember(boardId: string, sub: string): Promise<void> {
+    this.write(() => this.stmt.removeMember.run(boardId, sub));
+  }
+
+  async listMemberships(sub: string): Promise<MemberRecord[]> {
+    return (this.stmt.listMemberships.all(sub) as MemberRow[]).map(memberFromRow);
+  }
+
+  async createInvitation(i: InvitationRecord): Promise<void> {
+    this.write(() => this.stmt.insertInvitation.run(i.tokenHash, i.id, i.boardId, i.role, i.side, i.createdBy, i.createdAt, i.expiresAt));
+  }
+
+  async getInvitation(tokenHash: string): Promise<InvitationRecord | undefined> {
+    const r = this.stmt.getInvitation.get(tokenHash) as InvitationRow | undefined;
+    return r && invitationFromRow(r);
+  }
+
+  async takeInvitation(tokenHash: string): Promise<InvitationRecord | undefined> {
+    const r = this.write(() => this.stmt.takeInvitation.get(tokenHash) as InvitationRow | undefined);
+    return r && invitationFromRow(r);
+  }
+
+  async listInvitations(boardId: string): Promise<InvitationRecord[]> {
+    return (this.stmt.listInvitations.all(boardId) as InvitationRow[]).map(invitationFromRow);
+  }
+
+  async deleteInvitation(boardId: string, id: string): Promise<void> {
+    this.write(() => this.stmt.deleteInvitation.run(boardId, id));
+  }
+
   async appendAudit(boardId: string, entry: AuditEntry): Promise<void> {
     this.write(() => this.stmt.appendAudit.run(boardId, entry.at, entry.action, JSON.stringify(entry)));
   }
@@ -330,3 +445,15 @@ export class SqliteStorage implements BoardStorage {
     if (this.db.open) this.db.close();
   }
 }
+
+interface MemberRow {
+  board_id: string; sub: string; name: string; email: string; role: MemberRecord['role']; side: Side; added_at: string;
+}
+const memberFromRow = (r: MemberRow): MemberRecord => ({ boardId: r.board_id, sub: r.sub, name: r.name, email: r.email, role: r.role, side: r.side, addedAt: r.added_at });
+
+interface InvitationRow {
+  token_hash: string; id: string; board_id: string; role: InvitationRecord['role']; side: Side; created_by: string; created_at: string; expires_at: string;
+}
+const invitationFromRow = (r: InvitationRow): InvitationRecord => ({
+  id: r.id, boardId: r.board_id, tokenHash: r.token_hash, role: r.role, side: r.side, createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at,
+});

@@ -113,6 +113,69 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
     expect(await s.loadDocument('missing')).toEqual({ state: null, updates: [] });
   });
 
+  it('keeps a board\'s link policy (absent until set)', async () => {
+    const s = await open();
+    const rec = board();
+    await s.createBoard(rec, new Uint8Array([0, 0]));
+    expect((await s.getBoard(rec.id))?.links).toBeUndefined();
+    await s.setLinkPolicy(rec.id, 'viewer');
+    expect((await s.getBoard(rec.id))?.links).toBe('viewer');
+    await s.setLinkPolicy(rec.id, 'none');
+    expect((await s.getBoard(rec.id))?.links).toBe('none');
+  });
+
+  it('stores, finds and deletes sessions by the hash of their id', async () => {
+    const s = await open();
+    const session = { idHash: hashToken('cookie'), sub: 'kari', name: 'Kari Nordmann', email: 'kari@lier.kommune.no', idToken: 'eyJ…', createdAt: '2026-01-01T08:00:00.000Z', expiresAt: '2026-01-01T20:00:00.000Z' };
+    await s.createSession(session);
+    await s.createSession({ ...session, idHash: hashToken('other'), idToken: null });
+    expect(await s.getSession(session.idHash)).toEqual(session);
+    expect((await s.getSession(hashToken('other')))?.idToken).toBeNull();
+    await s.deleteSession(session.idHash);
+    expect(await s.getSession(session.idHash)).toBeUndefined();
+    expect(await s.getSession(hashToken('other'))).toBeDefined();
+  });
+
+  it('keeps members per board: put replaces role and side in place, remove, memberships of a person, gone with the board', async () => {
+    const s = await open();
+    const a = board();
+    const b = board();
+    await s.createBoard(a, new Uint8Array([0, 0]));
+    await s.createBoard(b, new Uint8Array([0, 0]));
+    const kari = { boardId: a.id, sub: 'kari', name: 'Kari', email: 'kari@x.no', role: 'owner' as const, side: 'stat' as const, addedAt: '2026-01-01T08:00:00.000Z' };
+    const ola = { ...kari, sub: 'ola', name: 'Ola', email: 'ola@x.no', role: 'editor' as const, side: 'gjest' as const, addedAt: '2026-01-01T08:01:00.000Z' };
+    await s.putMember(kari);
+    await s.putMember(ola);
+    await s.putMember({ ...kari, boardId: b.id, role: 'viewer' });
+    await s.putMember({ ...ola, side: 'kommune', addedAt: '2026-01-02T00:00:00.000Z' });
+    expect(await s.getMember(a.id, 'ola')).toEqual({ ...ola, side: 'kommune' });
+    expect((await s.listMembers(a.id)).map((m) => [m.sub, m.side])).toEqual([['kari', 'stat'], ['ola', 'kommune']]);
+    expect((await s.listMemberships('kari')).map((m) => [m.boardId, m.role])).toEqual([[a.id, 'owner'], [b.id, 'viewer']]);
+    await s.removeMember(a.id, 'ola');
+    expect(await s.getMember(a.id, 'ola')).toBeUndefined();
+    await s.deleteBoard(a.id);
+    expect(await s.listMembers(a.id)).toEqual([]);
+    expect((await s.listMemberships('kari')).map((m) => m.boardId)).toEqual([b.id]);
+  });
+
+  it('an invitation is taken once, listed per board until then, and deleted with its board', async () => {
+    const s = await open();
+    const a = board();
+    await s.createBoard(a, new Uint8Array([0, 0]));
+    const inv = { id: 'inv1', boardId: a.id, tokenHash: hashToken('invite'), role: 'editor' as const, side: 'kommune' as const, createdBy: 'kari', createdAt: '2026-01-01T08:00:00.000Z', expiresAt: '2026-01-08T08:00:00.000Z' };
+    await s.createInvitation(inv);
+    await s.createInvitation({ ...inv, id: 'inv2', tokenHash: hashToken('invite2') });
+    expect(await s.getInvitation(inv.tokenHash)).toEqual(inv);
+    expect((await s.listInvitations(a.id)).map((i) => i.id)).toEqual(['inv1', 'inv2']);
+    const [first, second] = await Promise.all([s.takeInvitation(inv.tokenHash), s.takeInvitation(inv.tokenHash)]);
+    expect([first, second].filter(Boolean)).toEqual([inv]);
+    await s.deleteInvitation(a.id, 'inv2');
+    expect(await s.listInvitations(a.id)).toEqual([]);
+    await s.createInvitation({ ...inv, id: 'inv3', tokenHash: hashToken('invite3') });
+    await s.deleteBoard(a.id);
+    expect(await s.getInvitation(hashToken('invite3'))).toBeUndefined();
+  });
+
   it('appendUpdates returns increasing sequence numbers; loadDocument gives each board its own rows in order', async () => {
     const s = await open();
     const a = board();

@@ -3,12 +3,23 @@
 // cannot keep up is closed rather than slowing anyone else — and has one way out, `close()`,
 // which also leaves the room.
 import type { WebSocket } from 'ws';
-import type { Role } from '../../shared';
+import type { Role, Side } from '../../shared';
 import type { Metrics } from '../metrics';
 import { CLOSE, type CloseEvent } from '../protocol';
 import { ConnectionBudget, type BudgetLimits } from './ConnectionBudget';
 
 let nextConnectionId = 1;
+
+/** The signed-in member behind a connection (issue #17): closed when removed, changed or signed out. */
+export interface ConnectedMember {
+  sub: string;
+  /** The verified name and the side from the membership, stamped into their presence. */
+  name: string;
+  side: Side;
+  sessionIdHash: string;
+  /** When the session ends (ms since epoch): the connection is closed then. */
+  sessionExpiresAt: number;
+}
 
 /** What a connection needs of its room: somewhere to hand its frames, and to leave. */
 export interface ConnectionHost {
@@ -32,6 +43,8 @@ export class Connection {
   /** Awareness client ids this connection has claimed; no other connection may speak for them. */
   readonly awarenessIds = new Set<number>();
   private isClosed = false;
+  /** Set for a signed-in member's connection; null for a share link's. */
+  member: ConnectedMember | null = null;
   /** Answered the last heartbeat ping. */
   private alive = true;
   private readonly budget: ConnectionBudget | null;

@@ -44,6 +44,8 @@ export class RoomAwareness {
   /** Ids whose owner left recently: only a connection with the same link may claim them until then. */
   private readonly reserved = new Map<number, { tokenHash: string; until: number }>();
   private readonly pending = new Set<number>();
+  /** How far a rejoined connection's clocks are behind the server's for its id (see receive). */
+  private readonly clockShift = new Map<Connection, number>();
   private timer: NodeJS.Timeout | null = null;
   private destroyed = false;
   /** When a named person last changed their presence (moved, selected, joined); 0 = never. */
@@ -92,12 +94,23 @@ export class RoomAwareness {
       }
       const parsed = parseAwarenessState(raw.json);
       if (owner === undefined && parsed === null) continue; // an echo of someone who left
-      const known = this.entries.get(raw.clientId)?.clock;
-      if (known !== undefined && raw.clock <= known) continue; // not newer: y-protocols ignores it too
+      const entry = this.entries.get(raw.clientId);
+      const known = entry?.clock;
+      // A reconnect resends the state with the clock it had, which the server bumped when the id
+      // left: that claim continues after it, so the person is seen again at once, and the
+      // connection's later clocks are shifted by as much, so its next changes count too (the
+      // reservation below still decides who may claim the id).
+      const sent = raw.clock + (owner === conn ? (this.clockShift.get(conn) ?? 0) : 0);
+      const rejoin = owner === undefined && entry !== undefined && entry.json === null && known !== undefined && sent <= known;
+      if (known !== undefined && sent <= known && !rejoin) continue; // not newer: y-protocols ignores it too
       // No clock jumps: a clock far ahead continues at +1 instead. The sender's own clock stays ahead
       // of what others see, so its next change still counts; a squatter cannot push an id's clock
       // out of its owner's reach.
-      let clock = raw.clock;
+      let clock = sent;
+      if (rejoin) {
+        clock = known! + 1;
+        this.clockShift.set(conn, clock - raw.clock);
+      }
       if (known !== undefined ? clock > known + MAX_CLOCK_STEP : clock > MAX_CLOCK) {
         this.metrics.awarenessIgnored.inc({ reason: 'clock_jump' });
         clock = (known ?? 0) + 1;
@@ -132,6 +145,12 @@ export class RoomAwareness {
     for (const field of rejected) this.metrics.awarenessIgnored.inc({ reason: `bad_${field}` });
     // The role is the connection's, never the client's.
     state.role = conn.role;
+    // So are a signed-in member's name and side (verified); a link holder cannot claim to be verified.
+    if (conn.member) state.user = { ...state.user, name: conn.member.name, side: conn.member.side, verified: true };
+    else if (state.user?.verified !== undefined) {
+      const { verified: _claimed, ...user } = state.user;
+      state.user = user;
+    }
     const pid = state.user?.participantId;
     if (pid !== undefined && !this.bindParticipant(conn, pid)) {
       this.metrics.awarenessIgnored.inc({ reason: 'participant_taken' });
@@ -163,6 +182,7 @@ export class RoomAwareness {
   }
 
   private leave(conn: Connection, clock: number): void {
+    this.clockShift.delete(conn);
     const id = this.idOf.get(conn);
     if (id === undefined) return;
     this.idOf.delete(conn);

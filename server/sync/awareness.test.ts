@@ -52,6 +52,20 @@ describe('awareness is checked by the server', () => {
     expect(stateOf(watcher, editor.doc.clientID)?.drag).toEqual({ n2: { x: 10, y: 20 } });
   });
 
+  it('a client that reconnects is seen again at once with the state it had (its resent clock is not "old")', async () => {
+    const server = await startTestServer();
+    const board = await createBoard(server.url);
+    const watcher = connectClient(server.wsUrl, board.id, board.tokens.editor);
+    const editor = connectClient(server.wsUrl, board.id, board.tokens.editor);
+    await Promise.all([watcher.synced, editor.synced]);
+    editor.provider.awareness.setLocalState({ user: { name: 'Eli', color: '#654321' } });
+    await waitFor(() => !!stateOf(watcher, editor.doc.clientID)?.user, 5000, 'Eli present');
+    editor.provider.disconnect();
+    await waitFor(() => stateOf(watcher, editor.doc.clientID) === undefined, 5000, 'Eli gone');
+    editor.provider.connect();
+    await waitFor(() => stateOf(watcher, editor.doc.clientID)?.user?.name === 'Eli', 5000, 'Eli back without changing anything');
+  });
+
   it('the role is the token\'s: a role written into user or the state is replaced', async () => {
     const server = await startTestServer();
     const board = await createBoard(server.url);

@@ -75,11 +75,19 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectClient(wsUrl: string, boardId: string, token: string, doc = new Y.Doc()): TestClient {
+/** `headers` go with every (re)connect: a signed-in member's client sends its session cookie and Origin. */
+export function connectClient(wsUrl: string, boardId: string, token: string, doc = new Y.Doc(), headers?: Record<string, string>): TestClient {
+  const polyfill = headers
+    ? class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers });
+        }
+      }
+    : WebSocket;
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: polyfill as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params: { token },
+    params: token ? { token } : {},
     maxBackoffTime: 300,
   });
   const closes: { code: number; reason: string }[] = [];

@@ -76,6 +76,28 @@ describe('migrate-store', () => {
     expect((await to.listSnapshots(src.ids[0]!)).map((s) => s.label)).toEqual(['Samme ms B', 'Samme ms A', 'Start']);
   });
 
+  it('a board with sign-in (#17) arrives with its link policy, members in their order and open invitations', async () => {
+    const src = await sourceStore();
+    const id = src.ids[1]!;
+    await src.store.setLinkPolicy(id, 'none');
+    const member = (sub: string, role: 'owner' | 'editor', side: 'stat' | 'kommune') =>
+      ({ boardId: id, sub, name: sub, email: `${sub}@lier.kommune.no`, role, side, addedAt: '2025-04-01T08:00:00.000Z' });
+    await src.store.putMember(member('kari', 'owner', 'stat'));
+    await src.store.putMember(member('ola', 'editor', 'kommune'));
+    await src.store.createInvitation({
+      id: 'inv-1', boardId: id, tokenHash: hashToken('invitasjon'), role: 'viewer', side: 'kommune', createdBy: 'kari',
+      createdAt: '2025-04-01T08:00:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z',
+    });
+    const { store: to } = await target();
+    expect((await migrateStore(src.store, to)).mismatches).toEqual([]);
+    expect((await to.getBoard(id))?.links).toBe('none');
+    expect(await to.listMembers(id)).toEqual(await src.store.listMembers(id));
+    expect(await to.listInvitations(id)).toEqual(await src.store.listInvitations(id));
+    // Edited in Postgres since: reported, not overwritten.
+    await to.removeMember(id, 'ola');
+    expect((await migrateStore(src.store, to)).mismatches).toEqual([{ boardId: id, problem: 'members differ (2 in SQLite, 1 in Postgres)' }]);
+  });
+
   it('run twice: the second copies nothing, duplicates nothing and verifies again', async () => {
     const src = await sourceStore();
     const { store: to } = await target();

@@ -1,5 +1,6 @@
 // `npm run migrate-store -- --from ./data --to "$DATABASE_URL"`: copies every board (token hashes,
-// sealed links, compacted state, update log) and every snapshot from the SQLite store to Postgres,
+// sealed links, link policy, members, open invitations, compacted state, update log) and every
+// snapshot from the SQLite store to Postgres (sessions are not copied: people sign in again),
 // one board per transaction, then verifies each board against its source: token hashes, snapshot
 // ids, and the document itself (same Yjs state vector and delete set, same interchange JSON).
 // Run twice, it copies nothing again: a board already in Postgres is only verified.
@@ -46,6 +47,10 @@ async function compareBoard(from: BoardStorage, to: BoardStorage, id: string): P
   }
   const [sa, sb] = [await from.listSnapshots(id), await to.listSnapshots(id)];
   if (JSON.stringify(sa) !== JSON.stringify(sb)) return `snapshots differ (${sa.length} in SQLite, ${sb.length} in Postgres)`;
+  const [ma, mb] = [await from.listMembers(id), await to.listMembers(id)];
+  if (JSON.stringify(ma) !== JSON.stringify(mb)) return `members differ (${ma.length} in SQLite, ${mb.length} in Postgres)`;
+  const [ia, ib] = [await from.listInvitations(id), await to.listInvitations(id)];
+  if (JSON.stringify(ia) !== JSON.stringify(ib)) return `invitations differ (${ia.length} in SQLite, ${ib.length} in Postgres)`;
   return null;
 }
 
@@ -57,7 +62,8 @@ export async function migrateStore(from: SqliteStorage, to: PostgresStorage, pro
     const stored = await from.loadDocument(id);
     const summaries = await from.listSnapshots(id);
     const snapshots = (await Promise.all(summaries.map((s) => from.getSnapshot(id, s.id)))).filter((s): s is SnapshotRecord => !!s);
-    const copied = await to.importBoard(record, stored, snapshots);
+    const access = { members: await from.listMembers(id), invitations: await from.listInvitations(id) };
+    const copied = await to.importBoard(record, stored, snapshots, access);
     if (copied) report.copied++;
     else report.alreadyThere++;
     report.snapshots += snapshots.length;

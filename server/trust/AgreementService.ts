@@ -11,6 +11,7 @@ import type { AuditLog } from '../audit/AuditLog';
 import type { BoardAccess } from '../http/boardAccess';
 import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import { readBoard, writeAsServer } from './serverWrite';
+import { actorOf } from '../audit/AuditLog';
 
 const SERVER_ORIGIN = 'server-agreement';
 
@@ -38,7 +39,9 @@ export class AgreementService {
   async give(boardId: string, access: BoardAccess, input: { targetId?: unknown; side?: unknown; name?: unknown }): Promise<{ record: AgreementRecord; created: boolean }> {
     const side = checkSide(access, input.side);
     const targetId = typeof input.targetId === 'string' ? input.targetId : '';
-    const name = typeof input.name === 'string' ? input.name.trim() : '';
+    // A signed-in member (#17) agrees under the name their identity provider gave, whatever is typed.
+    const verified = access.identity?.verified === true && access.identity.name !== null;
+    const name = verified ? access.identity.name! : typeof input.name === 'string' ? input.name.trim() : '';
     if (!name || name.length > 200) throw new InvalidError('invalid_request', 'Give the "name" of the person agreeing (1–200 characters).', [{ path: 'name', message: 'required' }]);
     const at = this.now().toISOString();
     const result = await writeAsServer(this.rooms, boardId, (doc) => {
@@ -50,14 +53,14 @@ export class AgreementService {
       if (!r.ok) return { error: new InvalidError(r.code, r.message.en) };
       const record = workshopMaps(doc).agreements.get(agreementKey(targetId, side))!;
       if (record === before) return { record, created: false };
-      // The record agree() wrote, marked as the server's: the name was typed on a link, not verified.
-      const stamped: AgreementRecord = { ...record, verified: false };
+      // The record agree() wrote, marked as the server's: verified for a member, a typed name on a link is not.
+      const stamped: AgreementRecord = { ...record, verified };
       workshopMaps(doc).agreements.set(agreementKey(targetId, side), stamped);
       return { record: stamped, created: true };
     });
     if ('error' in result) throw result.error;
     if (result.created) {
-      await this.audit.record(boardId, 'agreement.give', { name, verified: false }, {
+      await this.audit.record(boardId, 'agreement.give', { name, verified }, {
         target: targetId,
         details: { side, fingerprint: result.record.fingerprint, link: access.link },
       });
@@ -71,6 +74,7 @@ export class AgreementService {
     const had = await readBoard(this.rooms, boardId, (doc) => workshopMaps(doc).agreements.get(agreementKey(targetId, side)));
     if (!had) return;
     await writeAsServer(this.rooms, boardId, (doc) => withdrawAgreement(doc, { targetId, side }, SERVER_ORIGIN));
-    await this.audit.record(boardId, 'agreement.withdraw', { name: name ?? had.name, verified: false }, { target: targetId, details: { side, link: access.link } });
+    const actor = actorOf(access, name ?? had.name);
+    await this.audit.record(boardId, 'agreement.withdraw', actor, { target: targetId, details: { side, link: access.link } });
   }
 }

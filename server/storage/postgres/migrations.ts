@@ -103,6 +103,50 @@ CREATE TABLE ballots (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'sign-in (#17): link policy, sessions, members, invitations; tickets of a member session',
+    sql: `
+-- Absent (NULL) on boards made before sign-in: every link opens the board ('all').
+ALTER TABLE boards ADD COLUMN links TEXT;
+-- A member's ticket is checked against their session again when it is used.
+ALTER TABLE ws_tickets ADD COLUMN session_id_hash TEXT;
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY,
+  sub TEXT NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  id_token TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE members (
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  sub TEXT NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  side TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  -- The order members were added (SQLite's rowid); a replaced member keeps its place.
+  written BIGSERIAL NOT NULL,
+  PRIMARY KEY (board_id, sub)
+);
+CREATE INDEX members_sub ON members(sub);
+CREATE TABLE invitations (
+  token_hash TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  side TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  written BIGSERIAL NOT NULL
+);
+CREATE INDEX invitations_board ON invitations(board_id, written);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction. Returns the versions it applied. */
