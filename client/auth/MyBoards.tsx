@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { SIDE_LABELS } from '../../shared';
-import { navigate } from '../navigation';
+import { BoardEntry } from '../ui/BoardEntry';
 import { myBoards, type MyBoard } from './authApi';
 
 export function MyBoards() {
@@ -15,7 +15,6 @@ export function MyBoards() {
       live = false;
     };
   }, []);
-  const roleLabel = { owner: t('roleOwner'), editor: t('roleEditor'), viewer: t('roleViewer') };
   return (
     <section className="mk-card-panel" aria-labelledby="mk-my-boards-h">
       <h2 id="mk-my-boards-h">{t('myBoardsTitle')}</h2>
@@ -29,16 +28,7 @@ export function MyBoards() {
             const href = `/b/${encodeURIComponent(b.id)}`;
             return (
               <li key={b.id} data-board-id={b.id}>
-                <a
-                  href={href}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(href);
-                  }}
-                >
-                  {b.title || t('untitledBoard')}
-                </a>
-                <span className={`mk-role-badge mk-role-${b.role}`}>{roleLabel[b.role]}</span>
+                <BoardEntry href={href} title={b.title} role={b.role} />
                 <span className="mk-muted">{pick(SIDE_LABELS[b.side])}</span>
               </li>
             );

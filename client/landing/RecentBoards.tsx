@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDateTime } from '../i18n/format';
 import { boardLink, type Role } from '../api';
-import { boardPath, navigate } from '../navigation';
+import { boardPath } from '../navigation';
+import { BoardEntry } from '../ui/BoardEntry';
 import { forgetBoard, listRecent } from './recentBoards';
 import { LinkRow } from './LinkRow';
 
@@ -21,7 +22,6 @@ export function RecentBoards() {
       window.removeEventListener('storage', refresh);
     };
   }, []);
-  const roleLabel = { owner: t('roleOwner'), editor: t('roleEditor'), viewer: t('roleViewer') };
   return (
     <section className="mk-card-panel" aria-labelledby="mk-recent-h">
       <h2 id="mk-recent-h">{t('recentTitle')}</h2>
@@ -34,16 +34,7 @@ export function RecentBoards() {
             const held = ROLES.filter((r) => b.tokens[r]);
             return (
               <li key={b.id} data-board-id={b.id}>
-                <a
-                  href={href}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(href);
-                  }}
-                >
-                  {b.title || t('untitledBoard')}
-                </a>
-                <span className={`mk-role-badge mk-role-${b.role}`}>{roleLabel[b.role]}</span>
+                <BoardEntry href={href} title={b.title} role={b.role} />
                 <span className="mk-muted">
                   {t('lastOpened')} {formatDateTime(b.openedAt, lang)}
                 </span>
