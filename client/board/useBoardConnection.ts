@@ -8,6 +8,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { wsBase } from '../api';
 import { ticketSocketClass } from './ticketSocket';
 import { localDbName } from './localCopy';
+import { forgetDepartedClocks } from './forgetDepartedClocks';
 import type { SyncState } from './connectionStatus';
 
 export interface BoardConnection {
@@ -59,7 +60,10 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
       publish();
     };
 
-    provider.on('status', recompute);
+    provider.on('status', (event: { status: string }) => {
+      if (event.status === 'disconnected') forgetDepartedClocks(provider.awareness);
+      recompute();
+    });
     provider.on('sync', (isSynced: boolean) => {
       if (isSynced) {
         everSynced = true;

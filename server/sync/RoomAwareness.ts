@@ -4,7 +4,8 @@
 //
 // Rules (issue #12, finding 6):
 // - A connection speaks for one client id: the first it sends a state for. Entries for other ids
-//   (y-websocket echoes everyone's states back) are skipped unparsed.
+//   (y-websocket echoes everyone's states back) are skipped unparsed — except that a new socket of
+//   the same link or person takes over its own id from an old socket whose close never arrived.
 // - Each state is checked field by field; a bad field is dropped, an oversized state ignored. The
 //   role is the one the connection's token gives; `drag` and `viewport` only where the role allows.
 // - A participant id in use by holders of one link cannot be claimed by a connection with another.
@@ -81,9 +82,19 @@ export class RoomAwareness {
   /** One awareness message of `conn`. Throws MalformedMessageError for a broken frame or state JSON. */
   receive(conn: Connection, update: Uint8Array): void {
     for (const raw of readAwarenessEntries(update)) {
-      const owner = this.owners.get(raw.clientId);
+      let owner = this.owners.get(raw.clientId);
       const mine = this.idOf.get(conn);
-      if (owner !== undefined && owner !== conn) continue; // someone else's
+      let takeover = false;
+      if (owner !== undefined && owner !== conn) {
+        // The same id from a new socket of the same link (or person) while an old socket still holds
+        // it: that doc reconnected after its line dropped without a close reaching us (the heartbeat
+        // would find the old socket only within a minute). The id follows the doc. Anyone else's
+        // claim is skipped.
+        if (mine !== undefined || owner.tokenHash !== conn.tokenHash) continue;
+        this.release(owner);
+        owner = undefined;
+        takeover = true;
+      }
       if (owner === undefined && mine !== undefined) {
         this.metrics.awarenessIgnored.inc({ reason: 'second_id' });
         continue;
@@ -101,7 +112,7 @@ export class RoomAwareness {
       // connection's later clocks are shifted by as much, so its next changes count too (the
       // reservation below still decides who may claim the id).
       const sent = raw.clock + (owner === conn ? (this.clockShift.get(conn) ?? 0) : 0);
-      const rejoin = owner === undefined && entry !== undefined && entry.json === null && known !== undefined && sent <= known;
+      const rejoin = owner === undefined && entry !== undefined && (entry.json === null || takeover) && known !== undefined && sent <= known;
       if (known !== undefined && sent <= known && !rejoin) continue; // not newer: y-protocols ignores it too
       // No clock jumps: a clock far ahead continues at +1 instead. The sender's own clock stays ahead
       // of what others see, so its next change still counts; a squatter cannot push an id's clock
@@ -181,14 +192,21 @@ export class RoomAwareness {
     }
   }
 
-  private leave(conn: Connection, clock: number): void {
+  /** `conn` no longer speaks for its id (it left, or its id was taken over); returns that id. */
+  private release(conn: Connection): number | undefined {
     this.clockShift.delete(conn);
     const id = this.idOf.get(conn);
-    if (id === undefined) return;
+    if (id === undefined) return undefined;
     this.idOf.delete(conn);
     this.owners.delete(id);
     conn.awarenessIds.delete(id);
     this.unbindParticipant(conn);
+    return id;
+  }
+
+  private leave(conn: Connection, clock: number): void {
+    const id = this.release(conn);
+    if (id === undefined) return;
     const now = Date.now();
     for (const [held, r] of this.reserved) if (r.until <= now) this.reserved.delete(held);
     this.reserved.set(id, { tokenHash: conn.tokenHash, until: now + RESERVE_MS });

@@ -163,4 +163,36 @@ describe('awareness is checked by the server', () => {
     await waitFor(() => stateOf(watcher, id)?.user?.name === 'Anne', 5000, 'Anne to be seen again');
     expect(stateOf(watcher, id)?.cursor).toEqual({ x: 3, y: 3 });
   });
+  it('a line that dropped without a close does not hide its owner: the reconnect on the same link takes the id over, another link cannot', async () => {
+    const server = await startTestServer();
+    const board = await createBoard(server.url);
+    const watcher = connectClient(server.wsUrl, board.id, board.tokens.viewer);
+    await watcher.synced;
+    const id = 424_242;
+    // Anne's old socket: the network went away, so the server never heard it close (until the heartbeat).
+    const stale = await rawClient(`${server.wsUrl}/${board.id}?token=${board.tokens.editor}`);
+    stale.send([{ clientId: id, clock: 3, state: { user: { name: 'Anne', color: '#222222' } } }]);
+    await stale.handled();
+    await waitFor(() => stateOf(watcher, id)?.user?.name === 'Anne', 5000, 'Anne present');
+
+    // Someone with another link claims her id while the old socket still holds it: ignored.
+    const other = await rawClient(`${server.wsUrl}/${board.id}?token=${board.tokens.viewer}`);
+    other.send([{ clientId: id, clock: 9, state: { user: { name: 'Squatter', color: '#333333' } } }]);
+    await other.handled();
+
+    // Anne's doc reconnects on a new socket with the same link and id, and renames herself.
+    const doc = new Y.Doc();
+    doc.clientID = id;
+    const anne = connectClient(server.wsUrl, board.id, board.tokens.editor, doc);
+    await anne.synced;
+    anne.provider.awareness.setLocalState({ user: { name: 'Anne B.', color: '#222222' } });
+    await waitFor(() => stateOf(watcher, id)?.user?.name === 'Anne B.', 5000, 'the reconnect to be seen');
+    anne.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
+    await waitFor(() => (stateOf(watcher, id)?.cursor as { x: number } | undefined)?.x === 1, 5000, 'her next change');
+
+    // The old socket finally closes: that must not remove the person who is here.
+    stale.ws.close();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stateOf(watcher, id)?.user?.name).toBe('Anne B.');
+  });
 });
