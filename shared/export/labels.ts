@@ -6,35 +6,21 @@ export type ExportLang = 'nb' | 'nn';
 
 export interface ExportLabels {
   view: Record<View, string>;
-  municipality: string;
   planPeriod: string;
   selection: string;
-  type: string;
-  level: string;
-  owner: string;
-  period: string;
-  planRef: string;
-  responsible: string;
   status: string;
   progress: string;
-  sdg: string;
-  anchoredIn: string;
-  strategies: string;
-  measures: string;
   indicators: string;
-  columns: { indicator: string; unit: string; baseline: string; target: string; latest: string; source: string };
   latest: string;
   see: string;
   from: string;
   to: string;
   divergences: string;
   divergencesIntro: string;
-  noDivergences: string;
   note: string;
   severity: string;
   resolution: string;
   notResolved: string;
-  coverage: string;
   coverageLists: {
     nationalGoalsNotOperationalised: string;
     localGoalsUnanchored: string;
@@ -44,7 +30,6 @@ export interface ExportLabels {
   none: string;
   issues: string;
   issuesIntro: string;
-  figure: string;
   mapTitle: string;
   mapDescription: (p: { cards: number; links: number; conflicts: number; bands: string }) => string;
   workshop: WorkshopExportLabels;
@@ -57,35 +42,21 @@ export const EXPORT_LABELS: Record<ExportLang, ExportLabels> = {
       stat: 'Statens utsnitt: stat og felles',
       kommune: 'Kommunens utsnitt: kommune og felles',
     },
-    municipality: 'Kommune',
     planPeriod: 'Planperiode',
     selection: 'Utvalg',
-    type: 'Type',
-    level: 'Nivå',
-    owner: 'Eier',
-    period: 'Periode',
-    planRef: 'Planreferanse',
-    responsible: 'Ansvarlig',
     status: 'Status',
     progress: 'Fremdrift',
-    sdg: 'Bærekraftsmål',
-    anchoredIn: 'Forankret i',
-    strategies: 'Strategier',
-    measures: 'Tiltak',
     indicators: 'Indikatorer',
-    columns: { indicator: 'Indikator', unit: 'Enhet', baseline: 'Utgangsverdi', target: 'Målverdi', latest: 'Siste verdi', source: 'Kilde' },
     latest: 'siste',
     see: 'se',
     from: 'fra',
     to: 'til',
     divergences: 'Måldivergens',
     divergencesIntro: 'Mål som trekker i ulike retninger, til drøfting i partnerskapsmøtet.',
-    noDivergences: 'Ingen målkonflikter er registrert.',
     note: 'Merknad',
     severity: 'Alvorlighetsgrad',
     resolution: 'Løsning',
     notResolved: 'Ikke avklart',
-    coverage: 'Dekning',
     coverageLists: {
       nationalGoalsNotOperationalised: 'Nasjonale mål som ingen lokale mål eller tiltak operasjonaliserer',
       localGoalsUnanchored: 'Lokale NAV-mål uten forankring',
@@ -95,7 +66,6 @@ export const EXPORT_LABELS: Record<ExportLang, ExportLabels> = {
     none: 'Ingen.',
     issues: 'Merknader til kartet',
     issuesIntro: 'Kartet bryter disse reglene. De bør rettes på tavla:',
-    figure: 'Figur',
     mapTitle: 'Målkart',
     mapDescription: ({ cards, links, conflicts, bands }) =>
       `Målkart med ${cards} kort og ${links} koblinger i båndene ${bands}. ` +
@@ -109,35 +79,21 @@ export const EXPORT_LABELS: Record<ExportLang, ExportLabels> = {
       stat: 'Staten sitt utsnitt: stat og felles',
       kommune: 'Kommunen sitt utsnitt: kommune og felles',
     },
-    municipality: 'Kommune',
     planPeriod: 'Planperiode',
     selection: 'Utval',
-    type: 'Type',
-    level: 'Nivå',
-    owner: 'Eigar',
-    period: 'Periode',
-    planRef: 'Planreferanse',
-    responsible: 'Ansvarleg',
     status: 'Status',
     progress: 'Framdrift',
-    sdg: 'Berekraftsmål',
-    anchoredIn: 'Forankra i',
-    strategies: 'Strategiar',
-    measures: 'Tiltak',
     indicators: 'Indikatorar',
-    columns: { indicator: 'Indikator', unit: 'Eining', baseline: 'Utgangsverdi', target: 'Målverdi', latest: 'Siste verdi', source: 'Kjelde' },
     latest: 'siste',
     see: 'sjå',
     from: 'frå',
     to: 'til',
     divergences: 'Måldivergens',
     divergencesIntro: 'Mål som dreg i ulike retningar, til drøfting i partnarskapsmøtet.',
-    noDivergences: 'Ingen målkonfliktar er registrerte.',
     note: 'Merknad',
     severity: 'Alvorsgrad',
     resolution: 'Løysing',
     notResolved: 'Ikkje avklart',
-    coverage: 'Dekning',
     coverageLists: {
       nationalGoalsNotOperationalised: 'Nasjonale mål som ingen lokale mål eller tiltak operasjonaliserer',
       localGoalsUnanchored: 'Lokale NAV-mål utan forankring',
@@ -147,7 +103,6 @@ export const EXPORT_LABELS: Record<ExportLang, ExportLabels> = {
     none: 'Ingen.',
     issues: 'Merknader til kartet',
     issuesIntro: 'Kartet bryt desse reglane. Dei bør rettast på tavla:',
-    figure: 'Figur',
     mapTitle: 'Målkart',
     mapDescription: ({ cards, links, conflicts, bands }) =>
       `Målkart med ${cards} kort og ${links} koplingar i banda ${bands}. ` +
