@@ -1,14 +1,13 @@
 // /invitasjon#token=…: an invitation to a board. Signed out, it offers «Logg inn» (coming back
 // here); signed in, it names the board, role and side, and «Ta imot» makes the person a member.
 import { useEffect, useRef, useState } from 'react';
+import { PageHeader } from '../ui/PageHeader';
 import { useI18n } from '../i18n/I18nProvider';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { SIDE_LABELS } from '../../shared';
 import { ApiError } from '../api';
 import { navigate } from '../navigation';
 import { acceptInvitation, previewInvitation, signInHref } from './authApi';
 import { useSignIn } from './useSignIn';
-import { SignInBar } from './SignInBar';
 
 type Preview = Awaited<ReturnType<typeof previewInvitation>>;
 
@@ -46,14 +45,7 @@ export function InvitationPage({ token }: { token: string }) {
 
   return (
     <div className="mk-landing">
-      <header className="mk-landing-header">
-        <div className="mk-brand">
-          <span className="mk-logo" aria-hidden="true" />
-          <span>{t('appName')}</span>
-        </div>
-        <SignInBar />
-        <LanguageSwitch />
-      </header>
+      <PageHeader nameIsHeading={false} />
       <main className="mk-landing-main">
         <section className="mk-card-panel" aria-labelledby="mk-invitation-h" data-testid="invitation">
           <h1 id="mk-invitation-h" tabIndex={-1} ref={heading}>

@@ -1,8 +1,8 @@
 // The start page: create a board (empty, from the example, from a file), share its links,
 // and the boards this browser has opened.
 import { useState } from 'react';
+import { PageHeader } from '../ui/PageHeader';
 import { useT } from '../i18n/I18nProvider';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import type { CreatedBoard } from '../api';
 import { CreateBoard } from './CreateBoard';
 import { ImportBoard } from './ImportBoard';
@@ -10,7 +10,6 @@ import { ShareLinks } from './ShareLinks';
 import { RecentBoards } from './RecentBoards';
 import { rememberLinks } from './recentBoards';
 import { navigate } from '../navigation';
-import { SignInBar } from '../auth/SignInBar';
 import { MyBoards } from '../auth/MyBoards';
 import { useSignIn } from '../auth/useSignIn';
 import { signInHref } from '../auth/authApi';
@@ -28,14 +27,7 @@ export function LandingPage() {
   };
   return (
     <div className="mk-landing">
-      <header className="mk-landing-header">
-        <div className="mk-brand">
-          <span className="mk-logo" aria-hidden="true" />
-          <h1>{t('appName')}</h1>
-        </div>
-        <SignInBar />
-        <LanguageSwitch />
-      </header>
+      <PageHeader nameIsHeading={true} />
       <main className="mk-landing-main">
         <p className="mk-tagline">{t('tagline')}</p>
         {signIn.state === 'signedOut' ? (
