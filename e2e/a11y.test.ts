@@ -3,28 +3,22 @@
 // a card selected), the outline view, the export, snapshot, share («Del»), filter and help dialogs, and every
 // workshop panel. Also the canvas's accessible names: a card says kind, band, title, owner and
 // agreement; a link says its kind and both titles, never internal ids.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { STRINGS } from '../client/i18n/strings';
-import { cardSelector, launchBrowser, newPerson, openBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { cardSelector, newPerson, openBoard, type Person } from './support/browser';
+import { createBoard } from './support/server';
 import { seriousViolations } from './support/axe';
+import { browser, server, useServerAndBrowser } from './support/session';
+import { EXAMPLE_BOARD } from '../shared/examples';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8'));
+const example = EXAMPLE_BOARD as { nodes: { id: string; kind: string; title: string }[] };
 
-let server: TestServer;
-let browser: Browser;
 let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: example });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 
@@ -74,7 +68,7 @@ for (const lang of ['nb', 'en'] as const) {
     });
 
     it('the canvas names cards and links in the UI language', async () => {
-      const goal = example.nodes.find((n: { kind: string }) => n.kind === 'goal');
+      const goal = example.nodes.find((n) => n.kind === 'goal')!;
       const card = await page.locator(cardSelector(goal.id)).getAttribute('aria-label');
       expect(card).toContain(goal.title);
       expect(await page.locator(cardSelector(goal.id)).getAttribute('aria-roledescription')).toBe(lang === 'nb' ? 'kort' : 'card');

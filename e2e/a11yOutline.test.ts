@@ -3,23 +3,21 @@
 // comment, his side's agreement, a deletion — and the canvas and Kari's browser show the same.
 // A card Kari adds appears in Ola's tree without moving his focus, and is announced politely;
 // selecting on the canvas moves the tree, moving in the tree selects on the canvas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createNode } from '../shared';
-import { cardSelector, cards, edges, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
+import { cardSelector, cards, edges, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
+import { createBoard, type Created } from './support/server';
 import { connectNodeClient } from './support/yclient';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
 let board: Created;
 let ola: Person;
 let kari: Person;
 let page: Page;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { title: 'Tastaturtavle' });
   ola = await newPerson(browser, 'Ola Tastatur', { side: 'kommune', width: 1500, height: 950 });
   kari = await newPerson(browser, 'Kari Lytter', { side: 'stat' });
@@ -27,10 +25,6 @@ beforeAll(async () => {
   page.setDefaultTimeout(10_000);
   await openBoard(ola, server.url, board.id, board.tokens.kommune);
   await openBoard(kari, server.url, board.id, board.tokens.stat);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const active = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');

@@ -1,34 +1,28 @@
 // The board's tools on the example board: keyboard linking, delete with confirmation, copy/paste,
 // turning a note into a goal, search, filters, auto-layout as one undo step, violations and panels.
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { link } from '../shared';
-import { ARTIFACTS, cardSelector, cards, centerOf, edges, launchBrowser, newPerson, openAnalysis, openBoard, waitForBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { ARTIFACTS, cardSelector, cards, centerOf, edges, newPerson, openAnalysis, openBoard, waitForBoard, type Person } from './support/browser';
+import { createBoard } from './support/server';
 import { connectNodeClient } from './support/yclient';
+import { browser, server, useServerAndBrowser } from './support/session';
+import { EXAMPLE_BOARD } from '../shared/examples';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8'));
+const example = EXAMPLE_BOARD;
 
-let server: TestServer;
-let browser: Browser;
 let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
 let p: Person;
 let page: Page;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: example });
   p = await newPerson(browser, 'Tone Tastatur', { width: 1600, height: 1000 });
   page = p.page;
   await openBoard(p, server.url, board.id, board.tokens.editor);
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 27);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const selected = () => page.evaluate(() => window.__malkart!.selected());

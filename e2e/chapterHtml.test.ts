@@ -4,31 +4,23 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toBoardJson } from '../shared';
 import { lierWithWorkshop } from '../shared/workshop/testing';
-import { launchBrowser } from './support/browser';
-import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
+import { createBoard, type Created } from './support/server';
+import { browser, server, useServerAndBrowser } from './support/session';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // The pictures in docs/ are refreshed only when asked (MALKART_GUIDE_IMAGES=1), so `npm test` leaves the checkout clean.
 const IMAGES = new URL(process.env.MALKART_GUIDE_IMAGES === '1' ? '../docs/images/' : './artifacts/chapter/', import.meta.url);
 
-let server: TestServer;
-let browser: Browser;
 let board: Created;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   const doc = lierWithWorkshop();
   board = await createBoard(server.url, { board: toBoardJson(doc) });
   doc.destroy();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function chapter(query: string): Promise<string> {

@@ -2,12 +2,13 @@
 // once, a raw y-websocket client editing the field a browser has focused, remote changes to other
 // fields while open, and a restore, a remote delete and a rotated link while a field is focused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { boardMaps, readGraph, updateNode, deleteNodes } from '../shared';
-import { cardSelector, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { cardSelector, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
+import { createBoard } from './support/server';
 import { connectNodeClient, type NodeClient } from './support/yclient';
+import { browser, server, useServerAndBrowser } from './support/session';
 
 const node = (id: string, kind: string, title: string, x: number, y: number) => ({
   id, kind, tier: 'kommuneplan', owner: 'kommune', title, description: '', position: { x, y },
@@ -20,16 +21,13 @@ const BOARD = {
   edges: [],
 };
 
-let server: TestServer;
-let browser: Browser;
 let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
 let a: Person;
 let b: Person;
 let raw: NodeClient;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: BOARD });
   a = await newPerson(browser, 'Anne Stat');
   b = await newPerson(browser, 'Bjørn Kommune');
@@ -39,8 +37,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   raw?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 async function openCard(page: Page, id: string): Promise<void> {

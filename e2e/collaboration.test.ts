@@ -1,29 +1,23 @@
 // Two people on one board, each in their own browser context, through a real server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   cardSelector, cards, centerOf, dragLink, edges, launchBrowser, newPerson, openBoard, waitForBoard, waitForSync, type Person,
 } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { createBoard } from './support/server';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
 let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
 let a: Person;
 let b: Person;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { title: 'Workshop' });
   a = await newPerson(browser, 'Anne Stat');
   b = await newPerson(browser, 'Bjørn Kommune');
   await openBoard(a, server.url, board.id, board.tokens.owner);
   await openBoard(b, server.url, board.id, board.tokens.editor);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Double-clicks on empty canvas at a point relative to the canvas' top-left corner. */

@@ -1,23 +1,15 @@
 // The example board renders all 27 cards, each in the band of its tier; a screenshot is kept for review.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, newPerson, openBoard } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, newPerson, openBoard } from './support/browser';
+import { createBoard } from './support/server';
+import { browser, server, useServerAndBrowser } from './support/session';
+import { EXAMPLE_BOARD } from '../shared/examples';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8'));
+const example = EXAMPLE_BOARD;
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 describe('example board', () => {
   it('renders all 27 cards in their bands', async () => {

@@ -3,31 +3,26 @@
 // a drag of a card far away, a spoofed role); a browser that opens the board still shows it whole,
 // with no card moved, and the editor already there keeps working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { cards, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { cards, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
+import { createBoard } from './support/server';
 import { connectNodeClient, type NodeClient } from './support/yclient';
+import { browser, server, useServerAndBrowser } from './support/session';
+import { EXAMPLE_BOARD } from '../shared/examples';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8'));
+const example = EXAMPLE_BOARD;
 
-let server: TestServer;
-let browser: Browser;
 let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
 let editor: Person;
 const rogues: NodeClient[] = [];
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: example });
   editor = await newPerson(browser, 'Erik Redaktør');
   await openBoard(editor, server.url, board.id, board.tokens.editor);
 });
 afterAll(async () => {
   for (const r of rogues) r.close();
-  await browser?.close();
-  await server?.close();
 });
 
 describe('hostile presence from viewers', () => {

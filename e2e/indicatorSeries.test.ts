@@ -1,34 +1,28 @@
 // Indicator follow-up (issue #14 §4) in Chromium against a real server, two people on one board:
 // Kari adds measured values to an indicator with the keyboard alone; Siri, with the same indicator
 // open, sees the table, the line chart and the on-track state update.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { cardSelector, launchBrowser, newPerson, openBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cardSelector, newPerson, openBoard, type Person } from './support/browser';
+import { createBoard } from './support/server';
+import { browser, server, useServerAndBrowser } from './support/session';
+import { EXAMPLE_BOARD } from '../shared/examples';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8')) as unknown;
+const example = EXAMPLE_BOARD;
 
-let server: TestServer;
-let browser: Browser;
 let kari: Person;
 let siri: Person;
 
+useServerAndBrowser();
 beforeAll(async () => {
   mkdirSync(new URL('./artifacts/', import.meta.url), { recursive: true });
-  server = await startTestServer();
-  browser = await launchBrowser();
   const board = await createBoard(server.url, { board: example });
   kari = await newPerson(browser, 'Kari Kommune', { width: 1600, height: 1000 });
   siri = await newPerson(browser, 'Siri Stat', { width: 1600, height: 1000 });
   await openBoard(kari, server.url, board.id, board.tokens.editor);
   await openBoard(siri, server.url, board.id, board.tokens.editor);
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('indicator series', () => {
   it('one person adds values by keyboard; the other sees the table, the chart and the state', async () => {

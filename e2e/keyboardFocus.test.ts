@@ -2,28 +2,22 @@
 // canvas or a card; «Svar» focuses the reply box; @mention suggestions are never clipped and the
 // mentioned person gets a notice; Escape returns from an inspector field to its card and closes
 // side panels; and focus never falls to <body> after a link kind, «Enig», delete, a download or a menu.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { cardSelector, cards, launchBrowser, waitForBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { cardSelector, cards, waitForBoard, type Person } from './support/browser';
+import { createBoard, type Created } from './support/server';
 import { WORKSHOP_BOARD, join } from './support/workshop';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
 let board: Created;
 let stat: Person;
 let kommune: Person;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
   kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const active = (page: Page) =>

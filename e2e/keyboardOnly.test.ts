@@ -1,30 +1,24 @@
 // The keyboard alone (#11 "Done when"): create a card, give it a title, move it, link it through the
 // link picker, agree to it, delete it and export the board – no mouse at all – and after every step
 // focus is somewhere meaningful, never on <body>.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { cards, edges, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { cards, edges, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
+import { createBoard } from './support/server';
 import { WORKSHOP_BOARD } from './support/workshop';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
 let p: Person;
 let page: Page;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   const board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   p = await newPerson(browser, 'Kari Tastatur', { side: 'kommune', width: 1280, height: 800 });
   page = p.page;
   // The kommune link: the one that agrees for the municipality (#16).
   await openBoard(p, server.url, board.id, board.tokens.kommune);
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 5);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Where focus is once the step has settled (a frame or two): never <body> (nor nothing). */

@@ -1,20 +1,10 @@
 // The landing page: create from the example, share links with their roles, import errors with paths,
 // and the boards this browser has opened.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPerson, waitForSync } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { newPerson, waitForSync } from './support/browser';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 describe('landing page', () => {
   it('creates a board from the example and shows the three links', async () => {

@@ -3,25 +3,17 @@
 // «Del» dialog with two people while the owner makes new links, a rotatable owner link, a deleted
 // board forgotten with its local copy (also after an offline reload), and «Tavler du har åpnet»
 // keeping every board with the links this browser holds.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPerson, openBoard, waitForSync, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPerson, openBoard, waitForSync, type Person } from './support/browser';
+import { createBoard } from './support/server';
 import { EXAMPLE_BOARD } from '../shared/examples';
+import { browser, server, useServerAndBrowser } from './support/session';
 
 /** A budget for these multi-person flows (each opens two to three browsers), not a speed check. */
 const FLOW = 180_000;
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 interface Seen {
   url: string;

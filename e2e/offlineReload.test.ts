@@ -1,24 +1,17 @@
 // A reload with no network: the service worker serves the app, IndexedDB the board, and what is
 // edited then reaches the server when the network returns.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { cards, launchBrowser, newPerson, openBoard, waitForBoard, waitForSync, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cards, newPerson, openBoard, waitForBoard, waitForSync, type Person } from './support/browser';
+import { createBoard } from './support/server';
 import { connectNodeClient } from './support/yclient';
 import { boardMaps, createNode } from '../shared';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
 let a: Person;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   a = await newPerson(browser, 'Anne Stat');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('offline reload', () => {

@@ -3,28 +3,22 @@
 // closed while offline never told the server) or the others' next presence renewal (15–30 s).
 // Two people on the same board, in their own browser contexts, through a real server; neither
 // moves while the other reconnects.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, waitForSync, type Person } from './support/browser';
-import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitForSync, type Person } from './support/browser';
+import { createBoard, type Created } from './support/server';
 import { WORKSHOP_BOARD, join } from './support/workshop';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
 let board: Created;
 let siri: Person;
 let kari: Person;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   siri = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
   kari = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** The names in the top bar's avatars (the others present). */

@@ -2,27 +2,20 @@
 // inspector's button, the chain highlighted and the rest dimmed, the ordered path in the side panel
 // and in the outline view, the board-wide check in the analysis, each break jumping to its card;
 // and another person's edit (a y-websocket client) mends the thread on this screen.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, cardSelector, launchBrowser, newPerson, openAnalysis, openBoard } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, cardSelector, newPerson, openAnalysis, openBoard } from './support/browser';
+import { createBoard } from './support/server';
 import { connectNodeClient } from './support/yclient';
 import { createNode, link } from '../shared';
+import { browser, server, useServerAndBrowser } from './support/session';
+import { EXAMPLE_BOARD } from '../shared/examples';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8'));
+const example = EXAMPLE_BOARD;
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 /** Card ids by their mark on the canvas (off-screen cards included: React Flow draws only what is in view). */
 const marked = (page: Page, mark: 'on' | 'dim') => page.evaluate((m) => window.__malkart!.threadMarks(m), mark);

@@ -5,31 +5,25 @@
 import { readFile } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, cardSelector, launchBrowser, waitForBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, cardSelector, waitForBoard, type Person } from './support/browser';
+import { createBoard, type Created } from './support/server';
 import { WORKSHOP_BOARD, join } from './support/workshop';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
 let board: Created;
 let stat: Person;
 let kommune: Person;
 let fac: Person;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   fac = await join(browser, server.url, board, board.tokens.owner, 'Frida Fasilitator', 'gjest');
   // Each side with its own side-bound link: only such a link may agree for its side (#16).
   stat = await join(browser, server.url, board, board.tokens.stat!, 'Siri Stat', 'stat');
   kommune = await join(browser, server.url, board, board.tokens.kommune!, 'Kari Kommune', 'kommune');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const card = (page: Page, id: string, inner = '') => page.locator(`${cardSelector(id)} ${inner}`.trim());

@@ -1,31 +1,24 @@
 // Bærekraftsmål (issue #14) in Chromium against a real server, two people on one board: one picks
 // an SDG from the catalogue in the inspector (search by name, Enter), the other sees the coloured
 // chip on the card at once, filters the canvas by that SDG and finds it in the analysis table.
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { cardSelector, launchBrowser, newPerson, openAnalysis, openBoard, type Person } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cardSelector, newPerson, openAnalysis, openBoard, type Person } from './support/browser';
+import { createBoard } from './support/server';
+import { browser, server, useServerAndBrowser } from './support/session';
+import { EXAMPLE_BOARD } from '../shared/examples';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8')) as unknown;
+const example = EXAMPLE_BOARD;
 
-let server: TestServer;
-let browser: Browser;
 let kari: Person;
 let siri: Person;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   const board = await createBoard(server.url, { board: example });
   kari = await newPerson(browser, 'Kari Kommune', { width: 1600, height: 1000 });
   siri = await newPerson(browser, 'Siri Stat', { width: 1600, height: 1000 });
   await openBoard(kari, server.url, board.id, board.tokens.editor);
   await openBoard(siri, server.url, board.id, board.tokens.editor);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('bærekraftsmål', () => {

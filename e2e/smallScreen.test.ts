@@ -2,26 +2,20 @@
 // clicked (nothing covers them), the palette keeps visible labels, the overview map does not cover
 // cards, the side panel leaves most of the width to the canvas, and the example board's card titles
 // are drawn at a readable size at the zoom the board opens with.
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPerson, openBoard } from './support/browser';
-import { createBoard, startTestServer, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPerson, openBoard } from './support/browser';
+import { createBoard } from './support/server';
+import { browser, server, useServerAndBrowser } from './support/session';
+import { EXAMPLE_BOARD } from '../shared/examples';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8'));
+const example = EXAMPLE_BOARD;
 
-let server: TestServer;
-let browser: Browser;
 let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: example });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Whole on screen, and the element itself (not something over it) would take a click. */

@@ -3,24 +3,23 @@
 // link), compare it with now, restore it while two people are connected (and undo that by
 // restoring the "before restore" snapshot), and export through the dialog with progress.
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { agree, createNode, moveNodes, setIndicatorValues, updateNode } from '../shared';
-import { ARTIFACTS, cardSelector, launchBrowser, newPerson, openBoard, waitForBoard, type CardInfo, type Person } from './support/browser';
-import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
+import { ARTIFACTS, cardSelector, newPerson, openBoard, waitForBoard, type CardInfo, type Person } from './support/browser';
+import { createBoard, type Created } from './support/server';
 import { connectNodeClient, type NodeClient } from './support/yclient';
+import { browser, server, useServerAndBrowser } from './support/session';
+import { EXAMPLE_BOARD } from '../shared/examples';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8')) as {
+const example = EXAMPLE_BOARD as {
   meta: { title: string };
   nodes: { id: string; title: string }[];
 };
 const titleOf = (id: string) => example.nodes.find((n) => n.id === id)!.title;
 const K2_NEW = 'Alle unge fullfører – revidert etter workshop';
 
-let server: TestServer;
-let browser: Browser;
 let board: Created;
 let owner: Person;
 let editor: Person;
@@ -36,9 +35,8 @@ const openSnapshots = async (page: Page) => {
   await page.getByRole('dialog', { name: 'Øyeblikksbilder' }).waitFor();
 };
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: example });
   owner = await newPerson(browser, 'Olga Eier');
   editor = await newPerson(browser, 'Egil Redaktør');
@@ -47,8 +45,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   other?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 describe('snapshots on the canvas', () => {

@@ -3,24 +3,22 @@
 // record is refused and its connection closed; during an open vote a raw viewer client holds no
 // ballot; after closing, the tallies match the ballots cast.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { cardSelector, launchBrowser, type Person } from './support/browser';
-import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { cardSelector, type Person } from './support/browser';
+import { createBoard, type Created } from './support/server';
 import { connectNodeClient, type NodeClient } from './support/yclient';
 import { agree, agreementOf, CLOSE, voteOf, voteResults, voterCount, workshopMaps } from '../shared';
 import { WORKSHOP_BOARD, join } from './support/workshop';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
 let board: Created;
 let owner: Person;
 let stat: Person;
 let kommune: Person;
 const raw: NodeClient[] = [];
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   owner = await join(browser, server.url, board, board.tokens.owner, 'Frida Eier', 'gjest');
   stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
@@ -28,8 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const c of raw) c.close();
-  await browser?.close();
-  await server?.close();
 });
 
 const everyone = () => [owner, stat, kommune];

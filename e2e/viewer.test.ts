@@ -1,33 +1,26 @@
 // A viewer link shows the board live but read-only: no editing controls, gestures change nothing,
 // and document updates a viewer sends are dropped by the server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createNode } from '../shared';
-import { cardSelector, cards, centerOf, edges, launchBrowser, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
-import { boardCounts, createBoard, startTestServer, type TestServer } from './support/server';
+import { cardSelector, cards, centerOf, edges, newPerson, openBoard, waitForBoard, type Person } from './support/browser';
+import { boardCounts, createBoard } from './support/server';
 import { connectNodeClient } from './support/yclient';
+import { browser, server, useServerAndBrowser } from './support/session';
+import { EXAMPLE_BOARD } from '../shared/examples';
 
-const example = JSON.parse(readFileSync(new URL('../shared/examples/lier.json', import.meta.url), 'utf8'));
+const example = EXAMPLE_BOARD;
 
-let server: TestServer;
-let browser: Browser;
 let board: { id: string; tokens: { owner: string; editor: string; viewer: string } };
 let viewer: Person;
 let editor: Person;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: example });
   viewer = await newPerson(browser, 'Vera Leser');
   editor = await newPerson(browser, 'Erik Redaktør');
   await openBoard(viewer, server.url, board.id, board.tokens.viewer);
   await openBoard(editor, server.url, board.id, board.tokens.editor);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('a viewer link', () => {

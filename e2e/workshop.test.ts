@@ -1,34 +1,28 @@
 // Workshop mode with three people in their own browser contexts – Siri from the state, Kari from
 // the municipality and Frida who facilitates – plus a viewer, through a real server. The
 // screenshots saved here illustrate the facilitator guide (docs/veileder-workshop.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { cardSelector, cards, launchBrowser, waitForBoard, waitForSync, type Person } from './support/browser';
-import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { cardSelector, cards, waitForBoard, waitForSync, type Person } from './support/browser';
+import { createBoard, type Created } from './support/server';
 import { connectNodeClient } from './support/yclient';
 import { link, resolveThread, startThread, unlink } from '../shared';
 import {
   WORKSHOP_BOARD, join, panCanvas, sameViewport, settledViewport, shot, viewportOf, waitForViewport, wheelCanvas, workshopOf,
 } from './support/workshop';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
 let board: Created;
 let stat: Person;
 let kommune: Person;
 let fac: Person;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   fac = await join(browser, server.url, board, board.tokens.owner, 'Frida Fasilitator', 'gjest');
   stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
   kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const everyone = () => [stat, kommune, fac];

@@ -2,15 +2,14 @@
 // work the board, each in their own browser. They create cards, link by dropping on a card body,
 // type into the same title at once, agree, comment and reply, vote, take a snapshot, restore it
 // while someone has a field focused, and export. Nobody's text may be lost and no stray card appear.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { cardSelector, cards, launchBrowser, waitForBoard, type CardInfo, type Person } from './support/browser';
-import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { cardSelector, cards, waitForBoard, type CardInfo, type Person } from './support/browser';
+import { createBoard, type Created } from './support/server';
 import { WORKSHOP_BOARD, join } from './support/workshop';
+import { browser, server, useServerAndBrowser } from './support/session';
 
-let server: TestServer;
-let browser: Browser;
 let board: Created;
 let fac: Person;
 let stat: Person;
@@ -19,18 +18,13 @@ const everyone = () => [fac, stat, kommune];
 /** Ids of the cards the people made on purpose; anything else appearing is a stray card. */
 const expected = new Set(WORKSHOP_BOARD.nodes.map((n) => n.id));
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   fac = await join(browser, server.url, board, board.tokens.owner, 'Frida Fasilitator', 'gjest');
   stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
   kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const card = (page: Page, id: string, inner = '') => page.locator(`${cardSelector(id)} ${inner}`.trim());
 const titleOf = async (page: Page, id: string) => (await cards(page)).find((c) => c.id === id)?.title;
