@@ -96,7 +96,7 @@ export function createApp(
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  const oidc = config.oidc && sessions ? new OidcAuth(config.oidc, config.publicUrl!, sessions, log) : null;
+  const oidc = config.oidc && sessions ? new OidcAuth(config.oidc, config.publicUrl!, sessions, storage, log) : null;
   if (oidc) {
     app.use('/auth', noStore);
     app.use('/auth', oidc.router());
