@@ -9,6 +9,8 @@ import { createTestSchema, type TestSchema } from '../testing/postgres';
 import { HOP_HEADER } from './wsProxy';
 import { CookieJar, browserFetch, loginAtProvider, nameOf, signIn, startSignInInstance, startSignInServer } from '../testing/testProvider';
 import { SESSION_COOKIE } from '../auth/sessions';
+import { hashToken } from '../auth/tokens';
+import type { PostgresStorage } from '../storage/PostgresStorage';
 
 const schemas: TestSchema[] = [];
 // Registered before cleanUpAfterEach: after-hooks run last-registered first, so the servers close before their schema goes.
@@ -83,6 +85,18 @@ describe('sign-in on two instances', () => {
     await waitFor(() => olaSocket.closes.some((c) => c.code === CLOSE.signedOut.code), 5000, 'Ola\'s socket closed: signed out');
     expect(kariSocket.closes).toEqual([]);
     expect((await a.rooms.loaded(boardId))?.connectionCount).toBe(1);
+  });
+
+  it('after its listener was cut (signals may be lost), an instance re-checks the members and sessions of its sockets', async () => {
+    const { a, b, kari, boardId, kariSocket, olaSocket } = await boardWithTwoMembersOnA();
+    // Changed behind every instance's back: no signal is sent for these.
+    await b.storage.removeMember(boardId, 'ola');
+    await b.storage.deleteSession(hashToken(kari.get(a.url, SESSION_COOKIE)!));
+    const pool = (a.storage as PostgresStorage).pool;
+    const { rowCount } = await pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1', [`LISTEN "${a.cluster!.signals.channel}"`]);
+    expect(rowCount).toBe(2); // both instances' listeners
+    await waitFor(() => olaSocket.closes.some((c) => c.code === CLOSE.memberRemoved.code), 10_000, 'Ola closed on resync: removed');
+    await waitFor(() => kariSocket.closes.some((c) => c.code === CLOSE.signedOut.code), 10_000, 'Kari closed on resync: session gone');
   });
 
   it('a login started on one instance completes on the other (the login under way is in the store), once', async () => {
