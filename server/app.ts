@@ -21,7 +21,7 @@ import { errorHandler, sendError } from './http/errors';
 import { attachWebSockets } from './http/upgrade';
 import { createLogger, requestLogger, type Logger } from './log';
 import type { DestinationStream } from 'pino';
-import { createBoardLimiter } from './http/rateLimits';
+import { createBoardLimiter, loginLimiter } from './http/rateLimits';
 import { noStore, securityHeaders } from './http/securityHeaders';
 import { WsTickets, type TicketStore } from './auth/wsTickets';
 import { Sessions } from './auth/sessions';
@@ -99,6 +99,7 @@ export function createApp(
   const oidc = config.oidc && sessions ? new OidcAuth(config.oidc, config.publicUrl!, sessions, storage, log) : null;
   if (oidc) {
     app.use('/auth', noStore);
+    app.get('/auth/login', loginLimiter(config, metrics));
     app.use('/auth', oidc.router());
   }
   app.use('/api', noStore);
