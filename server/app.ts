@@ -21,7 +21,7 @@ import { errorHandler, sendError } from './http/errors';
 import { attachWebSockets } from './http/upgrade';
 import { createLogger, requestLogger, type Logger } from './log';
 import type { DestinationStream } from 'pino';
-import { createBoardLimiter } from './http/rateLimits';
+import { createBoardLimiter, loginLimiter } from './http/rateLimits';
 import { noStore, securityHeaders } from './http/securityHeaders';
 import { WsTickets, type TicketStore } from './auth/wsTickets';
 import { Sessions } from './auth/sessions';
@@ -29,11 +29,10 @@ import { OidcAuth } from './auth/oidc';
 import { readSession } from './http/signedIn';
 import { meRouter } from './http/meRouter';
 import { membersRouter } from './http/membersRouter';
-import { linkAllowed, linkPolicyOf } from './auth/identity';
 import { PostgresTickets } from './cluster/PostgresTickets';
 import { Cluster } from './cluster/Cluster';
 import { routeBoardRequests } from './cluster/httpProxy';
-import type { ClusterSignal } from './cluster/ClusterSignals';
+import { applySignal, recheckLoadedBoards } from './cluster/revocations';
 import { AuditLog } from './audit/AuditLog';
 import { AgreementService } from './trust/AgreementService';
 import { BallotBox } from './trust/BallotBox';
@@ -97,9 +96,10 @@ export function createApp(
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  const oidc = config.oidc && sessions ? new OidcAuth(config.oidc, config.publicUrl!, sessions, log) : null;
+  const oidc = config.oidc && sessions ? new OidcAuth(config.oidc, config.publicUrl!, sessions, storage, log) : null;
   if (oidc) {
     app.use('/auth', noStore);
+    app.get('/auth/login', loginLimiter(config, metrics));
     app.use('/auth', oidc.router());
   }
   app.use('/api', noStore);
@@ -111,7 +111,7 @@ export function createApp(
   app.use('/api/boards/:id/indicator-values', indicatorValuesRouter(storage, rooms));
   app.post('/api/boards', createBoardLimiter(config, metrics));
   app.use('/api/boards', boardsRouter(storage, rooms, tickets, oidc !== null, cluster?.signals ?? null, audit));
-  app.use('/api/boards/:id', membersRouter(storage, rooms));
+  app.use('/api/boards/:id', membersRouter(storage, rooms, cluster?.signals ?? null));
   app.use('/api', meRouter(storage, rooms, oidc !== null));
   app.use('/api/boards/:id/snapshots', snapshotsRouter(storage, snapshots, audit));
   app.use('/api/boards/:id/agreements', agreementsRouter(storage, new AgreementService(rooms, audit)));
@@ -129,23 +129,6 @@ export function createApp(
   });
   app.use(errorHandler);
   return app;
-}
-
-/**
- * A rotation or deletion on any instance: this one closes the sockets it holds that the change
- * revokes, re-reading the board (so a late or repeated signal does no harm).
- */
-async function applySignal(signal: ClusterSignal, storage: BoardStorage, rooms: RoomManager): Promise<void> {
-  const room = await rooms.loaded(signal.boardId);
-  if (!room) return;
-  const board = signal.kind === 'deleted' ? undefined : await storage.getBoard(signal.boardId);
-  if (!board) return rooms.closeBoard(signal.boardId, CLOSE.boardDeleted);
-  // Members are not link holders: neither a rotation nor the link policy closes their sockets. A
-  // link holder's hash must still be one of the board's links (a stat or kommune link is an editor
-  // whose hash is not the editor link's), and its kind of link not turned off.
-  const links = linkPolicyOf(board);
-  const current = new Set(Object.values(board.tokens).filter((h): h is string => typeof h === 'string'));
-  room.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && (!current.has(c.tokenHash) || !linkAllowed(links, c.role)));
 }
 
 /** The store STORE names: SQLite under dataDir (the default, no services), or PostgreSQL at DATABASE_URL (migrated at start). */
@@ -169,7 +152,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
             if (rooms) await applySignal(signal, storage, rooms);
           },
           onResync: async () => {
-            for (const room of (await rooms?.loadedRooms()) ?? []) await applySignal({ kind: 'tokens', boardId: room.boardId }, storage, rooms!);
+            if (rooms) await recheckLoadedBoards(storage, rooms);
           },
         })
       : null;
@@ -193,11 +176,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // Several instances: a ticket made on one is used on another, so they are kept in Postgres.
   const tickets = wsTickets ?? (cluster && storage instanceof PostgresStorage ? new PostgresTickets(storage.pool) : new WsTickets());
   const sessions = config.oidc ? new Sessions(storage, config.sessionMaxAgeMs, config.publicUrl!.startsWith('https:')) : null;
-  // A session that ends (sign-out, expiry) closes its sockets at once (on this instance; see docs for others).
+  // A session that ends (sign-out, expiry) closes its sockets at once: here, and through a signal on every other instance.
   sessions?.onEnded((ended) => {
     void rooms.loadedRooms().then((list) => {
       for (const room of list) room.closeConnections(CLOSE.signedOut, (c) => c.member?.sessionIdHash === ended.idHash);
     });
+    cluster?.signals.publish({ kind: 'session', sessionIdHash: ended.idHash }).catch((err: unknown) => log.error({ err }, 'cluster signal not sent: session ended'));
   });
   const audit = new AuditLog(storage, config.auditRetentionDays * 86_400_000);
   audit.startTimer();

@@ -65,6 +65,9 @@ export interface ServerConfig {
   /** Boards one client address may create per window (0 = no limit). */
   createLimit: number;
   createWindowMs: number;
+  /** Sign-ins one client address may start per window (0 = no limit): each is kept in the store until it expires. */
+  loginLimit: number;
+  loginWindowMs: number;
   /** WebSocket upgrades one client address may make per window (0 = no limit). */
   upgradeLimit: number;
   upgradeWindowMs: number;
@@ -201,6 +204,8 @@ export function configFromEnv(overrides: Partial<ServerConfig> = {}): ServerConf
     connectionByteBurst: int('CONNECTION_BYTE_BURST', 0),
     createLimit: int('CREATE_LIMIT', 30),
     createWindowMs: int('CREATE_WINDOW_MS', 10 * 60 * 1000),
+    loginLimit: int('LOGIN_LIMIT', 120),
+    loginWindowMs: int('LOGIN_WINDOW_MS', 10 * 60 * 1000),
     upgradeLimit: int('UPGRADE_LIMIT', 300),
     upgradeWindowMs: int('UPGRADE_WINDOW_MS', 60 * 1000),
     trustProxy: trustProxy(),

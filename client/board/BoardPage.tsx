@@ -51,6 +51,9 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
   const t = useT();
   const token = urlToken || recentToken(boardId) || '';
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // Bumped when the owner changes this member's role or side: the board's summary is read again
+  // (the live board stays on screen meanwhile) so the page's role and side are the new ones.
+  const [summaryAsked, askSummaryAgain] = useState(0);
   const identity = useIdentity();
   const signIn = useSignIn();
 
@@ -100,7 +103,7 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [boardId, token, signIn.state]);
+  }, [boardId, token, signIn.state, summaryAsked]);
 
   if (load.state === 'error') {
     return (
@@ -135,5 +138,5 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
     setLoad({ state: 'loading' });
     void forgetGone(boardId, token, reason).then((key) => setLoad({ state: 'error', message: t(key) }));
   };
-  return <BoardView boardId={boardId} token={token} role={load.role} side={boundSide} name={identity.name} initialTitle={load.info?.meta.title ?? ''} onGone={onGone} />;
+  return <BoardView boardId={boardId} token={token} role={load.role} side={boundSide} name={identity.name} initialTitle={load.info?.meta.title ?? ''} onGone={onGone} onMemberChanged={() => askSummaryAgain((n) => n + 1)} />;
 }

@@ -48,6 +48,8 @@ interface Props {
   initialTitle: string;
   /** The server closed the board for good: deleted (4404) or this link rotated (4403). */
   onGone?(reason: 'deleted' | 'revoked' | 'removed' | 'signedOut'): void;
+  /** The owner changed this member's role or side (4010): the page asks the server for them again. */
+  onMemberChanged?(): void;
 }
 
 export function BoardView(props: Props) {
@@ -62,6 +64,12 @@ export function BoardView(props: Props) {
     else if (closeCode === CLOSE.memberRemoved.code) onGoneRef.current?.('removed');
     else if (closeCode === CLOSE.signedOut.code) onGoneRef.current?.('signedOut');
   }, [closeCode]);
+  const onMemberChangedRef = useRef(props.onMemberChanged);
+  onMemberChangedRef.current = props.onMemberChanged;
+  const memberChanges = conn?.memberChanges ?? 0;
+  useEffect(() => {
+    if (memberChanges > 0) onMemberChangedRef.current?.();
+  }, [memberChanges]);
   if (!conn) return <div className="mk-center-page">{t('loading')}</div>;
   return <LiveBoard {...props} conn={conn} />;
 }

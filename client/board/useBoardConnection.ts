@@ -10,6 +10,7 @@ import { ticketSocketClass } from './ticketSocket';
 import { localDbName } from './localCopy';
 import { forgetDepartedClocks } from './forgetDepartedClocks';
 import type { SyncState } from './connectionStatus';
+import { CLOSE } from '../../shared';
 
 export interface BoardConnection {
   doc: Y.Doc;
@@ -23,6 +24,11 @@ export interface BoardConnection {
   closeReason?: string;
   /** The close code when the server ended the connection for good (4403 link rotated, 4404 board deleted, …). */
   closeCode?: number;
+  /**
+   * How often the server said this member's role or side changed (4010): the connection comes back
+   * by itself, but what the page learnt of role and side at load must be asked again.
+   */
+  memberChanges: number;
 }
 
 export function useBoardConnection(boardId: string, token: string): BoardConnection | null {
@@ -46,11 +52,12 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     let state: SyncState = startOnline ? 'connecting' : 'offline';
     let closeReason: string | undefined;
     let closeCode: number | undefined;
+    let memberChanges = 0;
     let disposed = false;
 
     const publish = () => {
       if (disposed) return;
-      setConn({ doc, provider, awareness: provider.awareness, loaded, synced: everSynced, state, closeReason, closeCode });
+      setConn({ doc, provider, awareness: provider.awareness, loaded, synced: everSynced, state, closeReason, closeCode, memberChanges });
     };
     const recompute = () => {
       if (!navigator.onLine) state = 'offline';
@@ -70,6 +77,11 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
         loaded = true;
       }
       recompute();
+    });
+    provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event?.code !== CLOSE.memberChanged.code) return;
+      memberChanges += 1;
+      publish();
     });
     provider.on('closed', (event: { code: number; reason: string }) => {
       closeReason = event.reason || String(event.code);

@@ -26,7 +26,7 @@ export function AgreementSection({ card }: { card: BoardNode }) {
             <li key={side} className={rec ? 'is-agreed' : ''} data-side={side}>
               <span className={`mk-side-dot mk-side-${side}`} aria-hidden="true" />{' '}
               {rec
-                ? t('wsAgreedBy', { side: pick(SIDE_LABELS[side]), name: rec.name, when: formatWhen(rec.at, lang) })
+                ? t('wsAgreedBy', { side: pick(SIDE_LABELS[side]), name: rec.verified ? t('verifiedName', { name: rec.name }) : rec.name, when: formatWhen(rec.at, lang) })
                 : t('wsNotYetAgreed', { side: pick(SIDE_LABELS[side]) })}
             </li>
           );

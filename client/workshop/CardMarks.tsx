@@ -22,7 +22,7 @@ export const CardMarks = memo(function CardMarks({ card }: { card: BoardNode }) 
   const tip = (side: 'stat' | 'kommune') => {
     const r = a?.[side];
     return r
-      ? t('wsAgreedBy', { side: pick(SIDE_LABELS[side]), name: r.name, when: formatWhen(r.at, lang) })
+      ? t('wsAgreedBy', { side: pick(SIDE_LABELS[side]), name: r.verified ? t('verifiedName', { name: r.name }) : r.name, when: formatWhen(r.at, lang) })
       : t('wsNotYetAgreed', { side: pick(SIDE_LABELS[side]) });
   };
   // Viewers watch a vote but place no dots.

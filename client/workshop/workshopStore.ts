@@ -8,8 +8,15 @@ import {
   type AgreementState, type FacilitatorRecord, type SummonRecord, type TimerRecord, type VoteRecord, type WorkshopMaps,
 } from '../../shared';
 
+/** Who gave a side's agreement and when; `verified` when the server took the name from a member's sign-in. */
+export interface AgreedBy {
+  name: string;
+  at: string;
+  verified: boolean;
+}
+
 export interface CardMarks {
-  agreement?: { state: AgreementState; changed: boolean; stat?: { name: string; at: string }; kommune?: { name: string; at: string } };
+  agreement?: { state: AgreementState; changed: boolean; stat?: AgreedBy; kommune?: AgreedBy };
   openThreads: number;
   /** The open vote this card is in, with this participant's own dots (never anyone else's). */
   voting?: { voteId: string; mine: number; left: number };
@@ -138,7 +145,7 @@ export class WorkshopStore {
     for (const id of withRecords) {
       const a = agreementOf(this.doc, id);
       if (!a) continue;
-      const who = (r: { name: string; at: string } | undefined) => (r ? { name: r.name, at: r.at } : undefined);
+      const who = (r: { name: string; at: string; verified?: boolean } | undefined): AgreedBy | undefined => (r ? { name: r.name, at: r.at, verified: r.verified === true } : undefined);
       get(id).agreement = { state: a.state, changed: !!a.cleared?.length, stat: who(a.stat), kommune: who(a.kommune) };
     }
     for (const [id, n] of openThreadCounts(this.doc)) get(id).openThreads = n;

@@ -73,6 +73,17 @@ describe('sign-in with OpenID Connect', () => {
     expect(safeReturnTo(undefined, 'https://malkart.example.no')).toBe('/');
   });
 
+  it('limits the logins one address may start (each is a row in the store until it expires): 429 past LOGIN_LIMIT', async () => {
+    const server = await startSignInServer({ loginLimit: 2 });
+    const start = () => browserFetch(new CookieJar(), `${server.url}/auth/login`);
+    expect((await start()).status).toBe(303);
+    expect((await start()).status).toBe(303);
+    const refused = await start();
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.code).toBe('rate_limited');
+    expect(refused.headers.get('set-cookie')).toBeNull();
+  });
+
   it('refuses a callback whose state is not the one this browser was sent with', async () => {
     const server = await startSignInServer();
     const jar = new CookieJar();

@@ -1,7 +1,9 @@
 // Sign-in with OpenID Connect (issue #17), through openid-client (certified; it also accepts
 // Entra ID's multi-tenant `{tenantid}` issuer): authorization code flow with PKCE (S256), state
 // and nonce; the provider is discovered on first use (and again after a failure), so the server
-// starts while the provider is unreachable.
+// starts while the provider is unreachable. A login under way (verifier, state, nonce, returnTo) is
+// kept in the store under a cookie's key for 10 minutes and taken once, so the callback may land on
+// any instance.
 //
 //   GET  /auth/login?returnTo=/b/…   → the provider's authorization endpoint
 //   GET  /auth/callback               → code exchanged, session started, → returnTo
@@ -13,21 +15,13 @@ import { Router, type Request } from 'express';
 import * as client from 'openid-client';
 import type { OidcSettings } from '../config';
 import type { Logger } from '../log';
+import type { BoardStorage } from '../storage/BoardStorage';
 import { parseCookies, serializeCookie, SESSION_COOKIE, type Sessions } from './sessions';
+import { hashToken } from './tokens';
 
 const LOGIN_COOKIE = 'malkart_login';
 /** How long a person may take at the provider's login page. */
 export const LOGIN_TTL_MS = 10 * 60 * 1000;
-/** Logins under way at once; past it the oldest are dropped (they expire in 10 min anyway). */
-const MAX_PENDING = 10_000;
-
-interface PendingLogin {
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-  returnTo: string;
-  expiresAt: number;
-}
 
 /**
  * `returnTo` as a path on this server, or null when it would leave it: only a same-origin path
@@ -72,13 +66,14 @@ function isLoopbackHttp(url: URL): boolean {
 
 export class OidcAuth {
   private discovered: Promise<client.Configuration> | null = null;
-  private readonly pending = new Map<string, PendingLogin>();
   readonly redirectUri: string;
 
   constructor(
     private readonly settings: OidcSettings,
     private readonly publicUrl: string,
     private readonly sessions: Sessions,
+    /** Keeps the logins under way: the provider may send the browser back to another instance. */
+    private readonly storage: BoardStorage,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {
@@ -108,15 +103,17 @@ export class OidcAuth {
       const returnTo = safeReturnTo(req.query.returnTo, this.publicUrl);
       if (returnTo === null) throw new InvalidError('return_to_invalid', '"returnTo" must be a path on this server.');
       const config = await this.provider();
-      const login: PendingLogin = {
+      const key = randomBytes(24).toString('base64url');
+      const now = this.now();
+      const login = {
+        keyHash: hashToken(key),
         state: client.randomState(),
         nonce: client.randomNonce(),
         codeVerifier: client.randomPKCECodeVerifier(),
         returnTo,
-        expiresAt: this.now() + LOGIN_TTL_MS,
+        expiresAt: new Date(now + LOGIN_TTL_MS).toISOString(),
       };
-      const key = randomBytes(24).toString('base64url');
-      this.remember(key, login);
+      await this.storage.putPendingLogin(login, new Date(now).toISOString());
       const params: Record<string, string> = {
         redirect_uri: this.redirectUri,
         scope: this.settings.scopes,
@@ -133,10 +130,10 @@ export class OidcAuth {
 
     router.get('/callback', async (req, res) => {
       const key = parseCookies(req.headers.cookie).get(LOGIN_COOKIE);
-      const login = key ? this.pending.get(key) : undefined;
-      if (key) this.pending.delete(key);
+      // Taken once, whichever instance the callback lands on; an expired one is gone too.
+      const login = key ? await this.storage.takePendingLogin(hashToken(key), new Date(this.now()).toISOString()) : undefined;
       res.setHeader('Set-Cookie', loginCookie('', 0));
-      if (!login || login.expiresAt <= this.now()) {
+      if (!login) {
         throw new InvalidError('login_expired', 'This sign-in was not started here or took too long. Start again from «Logg inn».');
       }
       const config = await this.provider();
@@ -201,14 +198,5 @@ export class OidcAuth {
   private currentUrl(req: Request): URL {
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     return new URL(`${this.redirectUri}${query}`);
-  }
-
-  private remember(key: string, login: PendingLogin): void {
-    const now = this.now();
-    for (const [k, v] of this.pending) {
-      if (v.expiresAt > now && this.pending.size < MAX_PENDING) break;
-      this.pending.delete(k);
-    }
-    this.pending.set(key, login);
   }
 }

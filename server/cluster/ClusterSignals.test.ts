@@ -44,16 +44,23 @@ async function instance(s: TestSchema) {
 }
 
 describe('ClusterSignals', () => {
-  it('a rotation signalled by one instance reaches every instance of the cluster, and no other cluster', async () => {
+  it('a signal (rotation, deletion, member, session) sent by one instance reaches every instance of the cluster, and no other cluster', async () => {
     const s = await schema();
     const a = await instance(s);
     const b = await instance(s);
     const elsewhere = await instance(await schema());
     await a.signals.publish({ kind: 'tokens', boardId: 'tavle-1' });
     await b.signals.publish({ kind: 'deleted', boardId: 'tavle-2' });
-    await a.until(() => a.heard.length === 2);
-    await b.until(() => b.heard.length === 2);
-    expect(a.heard).toEqual([{ kind: 'tokens', boardId: 'tavle-1' }, { kind: 'deleted', boardId: 'tavle-2' }]);
+    await a.signals.publish({ kind: 'member', boardId: 'tavle-1', sub: 'ola' });
+    await b.signals.publish({ kind: 'session', sessionIdHash: 'abc123' });
+    await a.until(() => a.heard.length === 4);
+    await b.until(() => b.heard.length === 4);
+    expect(a.heard).toEqual([
+      { kind: 'tokens', boardId: 'tavle-1' },
+      { kind: 'deleted', boardId: 'tavle-2' },
+      { kind: 'member', boardId: 'tavle-1', sub: 'ola' },
+      { kind: 'session', sessionIdHash: 'abc123' },
+    ]);
     expect(b.heard).toEqual(a.heard);
     // A round trip on the other cluster's channel: by the time its own signal arrives, ours would have too.
     await elsewhere.signals.publish({ kind: 'tokens', boardId: 'egen' });
@@ -66,6 +73,8 @@ describe('ClusterSignals', () => {
     const a = await instance(s);
     await a.pool.query('SELECT pg_notify($1, $2)', [a.signals.channel, '{"kind":"drop tables"}']);
     await a.pool.query('SELECT pg_notify($1, $2)', [a.signals.channel, 'not json']);
+    await a.pool.query('SELECT pg_notify($1, $2)', [a.signals.channel, '{"kind":"member","boardId":"x"}']);
+    await a.pool.query('SELECT pg_notify($1, $2)', [a.signals.channel, '{"kind":"session","sessionIdHash":7}']);
     await a.signals.publish({ kind: 'deleted', boardId: 'x' });
     await a.until(() => a.heard.length > 0);
     expect(a.heard).toEqual([{ kind: 'deleted', boardId: 'x' }]);

@@ -1,19 +1,23 @@
-// Cross-instance signals (STORE=postgres) over PostgreSQL LISTEN/NOTIFY: a token rotation or a
-// board deletion on one instance reaches every instance, which closes the sockets it holds that
-// the change revokes. Why Postgres and not Redis: the cluster already depends on Postgres and on
-// nothing else; a NOTIFY sent in the transaction's wake arrives only once the change is committed
-// (an instance that re-reads the board finds it); the traffic is a few messages per rotation.
-// Redis pub/sub would add a second service to run, secure and lose. A signal carries only the
-// board id and what happened; receivers re-read the board, so a duplicate or late signal is harmless,
-// and after the listening connection drops (signals may have been missed) every loaded board is
-// checked again (`onResync`).
+// Cross-instance signals (STORE=postgres) over PostgreSQL LISTEN/NOTIFY: a token rotation, a
+// board deletion, a member removed or changed, or a session ended on one instance reaches every
+// instance, which closes the sockets it holds that the change revokes. Why Postgres and not Redis:
+// the cluster already depends on Postgres and on nothing else; a NOTIFY sent in the transaction's
+// wake arrives only once the change is committed (an instance that re-reads the store finds it);
+// the traffic is a few messages per change. Redis pub/sub would add a second service to run, secure
+// and lose. A signal carries only ids (board, member, the session's hash) and what happened;
+// receivers re-read the store, so a duplicate or late signal is harmless, and after the listening
+// connection drops (signals may have been missed) every loaded board is checked again (`onResync`).
 import pg from 'pg';
 
 export type ClusterSignal =
   /** The board's tokens changed: close connections whose token is no longer the board's for their role. */
   | { kind: 'tokens'; boardId: string }
   /** The board was deleted: close its connections (4404) and unload it. */
-  | { kind: 'deleted'; boardId: string };
+  | { kind: 'deleted'; boardId: string }
+  /** A member of the board was removed or their role or side changed (#17): close their connections (4401, 4010). */
+  | { kind: 'member'; boardId: string; sub: string }
+  /** A session ended (sign-out, expiry): close its connections on every board (4402). */
+  | { kind: 'session'; sessionIdHash: string };
 
 export interface SignalHandlers {
   onSignal(signal: ClusterSignal): void | Promise<void>;
@@ -26,10 +30,15 @@ export interface SignalPublisher {
   publish(signal: ClusterSignal): Promise<void>;
 }
 
+const isShortString = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 400;
+
 function parse(payload: string | undefined): ClusterSignal | null {
   try {
-    const v = JSON.parse(payload ?? '') as { kind?: unknown; boardId?: unknown };
-    if ((v.kind === 'tokens' || v.kind === 'deleted') && typeof v.boardId === 'string' && v.boardId.length <= 200) return { kind: v.kind, boardId: v.boardId };
+    const v = JSON.parse(payload ?? '') as { kind?: unknown; boardId?: unknown; sub?: unknown; sessionIdHash?: unknown };
+    if (v.kind === 'session') return isShortString(v.sessionIdHash) ? { kind: 'session', sessionIdHash: v.sessionIdHash } : null;
+    if (!isShortString(v.boardId) || v.boardId.length > 200) return null;
+    if (v.kind === 'tokens' || v.kind === 'deleted') return { kind: v.kind, boardId: v.boardId };
+    if (v.kind === 'member' && isShortString(v.sub)) return { kind: 'member', boardId: v.boardId, sub: v.sub };
   } catch {
     /* not ours */
   }

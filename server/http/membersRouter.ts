@@ -1,6 +1,6 @@
 // A board's members, invitations and link policy (issue #17), under /api/boards/:id. The owner
-// invites by one-time links, sets roles and sides, removes members (their sockets close at once)
-// and chooses which share links still open the board.
+// invites by one-time links, sets roles and sides, removes members (their sockets close at once,
+// on every instance) and chooses which share links still open the board.
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import { Router } from 'express';
 import type { BoardStorage, InvitationRecord, MemberRecord } from '../storage/BoardStorage';
@@ -10,6 +10,7 @@ import { CLOSE } from '../protocol';
 import { hashToken, newResourceId, newToken } from '../auth/tokens';
 import { linkAllowed } from '../auth/identity';
 import { access, requireRole } from './boardAccess';
+import type { SignalPublisher } from '../cluster/ClusterSignals';
 
 /** An invitation link works this long, once. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -32,7 +33,8 @@ export async function closeMemberConnections(rooms: RoomManager, boardId: string
   (await rooms.loaded(boardId))?.closeConnections(close, (c) => c.member?.sub === sub);
 }
 
-export function membersRouter(storage: BoardStorage, rooms: RoomManager, now: () => number = Date.now): Router {
+/** `signals` tells the other instances (STORE=postgres) of removed and changed members; null on one instance. */
+export function membersRouter(storage: BoardStorage, rooms: RoomManager, signals: SignalPublisher | null = null, now: () => number = Date.now): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/members', requireRole(storage, 'viewer'), async (req, res) => {
@@ -51,7 +53,10 @@ export function membersRouter(storage: BoardStorage, rooms: RoomManager, now: ()
     const next: MemberRecord = { ...member, role: (body.role as Role | undefined) ?? member.role, side: (body.side as Side | undefined) ?? member.side };
     if (member.role === 'owner' && next.role !== 'owner') await keepAnOwner(storage, board.id, sub);
     await storage.putMember(next);
-    if (next.role !== member.role || next.side !== member.side) await closeMemberConnections(rooms, board.id, sub, CLOSE.memberChanged);
+    if (next.role !== member.role || next.side !== member.side) {
+      await closeMemberConnections(rooms, board.id, sub, CLOSE.memberChanged);
+      await signals?.publish({ kind: 'member', boardId: board.id, sub });
+    }
     res.json({ member: memberView(next, true) });
   });
 
@@ -63,6 +68,7 @@ export function membersRouter(storage: BoardStorage, rooms: RoomManager, now: ()
     if (member.role === 'owner') await keepAnOwner(storage, board.id, sub);
     await storage.removeMember(board.id, sub);
     await closeMemberConnections(rooms, board.id, sub, CLOSE.memberRemoved);
+    await signals?.publish({ kind: 'member', boardId: board.id, sub });
     res.status(204).end();
   });
 

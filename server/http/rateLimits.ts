@@ -39,6 +39,26 @@ export function createBoardLimiter(config: ServerConfig, metrics: Metrics): Requ
   });
 }
 
+/**
+ * GET /auth/login: at most `loginLimit` per address per `loginWindowMs`, then 429. Each login
+ * under way is a row in the store until it is used or expires, so this bounds what one address
+ * can put there (a kommune's office behind one address signs in well within the default).
+ */
+export function loginLimiter(config: ServerConfig, metrics: Metrics): RequestHandler {
+  if (config.loginLimit <= 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: config.loginWindowMs,
+    limit: config.loginLimit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
+    handler: (_req, res) => {
+      metrics.rateLimited.inc({ what: 'login' });
+      sendError(res, 429, 'rate_limited', 'Too many sign-ins started from this address; try again later.');
+    },
+  });
+}
+
 /** Fixed-window counter of WebSocket upgrades per address. */
 export class UpgradeLimiter {
   private readonly counts = new Map<string, number>();

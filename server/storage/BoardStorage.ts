@@ -40,6 +40,20 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
+/**
+ * A sign-in under way (#17): what the callback must check, kept from `/auth/login` until the
+ * provider sends the browser back — to whichever instance — for at most LOGIN_TTL_MS, taken once.
+ * The browser's cookie holds a random key; the store its hash.
+ */
+export interface PendingLoginRecord {
+  keyHash: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+  expiresAt: string;
+}
+
 /** A person's membership of a board: the role and the side they speak for, set by the owner. */
 export interface MemberRecord {
   boardId: string;
@@ -141,6 +155,11 @@ export interface BoardStorage {
   createSession(session: SessionRecord): Promise<void>;
   getSession(idHash: string): Promise<SessionRecord | undefined>;
   deleteSession(idHash: string): Promise<void>;
+
+  /** Keeps a login under way; drops those expired by `now` (ISO time), so the table stays small. */
+  putPendingLogin(login: PendingLoginRecord, now: string): Promise<void>;
+  /** Removes the login and returns it if it has not expired by `now`, atomically: of two callbacks with one cookie, one gets it. */
+  takePendingLogin(keyHash: string, now: string): Promise<PendingLoginRecord | undefined>;
 
   /** Adds the member, or replaces the board's member with the same `sub`. */
   putMember(member: MemberRecord): Promise<void>;

@@ -1,7 +1,7 @@
 // An in-memory store with the same contract, for tests of what sits above storage and for
 // failure injection (a store whose reads fail on demand).
 import type {
-  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredAuditEntry, StoredBallot,
+  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, PendingLoginRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredAuditEntry, StoredBallot,
   StoredDocument, StoredSnapshot, TokenHashes,
 } from './BoardStorage';
 import type { AuditEntry, LinkPolicy } from '../../shared';
@@ -17,6 +17,7 @@ export class MemoryStorage implements BoardStorage {
   private boards = new Map<string, MemoryBoard>();
   private seq = 0;
   private sessions = new Map<string, SessionRecord>();
+  private pendingLogins = new Map<string, PendingLoginRecord>();
   /** Keyed by `${boardId} ${sub}`; Map order is insertion order, as SqliteStorage's rowid. */
   private members = new Map<string, MemberRecord>();
   private invitations = new Map<string, InvitationRecord>();
@@ -92,6 +93,15 @@ export class MemoryStorage implements BoardStorage {
   }
   async deleteSession(idHash: string): Promise<void> {
     this.sessions.delete(idHash);
+  }
+  async putPendingLogin(login: PendingLoginRecord, now: string): Promise<void> {
+    for (const [k, v] of this.pendingLogins) if (v.expiresAt <= now) this.pendingLogins.delete(k);
+    this.pendingLogins.set(login.keyHash, { ...login });
+  }
+  async takePendingLogin(keyHash: string, now: string): Promise<PendingLoginRecord | undefined> {
+    const login = this.pendingLogins.get(keyHash);
+    this.pendingLogins.delete(keyHash);
+    return login && login.expiresAt > now ? login : undefined;
   }
   async putMember(member: MemberRecord): Promise<void> {
     if (!this.boards.has(member.boardId)) throw new Error(`no board ${member.boardId}`);

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { HealthRecord, type StorageHealth } from './storageHealth';
 import { migrate } from './postgres/migrations';
 import {
-  FencedError, type BoardRecord, type BoardStorage, type InvitationRecord, type LogEntry, type MemberRecord, type SealedLinks, type SessionRecord,
+  FencedError, type BoardRecord, type BoardStorage, type InvitationRecord, type LogEntry, type MemberRecord, type PendingLoginRecord, type SealedLinks, type SessionRecord,
   type SnapshotRecord, type StoredAuditEntry, type StoredBallot, type StoredSnapshot, type StoredDocument, type TokenHashes,
 } from './BoardStorage';
 import type { AuditEntry, LinkPolicy, Side } from '../../shared';
@@ -351,6 +351,21 @@ export class PostgresStorage implements BoardStorage {
     await this.run(() => this.pool.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]));
   }
 
+  async putPendingLogin(l: PendingLoginRecord, now: string): Promise<void> {
+    await this.run(async () => {
+      await this.pool.query('DELETE FROM pending_logins WHERE expires_at <= $1', [now]);
+      await this.pool.query('INSERT INTO pending_logins (key_hash, state, nonce, code_verifier, return_to, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        l.keyHash, l.state, l.nonce, l.codeVerifier, l.returnTo, l.expiresAt,
+      ]);
+    });
+  }
+
+  async takePendingLogin(keyHash: string, now: string): Promise<PendingLoginRecord | undefined> {
+    // One statement: of two callbacks with one cookie (on any instances), only one DELETE returns the row.
+    const { rows } = await this.run(() => this.pool.query<PendingLoginRow>('DELETE FROM pending_logins WHERE key_hash = $1 RETURNING *', [keyHash]));
+    return rows[0] && rows[0].expires_at > now ? pendingLoginFromRow(rows[0]) : undefined;
+  }
+
   async putMember(m: MemberRecord): Promise<void> {
     await this.run(() =>
       this.pool.query(
@@ -423,6 +438,13 @@ interface MemberRow {
   board_id: string; sub: string; name: string; email: string; role: MemberRecord['role']; side: Side; added_at: string;
 }
 const memberFromRow = (r: MemberRow): MemberRecord => ({ boardId: r.board_id, sub: r.sub, name: r.name, email: r.email, role: r.role, side: r.side, addedAt: r.added_at });
+
+interface PendingLoginRow {
+  key_hash: string; state: string; nonce: string; code_verifier: string; return_to: string; expires_at: string;
+}
+const pendingLoginFromRow = (r: PendingLoginRow): PendingLoginRecord => ({
+  keyHash: r.key_hash, state: r.state, nonce: r.nonce, codeVerifier: r.code_verifier, returnTo: r.return_to, expiresAt: r.expires_at,
+});
 
 interface InvitationRow {
   token_hash: string; id: string; board_id: string; role: InvitationRecord['role']; side: Side; created_by: string; created_at: string; expires_at: string;

@@ -6,7 +6,7 @@ import { LogWriter } from './LogWriter';
 import { APPEND_UPDATE_SQL, setUpConnection, type Synchronous } from './sqliteSetup';
 import { HealthRecord, type StorageHealth } from './storageHealth';
 import type {
-  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredAuditEntry, StoredBallot,
+  BoardRecord, BoardStorage, InvitationRecord, LogEntry, MemberRecord, PendingLoginRecord, SealedLinks, SessionRecord, SnapshotRecord, StoredAuditEntry, StoredBallot,
   StoredDocument, StoredSnapshot, TokenHashes,
 } from './BoardStorage';
 import type { AuditEntry, LinkPolicy, Side } from '../../shared';
@@ -52,6 +52,16 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at TEXT NOT NULL,
   expires_at TEXT NOT NULL
 );
+-- Sign-ins under way: minutes long, taken once by the callback.
+CREATE TABLE IF NOT EXISTS pending_logins (
+  key_hash TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  nonce TEXT NOT NULL,
+  code_verifier TEXT NOT NULL,
+  return_to TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pending_logins_expiry ON pending_logins(expires_at);
 CREATE TABLE IF NOT EXISTS members (
   board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
   sub TEXT NOT NULL,
@@ -137,6 +147,9 @@ export class SqliteStorage implements BoardStorage {
       insertSession: db.prepare('INSERT INTO sessions (id_hash, sub, name, email, id_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       getSession: db.prepare('SELECT * FROM sessions WHERE id_hash = ?'),
       deleteSession: db.prepare('DELETE FROM sessions WHERE id_hash = ?'),
+      dropExpiredLogins: db.prepare('DELETE FROM pending_logins WHERE expires_at <= ?'),
+      insertPendingLogin: db.prepare('INSERT INTO pending_logins (key_hash, state, nonce, code_verifier, return_to, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      takePendingLogin: db.prepare('DELETE FROM pending_logins WHERE key_hash = ? RETURNING *'),
       putMember: db.prepare(
         'INSERT INTO members (board_id, sub, name, email, role, side, added_at) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
           'ON CONFLICT(board_id, sub) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role, side = excluded.side',
@@ -361,6 +374,18 @@ export class SqliteStorage implements BoardStorage {
     this.write(() => this.stmt.deleteSession.run(idHash));
   }
 
+  async putPendingLogin(l: PendingLoginRecord, now: string): Promise<void> {
+    this.write(() => {
+      this.stmt.dropExpiredLogins.run(now);
+      this.stmt.insertPendingLogin.run(l.keyHash, l.state, l.nonce, l.codeVerifier, l.returnTo, l.expiresAt);
+    });
+  }
+
+  async takePendingLogin(keyHash: string, now: string): Promise<PendingLoginRecord | undefined> {
+    const r = this.write(() => this.stmt.takePendingLogin.get(keyHash) as PendingLoginRow | undefined);
+    return r && r.expires_at > now ? pendingLoginFromRow(r) : undefined;
+  }
+
   async putMember(m: MemberRecord): Promise<void> {
     this.write(() => this.stmt.putMember.run(m.boardId, m.sub, m.name, m.email, m.role, m.side, m.addedAt));
   }
@@ -450,6 +475,13 @@ interface MemberRow {
   board_id: string; sub: string; name: string; email: string; role: MemberRecord['role']; side: Side; added_at: string;
 }
 const memberFromRow = (r: MemberRow): MemberRecord => ({ boardId: r.board_id, sub: r.sub, name: r.name, email: r.email, role: r.role, side: r.side, addedAt: r.added_at });
+
+interface PendingLoginRow {
+  key_hash: string; state: string; nonce: string; code_verifier: string; return_to: string; expires_at: string;
+}
+const pendingLoginFromRow = (r: PendingLoginRow): PendingLoginRecord => ({
+  keyHash: r.key_hash, state: r.state, nonce: r.nonce, codeVerifier: r.code_verifier, returnTo: r.return_to, expiresAt: r.expires_at,
+});
 
 interface InvitationRow {
   token_hash: string; id: string; board_id: string; role: InvitationRecord['role']; side: Side; created_by: string; created_at: string; expires_at: string;

@@ -136,6 +136,24 @@ describe.each(factories)('%s keeps the BoardStorage contract', (_name, make) => 
     expect(await s.getSession(hashToken('other'))).toBeDefined();
   });
 
+  it('keeps a login under way (#17) until it is taken, once, or has expired', async () => {
+    const s = await open();
+    const login = { keyHash: hashToken('login'), state: 's', nonce: 'n', codeVerifier: 'v', returnTo: '/b/x', expiresAt: '2026-01-01T08:10:00.000Z' };
+    await s.putPendingLogin(login, '2026-01-01T08:00:00.000Z');
+    await s.putPendingLogin({ ...login, keyHash: hashToken('late'), expiresAt: '2026-01-01T08:20:00.000Z' }, '2026-01-01T08:01:00.000Z');
+    // Of two callbacks with one cookie (a replay, or a double click), one gets it.
+    const [first, second] = await Promise.all([s.takePendingLogin(login.keyHash, '2026-01-01T08:05:00.000Z'), s.takePendingLogin(login.keyHash, '2026-01-01T08:05:00.000Z')]);
+    expect([first, second].filter(Boolean)).toEqual([login]);
+    // Taken after its expiry: gone, and not given.
+    expect(await s.takePendingLogin(hashToken('late'), '2026-01-01T08:20:00.000Z')).toBeUndefined();
+    expect(await s.takePendingLogin(hashToken('late'), '2026-01-01T08:00:00.000Z')).toBeUndefined();
+    // Putting one drops the expired ones.
+    await s.putPendingLogin({ ...login, keyHash: hashToken('old'), expiresAt: '2026-01-01T08:30:00.000Z' }, '2026-01-01T08:00:00.000Z');
+    await s.putPendingLogin({ ...login, keyHash: hashToken('new'), expiresAt: '2026-01-01T09:10:00.000Z' }, '2026-01-01T09:00:00.000Z');
+    expect(await s.takePendingLogin(hashToken('old'), '2026-01-01T08:01:00.000Z')).toBeUndefined();
+    expect(await s.takePendingLogin(hashToken('new'), '2026-01-01T09:01:00.000Z')).toMatchObject({ returnTo: '/b/x' });
+  });
+
   it('keeps members per board: put replaces role and side in place, remove, memberships of a person, gone with the board', async () => {
     const s = await open();
     const a = board();

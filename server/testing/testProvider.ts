@@ -114,6 +114,18 @@ export async function startSignInServer(
   return Object.assign(server, { provider, publicUrl, url: publicUrl, wsUrl: `ws://127.0.0.1:${port}/ws` });
 }
 
+/**
+ * Another instance of the same deployment as `first` (STORE=postgres, several instances behind one
+ * load balancer): the same PUBLIC_URL, provider and client registration, its own port.
+ */
+export async function startSignInInstance(first: { publicUrl: string; provider: TestProvider }, opts: StartOptions = {}): Promise<TestServer> {
+  return startTestServer({
+    publicUrl: first.publicUrl,
+    oidc: { issuer: first.provider.issuer, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, privateKeyFile: null, scopes: 'openid profile email', acrValues: null },
+    ...opts,
+  });
+}
+
 /** Cookies per origin, as a browser keeps them (path and expiry are not needed here). */
 export class CookieJar {
   private readonly jars = new Map<string, Map<string, string>>();

@@ -49,7 +49,7 @@ describe('migrate', () => {
     await migrate(p);
     const { rows } = await p.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema.name]);
     expect(rows.map((r) => r.table_name)).toEqual([
-      'audit_log', 'ballots', 'board_leases', 'board_state', 'boards', 'cluster_settings', 'invitations', 'members', 'schema_migrations', 'sessions',
+      'audit_log', 'ballots', 'board_leases', 'board_state', 'boards', 'cluster_settings', 'invitations', 'members', 'pending_logins', 'schema_migrations', 'sessions',
       'snapshots', 'update_log', 'ws_tickets',
     ]);
   });

@@ -147,6 +147,21 @@ CREATE TABLE invitations (
 CREATE INDEX invitations_board ON invitations(board_id, written);
 `,
   },
+  {
+    version: 5,
+    name: 'sign-in (#17): logins under way in the store, so the callback may land on any instance',
+    sql: `
+CREATE TABLE pending_logins (
+  key_hash TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  nonce TEXT NOT NULL,
+  code_verifier TEXT NOT NULL,
+  return_to TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX pending_logins_expiry ON pending_logins(expires_at);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction. Returns the versions it applied. */
