@@ -77,6 +77,24 @@ describe('sign-in on two instances', () => {
     expect((await a.rooms.loaded(boardId))?.connectionCount).toBe(1);
   });
 
+  it('share links turned off on the other instance: the link holders\' sockets on the holding instance close (4403); the members\' stay', async () => {
+    const { a, b, kari, boardId, kariSocket, olaSocket } = await boardWithTwoMembersOnA();
+    const onA = (method: string, path: string, json?: unknown) => call(kari, a.url, a.url, method, path, json, { origin: a.publicUrl });
+    expect((await onA('PUT', `/api/boards/${boardId}/link-policy`, { links: 'all' })).status).toBe(200);
+    const rotated = await onA('POST', `/api/boards/${boardId}/tokens/rotate`, { roles: ['editor', 'viewer'] });
+    expect(rotated.status).toBe(200);
+    const editorLink = connectClient(a.wsUrl, boardId, rotated.body.tokens.editor as string);
+    const viewerLink = connectClient(a.wsUrl, boardId, rotated.body.tokens.viewer as string);
+    await Promise.all([editorLink.synced, viewerLink.synced]);
+    // Handled by B itself: only the signal reaches A.
+    const onB = (method: string, path: string, json?: unknown) => call(kari, b.url, a.url, method, path, json, { [HOP_HEADER]: b.cluster!.hopHeaderValue, origin: a.publicUrl });
+    expect((await onB('PUT', `/api/boards/${boardId}/link-policy`, { links: 'viewer' })).status).toBe(200);
+    await waitFor(() => editorLink.closes.some((c) => c.code === CLOSE.tokenRevoked.code), 5000, 'the editor link\'s socket closed');
+    expect(viewerLink.closes).toEqual([]);
+    expect(kariSocket.closes).toEqual([]);
+    expect(olaSocket.closes).toEqual([]);
+  });
+
   it('a sign-out on the other instance closes that session\'s sockets on the holding instance (4402), no one else\'s', async () => {
     const { a, b, ola, boardId, kariSocket, olaSocket } = await boardWithTwoMembersOnA();
     // /auth/logout names no board: whichever instance the balancer picks ends the session.

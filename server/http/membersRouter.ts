@@ -112,6 +112,8 @@ export function membersRouter(storage: BoardStorage, rooms: RoomManager, signals
     await storage.setLinkPolicy(board.id, links as LinkPolicy);
     // Holders of links that no longer open the board are disconnected, as after a rotation.
     (await rooms.loaded(board.id))?.closeConnections(CLOSE.tokenRevoked, (c) => c.member === null && !linkAllowed(links as LinkPolicy, c.role));
+    // And on every other instance (the links signal re-reads the board's policy there).
+    await signals?.publish({ kind: 'tokens', boardId: board.id });
     res.json({ links });
   });
 
