@@ -126,6 +126,39 @@ export class Connection {
     this.ws.ping();
   }
 
+  /**
+   * Pings the peer now and resolves whether it answers within `ms`. A socket whose line dropped
+   * without a close does not: its doc may already be back on a new socket (see RoomAwareness).
+   */
+  probe(ms: number): Promise<boolean> {
+    if (this.isClosed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const onPong = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.ws.off('pong', onPong);
+        resolve(false);
+      }, ms);
+      timer.unref();
+      this.ws.once('pong', onPong);
+      try {
+        this.ws.ping();
+      } catch {
+        this.ws.off('pong', onPong);
+        clearTimeout(timer);
+        resolve(false);
+      }
+    });
+  }
+
+  /** A peer that stopped answering: dropped at once, without a close handshake it would never answer. */
+  terminate(): void {
+    this.ws.terminate();
+    this.left();
+  }
+
   /** Closes the socket with `code` and `reason`, and leaves the room. Once; later calls do nothing. */
   close({ code, reason }: CloseEvent): void {
     if (this.isClosed) return;

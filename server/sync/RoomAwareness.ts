@@ -5,7 +5,8 @@
 // Rules (issue #12, finding 6):
 // - A connection speaks for one client id: the first it sends a state for. Entries for other ids
 //   (y-websocket echoes everyone's states back) are skipped unparsed — except that a new socket of
-//   the same link or person takes over its own id from an old socket whose close never arrived.
+//   the same link or person takes its id over from an old socket that no longer answers a ping (its
+//   close never arrived: the doc reconnected after the line dropped).
 // - Each state is checked field by field; a bad field is dropped, an oversized state ignored. The
 //   role is the one the connection's token gives; `drag` and `viewport` only where the role allows.
 // - A participant id in use by holders of one link cannot be claimed by a connection with another.
@@ -22,6 +23,8 @@ import type { Connection } from './Connection';
 export const MAX_CLOCK_STEP = 100;
 /** How long the id of a connection that left stays reserved for holders of the same link. */
 export const RESERVE_MS = 2 * 60 * 1000;
+/** How long the holder of an id claimed by another socket of its link has to answer a ping. */
+export const PROBE_MS = 3000;
 /** Clocks are unsigned 32-bit in every honest client; a first claim above it starts at 1 instead. */
 const MAX_CLOCK = 2 ** 32 - 1;
 
@@ -47,6 +50,8 @@ export class RoomAwareness {
   private readonly pending = new Set<number>();
   /** How far a rejoined connection's clocks are behind the server's for its id (see receive). */
   private readonly clockShift = new Map<Connection, number>();
+  /** Ids claimed by a socket of the holder's link while the holder is asked whether it is alive. */
+  private readonly challenges = new Map<number, { conn: Connection; update: Uint8Array }>();
   private timer: NodeJS.Timeout | null = null;
   private destroyed = false;
   /** When a named person last changed their presence (moved, selected, joined); 0 = never. */
@@ -82,18 +87,14 @@ export class RoomAwareness {
   /** One awareness message of `conn`. Throws MalformedMessageError for a broken frame or state JSON. */
   receive(conn: Connection, update: Uint8Array): void {
     for (const raw of readAwarenessEntries(update)) {
-      let owner = this.owners.get(raw.clientId);
+      const owner = this.owners.get(raw.clientId);
       const mine = this.idOf.get(conn);
-      let takeover = false;
       if (owner !== undefined && owner !== conn) {
-        // The same id from a new socket of the same link (or person) while an old socket still holds
-        // it: that doc reconnected after its line dropped without a close reaching us (the heartbeat
-        // would find the old socket only within a minute). The id follows the doc. Anyone else's
-        // claim is skipped.
-        if (mine !== undefined || owner.tokenHash !== conn.tokenHash) continue;
-        this.release(owner);
-        owner = undefined;
-        takeover = true;
+        // Someone else's. But the same id from a new socket of the same link (or person) may be that
+        // doc back after its line dropped without a close reaching us (the heartbeat would find the
+        // old socket only within a minute): ask the old socket; if it is dead, the id follows the doc.
+        if (mine === undefined && owner.tokenHash === conn.tokenHash) this.challenge(raw.clientId, owner, conn, update);
+        continue;
       }
       if (owner === undefined && mine !== undefined) {
         this.metrics.awarenessIgnored.inc({ reason: 'second_id' });
@@ -112,7 +113,7 @@ export class RoomAwareness {
       // connection's later clocks are shifted by as much, so its next changes count too (the
       // reservation below still decides who may claim the id).
       const sent = raw.clock + (owner === conn ? (this.clockShift.get(conn) ?? 0) : 0);
-      const rejoin = owner === undefined && entry !== undefined && (entry.json === null || takeover) && known !== undefined && sent <= known;
+      const rejoin = owner === undefined && entry !== undefined && entry.json === null && known !== undefined && sent <= known;
       if (known !== undefined && sent <= known && !rejoin) continue; // not newer: y-protocols ignores it too
       // No clock jumps: a clock far ahead continues at +1 instead. The sender's own clock stays ahead
       // of what others see, so its next change still counts; a squatter cannot push an id's clock
@@ -192,21 +193,40 @@ export class RoomAwareness {
     }
   }
 
-  /** `conn` no longer speaks for its id (it left, or its id was taken over); returns that id. */
-  private release(conn: Connection): number | undefined {
+  /**
+   * `conn` claims `id`, held by `owner` of the same link. One probe per id at a time; the latest
+   * claim is kept. An owner that answers keeps the id (an honest client's id cannot be taken by
+   * another holder of its link); one that does not is dropped, and the claim is handled as the
+   * rejoin it is.
+   */
+  private challenge(id: number, owner: Connection, conn: Connection, update: Uint8Array): void {
+    const probing = this.challenges.has(id);
+    this.challenges.set(id, { conn, update });
+    if (probing) return;
+    void owner.probe(PROBE_MS).then((alive) => {
+      const claim = this.challenges.get(id);
+      this.challenges.delete(id);
+      if (alive || this.destroyed || this.owners.get(id) !== owner) return;
+      this.metrics.awarenessIgnored.inc({ reason: 'dead_owner' });
+      owner.terminate();
+      if (claim && !claim.conn.closed) {
+        try {
+          this.receive(claim.conn, claim.update);
+        } catch {
+          // It was read once already; a frame that now fails to read is dropped.
+        }
+      }
+    });
+  }
+
+  private leave(conn: Connection, clock: number): void {
     this.clockShift.delete(conn);
     const id = this.idOf.get(conn);
-    if (id === undefined) return undefined;
+    if (id === undefined) return;
     this.idOf.delete(conn);
     this.owners.delete(id);
     conn.awarenessIds.delete(id);
     this.unbindParticipant(conn);
-    return id;
-  }
-
-  private leave(conn: Connection, clock: number): void {
-    const id = this.release(conn);
-    if (id === undefined) return;
     const now = Date.now();
     for (const [held, r] of this.reserved) if (r.until <= now) this.reserved.delete(held);
     this.reserved.set(id, { tokenHash: conn.tokenHash, until: now + RESERVE_MS });

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { facilitatorOf, takeFacilitator } from '../../shared';
 import { encodeAwareness, encodeAwarenessUpdate, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS } from '../protocol';
+import { PROBE_MS } from './RoomAwareness';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor, type TestClient } from '../testing/testServer';
 
 cleanUpAfterEach();
@@ -15,8 +16,8 @@ type State = Record<string, unknown> & { user?: Record<string, unknown> };
 const stateOf = (c: TestClient, clientId: number) => c.provider.awareness.getStates().get(clientId) as State | undefined;
 
 /** A raw socket that sends awareness frames and can wait until the server handled them (a query is answered in order). */
-async function rawClient(url: string) {
-  const ws = trackSocket(new WebSocket(url));
+async function rawClient(url: string, opts: WebSocket.ClientOptions = {}) {
+  const ws = trackSocket(new WebSocket(url, opts));
   const replies: Uint8Array[] = [];
   ws.on('message', (d: Buffer) => replies.push(new Uint8Array(d)));
   await new Promise((resolve, reject) => {
@@ -163,14 +164,15 @@ describe('awareness is checked by the server', () => {
     await waitFor(() => stateOf(watcher, id)?.user?.name === 'Anne', 5000, 'Anne to be seen again');
     expect(stateOf(watcher, id)?.cursor).toEqual({ x: 3, y: 3 });
   });
-  it('a line that dropped without a close does not hide its owner: the reconnect on the same link takes the id over, another link cannot', async () => {
+  it('a line that dropped without a close does not hide its owner: the reconnect on the same link takes the id over once the old socket fails a ping, another link cannot', async () => {
     const server = await startTestServer();
     const board = await createBoard(server.url);
     const watcher = connectClient(server.wsUrl, board.id, board.tokens.viewer);
     await watcher.synced;
     const id = 424_242;
-    // Anne's old socket: the network went away, so the server never heard it close (until the heartbeat).
-    const stale = await rawClient(`${server.wsUrl}/${board.id}?token=${board.tokens.editor}`);
+    // Anne's old socket: the network went away, so the server never heard it close (until the
+    // heartbeat), and it answers no ping.
+    const stale = await rawClient(`${server.wsUrl}/${board.id}?token=${board.tokens.editor}`, { autoPong: false });
     stale.send([{ clientId: id, clock: 3, state: { user: { name: 'Anne', color: '#222222' } } }]);
     await stale.handled();
     await waitFor(() => stateOf(watcher, id)?.user?.name === 'Anne', 5000, 'Anne present');
@@ -186,12 +188,12 @@ describe('awareness is checked by the server', () => {
     const anne = connectClient(server.wsUrl, board.id, board.tokens.editor, doc);
     await anne.synced;
     anne.provider.awareness.setLocalState({ user: { name: 'Anne B.', color: '#222222' } });
-    await waitFor(() => stateOf(watcher, id)?.user?.name === 'Anne B.', 5000, 'the reconnect to be seen');
+    await waitFor(() => stateOf(watcher, id)?.user?.name === 'Anne B.', PROBE_MS + 3000, 'the reconnect to be seen');
     anne.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
     await waitFor(() => (stateOf(watcher, id)?.cursor as { x: number } | undefined)?.x === 1, 5000, 'her next change');
 
-    // The old socket finally closes: that must not remove the person who is here.
-    stale.ws.close();
+    // The old socket was dropped; the person who is here stays.
+    await waitFor(() => stale.ws.readyState === WebSocket.CLOSED, 5000, 'the old socket dropped');
     await new Promise((r) => setTimeout(r, 300));
     expect(stateOf(watcher, id)?.user?.name).toBe('Anne B.');
   });
