@@ -4,6 +4,8 @@
 //   (md types the numbers into its headings, as Markdown has no heading numbering)
 //   variant=referat&since=<snapshotId>  docx, html, md: the referat of the meeting that began at that snapshot (#20 §2)
 // Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
+// Documents for people (md, html, docx, the referat) show comments with the server's stamped times
+// and authors (#16 §4); the JSON file is the board's data and keeps what was written.
 import { Router, type Request, type Response } from 'express';
 import type { BoardJson } from '../../shared';
 import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export';
@@ -11,7 +13,7 @@ import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
 import type { RoomManager } from '../sync/RoomManager';
 import type { ReferatParticipant } from '../../shared/export';
-import { parseSnapshotLabel } from '../../shared';
+import { parseSnapshotLabel, stampLookup, withCommentStamps } from '../../shared';
 import { EXPORT_FORMATS, REFERAT_FORMATS, type ExportFormat } from '../export/exportFormats';
 import type { RenderJob } from '../export/renderJob';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
@@ -122,7 +124,8 @@ export function exportRouter(
     const headingLevel = Number(oneOf('headingLevel', q.headingLevel, ['1', '2', '3'] as const, '1')) as HeadingLevelOption;
     const numbering = oneOf('numbering', q.numbering, NUMBERINGS, 'none');
     const snapshot = typeof q.snapshot === 'string' && q.snapshot ? q.snapshot : 'live';
-    const board = await snapshots.board(access(req).board.id, snapshot);
+    const written = await snapshots.board(access(req).board.id, snapshot);
+    const board = format === 'json' ? written : withCommentStamps(written, stampLookup(await snapshots.commentStamps(access(req).board.id)));
     const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, board.meta.language === 'nn' ? 'nn' : 'nb');
     // A client that gives up (the dialog's Cancel, a closed tab) frees its place in the render pool.
     const gone = new AbortController();
@@ -141,8 +144,10 @@ export function exportRouter(
     const since = typeof q.since === 'string' && q.since ? q.since : null;
     if (!since) throw new InvalidError('invalid_request', 'A referat needs "since": the id of the snapshot taken at the start of the meeting.');
     const boardId = access(req).board.id;
-    const { summary, board: start } = await snapshots.withSummary(boardId, since);
-    const now = await snapshots.board(boardId, 'live');
+    const stamps = stampLookup(await snapshots.commentStamps(boardId));
+    const { summary, board: startWritten } = await snapshots.withSummary(boardId, since);
+    const start = withCommentStamps(startWritten, stamps);
+    const now = withCommentStamps(await snapshots.board(boardId, 'live'), stamps);
     const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, now.meta.language === 'nn' ? 'nn' : 'nb');
     const name = parseSnapshotLabel(summary.label);
     const label = name.kind === 'meetingStart' ? name.title || REFERAT_DEFAULT_TITLE[lang] : name.kind === 'text' ? name.text : REFERAT_DEFAULT_TITLE[lang];
