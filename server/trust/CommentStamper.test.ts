@@ -14,6 +14,8 @@ import {
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type TestClient } from '../testing/testServer';
 import { browserFetch, CookieJar, nameOf, signIn, startSignInServer } from '../testing/testProvider';
 import { SESSION_COOKIE } from '../auth/sessions';
+import { formatDateTime } from '../../shared/export/format';
+import { meetingStartLabel } from '../../shared';
 
 cleanUpAfterEach();
 
@@ -160,5 +162,33 @@ describe('comment stamps', () => {
     expect(stamp.by).toEqual({ name: 'Kari Kommune', verified: false, link: 'kommune', side: 'kommune' });
     // Until then the writer's own replica showed it as not yet confirmed; now it is.
     expect(trustedMessage('t-off', messagesOf(away, 't-off')[0]!, stampsOf(away)).stamped).toBe(true);
+  });
+
+  it('the chapter\'s comment appendix and the referat show the stamped times, not the browser\'s', async () => {
+    const server = await startTestServer({ autoSnapshotMs: 0 });
+    const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
+    const stat = connectClient(server.wsUrl, board.id, board.tokens.stat);
+    await stat.synced;
+    const api = async (method: string, path: string, json?: unknown) => {
+      const res = await fetch(`${server.url}/api/boards/${board.id}${path}`, {
+        method, headers: { authorization: `Bearer ${board.tokens.editor}`, 'content-type': 'application/json' }, body: json === undefined ? undefined : JSON.stringify(json),
+      });
+      expect(res.status).toBeLessThan(300);
+      return res;
+    };
+    const since = ((await (await api('POST', '/snapshots', { label: meetingStartLabel('Møte'), createdBy: 'Frida' })).json()) as { id: string }).id;
+    // Written in the meeting by a browser whose clock is a year behind.
+    startThread(stat.doc, { id: 't1', targetId: 'K4', targetType: 'node', participantId: 'p-s', name: 'Siri Stat', text: 'Hvem eier tiltaket?', at: A_YEAR_AGO, messageId: 'm1' }, 'stat');
+    await waitFor(() => stampsOf(stat).has(messageStampKey('m1')), 10_000, 'the stamp');
+    const stamped = stampsOf(stat).get(messageStampKey('m1'))!.at;
+    const md = await (await api('GET', '/export?format=md&comments=1')).text();
+    expect(md).toContain(`Siri Stat, ${formatDateTime(stamped, 'nb')}: Hvem eier tiltaket?`);
+    expect(md).not.toContain(formatDateTime(A_YEAR_AGO, 'nb'));
+    // The referat counts it as said in the meeting (by its stamp), though the browser dated it a year back.
+    const referat = await (await api('GET', `/export?format=md&variant=referat&since=${since}`)).text();
+    expect(referat).toContain('Siri Stat: «Hvem eier tiltaket?»');
+    // The interchange file is the board's data: it keeps what the browser wrote.
+    const json = JSON.parse(await (await api('GET', '/export?format=json')).text());
+    expect(json.workshop.comments[0].messages[0].at).toBe(A_YEAR_AGO);
   });
 });
