@@ -68,7 +68,7 @@ export {
   agreementKey, type AgreeingSide, type AgreementRecord, checkBallot, closeVoteWithTally, facilitatorCheck, setVoted, voteOf,
   type VoteTally, type WorkshopRefusal,
   // Comment stamps (#16 §4): the server's time and author for each message and resolve.
-  COMMENT_STAMPS_ROOT, type CommentStamp, commentStampsOf, commentStampsRecord, messageFingerprint, messageStampKey,
+  COMMENT_STAMPS_ROOT, type CommentMessage, type CommentStamp, commentStampsOf, commentStampsRecord, messageFingerprint, messageStampKey,
   resolveStampKey, type StampedAuthor, stampLookup, type StampSource, type TrustedMessage, trustedMessage, trustedResolve, withStamps,
 } from './workshop/index';
 export {

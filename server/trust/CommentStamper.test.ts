@@ -8,14 +8,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import {
-  CLOSE, commentStampsOf, messageStampKey, reply, resolveStampKey, resolveThread, startThread, trustedMessage, trustedResolve, updateNode,
+  CLOSE, commentStampsOf, meetingStartLabel, messageStampKey, reply, resolveStampKey, resolveThread, startThread, trustedMessage, trustedResolve, updateNode,
   workshopMaps, type CommentMessage, type CommentStamp,
 } from '../../shared';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type TestClient } from '../testing/testServer';
 import { browserFetch, CookieJar, nameOf, signIn, startSignInServer } from '../testing/testProvider';
 import { SESSION_COOKIE } from '../auth/sessions';
-import { formatDateTime } from '../../shared/export/format';
-import { meetingStartLabel } from '../../shared';
+import { formatDateTime } from '../../shared/export';
 
 cleanUpAfterEach();
 

@@ -9,7 +9,6 @@
 // the id with other content is not covered. Reading a message's trusted author and time is
 // `trustedMessage`; `withStamps` gives a thread as the server vouches for it (for exports).
 import type * as Y from 'yjs';
-import type { LinkKind } from '../trust';
 import { valueFingerprint } from './fingerprint';
 import type { CommentMessage, CommentThread, ParticipantRef } from './model';
 import type { Side } from './sides';
@@ -21,8 +20,8 @@ export interface StampedAuthor {
   /** The signed-in person's verified name, else the name typed on the link (unverified). */
   name: string;
   verified: boolean;
-  /** The share link it came through (absent for a signed-in member). */
-  link?: LinkKind;
+  /** The share link it came through, a LinkKind of shared/trust.ts (absent for a signed-in member). */
+  link?: string;
   side?: Side;
 }
 
@@ -70,7 +69,7 @@ export interface TrustedMessage {
   stamped: boolean;
   /** True when the name is a signed-in person's verified name. */
   verified: boolean;
-  link?: LinkKind;
+  link?: string;
   side?: Side;
 }
 
