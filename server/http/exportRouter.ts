@@ -1,6 +1,7 @@
 // GET /api/boards/:id/export?format=docx|md|csv|json|svg|png[&snapshot=<sid>][&view=all|stat|kommune][&lang=nb|nn][&table=nodes|edges]
 //   [&comments=1]  docx, md and html: add the comment threads as an appendix (working variant)
 //   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx, html and md: the plan chapter's options
+//   (the working variant of the live board lists the agreement log from the audit log in its appendix)
 //   (md types the numbers into its headings, as Markdown has no heading numbering)
 //   variant=referat&since=<snapshotId>  docx, html, md: the referat of the meeting that began at that snapshot (#20 §2)
 // Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
@@ -12,7 +13,8 @@ import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Var
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
 import type { RoomManager } from '../sync/RoomManager';
-import type { ReferatParticipant } from '../../shared/export';
+import type { AgreementLogEntry, ReferatParticipant } from '../../shared/export';
+import type { AuditLog } from '../audit/AuditLog';
 import { parseSnapshotLabel, stampLookup, withCommentStamps } from '../../shared';
 import { EXPORT_FORMATS, REFERAT_FORMATS, type ExportFormat } from '../export/exportFormats';
 import type { RenderJob } from '../export/renderJob';
@@ -64,7 +66,7 @@ export async function renderExport(
   format: Format,
   opts: {
     view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges'; comments?: boolean;
-    variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering;
+    variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering; agreementLog?: AgreementLogEntry[];
   },
   pool: RenderPool | null = null,
   signal?: AbortSignal,
@@ -109,8 +111,19 @@ async function participantsNow(rooms: RoomManager | undefined, boardId: string):
   return out;
 }
 
+/** Agreements given and withdrawn, from the server's audit log (#16), oldest first. */
+async function agreementLogOf(audit: AuditLog, boardId: string): Promise<AgreementLogEntry[]> {
+  const out: AgreementLogEntry[] = [];
+  for (const e of await audit.all(boardId)) {
+    const side = e.details?.side;
+    if ((e.action !== 'agreement.give' && e.action !== 'agreement.withdraw') || !e.target || (side !== 'stat' && side !== 'kommune')) continue;
+    out.push({ at: e.at, action: e.action === 'agreement.give' ? 'give' : 'withdraw', targetId: e.target, side, name: e.actor.name, verified: e.actor.verified });
+  }
+  return out.reverse();
+}
+
 export function exportRouter(
-  storage: BoardStorage, snapshots: SnapshotService, pool: RenderPool | null, limits: { maxPixels?: number } = {}, rooms?: RoomManager,
+  storage: BoardStorage, snapshots: SnapshotService, pool: RenderPool | null, limits: { maxPixels?: number } = {}, rooms?: RoomManager, audit?: AuditLog,
 ): Router {
   const router = Router({ mergeParams: true });
   router.get('/', requireRole(storage, 'viewer'), async (req, res) => {
@@ -130,7 +143,13 @@ export function exportRouter(
     // A client that gives up (the dialog's Cancel, a closed tab) frees its place in the render pool.
     const gone = new AbortController();
     res.on('close', () => res.writableFinished || gone.abort());
-    const body = await renderExport(board, format, { view, lang, table, comments, variant, headingLevel, numbering }, pool, gone.signal, { owner: access(req).board.id, ...limits });
+    // The working chapter of the board as it is now lists the agreement log (who agreed and when, by the server's record).
+    const withLog = audit && variant === 'working' && snapshot === 'live' && (format === 'docx' || format === 'html' || format === 'md');
+    const agreementLog = withLog ? await agreementLogOf(audit, access(req).board.id) : undefined;
+    const body = await renderExport(
+      board, format, { view, lang, table, comments, variant, headingLevel, numbering, ...(agreementLog?.length ? { agreementLog } : {}) },
+      pool, gone.signal, { owner: access(req).board.id, ...limits },
+    );
     const name = `${slug(board.meta.title)}${view === 'all' ? '' : `-${view}`}${format === 'csv' && table === 'edges' ? '-koblinger' : ''}.${format}`;
     res
       .type(CONTENT_TYPES[format])
