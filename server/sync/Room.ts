@@ -216,7 +216,7 @@ export class Room implements ConnectionHost {
   async close(): Promise<void> {
     this.closing = true;
     await this.log.close();
-    this.stamper.stop();
+    this.stamper.destroy();
     this.awareness.destroy();
     this.doc.off('update', this.onApplied);
   }

@@ -101,6 +101,35 @@ describe('comment stamps', () => {
     expect(trustedResolve(thread, stamps)).toMatchObject({ stamped: true, at: resolved.at });
   });
 
+  it('after the board is unloaded and loaded again, a new resolve replaces the old stamp and new messages are stamped', async () => {
+    const server = await startTestServer({ autoSnapshotMs: 0 });
+    const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
+    const first = connectClient(server.wsUrl, board.id, board.tokens.stat);
+    await first.synced;
+    startThread(first.doc, { id: 't1', targetId: 'K4', targetType: 'node', participantId: 'p-s', name: 'Siri Stat', text: 'Første runde.', at: A_YEAR_AGO, messageId: 'm1' }, 's');
+    resolveThread(first.doc, { threadId: 't1', participantId: 'p-s', name: 'Siri Stat', at: A_YEAR_AGO }, 's');
+    await waitFor(() => stampsOf(first).has(resolveStampKey('t1')) && stampsOf(first).has(messageStampKey('m1')), 10_000, 'the first stamps');
+    const firstResolve = stampsOf(first).get(resolveStampKey('t1'))!;
+    first.destroy();
+    await server.rooms.closeBoard(board.id, { code: 1012, reason: 'test' });
+    await new Promise((r) => setTimeout(r, 20));
+
+    const again = connectClient(server.wsUrl, board.id, board.tokens.kommune);
+    await again.synced;
+    expect(stampsOf(again).get(resolveStampKey('t1'))).toEqual(firstResolve);
+    // Kari replies (which reopens the thread) and resolves it again.
+    reply(again.doc, { threadId: 't1', participantId: 'p-k', name: 'Kari Kommune', text: 'Andre runde.', at: A_YEAR_AGO, messageId: 'm2' }, 'k');
+    resolveThread(again.doc, { threadId: 't1', participantId: 'p-k', name: 'Kari Kommune', at: A_YEAR_AGO }, 'k');
+    await waitFor(() => stampsOf(again).has(messageStampKey('m2')) && stampsOf(again).get(resolveStampKey('t1'))!.at !== firstResolve.at, 10_000, 'the new stamps');
+    const fresh = connectClient(server.wsUrl, board.id, board.tokens.viewer);
+    await fresh.synced;
+    for (const c of [again, fresh]) {
+      expect(stampsOf(c).get(resolveStampKey('t1'))!.by).toEqual({ name: 'Kari Kommune', verified: false, link: 'kommune', side: 'kommune' });
+      expect(stampsOf(c).get(messageStampKey('m1'))!.by.name).toBe('Siri Stat');
+      expect(stampsOf(c).get(messageStampKey('m2'))!.by.link).toBe('kommune');
+    }
+  });
+
   it('a message copied under a stamped id with other text is not covered by that stamp', async () => {
     const server = await startTestServer({ autoSnapshotMs: 0 });
     const board = await createBoard(server.url, { board: EXAMPLE_BOARD });

@@ -35,6 +35,8 @@ const isThreadKey = (key: string) => idSchema.safeParse(key).success;
 export class CommentStamper {
   private pending: Act[] = [];
   private scheduled = false;
+  /** The board's stamps alone, where new ones are written (see stampsMirror); built at the first act. */
+  private mirror: Y.Doc | null = null;
   private readonly comments: Y.Map<unknown>;
 
   constructor(
@@ -106,21 +108,61 @@ export class CommentStamper {
     this.pending = [];
     if (!acts.length || this.log.isFenced) return;
     const at = this.now().toISOString();
-    this.log
-      .applyServerChange((doc) => writeStamps(doc, acts, at), STAMP_ORIGIN)
-      .catch((err: unknown) => console.error(`board ${this.log.boardId}: comment stamps could not be stored`, err));
+    // Which resolves still hold is read from the live board, now; the stamps are written in the mirror.
+    const threads = workshopMaps(this.log.doc).comments;
+    const live = acts.filter((a) => a.kind === 'message' || threads.get(a.threadId)?.get('resolved') === true);
+    const mirror = this.mirror ?? (this.mirror = stampsMirror(this.log.doc));
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => (update = u);
+    mirror.on('update', capture);
+    mirror.transact(() => writeStamps(commentStampsOf(mirror), live, at), STAMP_ORIGIN);
+    mirror.off('update', capture);
+    if (!update) return;
+    this.log.storeThenApply(update, STAMP_ORIGIN).catch((err: unknown) => {
+      // Not stored, so not on the board: the mirror holds what the board does not and is built again.
+      this.mirror?.destroy();
+      this.mirror = null;
+      console.error(`board ${this.log.boardId}: comment stamps could not be stored`, err);
+    });
+  }
+
+  /** Stops observing and drops the mirror (the room is unloading). */
+  destroy(): void {
+    this.stop();
+    this.mirror?.destroy();
+    this.mirror = null;
   }
 }
 
-/** Writes the stamps of `acts` (received at `at`) into `doc`: a message's first stamp holds; a resolve is stamped if the thread is still resolved. */
-function writeStamps(doc: Y.Doc, acts: readonly Act[], at: string): void {
-  const stamps = commentStampsOf(doc);
-  const threads = workshopMaps(doc).comments;
+/**
+ * A small document holding only the board's stamps, with their item ids: a stamp is written there
+ * and its update stored and applied to the board like any other, without copying the whole board
+ * for each comment (a 2,000-card board took hundreds of ms per copy). Only this class writes
+ * `commentStamps` (the update guard refuses it from clients; restore and import leave it alone), so
+ * the clients that wrote its items wrote nothing else: the board's update for just those clients is
+ * the stamps.
+ */
+function stampsMirror(live: Y.Doc): Y.Doc {
+  const mirror = new Y.Doc();
+  const writers = new Set<number>();
+  for (const item of (commentStampsOf(live) as unknown as { _map: Map<string, Y.Item> })._map.values()) {
+    for (let it: Y.Item | null = item; it; it = it.left as Y.Item | null) writers.add(it.id.client);
+  }
+  if (writers.size) {
+    const others = Y.decodeStateVector(Y.encodeStateVector(live));
+    for (const client of writers) others.delete(client);
+    Y.applyUpdate(mirror, Y.encodeStateAsUpdate(live, Y.encodeStateVector(new Map(others))));
+  }
+  return mirror;
+}
+
+/** Writes the stamps of `acts` (received at `at`): a message's first stamp holds; a resolve is stamped anew. */
+function writeStamps(stamps: Y.Map<CommentStamp>, acts: readonly Act[], at: string): void {
   for (const act of acts) {
     if (act.kind === 'message') {
       const key = messageStampKey(act.messageId);
       if (!stamps.has(key)) stamps.set(key, { at, by: act.by, of: act.of } satisfies CommentStamp);
-    } else if (threads.get(act.threadId)?.get('resolved') === true) {
+    } else {
       stamps.set(resolveStampKey(act.threadId), { at, by: act.by } satisfies CommentStamp);
     }
   }
