@@ -210,5 +210,7 @@ export function restrictWorkshop(workshop: WorkshopJson | undefined, nodeIds: Re
  */
 export function withCommentStamps(board: BoardJson, stamps: StampSource): BoardJson {
   if (!board.workshop?.comments.length) return board;
-  return { ...board, workshop: { ...board.workshop, comments: board.workshop.comments.map((t) => withStamps(t, stamps)) } };
+  // In the order of the stamped times: a browser's clock does not move its thread up or down.
+  const comments = board.workshop.comments.map((t) => withStamps(t, stamps)).sort(byCreated);
+  return { ...board, workshop: { ...board.workshop, comments } };
 }

@@ -1,7 +1,10 @@
 // The one rule for a comment's author and time (#16 §4): the server's stamp when it has one for
 // exactly this message, else the browser's claim, marked as not stamped.
 import { describe, expect, it } from 'vitest';
-import { messageFingerprint, messageStampKey, resolveStampKey, stampLookup, trustedMessage, trustedResolve, withStamps, type CommentStamp } from './commentStamps';
+import * as Y from 'yjs';
+import { boardMaps } from '../boardDoc';
+import { allThreads, startThread } from './comments';
+import { commentStampsOf, messageFingerprint, messageStampKey, resolveStampKey, stampLookup, trustedMessage, trustedResolve, withStamps, type CommentStamp } from './commentStamps';
 import type { CommentMessage, CommentThread } from './model';
 
 const CLAIMED = '2025-01-01T10:00:00.000Z';
@@ -44,5 +47,17 @@ describe('trusted comment authors and times', () => {
     // An open thread has no resolve, whatever stamp is left from an earlier one.
     expect(withStamps(thread([a]), stamps).resolvedAt).toBeUndefined();
     expect(trustedResolve(thread([a]), stamps)).toBeUndefined();
+  });
+
+  it('threads are listed by the stamped time of their first message: a back-dated claim does not move a thread first', () => {
+    const doc = new Y.Doc();
+    boardMaps(doc).nodes.set('K1', new Y.Map());
+    startThread(doc, { id: 'ta', targetId: 'K1', targetType: 'node', participantId: 'p-a', name: 'A', text: 'Først sendt', at: '2026-12-02T10:00:00.000Z', messageId: 'ma' }, 'a');
+    startThread(doc, { id: 'tb', targetId: 'K1', targetType: 'node', participantId: 'p-b', name: 'B', text: 'Tilbakedatert', at: '2020-01-01T00:00:00.000Z', messageId: 'mb' }, 'b');
+    expect(allThreads(doc).map((t) => t.id)).toEqual(['tb', 'ta']);
+    const stamps = commentStampsOf(doc);
+    stamps.set(messageStampKey('ma'), { at: '2026-12-02T10:00:01.000Z', by: { name: 'A', verified: false }, of: messageFingerprint('ta', { text: 'Først sendt', mentions: [] }) });
+    stamps.set(messageStampKey('mb'), { at: '2026-12-02T10:00:02.000Z', by: { name: 'B', verified: false }, of: messageFingerprint('tb', { text: 'Tilbakedatert', mentions: [] }) });
+    expect(allThreads(doc).map((t) => t.id)).toEqual(['ta', 'tb']);
   });
 });
