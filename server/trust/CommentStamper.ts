@@ -24,8 +24,10 @@ const MAX_NAME = 200;
 
 /** Who the server knows is behind `conn`; `claimed` is the name the act itself gives (used, unverified, for a link). */
 export function authorOf(conn: Connection, claimed: unknown): StampedAuthor {
-  if (conn.member) return { name: conn.member.name, verified: true, side: conn.member.side };
+  if (conn.member?.name) return { name: conn.member.name, verified: true, side: conn.member.side };
   const typed = typeof claimed === 'string' ? claimed.trim().slice(0, MAX_NAME) : '';
+  // A member whose provider gave no name: their side is known, the name only typed.
+  if (conn.member) return { name: typed || 'member', verified: false, side: conn.member.side };
   const link = conn.link ?? conn.role;
   return { name: typed || `${link} link`, verified: false, link, ...(isSideLink(link) ? { side: link } : {}) };
 }
