@@ -117,7 +117,7 @@ export function createApp(
   app.use('/api/boards/:id/agreements', agreementsRouter(storage, new AgreementService(rooms, audit)));
   app.use('/api/boards/:id', votesRouter(storage, new BallotBox(storage, rooms, audit), passes));
   app.use('/api/boards/:id/audit', auditRouter(storage, audit));
-  app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }, rooms));
+  app.use('/api/boards/:id/export', exportRouter(storage, snapshots, renderPool, { maxPixels: config.exportMaxPixels }, rooms, audit));
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API route.'));
 
   const index = path.join(config.clientDir, 'index.html');

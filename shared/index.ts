@@ -67,6 +67,9 @@ export {
   // Written by the server alone (#16): the checks and writers it uses, the records clients read.
   agreementKey, type AgreeingSide, type AgreementRecord, checkBallot, closeVoteWithTally, facilitatorCheck, setVoted, voteOf,
   type VoteTally, type WorkshopRefusal,
+  // Comment stamps (#16 §4): the server's time and author for each message and resolve.
+  COMMENT_STAMPS_ROOT, type CommentMessage, type CommentStamp, commentStampsOf, commentStampsRecord, messageFingerprint, messageStampKey,
+  resolveStampKey, type StampedAuthor, stampLookup, type StampSource, type TrustedMessage, trustedMessage, trustedResolve, withStamps,
 } from './workshop/index';
 export {
   auditCsv, type AuditAction, AUDIT_ACTIONS, type AuditActor, type AuditEntry, isLinkKind, isSideLink, LINK_KINDS,
@@ -82,7 +85,7 @@ export {
   applyBoardJson, toBoardJson,
 } from './interchange/boardJson';
 export {
-  restrictWorkshop,
+  restrictWorkshop, withCommentStamps,
 } from './interchange/workshopJson';
 export {
   type BoardDiff, diffBoards, type FieldChange,

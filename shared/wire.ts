@@ -101,8 +101,8 @@ export const CLOSE = {
   boardTooLarge: { code: 4413, reason: 'board is at its size limit; this change was not saved' },
   /** An edit wrote what the board's schema forbids: it was neither stored nor sent on; final. */
   updateRefused: { code: 4422, reason: 'update refused: it breaks the board schema' },
-  /** An edit wrote records only the server writes (agreements, votes, ballots): neither stored nor sent on; final (#16). */
-  serverWritten: { code: 4423, reason: 'update refused: agreements and votes are written by the server only' },
+  /** An edit wrote records only the server writes (agreements, votes, ballots, comment stamps): neither stored nor sent on; final (#16). */
+  serverWritten: { code: 4423, reason: 'update refused: agreements, votes and stamps are written by the server only' },
   /** Storage failed; the update was not stored and the client keeps it; transient. */
   storageFailed: { code: 4503, reason: 'storage failed; try again later' },
   /** The client read too slowly; transient, it reconnects and resyncs. */

@@ -2,7 +2,7 @@
 // deleted stay listed.
 import { useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { openThreads } from '../../shared';
+import { commentStampsOf, openThreads, trustedMessage } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useBoardContext } from '../board/BoardContext';
 import { focusCard } from '../ui/focusCard';
@@ -37,7 +37,8 @@ export function CommentsPanel() {
       {threads.length === 0 && <p className="mk-muted">{t('wsNoOpenThreads')}</p>}
       <ul className="mk-list">
         {threads.map((th) => {
-          const first = th.messages[0];
+          // The first message's author and time as the server stamped them (#16 §4).
+          const first = th.messages[0] && { ...th.messages[0], ...trustedMessage(th.id, th.messages[0], commentStampsOf(ws.doc)) };
           return (
             <li key={th.id} data-testid="open-thread" data-thread-id={th.id}>
               <button type="button" className="mk-list-btn" disabled={th.orphaned} onClick={() => jump(th.targetId, th.targetType)}>
@@ -48,7 +49,7 @@ export function CommentsPanel() {
                 </span>
                 <br />
                 <span className="mk-muted mk-small">
-                  {formatWhen(th.createdAt, lang)} · {th.messages.length} ✉
+                  {formatWhen(first?.at ?? th.createdAt, lang)} · {th.messages.length} ✉
                 </span>
               </button>
             </li>

@@ -1,7 +1,7 @@
 // The comment threads of one card or link, in the inspector: start one, reply, mention someone,
 // resolve and reopen. They live in the board document, so they are written offline too.
 import { useMemo, useRef, useState } from 'react';
-import { threadsOf, type ThreadView } from '../../shared';
+import { commentStampsOf, threadsOf, trustedMessage, trustedResolve, type ThreadView } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
 import { useWorkshop, useWorkshopVersion } from './WorkshopContext';
 import { MentionInput, MessageText, useMentionables, type Mentionable } from './MentionInput';
@@ -43,7 +43,10 @@ export function CommentsSection({ targetId, targetType }: { targetId: string; ta
 
 function Thread({ thread, people }: { thread: ThreadView; people: readonly Mentionable[] }) {
   const { t, lang } = useI18n();
-  const { wa, canEdit } = useWorkshop();
+  const { ws, wa, canEdit } = useWorkshop();
+  // Author and time as the server stamped them (#16 §4); the browser's claim, marked, until then.
+  const stamps = commentStampsOf(ws.doc);
+  const resolvedBy = trustedResolve(thread, stamps);
   const [replying, setReplying] = useState(false);
   const replyButton = useRef<HTMLButtonElement>(null);
   /** Closes the reply box and gives focus back to «Svar», so it never falls to the page. */
@@ -54,18 +57,29 @@ function Thread({ thread, people }: { thread: ThreadView; people: readonly Menti
   return (
     <article className={`mk-ws-thread${thread.resolved ? ' is-resolved' : ''}`} data-testid="comment-thread" data-thread-id={thread.id} data-resolved={thread.resolved}>
       <ul className="mk-ws-messages">
-        {thread.messages.map((m) => (
-          <li key={m.id} data-testid="comment-message">
-            <div className="mk-ws-message-head">
-              <strong>{m.name}</strong> <span className="mk-muted mk-small">{formatWhen(m.at, lang)}</span>
-            </div>
-            <div className="mk-ws-message-text">
-              <MessageText text={m.text} people={people} />
-            </div>
-          </li>
-        ))}
+        {thread.messages.map((m, i) => {
+          const shown = trustedMessage(thread.id, m, stamps);
+          return (
+            <li key={`${m.id}-${i}`} data-testid="comment-message" data-stamped={shown.stamped}>
+              <div className="mk-ws-message-head">
+                <strong>{shown.name}</strong>
+                {shown.verified && <span className="mk-muted mk-small"> ({t('wsVerifiedName')})</span>}{' '}
+                <span className="mk-muted mk-small">{formatWhen(shown.at, lang)}</span>
+                {!shown.stamped && (
+                  <span className="mk-muted mk-small" title={t('wsUnconfirmedHint')} data-testid="comment-unconfirmed">
+                    {' '}· {t('wsUnconfirmed')}
+                    <span className="mk-visually-hidden">: {t('wsUnconfirmedHint')}</span>
+                  </span>
+                )}
+              </div>
+              <div className="mk-ws-message-text">
+                <MessageText text={m.text} people={people} />
+              </div>
+            </li>
+          );
+        })}
       </ul>
-      {thread.resolved && thread.resolvedBy && <p className="mk-muted mk-small">{t('wsResolvedBy', { name: thread.resolvedBy.name })}</p>}
+      {resolvedBy && <p className="mk-muted mk-small">{t('wsResolvedBy', { name: resolvedBy.name })}</p>}
       {canEdit && (
         <div className="mk-row">
           {!thread.resolved && (

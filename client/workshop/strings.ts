@@ -136,6 +136,14 @@ export const WORKSHOP_STRINGS = {
   wsResolve: l('Løst', 'Løyst', 'Resolve'),
   wsReopen: l('Åpne igjen', 'Opne att', 'Reopen'),
   wsResolvedBy: l('Løst av {name}', 'Løyst av {name}', 'Resolved by {name}'),
+  // #16 §4: the server stamps each comment with its own time and the sender's identity.
+  wsUnconfirmed: l('ikke bekreftet', 'ikkje stadfesta', 'not confirmed'),
+  wsUnconfirmedHint: l(
+    'Tjeneren har ikke mottatt og tidsstemplet denne ennå (for eksempel skrevet uten nett). Tid og navn er nettleserens.',
+    'Tenaren har ikkje motteke og tidsstempla denne enno (til dømes skriven utan nett). Tid og namn er nettlesaren sine.',
+    'The server has not received and stamped this yet (written offline, for example). Time and name are the browser\'s.',
+  ),
+  wsVerifiedName: l('innlogget', 'innlogga', 'signed in'),
   wsNoThreads: l('Ingen kommentarer her ennå.', 'Ingen kommentarar her enno.', 'No comments here yet.'),
   wsNoOpenThreads: l('Ingen åpne kommentartråder.', 'Ingen opne kommentartrådar.', 'No open comment threads.'),
   wsCommentPlaceholder: l('Skriv … (@ for å nevne noen)', 'Skriv … (@ for å nemne nokon)', 'Write … (@ to mention someone)'),

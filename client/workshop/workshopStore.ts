@@ -4,7 +4,7 @@
 // that stay identical while unchanged, so only the cards whose marks change re-render.
 import type * as Y from 'yjs';
 import {
-  agreementOf, ballotOf, dotsLeft, facilitatorOf, openThreadCounts, summonOf, timerOf, voteResults, votesOf, workshopMaps,
+  agreementOf, ballotOf, commentStampsOf, dotsLeft, facilitatorOf, openThreadCounts, summonOf, timerOf, voteResults, votesOf, workshopMaps,
   type AgreementState, type FacilitatorRecord, type SummonRecord, type TimerRecord, type VoteRecord, type WorkshopMaps,
 } from '../../shared';
 
@@ -47,7 +47,8 @@ export class WorkshopStore {
     this.maps = workshopMaps(doc);
     const bump = () => this.touch();
     const { session, agreements, votes, ballots, comments } = this.maps;
-    for (const m of [session, agreements, votes, ballots, comments] as Y.Map<unknown>[]) {
+    // The server's comment stamps (#16 §4) arrive after the comment itself: they change what it shows.
+    for (const m of [session, agreements, votes, ballots, comments, commentStampsOf(doc)] as Y.Map<unknown>[]) {
       m.observeDeep(bump);
       this.disposers.push(() => m.unobserveDeep(bump));
     }

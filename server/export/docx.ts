@@ -16,6 +16,7 @@ import {
 import type { View } from '../../shared';
 import type { BoardJson } from '../../shared';
 import type { Tier } from '../../shared';
+import type { AgreementLogEntry } from '../../shared/export';
 
 export interface DocxOptions {
   view: View;
@@ -25,6 +26,8 @@ export interface DocxOptions {
   headingLevel?: HeadingLevelOption;
   numbering?: Numbering;
   comments?: boolean;
+  /** The server's log of agreements given and withdrawn (#16), for the working variant's appendix. */
+  agreementLog?: readonly AgreementLogEntry[];
   /** Renders a band's figure (SVG) to PNG; without it the chapter has no band figures. */
   renderFigure?: (svg: string) => Buffer;
   /** The whole map (exportSvg as PNG), placed after the introduction with describeMap's alt text. */

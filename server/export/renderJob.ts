@@ -6,7 +6,7 @@ import type { View } from '../../shared';
 import type { BoardJson } from '../../shared';
 import { restrictWorkshop } from '../../shared';
 import { exportCsv, exportHtml, exportJson, exportMarkdown, exportSvg } from '../../shared/export';
-import type { HeadingLevelOption, Numbering, Variant } from '../../shared/export';
+import type { AgreementLogEntry, HeadingLevelOption, Numbering, Variant } from '../../shared/export';
 import { withoutXmlIllegal } from '../../shared';
 import { buildReferat, referatHtml, referatMarkdown, type ReferatInput } from '../../shared/export';
 import { exportDocx } from './docx';
@@ -22,6 +22,8 @@ export interface RenderJob {
   opts: {
     view: View; lang: 'nb' | 'nn'; table?: 'nodes' | 'edges'; comments?: boolean;
     variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering;
+    /** The server's log of agreements (#16): an appendix of the working chapter (docx, html, md). */
+    agreementLog?: AgreementLogEntry[];
   };
   /** Largest PNG (and DOCX map picture) in pixels; a larger map is scaled down to fit. */
   maxPixels?: number;

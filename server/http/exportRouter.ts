@@ -1,17 +1,21 @@
 // GET /api/boards/:id/export?format=docx|md|csv|json|svg|png[&snapshot=<sid>][&view=all|stat|kommune][&lang=nb|nn][&table=nodes|edges]
 //   [&comments=1]  docx, md and html: add the comment threads as an appendix (working variant)
 //   [&variant=publication|working] [&headingLevel=1|2|3] [&numbering=none|word]  docx, html and md: the plan chapter's options
+//   (the working variant of the live board lists the agreement log from the audit log in its appendix)
 //   (md types the numbers into its headings, as Markdown has no heading numbering)
 //   variant=referat&since=<snapshotId>  docx, html, md: the referat of the meeting that began at that snapshot (#20 §2)
 // Every format is rendered by the RenderPool's worker threads (503 when it is full, 500 when a render fails).
+// Documents for people (md, html, docx, the referat) show comments with the server's stamped times
+// and authors (#16 §4); the JSON file is the board's data and keeps what was written.
 import { Router, type Request, type Response } from 'express';
 import type { BoardJson } from '../../shared';
 import { NUMBERINGS, VARIANTS, type HeadingLevelOption, type Numbering, type Variant } from '../../shared/export';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { SnapshotService } from '../snapshots/SnapshotService';
 import type { RoomManager } from '../sync/RoomManager';
-import type { ReferatParticipant } from '../../shared/export';
-import { parseSnapshotLabel } from '../../shared';
+import type { AgreementLogEntry, ReferatParticipant } from '../../shared/export';
+import type { AuditLog } from '../audit/AuditLog';
+import { parseSnapshotLabel, stampLookup, withCommentStamps } from '../../shared';
 import { EXPORT_FORMATS, REFERAT_FORMATS, type ExportFormat } from '../export/exportFormats';
 import type { RenderJob } from '../export/renderJob';
 import { RenderBusyError, RenderCancelledError, RenderClosedError, RenderFailedError, type RenderPool } from '../export/RenderPool';
@@ -62,7 +66,7 @@ export async function renderExport(
   format: Format,
   opts: {
     view: 'all' | 'stat' | 'kommune'; lang: 'nb' | 'nn'; table: 'nodes' | 'edges'; comments?: boolean;
-    variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering;
+    variant?: Variant; headingLevel?: HeadingLevelOption; numbering?: Numbering; agreementLog?: AgreementLogEntry[];
   },
   pool: RenderPool | null = null,
   signal?: AbortSignal,
@@ -107,8 +111,19 @@ async function participantsNow(rooms: RoomManager | undefined, boardId: string):
   return out;
 }
 
+/** Agreements given and withdrawn, from the server's audit log (#16), oldest first. */
+async function agreementLogOf(audit: AuditLog, boardId: string): Promise<AgreementLogEntry[]> {
+  const out: AgreementLogEntry[] = [];
+  for (const e of await audit.all(boardId)) {
+    const side = e.details?.side;
+    if ((e.action !== 'agreement.give' && e.action !== 'agreement.withdraw') || !e.target || (side !== 'stat' && side !== 'kommune')) continue;
+    out.push({ at: e.at, action: e.action === 'agreement.give' ? 'give' : 'withdraw', targetId: e.target, side, name: e.actor.name, verified: e.actor.verified });
+  }
+  return out.reverse();
+}
+
 export function exportRouter(
-  storage: BoardStorage, snapshots: SnapshotService, pool: RenderPool | null, limits: { maxPixels?: number } = {}, rooms?: RoomManager,
+  storage: BoardStorage, snapshots: SnapshotService, pool: RenderPool | null, limits: { maxPixels?: number } = {}, rooms?: RoomManager, audit?: AuditLog,
 ): Router {
   const router = Router({ mergeParams: true });
   router.get('/', requireRole(storage, 'viewer'), async (req, res) => {
@@ -122,12 +137,19 @@ export function exportRouter(
     const headingLevel = Number(oneOf('headingLevel', q.headingLevel, ['1', '2', '3'] as const, '1')) as HeadingLevelOption;
     const numbering = oneOf('numbering', q.numbering, NUMBERINGS, 'none');
     const snapshot = typeof q.snapshot === 'string' && q.snapshot ? q.snapshot : 'live';
-    const board = await snapshots.board(access(req).board.id, snapshot);
+    const written = await snapshots.board(access(req).board.id, snapshot);
+    const board = format === 'json' ? written : withCommentStamps(written, stampLookup(await snapshots.commentStamps(access(req).board.id)));
     const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, board.meta.language === 'nn' ? 'nn' : 'nb');
     // A client that gives up (the dialog's Cancel, a closed tab) frees its place in the render pool.
     const gone = new AbortController();
     res.on('close', () => res.writableFinished || gone.abort());
-    const body = await renderExport(board, format, { view, lang, table, comments, variant, headingLevel, numbering }, pool, gone.signal, { owner: access(req).board.id, ...limits });
+    // The working chapter of the board as it is now lists the agreement log (who agreed and when, by the server's record).
+    const withLog = audit && variant === 'working' && snapshot === 'live' && (format === 'docx' || format === 'html' || format === 'md');
+    const agreementLog = withLog ? await agreementLogOf(audit, access(req).board.id) : undefined;
+    const body = await renderExport(
+      board, format, { view, lang, table, comments, variant, headingLevel, numbering, ...(agreementLog?.length ? { agreementLog } : {}) },
+      pool, gone.signal, { owner: access(req).board.id, ...limits },
+    );
     const name = `${slug(board.meta.title)}${view === 'all' ? '' : `-${view}`}${format === 'csv' && table === 'edges' ? '-koblinger' : ''}.${format}`;
     res
       .type(CONTENT_TYPES[format])
@@ -141,8 +163,10 @@ export function exportRouter(
     const since = typeof q.since === 'string' && q.since ? q.since : null;
     if (!since) throw new InvalidError('invalid_request', 'A referat needs "since": the id of the snapshot taken at the start of the meeting.');
     const boardId = access(req).board.id;
-    const { summary, board: start } = await snapshots.withSummary(boardId, since);
-    const now = await snapshots.board(boardId, 'live');
+    const stamps = stampLookup(await snapshots.commentStamps(boardId));
+    const { summary, board: startWritten } = await snapshots.withSummary(boardId, since);
+    const start = withCommentStamps(startWritten, stamps);
+    const now = withCommentStamps(await snapshots.board(boardId, 'live'), stamps);
     const lang = oneOf('lang', q.lang, ['nb', 'nn'] as const, now.meta.language === 'nn' ? 'nn' : 'nb');
     const name = parseSnapshotLabel(summary.label);
     const label = name.kind === 'meetingStart' ? name.title || REFERAT_DEFAULT_TITLE[lang] : name.kind === 'text' ? name.text : REFERAT_DEFAULT_TITLE[lang];

@@ -145,7 +145,7 @@ export function attachWebSockets(
       wss.handleUpgrade(req, socket, head, (ws) => {
         wsLog.info('websocket open');
         ws.once('close', (code: number) => wsLog.info({ code }, 'websocket closed'));
-        const conn = new Connection(ws, theRoom, { role, tokenHash, maxBufferedBytes: config.maxBufferedBytes, metrics, budget });
+        const conn = new Connection(ws, theRoom, { role, tokenHash, link: grant.link, maxBufferedBytes: config.maxBufferedBytes, metrics, budget });
         connectionOf.set(ws, conn);
         if (grant.session && grant.identity.sub !== null) {
           conn.member = {

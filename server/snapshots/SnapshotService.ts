@@ -1,7 +1,9 @@
 // Named, immutable copies of a board: taken by hand, before a restore, and on a timer while a
 // board is being edited; restored as one ordinary change that every client sees at once.
 import * as Y from 'yjs';
-import { AUTO_SNAPSHOT_LABEL, applyBoardJson, beforeRestoreLabel, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson } from '../../shared';
+import {
+  AUTO_SNAPSHOT_LABEL, applyBoardJson, beforeRestoreLabel, commentStampsRecord, diffBoards, parseBoardJson, toBoardJson, type BoardDiff, type BoardJson, type CommentStamp,
+} from '../../shared';
 import type { BoardStorage, StoredSnapshot } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { newResourceId } from '../auth/tokens';
@@ -79,6 +81,11 @@ export class SnapshotService {
     const snap = await this.storage.getSnapshot(boardId, snapshotId);
     if (!snap) throw new NotFoundError('snapshot_not_found', `There is no snapshot "${snapshotId}" of this board.`);
     return JSON.parse(snap.json) as BoardJson;
+  }
+
+  /** The server's stamps on the board's comments (#16 §4), as a plain record; they hold for a snapshot's messages too (ids never change). */
+  commentStamps(boardId: string): Promise<Record<string, CommentStamp>> {
+    return this.rooms.withRoom(boardId, (room) => commentStampsRecord(room.doc));
   }
 
   /** A snapshot's name and time with its board (the referat's start, #20 §2). */

@@ -3,7 +3,7 @@
 // cannot keep up is closed rather than slowing anyone else — and has one way out, `close()`,
 // which also leaves the room.
 import type { WebSocket } from 'ws';
-import type { Role, Side } from '../../shared';
+import type { LinkKind, Role, Side } from '../../shared';
 import type { Metrics } from '../metrics';
 import { CLOSE, type CloseEvent } from '../protocol';
 import { ConnectionBudget, type BudgetLimits } from './ConnectionBudget';
@@ -31,6 +31,8 @@ export interface ConnectionOptions {
   role: Role;
   /** Hash of the token (link) it came in with; awareness ties ids to it. */
   tokenHash: string;
+  /** Which of the board's links it came in with (a member's: the link of their role); what the server stamps on their comments. */
+  link?: LinkKind;
   maxBufferedBytes: number;
   metrics: Metrics;
   budget?: BudgetLimits;
@@ -40,6 +42,7 @@ export class Connection {
   readonly id = nextConnectionId++;
   readonly role: Role;
   readonly tokenHash: string;
+  readonly link: LinkKind | undefined;
   /** Awareness client ids this connection has claimed; no other connection may speak for them. */
   readonly awarenessIds = new Set<number>();
   private isClosed = false;
@@ -58,6 +61,7 @@ export class Connection {
   ) {
     this.role = opts.role;
     this.tokenHash = opts.tokenHash;
+    this.link = opts.link;
     this.maxBufferedBytes = opts.maxBufferedBytes;
     this.metrics = opts.metrics;
     this.budget = opts.budget

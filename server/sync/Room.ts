@@ -12,6 +12,7 @@ import { SyncAnswers } from './SyncAnswers';
 import { BoardTooLargeError } from './BoardQuota';
 import { facilitatorOf } from '../../shared';
 import { UpdateRefusedError } from './updateGuard';
+import { CommentStamper } from '../trust/CommentStamper';
 import {
   CLOSE, MalformedMessageError, UnsupportedMessageError, decodeIncoming, encodeAwarenessFrame, encodeSyncStep1, encodeUpdate, isEmptyUpdate, type CloseEvent,
 } from '../protocol';
@@ -27,6 +28,8 @@ export class Room implements ConnectionHost {
   readonly connections = new Set<Connection>();
   readonly awareness: RoomAwareness;
   private readonly answers: SyncAnswers;
+  /** Stamps the comment acts clients send with the server's time and their identity (#16 §4). */
+  private readonly stamper: CommentStamper;
   private facilitatorId: string | undefined;
   private closing = false;
   readonly loadedAt = Date.now();
@@ -51,6 +54,7 @@ export class Room implements ConnectionHost {
     );
     this.answers = new SyncAnswers(log.doc, limits.maxSyncStep1PerConnection, metrics, () => log.encodeState());
     log.doc.on('update', this.onApplied);
+    this.stamper = new CommentStamper(log);
     log.onFenced = () => this.onFenced?.();
   }
 
@@ -212,6 +216,7 @@ export class Room implements ConnectionHost {
   async close(): Promise<void> {
     this.closing = true;
     await this.log.close();
+    this.stamper.destroy();
     this.awareness.destroy();
     this.doc.off('update', this.onApplied);
   }

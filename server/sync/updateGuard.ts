@@ -8,7 +8,7 @@
 // copy of the board) and rebuilt only after a refusal, as a refused update cannot be taken out.
 import * as Y from 'yjs';
 import {
-  CLOSE, LIMITS, PERIOD_PATTERN, VALUES_ROOT, edgeFieldSchemas, idSchema, isListField, metaFieldSchemas, nodeFieldSchemas, plainValue, positionSchema,
+  CLOSE, COMMENT_STAMPS_ROOT, LIMITS, PERIOD_PATTERN, VALUES_ROOT, edgeFieldSchemas, idSchema, isListField, metaFieldSchemas, nodeFieldSchemas, plainValue, positionSchema,
   splitValueKey, storedIndicatorValueSchema,
 } from '../../shared';
 
@@ -18,7 +18,7 @@ export class UpdateRefusedError extends Error {
   readonly close: { code: number; reason: string } = CLOSE.updateRefused;
 }
 
-/** The update writes what only the server writes (#16): agreements, votes, ballots. Closed with 4423. */
+/** The update writes what only the server writes (#16): agreements, votes, ballots, comment stamps. Closed with 4423. */
 export class ServerWrittenError extends UpdateRefusedError {
   override readonly close = CLOSE.serverWritten;
 }
@@ -28,7 +28,7 @@ const BOARD_ROOTS = new Set(['meta', 'nodes', 'layout', 'edges', VALUES_ROOT]);
 // Workshop records (issue #7) are checked by their own operations on the client; not yet here.
 const WORKSHOP_ROOTS = new Set(['session', 'comments']);
 /** Records parties rely on, written by the server alone (#16): a client update touching them is refused. */
-const SERVER_ROOTS = new Set(['agreements', 'votes', 'ballots']);
+const SERVER_ROOTS = new Set(['agreements', 'votes', 'ballots', COMMENT_STAMPS_ROOT]);
 /** Fields that may be a Y.Text (so concurrent typing merges), with their longest length. */
 const NODE_TEXT_FIELDS: Record<string, number> = { title: LIMITS.maxTitleLength, description: LIMITS.maxTextLength };
 const META_TEXT_FIELDS: Record<string, number> = { title: LIMITS.maxTitleLength };
@@ -95,7 +95,7 @@ function pathOf(doc: Y.Doc, type: AnyType): string[] | null {
 /** Checks one changed entry: `key` of the type at `path` (key null: the content of a Y.Text or array). */
 function checkChange(path: string[], type: AnyType, key: string | null): void {
   const [root, ...rest] = path;
-  if (SERVER_ROOTS.has(root!)) throw new ServerWrittenError(`${root} are written by the server only; use the API`);
+  if (SERVER_ROOTS.has(root!)) throw new ServerWrittenError(`${root} are written by the server only`);
   if (WORKSHOP_ROOTS.has(root!)) return;
   if (!BOARD_ROOTS.has(root!)) throw new UpdateRefusedError(`"${root!.slice(0, 40)}" is not a part of a board`);
   const map = type instanceof Y.Map ? (type as Y.Map<unknown>) : null;

@@ -7,6 +7,7 @@ import { BAND_TINT, INK, MUTED_INK, OWNER_COLOURS } from '../theme';
 import { bandFigureSvg } from './figure';
 import { viewGraph } from './format';
 import type { ExportLang } from './labels';
+import type { AgreementLogEntry } from './workshop';
 import { planChapterOf, type HeadingLevelOption, type Numbering, type PlanBlock, type PlanItem, type Variant } from './planChapter';
 
 export interface HtmlOptions {
@@ -16,6 +17,8 @@ export interface HtmlOptions {
   headingLevel?: HeadingLevelOption;
   numbering?: Numbering;
   comments?: boolean;
+  /** The server's log of agreements given and withdrawn (#16), for the working variant's appendix. */
+  agreementLog?: readonly AgreementLogEntry[];
 }
 
 // XML 1.0 and HTML forbid most control characters; a stray one would make the file invalid.

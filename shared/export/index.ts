@@ -13,8 +13,8 @@ export { exportHtml, escapeHtml, type HtmlOptions } from './html';
 export { bandFigureSvg } from './figure';
 export { EXPORT_LABELS, type ExportLang, type ExportLabels } from './labels';
 export {
-  agreementText, buildAgreementOverview, buildCommentAppendix,
-  type AgreementItem, type AgreementOverview, type ChapterComment, type ChapterThread, type CommentAppendix,
+  agreementText, buildAgreementLog, buildAgreementOverview, buildCommentAppendix,
+  type AgreementItem, type AgreementLogEntry, type AgreementOverview, type ChapterComment, type ChapterThread, type CommentAppendix,
 } from './workshop';
 export { formatDateTime, viewGraph } from './format';
 export {

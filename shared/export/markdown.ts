@@ -7,6 +7,7 @@ import { withoutXmlIllegal } from '../xmlText';
 import type { BoardJson } from '../interchange/schema';
 import { viewGraph } from './format';
 import type { ExportLang } from './labels';
+import type { AgreementLogEntry } from './workshop';
 import { planChapterOf, type HeadingLevelOption, type Numbering, type PlanBlock, type PlanItem, type Variant } from './planChapter';
 
 export interface MarkdownOptions {
@@ -16,6 +17,8 @@ export interface MarkdownOptions {
   headingLevel?: HeadingLevelOption;
   numbering?: Numbering;
   comments?: boolean;
+  /** The server's log of agreements given and withdrawn (#16), for the working variant's appendix. */
+  agreementLog?: readonly AgreementLogEntry[];
 }
 
 const ALWAYS = /[\\`*_[\]<>|~#]/g;

@@ -20,7 +20,9 @@ import { formatNumber, formatPeriod, lowerFirst, viewGraph } from './format';
 import { EXPORT_LABELS, type ExportLabels, type ExportLang } from './labels';
 import { PLAN_LABELS, type PlanLabels } from './planLabels';
 import { redThreadSection } from './redThreadSection';
-import { agreementText, agreementsOf, buildAgreementOverview, buildCommentAppendix, type AgreementOverview, type CommentAppendix } from './workshop';
+import {
+  agreementText, agreementsOf, buildAgreementLog, buildAgreementOverview, buildCommentAppendix, type AgreementLogEntry, type AgreementOverview, type CommentAppendix,
+} from './workshop';
 
 export type Variant = 'publication' | 'working';
 export type Numbering = 'none' | 'word';
@@ -36,6 +38,8 @@ export interface PlanOptions {
   variant?: Variant;
   /** The comment threads as an appendix (working variant only: they carry names). */
   comments?: boolean;
+  /** The server's audit log of agreements given and withdrawn (#16): listed in the appendix of the working variant. */
+  agreementLog?: readonly AgreementLogEntry[];
 }
 
 export interface PlanItem {
@@ -412,12 +416,14 @@ export function planChapterOf(board: BoardJson, graph: BoardGraph, opts: PlanOpt
     const cov = coverage(graph);
     const covKeys = ['nationalGoalsNotOperationalised', 'localGoalsUnanchored', 'goalsWithoutIndicator', 'indicatorsWithoutTarget'] as const;
     const issues = validateGraph(graph, lang).map((v) => v.message);
+    const agreementLog = opts.agreementLog ? buildAgreementLog(opts.agreementLog, board, graph, lang) : undefined;
     chapter.appendix = {
       heading: P.parts.appendix,
       sections: [
         ...covKeys.map((k) => ({ heading: L.coverageLists[k], items: cov[k].map((n) => n.title) })),
         redThreadSection(graph, lang),
         ...(issues.length ? [{ heading: L.issues, intro: L.issuesIntro, items: issues }] : []),
+        ...(agreementLog ? [agreementLog] : []),
       ],
     };
     const overview = buildAgreementOverview(board, graph, lang, (n) => ({ title: n.title, detail: `(${OWNER_LABELS[n.owner]?.[lang] ?? n.owner})` }));

@@ -136,3 +136,38 @@ export function buildCommentAppendix(
   ].filter((g) => g.threads.length);
   return { heading: W.comments, intro: W.commentsIntro, groups, ...(groups.length ? {} : { empty: W.noComments }) };
 }
+
+/** One agreement given or withdrawn, as the server's audit log holds it (#16): its time and its idea of who. */
+export interface AgreementLogEntry {
+  /** ISO 8601, the server's clock. */
+  at: string;
+  action: 'give' | 'withdraw';
+  targetId: string;
+  side: 'stat' | 'kommune';
+  name: string;
+  verified: boolean;
+}
+
+/**
+ * The agreement log as an appendix section, oldest first: "12.03.2025 kl. 10.00 – Stat: Siri Stat
+ * (ubekreftet navn) sa seg enig i Mål «…»". Entries about cards outside the view are left out;
+ * a deleted card is named as such in the whole board's export.
+ */
+export function buildAgreementLog(
+  entries: readonly AgreementLogEntry[],
+  board: BoardJson,
+  graph: BoardGraph,
+  lang: ExportLang,
+): { heading: string; intro: string; items: string[] } | undefined {
+  const W = EXPORT_LABELS[lang].workshop;
+  const onBoard = new Set(board.nodes.map((n) => n.id));
+  const items: string[] = [];
+  for (const e of [...entries].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) {
+    const n = graph.nodes.get(e.targetId);
+    if (!n && onBoard.has(e.targetId)) continue; // on the board, outside this view
+    const card = n ? `${NODE_KIND_LABELS[n.kind]?.[lang] ?? n.kind} «${n.title}»` : `${W.deletedCard} (${e.targetId})`;
+    const who = `${W.side[e.side].charAt(0).toUpperCase()}${W.side[e.side].slice(1)}: ${e.name}${e.verified ? '' : ` (${W.unverified})`}`;
+    items.push(`${formatDateTime(e.at, lang)} – ${who} ${e.action === 'give' ? W.gave : W.withdrew} ${card}`);
+  }
+  return items.length ? { heading: W.agreementLog, intro: W.agreementLogIntro, items } : undefined;
+}

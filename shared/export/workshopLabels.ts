@@ -19,6 +19,12 @@ export interface WorkshopExportLabels {
   deletedCard: string;
   deletedLink: string;
   noComments: string;
+  /** The agreement log from the server's audit log (#16): who gave and withdrew agreement, and when. */
+  agreementLog: string;
+  agreementLogIntro: string;
+  gave: string;
+  withdrew: string;
+  unverified: string;
 }
 
 export const WORKSHOP_EXPORT_LABELS: Record<'nb' | 'nn', WorkshopExportLabels> = {
@@ -44,6 +50,13 @@ export const WORKSHOP_EXPORT_LABELS: Record<'nb' | 'nn', WorkshopExportLabels> =
     deletedCard: 'Slettet kort',
     deletedLink: 'Slettet kobling',
     noComments: 'Ingen kommentarer.',
+    agreementLog: 'Logg over enighet',
+    agreementLogIntro:
+      'Fra tjenerens revisjonslogg: hvem som sa seg enig eller trakk enigheten tilbake, og når (tjenerens klokke). ' +
+      'Navn fra innlogging er bekreftet; et navn skrevet inn på en partslenke er merket ubekreftet.',
+    gave: 'sa seg enig i',
+    withdrew: 'trakk tilbake enighet i',
+    unverified: 'ubekreftet navn',
   },
   nn: {
     agreement: 'Semje',
@@ -67,5 +80,12 @@ export const WORKSHOP_EXPORT_LABELS: Record<'nb' | 'nn', WorkshopExportLabels> =
     deletedCard: 'Sletta kort',
     deletedLink: 'Sletta kopling',
     noComments: 'Ingen kommentarar.',
+    agreementLog: 'Logg over semje',
+    agreementLogIntro:
+      'Frå revisjonsloggen til tenaren: kven som sa seg samd eller trekte semja tilbake, og når (klokka til tenaren). ' +
+      'Namn frå innlogging er stadfesta; eit namn skrive inn på ei partslenkje er merkt ustadfesta.',
+    gave: 'sa seg samd i',
+    withdrew: 'trekte tilbake semje i',
+    unverified: 'ustadfesta namn',
   },
 };

@@ -5,6 +5,7 @@ import type { BoardNode } from '../types';
 import type { BoardJson } from './schema';
 import { isAgreeableKind } from '../workshop/agreements';
 import { newYThread, readThread } from '../workshop/comments';
+import { withStamps, type StampSource } from '../workshop/commentStamps';
 import { canonicalJson } from '../workshop/fingerprint';
 import {
   agreementKey, ballotKey, workshopMaps,
@@ -200,4 +201,16 @@ export function restrictWorkshop(workshop: WorkshopJson | undefined, nodeIds: Re
   const comments = workshop.comments.filter((t) => (t.targetType === 'edge' ? edgeIds : nodeIds).has(t.targetId));
   const votes = workshop.votes;
   return agreements.length || votes.length || comments.length ? { agreements, votes, comments } : undefined;
+}
+
+/**
+ * The board with its comment threads as the server vouches for them (`withStamps`): what documents
+ * for people (chapter appendix, referat) show. The board's own data (the interchange file, a
+ * restore) keeps what was written.
+ */
+export function withCommentStamps(board: BoardJson, stamps: StampSource): BoardJson {
+  if (!board.workshop?.comments.length) return board;
+  // In the order of the stamped times: a browser's clock does not move its thread up or down.
+  const comments = board.workshop.comments.map((t) => withStamps(t, stamps)).sort(byCreated);
+  return { ...board, workshop: { ...board.workshop, comments } };
 }

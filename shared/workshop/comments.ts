@@ -8,6 +8,7 @@ import {
   workshopMaps, type CommentMessage, type CommentTargetType, type CommentThread, type ParticipantRef, type WorkshopResult, type YThread,
 } from './model';
 import { checkRecord, notFound, refuse } from './refusals';
+import { commentStampsOf, trustedMessage } from './commentStamps';
 import { commentMessageSchema, commentThreadSchema, participantRefSchema, timestampSchema } from './schema';
 import { z } from 'zod';
 
@@ -49,18 +50,21 @@ export interface ThreadView extends CommentThread {
   orphaned: boolean;
 }
 
-const byCreated = (a: CommentThread, b: CommentThread) =>
+const byCreated = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-/** Every thread, oldest first. */
+/** Every thread, oldest first by the server's stamp of its first message (the browser's claim until stamped). */
 export function allThreads(doc: Y.Doc): ThreadView[] {
   const { nodes, edges } = boardMaps(doc);
-  const out: ThreadView[] = [];
+  const stamps = commentStampsOf(doc);
+  const out: { view: ThreadView; createdAt: string; id: string }[] = [];
   workshopMaps(doc).comments.forEach((y) => {
     const t = readThread(y);
-    out.push({ ...t, orphaned: !(t.targetType === 'edge' ? edges.has(t.targetId) : nodes.has(t.targetId)) });
+    const first = t.messages[0];
+    const createdAt = first ? trustedMessage(t.id, first, stamps).at : t.createdAt;
+    out.push({ view: { ...t, orphaned: !(t.targetType === 'edge' ? edges.has(t.targetId) : nodes.has(t.targetId)) }, createdAt, id: t.id });
   });
-  return out.sort(byCreated);
+  return out.sort(byCreated).map((x) => x.view);
 }
 
 export function threadsOf(doc: Y.Doc, targetId: string): ThreadView[] {

@@ -43,3 +43,9 @@ export function contentFingerprint(fields: Partial<NodeFields> | object): string
   const text = parts.join('\n');
   return `${cyrb53(text, 1)}${cyrb53(text, 2)}`;
 }
+
+/** A fingerprint of any plain value (its canonical JSON): ties a server's stamp to the record it vouches for. */
+export function valueFingerprint(value: unknown): string {
+  const text = canonicalJson(value);
+  return `${cyrb53(text, 1)}${cyrb53(text, 2)}`;
+}

@@ -7,3 +7,4 @@ export * from './agreements';
 export * from './session';
 export * from './votes';
 export * from './comments';
+export * from './commentStamps';
