@@ -1,30 +1,24 @@
 // #16 §4 in browsers: a comment written offline says «ikke bekreftet» until the server has it and
 // stamps it; then both people see it confirmed. A raw client's reply with a clock a year behind is
 // shown with the time the server received it, not the one it claimed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { cardSelector, launchBrowser, waitForSync, type Person } from './support/browser';
-import { createBoard, startTestServer, type Created, type TestServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { cardSelector, waitForSync, type Person } from './support/browser';
+import { createBoard, type Created } from './support/server';
+import { browser, server, useServerAndBrowser } from './support/session';
 import { connectNodeClient } from './support/yclient';
 import { reply, workshopMaps } from '../shared';
 import { WORKSHOP_BOARD, join } from './support/workshop';
 
-let server: TestServer;
-let browser: Browser;
 let board: Created;
 let stat: Person;
 let kommune: Person;
 
+useServerAndBrowser();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
   kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const card = (page: Page, id: string, inner = '') => page.locator(`${cardSelector(id)} ${inner}`.trim());
