@@ -2,6 +2,7 @@
 // components skip them), and local selection survives remote edits.
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { adoptUserNodes, getNodesInside } from '@xyflow/system';
 import { createNode, link, moveNodes, updateNode } from '../../shared';
 import { BoardStore } from './boardStore';
 
@@ -14,6 +15,21 @@ function board() {
 }
 
 describe('BoardStore', () => {
+  it('gives React Flow cards it can leave undrawn: before any is measured, only those in view count as visible (#19 §1)', () => {
+    const store = new BoardStore(board());
+    // React Flow's own adoption of our nodes and its onlyRenderVisibleElements test, on a 500×150 view at the origin.
+    const lookup = new Map();
+    adoptUserNodes(store.getNodes(), lookup, new Map(), {});
+    const inView = getNodesInside(lookup, { x: 0, y: 0, width: 500, height: 150 }, [0, 0, 1], true).map((n) => n.id);
+    expect(inView.sort()).toEqual(['n0', 'n1']);
+    // Once drawn and measured, React Flow's measured handles stand: the estimated ones go.
+    store.applyNodeChanges([{ id: 'n0', type: 'dimensions', dimensions: { width: 240, height: 96 } }]);
+    const n0 = store.getNodes().find((n) => n.id === 'n0')!;
+    expect(n0.measured).toEqual({ width: 240, height: 96 });
+    expect(n0.handles).toBeUndefined();
+    expect(store.getNodes().find((n) => n.id === 'n1')!.handles).toHaveLength(2);
+  });
+
   it('reads every card and link', () => {
     const store = new BoardStore(board());
     expect(store.getNodes().map((n) => n.id).sort()).toEqual(['ind', 'n0', 'n1', 'n2', 'n3', 'n4']);

@@ -4,8 +4,8 @@
 // size, an in-flight drag, decorations, the filter, diff marks, accessible names) is merged in here
 // and never written to the doc.
 import type * as Y from 'yjs';
-import { applyEdgeChanges, applyNodeChanges, MarkerType, type EdgeChange, type NodeChange } from '@xyflow/react';
-import { isOneOf, NODE_KINDS, type BoardEdge, type BoardMaps, type BoardNode, type Position } from '../../shared';
+import { applyEdgeChanges, applyNodeChanges, MarkerType, Position as HandleSide, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH, isOneOf, NODE_KINDS, type BoardEdge, type BoardMaps, type BoardNode, type Position } from '../../shared';
 import { BoardProjection, type ProjectionChange } from './boardProjection';
 import type { CardNode, LinkEdge, ThreadMark } from './cardTypes';
 import { edgeColor } from './edges/edgeStyle';
@@ -152,7 +152,10 @@ export class BoardStore {
       ariaLabel: this.labeler ? this.labeler.node(card) : card.title,
       domAttributes: this.labeler ? { 'aria-roledescription': this.labeler.roles.node } : undefined,
     };
-    if (prev?.measured) node.measured = prev.measured;
+    if (prev?.measured) {
+      node.measured = prev.measured;
+      if (prev.handles) node.handles = prev.handles;
+    } else Object.assign(node, UNMEASURED);
     if (prev?.dragging) node.dragging = true;
     this.rfNodes.set(id, node);
   }
@@ -266,7 +269,10 @@ export class BoardStore {
       if (c.type === 'position' && c.position && c.dragging === false) moved[c.id] = { x: c.position.x, y: c.position.y };
     }
     if (!kept.length) return moved;
-    const next = applyNodeChanges(kept, this.nodeList);
+    let next = applyNodeChanges(kept, this.nodeList);
+    // Measured in the page: React Flow now holds the drawn handles; the estimated ones must not replace them.
+    const measured = new Set(kept.filter((c) => c.type === 'dimensions').map((c) => c.id));
+    if (measured.size) next = next.map((n) => (measured.has(n.id) && n.handles ? withoutHandles(n) : n));
     this.nodeList = next;
     this.rfNodes = new Map(next.map((n) => [n.id, n]));
     this.emit();
@@ -374,6 +380,27 @@ export class BoardStore {
     // Only the links that appear or disappear get new objects; the others keep theirs (and their memo).
     this.refreshEdges(this.edgesToReveal());
   }
+}
+
+/**
+ * A card React Flow has not drawn yet gets an estimated size and handles. React Flow draws every
+ * node without handle bounds once to measure it, even with onlyRenderVisibleElements, so on a
+ * 2,000-card board the first render built, laid out and threw away 2,000 cards (#19 §1); with an
+ * estimate only the cards in view are drawn, and those are measured as usual. The handles sit as
+ * CardShell's CSS puts them (12 px, centred on the left and right borders; 7 px left border).
+ */
+const HANDLE = 12;
+const UNMEASURED: Pick<CardNode, 'measured' | 'handles'> = {
+  measured: { width: CARD_WIDTH, height: CARD_HEIGHT_ESTIMATE },
+  handles: [
+    { type: 'target', position: HandleSide.Left, x: 1, y: CARD_HEIGHT_ESTIMATE / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+    { type: 'source', position: HandleSide.Right, x: CARD_WIDTH - 8, y: CARD_HEIGHT_ESTIMATE / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+  ],
+};
+
+function withoutHandles(n: CardNode): CardNode {
+  const { handles: _estimate, ...rest } = n;
+  return rest;
 }
 
 function edgeClass(diff: DiffMark | undefined, thread: ThreadMark | undefined): string | undefined {

@@ -10,6 +10,8 @@ declare global {
   interface Window {
     __malkart?: {
       cards(): unknown[];
+      /** How many cards the document holds: a cheap probe to poll (cards() reads every card). */
+      cardCount(): number;
       edges(): unknown[];
       peers(): unknown[];
       syncState(): SyncState;
@@ -52,6 +54,7 @@ export function installTestHook(o: { store: BoardStore; presence: Presence; role
       store.maps.edges.forEach((y, id) => out.push({ id, ...(y.toJSON() as object) }));
       return out;
     },
+    cardCount: () => store.maps.nodes.size,
     peers: () =>
       presence.peers().filter((p) => !p.self).map((p) => ({
         clientId: p.clientId, name: p.name, color: p.color, role: p.role, cursor: p.cursor ?? null, selection: p.sel ?? [], dragging: !!p.drag,

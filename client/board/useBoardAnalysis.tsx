@@ -22,7 +22,7 @@ function useBoardAnalysis(): Analysis | null {
   const version = useSyncExternalStore(store.subscribeGraph, store.getGraphVersion);
   const [result, setResult] = useState<Analysis | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => {
+    const run = () => {
       const graph = store.projection.graph();
       const violations = validateGraph(graph, lang === 'en' ? 'en' : lang);
       const nodes = new Set<string>();
@@ -34,8 +34,18 @@ function useBoardAnalysis(): Analysis | null {
       }
       store.setInvalid(nodes, edges);
       setResult({ violations, coverage: coverage(graph), divergences: divergences(graph), sdg: sdgCoverage(graph), redThread: redThreadBreaks(graph) });
+    };
+    // Shortly after the last change, and when the page is idle: on a large board the analysis takes
+    // a few hundred ms, and run on a timer it could land before the cards were first painted (#19 §1).
+    let idle = 0;
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 1000 });
+      else run();
     }, 200);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      if (idle) cancelIdleCallback(idle);
+    };
   }, [version, lang, store]);
   return result;
 }

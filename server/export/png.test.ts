@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { exportSvg } from '../../shared/export';
 import { LIER } from '../../shared/export/testBoards';
-import { renderPng } from './png';
+import { PRINT_PIXELS, renderPng } from './png';
 
 /** Width and height from the IHDR chunk that follows the 8-byte PNG signature. */
 function pngHeader(png: Buffer): { width: number; height: number } {
@@ -40,6 +40,14 @@ describe('renderPng', () => {
       expect(got.width * got.height).toBeGreaterThan(budget * 0.9);
       expect(Math.abs(got.width / got.height - want.width / want.height)).toBeLessThan(0.02);
     }
+  });
+
+  it('draws a map larger than an A4 page at 300 dpi at that size, even when the budget allows more (#19 §1)', () => {
+    const big = `<svg xmlns="http://www.w3.org/2000/svg" width="6000" height="3000" viewBox="0 0 6000 3000"><rect x="10" y="10" width="5980" height="2980" fill="#eef"/></svg>`;
+    const got = pngHeader(renderPng(big, { maxPixels: 32_000_000 }));
+    expect(got.width * got.height).toBeLessThanOrEqual(PRINT_PIXELS);
+    expect(got.width * got.height).toBeGreaterThan(PRINT_PIXELS * 0.99);
+    expect(Math.abs(got.width / got.height - 2)).toBeLessThan(0.01);
   });
 
   it('draws text, so the system has a font resvg can use (Debian: fonts-dejavu-core)', () => {
