@@ -17,12 +17,66 @@ export function lowRate(r: LatencyResult): boolean {
   return r.achievedShare < ACHIEVED_FLOOR;
 }
 
+const NOT_MEASURED = 'not measured';
+
+/**
+ * The figures #19 §1 sets targets for, each against its target, with the floor (the bare relay;
+ * in the browser, plain React Flow) and Hocuspocus beside it where they apply. A figure whose
+ * scenario did not run (or failed) says so; it is never taken from another run.
+ */
+export function targetsTable(r: BenchResults): string {
+  const ms = (x: number | undefined) => (x === undefined ? NOT_MEASURED : `${x} ms`);
+  const cpu = (x: number | undefined, what = 'CPU') => (x === undefined ? '' : ` (${x} ms ${what})`);
+  const met = (x: number | undefined, target: number) => (x === undefined ? '–' : x <= target ? 'yes' : '**no**');
+  const restart = (k: string) => (r.restart ?? []).find((x) => x.server === k);
+  const ours = restart('ours');
+  const l = r.loadMemory;
+  const b = r.browser;
+  const png = r.export.find((e) => e.format === 'png' && e.board !== 'example' && !e.error);
+  const lat = (k: string) => r.latency.find((x) => x.scenario === '1×40' && x.server === k);
+  const [p99Ours, p99Floor, p99Hp] = [lat('ours'), lat('floor'), lat('hocuspocus')].map((x) => x?.latencyMs.p99);
+  const p99Ratio = p99Ours !== undefined && p99Floor ? Math.round((p99Ours / p99Floor) * 100) / 100 : undefined;
+  const baseline = b?.baseline?.find((x) => x.name === 'react-flow');
+  const rows: string[][] = [
+    [
+      'restart after kill -9 until /healthz answers', ours ? `${ours.healthzMs} ms${cpu(ours.cpuMs)}` : NOT_MEASURED, '≤ 500 ms', met(ours?.healthzMs, 500),
+      restart('floor') ? `${restart('floor')!.healthzMs} ms` : '–', restart('hocuspocus') ? `${restart('hocuspocus')!.healthzMs} ms` : '–',
+    ],
+    [
+      `${b ? b.cards.toLocaleString('en') : '2,000'} cards + links: first render in Chromium`, ms(b?.firstRenderMs), '≤ 1,500 ms', met(b?.firstRenderMs, 1500),
+      baseline ? `${baseline.firstRenderMs} ms (plain React Flow)` : '–', '–',
+    ],
+    [
+      `${l ? l.nodes.toLocaleString('en') : '5,000'}-card board: cold load from storage`, l ? `${l.coldLoadFromStorageMs} ms${cpu(l.coldLoadCpuMs)}` : NOT_MEASURED, '≤ 150 ms',
+      met(l?.coldLoadFromStorageMs, 150), '–', '–',
+    ],
+    [
+      `${l ? l.nodes.toLocaleString('en') : '5,000'}-card board: first sync of a new client, not loaded / loaded`,
+      l ? `${l.firstSyncColdMs} / ${l.firstSyncWarmMs} ms${cpu(l.firstSyncColdServerCpuMs, 'server CPU, not loaded')}` : NOT_MEASURED, '≤ 250 ms',
+      met(l?.firstSyncColdMs, 250), '–', '–',
+    ],
+    [`PNG of ${png ? png.cards : 500} goals`, ms(png?.ms), '≤ 1,000 ms', met(png?.ms, 1000), '–', '–'],
+    [
+      'p99 edit latency 1×40, ours / floor', p99Ratio !== undefined ? `${p99Ratio}× (${p99Ours} ms)` : NOT_MEASURED, '≤ 2×', met(p99Ratio, 2),
+      p99Floor !== undefined ? `${p99Floor} ms` : '–', p99Hp !== undefined ? `${p99Hp} ms` : '–',
+    ],
+  ];
+  return table(['figure', 'now', 'target', 'met?', 'floor', 'Hocuspocus'], rows);
+}
+
 export function toMarkdown(r: BenchResults): string {
   const out: string[] = [];
   const m = r.machine;
   out.push(`# Målkart bench — ${r.date}`);
   out.push(`Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}. Load average at start: ${m.loadAverage.join(' / ')}.`);
   out.push(`Options: ${JSON.stringify(r.options)}`);
+
+  out.push('## Targets (#19)');
+  out.push(
+    'Each figure of #19 §1 against its target, from this run; "not measured" when its scenario did not run. ' +
+      'Floor: the bare y-protocols relay (in the browser: plain React Flow on the same board). Wall times swing with the machine\'s load (above); CPU times less.',
+  );
+  out.push(targetsTable(r));
 
   if (r.latency.length) {
     out.push('## Latency and throughput');
@@ -70,6 +124,15 @@ export function toMarkdown(r: BenchResults): string {
     out.push('## Durability (SIGKILL mid-burst, restart)');
     out.push('"lost" counts updates some client had received from the server but that are gone after the restart. Ours must be 0 (also with SQLITE_SYNCHRONOUS=NORMAL: a killed process loses nothing the OS has); the floor keeps nothing by design.');
     out.push(table(['server', 'sent', 'seen by a client', 'survived restart', 'lost'], r.durability.map((d) => [d.server, d.sent, d.seenByObserver, d.survived, `**${d.lost}**`])));
+  }
+
+  if (r.restart?.length) {
+    out.push('## Restart (kill -9, then start until /healthz answers)');
+    out.push(
+      `On the data the killed process left; ${r.restart[0]!.runs} restarts each, alternating the servers. Ours as it ships (node dist/server/main.js, built ahead), ` +
+        'Hocuspocus and the floor as plain JavaScript; each with a compile cache of its own that the first (uncounted) start fills. CPU: all the process\'s threads until the answer.',
+    );
+    out.push(table(['server', 'ms (median)', 'min – max ms', 'CPU ms (median)'], r.restart.map((x) => [x.server, x.healthzMs, `${x.minMs} – ${x.maxMs}`, x.cpuMs])));
   }
 
   if (r.cluster) {

@@ -5,6 +5,7 @@
 //   npm run bench -- --only latency,durability --servers ours,floor --duration 20 --rate 2
 //   npm run bench -- --latency 1x40,200x10 --no-browser --no-cursors --profile
 //   npm run bench -- --rounds 3     latency runs alternate servers 3 times; the run with the median p99 is reported
+//   npm run bench -- --only restart,load --out partial    a part of the run: bench/results/partial.json and .md, latest.* untouched
 //
 // --profile writes CPU profiles of our server per latency scenario to bench/results/profiles/ (read them
 // with `npx tsx bench/profileTop.ts <file>`).
@@ -18,11 +19,12 @@ import { runDurability, type DurabilityResult } from './durability';
 import { runLoadMemory, type LoadMemoryResult } from './loadMemory';
 import { runExport, type ExportResult } from './export';
 import { runCluster, type ClusterResult } from './cluster';
+import { runRestart, type RestartKind, type RestartResult } from './restart';
 import type { BrowserResult } from './browser';
 import { SERVER_KINDS, type ServerKind } from './servers/index';
 import { toMarkdown } from './report';
 
-const SCENARIOS = ['latency', 'durability', 'load', 'export', 'browser', 'cluster'] as const;
+const SCENARIOS = ['latency', 'durability', 'restart', 'load', 'export', 'browser', 'cluster'] as const;
 
 const { values: args } = parseArgs({
   options: {
@@ -36,6 +38,8 @@ const { values: args } = parseArgs({
     'no-cursors': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    /** Results under bench/results/<out>.json and .md instead of latest.* (a partial run must not replace the full one). */
+    out: { type: 'string', default: 'latest' },
   },
 });
 
@@ -61,6 +65,8 @@ export interface BenchResults {
   /** Every latency run, when there was more than one round. */
   latencyRounds: LatencyResult[][];
   durability: DurabilityResult[];
+  /** kill -9, then start → /healthz answering (#19 §1). */
+  restart: RestartResult[];
   loadMemory: LoadMemoryResult | null;
   export: ExportResult[];
   browser: BrowserResult | null;
@@ -77,7 +83,7 @@ async function main(): Promise<void> {
       cores: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), freeGiB: Math.round(freemem() / 2 ** 30),
       node: process.version, platform: `${process.platform} ${process.arch}`, loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     },
-    options, latency: [], latencyRounds: [], durability: [], loadMemory: null, export: [], browser: null, cluster: null, skipped: [],
+    options, latency: [], latencyRounds: [], durability: [], restart: [], loadMemory: null, export: [], browser: null, cluster: null, skipped: [],
   };
   const step = async (name: string, fn: () => Promise<void>) => {
     const t0 = Date.now();
@@ -121,6 +127,12 @@ async function main(): Promise<void> {
       });
     }
   }
+  if (only.has('restart')) {
+    await step('restart', async () => {
+      const kinds = (['ours', 'floor', 'hocuspocus'] as const).filter((k): k is RestartKind => servers.includes(k));
+      results.restart = await runRestart(kinds, { runs: 7 });
+    });
+  }
   if (only.has('load')) {
     await step('load and memory', async () => {
       results.loadMemory = await runLoadMemory({ nodes: 5000 * scale, largeBoards: 3, openClose: 1000 * scale });
@@ -149,8 +161,8 @@ async function main(): Promise<void> {
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const md = toMarkdown(results);
-  writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
-  writeFileSync(path.join(dir, 'latest.md'), md);
+  writeFileSync(path.join(dir, `${args.out}.json`), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(path.join(dir, `${args.out}.md`), md);
   console.log(md);
 }
 

@@ -12,6 +12,18 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 const outdir = 'dist/server';
+
+// An ESM `import … from 'node:http'` makes Node build the module's ESM facade, which reads every
+// export — among them http.WebSocket, a getter that loads Node's bundled undici: ~90 ms of CPU at
+// each start for a WebSocket class we never use. Our modules take node:http through require()
+// (the banner's), which reads only what it is asked for.
+const httpThroughRequire = {
+  name: 'node-http-through-require',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?http$/ }, (args) => (args.kind === 'import-statement' ? { path: 'node:http', namespace: 'http-through-require' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'http-through-require' }, () => ({ contents: "module.exports = require('node:http');", loader: 'js' }));
+  },
+};
 const EXTERNAL = ['better-sqlite3', '@resvg/resvg-js', 'bufferutil', 'utf-8-validate'];
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -26,6 +38,7 @@ await build({
   // Bundled too: loading one file is much faster than resolving and reading hundreds of small
   // ones (express alone is ~60 files). Left outside: native addons and what loads files beside itself.
   external: EXTERNAL,
+  plugins: [httpThroughRequire],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as __malkartRequire } from 'node:module'; const require = __malkartRequire(import.meta.url);" },
   sourcemap: true,

@@ -97,7 +97,8 @@ wss.on('connection', (ws, req) => {
   }
 });
 
-server.listen(0, '127.0.0.1', () => {
+// PORT when given (the restart measurement restarts it on the same port), else any free port.
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   console.log(`floor relay running at http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 });
 process.on('SIGTERM', () => process.exit(0));

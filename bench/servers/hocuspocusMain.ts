@@ -6,11 +6,12 @@ import { SQLite } from '@hocuspocus/extension-sqlite';
 
 const dataDir = process.env.DATA_DIR ?? '.';
 const server = new Server({
-  port: 0,
-  address: '127.0.0.1',
+  // PORT/HOST when given (the restart measurement restarts it on the same port), else any free port.
+  port: Number(process.env.PORT ?? 0),
+  address: process.env.HOST ?? '127.0.0.1',
   quiet: true,
   stopOnSignals: true,
   extensions: [new SQLite({ database: path.join(dataDir, 'hocuspocus.sqlite') })],
 });
 await server.listen();
-console.log(`hocuspocus running at http://127.0.0.1:${server.address.port}`);
+console.log(`hocuspocus running at http://${process.env.HOST ?? '127.0.0.1'}:${server.address.port}`);

@@ -58,7 +58,8 @@ export async function startBenchServer(
   opts: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<BenchServer> {
   const dataDir = opts.dataDir ?? newDataDir(kind);
-  const env: Record<string, string> = { DATA_DIR: dataDir, ...opts.env };
+  // PORT 0 (any free port) unless told: a PORT in the bench's own environment must not pin the children.
+  const env: Record<string, string> = { DATA_DIR: dataDir, PORT: '0', ...opts.env };
   const ours = kind === 'ours' || kind === 'ours-normal';
   // Every bench client comes from 127.0.0.1: the per-address limits on creating boards and opening
   // sockets (an attacker's flood) would refuse the 50×10 run's own boards with 429.
