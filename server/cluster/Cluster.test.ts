@@ -1,10 +1,13 @@
 // Two instances in this process on one Postgres schema (the child-process tests in cluster.test.ts
 // kill and pause real processes): routing through one hop, the fence closing a former owner's
-// sockets with 4512 without losing the edit it refused, and signals revoking links on every instance.
+// sockets with 4512 without losing the edit (or the server change) it refused, and signals
+// revoking links on every instance.
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createNode, readGraph } from '../../shared/index';
+import { agreementOf, createNode, readGraph, workshopMaps } from '../../shared/index';
+import { EXAMPLE_BOARD } from '../../shared/examples';
+import { callApi } from '../testing/api';
 import { CLOSE } from '../../shared/wire';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, trackSocket, waitFor, type TestServer } from '../testing/testServer';
 import { createTestSchema, type TestSchema } from '../testing/postgres';
@@ -111,6 +114,35 @@ describe('two instances on one Postgres', () => {
     await eventually(async () => (await stored()).includes('etter'), 'the refused edit stored by the new owner');
     expect(await stored()).toEqual(['etter', 'før']);
     expect((await a!.rooms.loaded(board.id))?.epoch).toBe(3);
+  });
+
+  it('a server change the fence refuses (an agreement) is answered 503, reaches no client and is not stored; given again, it lands once with the new owner', async () => {
+    const { servers: [a, b] } = await cluster(2, 800);
+    const board = await createBoard(a!.url, { board: EXAMPLE_BOARD });
+    const client = connectClient(a!.wsUrl, board.id, board.tokens.viewer);
+    await client.synced;
+    const storedAgreements = async () => {
+      const doc = new Y.Doc();
+      const s = await b!.storage.loadDocument(board.id);
+      if (s.state) Y.applyUpdate(doc, s.state);
+      for (const r of s.updates) Y.applyUpdate(doc, r.update);
+      return [...workshopMaps(doc).agreements.keys()];
+    };
+    // The first server change (before the lease moves) builds A's mirror of the board.
+    const give = (side: 'stat' | 'kommune', targetId: string) => callApi(a!.url, 'POST', `/api/boards/${board.id}/agreements`, { token: board.tokens[side], json: { targetId, side, name: side } });
+    expect((await give('kommune', 'K3')).status).toBe(201);
+    await (b!.storage as PostgresStorage).pool.query(
+      "UPDATE board_leases SET owner = 'http://127.0.0.1:9', epoch = epoch + 1, expires_at = clock_timestamp() + interval '800 milliseconds' WHERE board_id = $1",
+      [board.id],
+    );
+    expect((await give('stat', 'K2')).status).toBe(503);
+    await waitFor(() => client.closes.some((c) => c.code === CLOSE.boardMoved.code), 10_000, '4512');
+    expect(agreementOf(client.doc, 'K2').stat).toBeUndefined();
+    expect(await storedAgreements()).toEqual(['K3|kommune']);
+    // Once the lease named in the row has run out, A takes the board afresh and the agreement lands.
+    await eventually(async () => (await give('stat', 'K2')).status === 201, 'the agreement given again');
+    expect((await storedAgreements()).sort()).toEqual(['K2|stat', 'K3|kommune']);
+    await waitFor(() => agreementOf(client.doc, 'K2').state === 'stat', 10_000, 'the reconnected client to see it');
   });
 
   it('a rotation stored by one instance disconnects the old link\'s sockets on the instance that holds them (signal)', async () => {

@@ -1,5 +1,6 @@
 // BoardLog on a real SQLite store (in memory): stored before applied, refused updates never
-// stored, server changes on the same path, compaction at its bound, a missing board never blank.
+// stored, server changes on the same path (one at a time; one that fails leaves nothing behind),
+// compaction at its bound, a missing board never blank.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../storage/SqliteStorage';
@@ -28,6 +29,14 @@ async function open(limits = LIMITS): Promise<{ log: BoardLog; client: Y.Doc }> 
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(log.doc));
   return { log, client };
+}
+
+/** Makes the store's appends fail (as a full disk would) while `on` is set. */
+function failAppends(s: SqliteStorage): { on: boolean } {
+  const state = { on: false };
+  const append = s.appendUpdates.bind(s);
+  s.appendUpdates = (entries) => (state.on ? Promise.reject(new Error('disk full')) : append(entries));
+  return state;
 }
 
 /** The update a client makes by creating one card. */
@@ -74,7 +83,7 @@ describe('BoardLog', () => {
     expect((await storage.loadDocument('b1')).updates).toHaveLength(0);
   });
 
-  it('makes a server change on a copy, stores it, then applies it with SERVER_ORIGIN', async () => {
+  it('makes a server change off the live document, stores it, then applies it with SERVER_ORIGIN', async () => {
     const { log } = await open();
     const origins: unknown[] = [];
     log.doc.on('update', (_u: Uint8Array, origin: unknown) => origins.push(origin));
@@ -87,6 +96,71 @@ describe('BoardLog', () => {
     Y.applyUpdate(fromDisk, stored.state!);
     Y.applyUpdate(fromDisk, stored.updates[0]!.update);
     expect(boardMaps(fromDisk).meta.get('title')).toBe('Fra tjeneren');
+  });
+
+  it('a server change that could not be stored is on neither the document nor disk, and the next one carries none of it', async () => {
+    const { log } = await open();
+    const failing = failAppends(storage);
+    const heard: unknown[] = [];
+    log.doc.on('update', (_u: Uint8Array, origin: unknown) => heard.push(origin));
+    failing.on = true;
+    await expect(log.applyServerChange((doc) => boardMaps(doc).meta.set('title', 'Aldri lagret'))).rejects.toThrow('disk full');
+    expect(boardMaps(log.doc).meta.get('title')).toBe('Prøve');
+    expect(heard).toEqual([]);
+    failing.on = false;
+    // The next change is made against the board as it is: the lost title is not in its update either.
+    await log.applyServerChange((doc) => {
+      expect(boardMaps(doc).meta.get('title')).toBe('Prøve');
+      boardMaps(doc).meta.set('municipality', 'Lier');
+    });
+    expect(boardMaps(log.doc).meta.toJSON()).toMatchObject({ title: 'Prøve', municipality: 'Lier' });
+    const stored = await storage.loadDocument('b1');
+    expect(stored.updates).toHaveLength(1);
+    const fromDisk = new Y.Doc();
+    Y.applyUpdate(fromDisk, stored.state!);
+    Y.applyUpdate(fromDisk, stored.updates[0]!.update);
+    expect(boardMaps(fromDisk).meta.toJSON()).toMatchObject({ title: 'Prøve', municipality: 'Lier' });
+  });
+
+  it('a server change that throws half-way leaves nothing behind, in the document or in the next change', async () => {
+    const { log } = await open();
+    await expect(
+      log.applyServerChange((doc) => {
+        boardMaps(doc).meta.set('title', 'Halvveis');
+        throw new Error('writer failed');
+      }),
+    ).rejects.toThrow('writer failed');
+    expect(boardMaps(log.doc).meta.get('title')).toBe('Prøve');
+    await log.applyServerChange((doc) => boardMaps(doc).meta.set('municipality', 'Lier'));
+    const stored = await storage.loadDocument('b1');
+    expect(stored.updates).toHaveLength(1);
+    const fromDisk = new Y.Doc();
+    Y.applyUpdate(fromDisk, stored.state!);
+    Y.applyUpdate(fromDisk, stored.updates[0]!.update);
+    expect(boardMaps(fromDisk).meta.toJSON()).toMatchObject({ title: 'Prøve', municipality: 'Lier' });
+  });
+
+  it('server changes made at the same time see each other and each land once, with client edits between them', async () => {
+    const { log, client } = await open();
+    const card = cardUpdate(client, 'Samtidig');
+    log.checkClientUpdate(card.update);
+    const counts = [1, 2, 3].map((n) =>
+      log.applyServerChange((doc) => {
+        const seen = (boardMaps(doc).meta.get('municipality') as string | undefined) ?? '';
+        boardMaps(doc).meta.set('municipality', `${seen}${n}`);
+      }),
+    );
+    const edit = log.storeThenApply(card.update, 'conn-1');
+    await Promise.all([...counts, edit]);
+    expect(boardMaps(log.doc).meta.get('municipality')).toBe('123');
+    expect(boardMaps(log.doc).nodes.has(card.id)).toBe(true);
+    const stored = await storage.loadDocument('b1');
+    expect(stored.updates).toHaveLength(4);
+    const fromDisk = new Y.Doc();
+    Y.applyUpdate(fromDisk, stored.state!);
+    for (const row of stored.updates) Y.applyUpdate(fromDisk, row.update);
+    expect(Buffer.from(Y.encodeStateVector(fromDisk)).equals(Buffer.from(Y.encodeStateVector(log.doc)))).toBe(true);
+    expect(boardMaps(fromDisk).meta.get('municipality')).toBe('123');
   });
 
   it('compacts the log into the state at its bound, and on close', async () => {

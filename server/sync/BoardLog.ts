@@ -8,6 +8,7 @@ import type { Metrics } from '../metrics';
 import type { GroupCommit } from './GroupCommit';
 import { BoardQuota } from './BoardQuota';
 import { UpdateGuard } from './updateGuard';
+import { ServerWriter } from './ServerWriter';
 import { assertValidUpdate } from '../protocol';
 import { BoardGoneError } from '../errors';
 
@@ -63,6 +64,10 @@ export class BoardLog {
   /** Refuses an edit that writes what the board's schema forbids, before it is stored. */
   private readonly guard: UpdateGuard;
   private readonly quota: BoardQuota;
+  /** Where server changes are made: a mirror of the board, so the live document holds only what is stored. */
+  private readonly writer: ServerWriter;
+  /** Server changes run one after another, each on the board with the one before it stored and applied. */
+  private serverTurn: Promise<void> = Promise.resolve();
   /** When an update was last stored and applied; 0 = not since the load. */
   lastEditAt = 0;
   readonly doc: Y.Doc;
@@ -94,6 +99,7 @@ export class BoardLog {
     this.metrics.logLength.inc(loaded.rows);
     this.guard = new UpdateGuard(this.doc, () => this.encodeState());
     this.quota = new BoardQuota(this.doc, limits.maxBoardBytes, loaded.storedBytes);
+    this.writer = new ServerWriter(this.doc, () => this.encodeState());
     this.doc.on('update', this.onDocUpdate);
   }
 
@@ -134,18 +140,31 @@ export class BoardLog {
   }
 
   /**
-   * Makes a change on the server's behalf (a restore, a migration) as one ordinary update. `fn`
-   * runs on a copy of the board; the update it makes takes the same path as a client's: stored,
-   * then applied and sent to every client — the live doc never holds what is not yet stored.
+   * Makes a change on the server's behalf (an agreement, a vote's tallies, a restore, a migration)
+   * as one ordinary update. `fn` runs on the server's mirror of the board (ServerWriter), not on
+   * the live document; the update it makes takes the same path as a client's: stored, then applied
+   * and sent to every client — the live document never holds what is not yet stored. Changes run
+   * one at a time, so each sees the one before it and none depends on one that was not stored.
+   * Rejects (and changes nothing anywhere) when `fn` throws or the update could not be stored.
    */
-  async applyServerChange(fn: (doc: Y.Doc) => void, origin: unknown = SERVER_ORIGIN): Promise<void> {
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, this.encodeState());
-    let update: Uint8Array | null = null;
-    copy.on('update', (u: Uint8Array) => (update = u));
-    copy.transact(() => fn(copy), origin);
-    copy.destroy();
-    if (update) await this.storeThenApply(update, origin);
+  applyServerChange(fn: (doc: Y.Doc) => void, origin: unknown = SERVER_ORIGIN): Promise<void> {
+    const change = this.serverTurn.then(() => this.serverChange(fn, origin));
+    this.serverTurn = change.catch(() => undefined);
+    return change;
+  }
+
+  private async serverChange(fn: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
+    const update = this.writer.write(fn, origin);
+    if (!update) return;
+    try {
+      await this.storeThenApply(update, origin);
+    } catch (err) {
+      // Not stored, so not applied: the mirror alone holds it, and is built again from the board.
+      this.writer.drop();
+      throw err;
+    }
+    // Unloaded meanwhile: stored (the next load has it), but the mirror follows no board any more.
+    if (this.closed) this.writer.drop();
   }
 
   /** The one place an update is written to the log, with the lease epoch the fence checks. Resolves with its sequence number once durable. */
@@ -219,6 +238,7 @@ export class BoardLog {
       this.fenced = true;
     });
     this.closed = true;
+    this.writer.drop();
     this.metrics.logLength.dec(this.logRows);
     this.doc.off('update', this.onDocUpdate);
     this.storedState = null;

@@ -2,12 +2,16 @@
 // own side over the API (two people at the same moment); the record carries the server's time and
 // fingerprint; a raw client that writes a record itself is refused (not stored, not relayed) and
 // closed with 4423.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EXAMPLE_BOARD } from '../../shared/examples';
 import { agree, agreementOf, boardMaps, updateNode, workshopMaps } from '../../shared';
 import { CLOSE } from '../../shared';
 import { callApi } from '../testing/api';
+import { SqliteStorage } from '../storage/SqliteStorage';
 import { cleanUpAfterEach, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../testing/testServer';
 
 cleanUpAfterEach();
@@ -17,10 +21,29 @@ interface Board {
   tokens: Record<'owner' | 'editor' | 'viewer' | 'stat' | 'kommune', string>;
 }
 
-async function setUp(): Promise<{ server: TestServer; board: Board }> {
-  const server = await startTestServer({ autoSnapshotMs: 0 });
+async function setUp(storage?: SqliteStorage & { dataDir: string }): Promise<{ server: TestServer; board: Board }> {
+  const server = await startTestServer({ autoSnapshotMs: 0, ...(storage ? { storage, dataDir: storage.dataDir } : {}) });
   const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
   return { server, board };
+}
+
+/** A real SQLite store whose log appends fail (as a full disk would) while `failing.on` is set. */
+function failingStore(): { storage: SqliteStorage & { dataDir: string }; failing: { on: boolean } } {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'malkart-test-'));
+  const storage = Object.assign(new SqliteStorage(path.join(dataDir, 'malkart.sqlite')), { dataDir });
+  const failing = { on: false };
+  const append = storage.appendUpdates.bind(storage);
+  storage.appendUpdates = (entries) => (failing.on ? Promise.reject(new Error('disk full')) : append(entries));
+  return { storage, failing };
+}
+
+/** The board as stored: its state and every log row after it. */
+async function fromDisk(server: TestServer, boardId: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const stored = await server.storage.loadDocument(boardId);
+  if (stored.state) Y.applyUpdate(doc, stored.state);
+  for (const row of stored.updates) Y.applyUpdate(doc, row.update);
+  return doc;
 }
 
 const give = (server: TestServer, board: Board, token: string, json: unknown) => callApi(server.url, 'POST', `/api/boards/${board.id}/agreements`, { token, json });
@@ -54,6 +77,56 @@ describe('agreements over the API', () => {
     // Agreeing again to the same content keeps the first record.
     const again = await give(server, board, board.tokens.stat, { targetId: 'K2', side: 'stat', name: 'Someone Else' });
     expect(again.body.record).toEqual(s.body.record);
+  });
+
+  it('two people agree on the same goal at the same time while a third edits: both records and the edit land, every client and the store hold them', async () => {
+    const { server, board } = await setUp();
+    const stat = connectClient(server.wsUrl, board.id, board.tokens.stat);
+    const kommune = connectClient(server.wsUrl, board.id, board.tokens.kommune);
+    const editor = connectClient(server.wsUrl, board.id, board.tokens.editor);
+    await Promise.all([stat.synced, kommune.synced, editor.synced]);
+    const agreed = Promise.all([
+      give(server, board, board.tokens.stat, { targetId: 'K2', side: 'stat', name: 'Siri Stat' }),
+      give(server, board, board.tokens.kommune, { targetId: 'K2', side: 'kommune', name: 'Kari Kommune' }),
+    ]);
+    updateNode(editor.doc, 'K4', { title: 'Imens endret' }, 'edit');
+    const [s, k] = await agreed;
+    expect([s.status, k.status]).toEqual([201, 201]);
+    for (const c of [stat, kommune, editor]) {
+      await waitFor(() => agreementOf(c.doc, 'K2').state === 'avtalt' && String(boardMaps(c.doc).nodes.get('K4')!.get('title')) === 'Imens endret', 10_000, 'both records and the edit');
+      expect(agreementOf(c.doc, 'K2')).toMatchObject({ stat: s.body.record, kommune: k.body.record });
+    }
+    await server.rooms.closeBoard(board.id, { code: 1012, reason: 'test' });
+    const stored = await fromDisk(server, board.id);
+    expect(agreementOf(stored, 'K2')).toMatchObject({ state: 'avtalt', stat: s.body.record, kommune: k.body.record });
+    expect(String(boardMaps(stored).nodes.get('K4')!.get('title'))).toBe('Imens endret');
+  });
+
+  it('an agreement that could not be stored is refused and reaches no client and not the store; the next one lands alone', async () => {
+    const { storage, failing } = failingStore();
+    const { server, board } = await setUp(storage);
+    const stat = connectClient(server.wsUrl, board.id, board.tokens.stat);
+    const kommune = connectClient(server.wsUrl, board.id, board.tokens.kommune);
+    await Promise.all([stat.synced, kommune.synced]);
+    failing.on = true;
+    const lost = await give(server, board, board.tokens.stat, { targetId: 'K2', side: 'stat', name: 'Siri Stat' });
+    expect(lost.status).toBeGreaterThanOrEqual(500);
+    failing.on = false;
+    const next = await give(server, board, board.tokens.kommune, { targetId: 'K3', side: 'kommune', name: 'Kari Kommune' });
+    expect(next.status).toBe(201);
+    // Updates reach a client in the order the server sends them: once the second is there, the first would have been too.
+    for (const c of [stat, kommune]) {
+      await waitFor(() => agreementOf(c.doc, 'K3').state === 'kommune', 10_000, 'the second agreement');
+      expect(workshopMaps(c.doc).agreements.size).toBe(1);
+      expect(c.closes).toEqual([]);
+    }
+    const live = await server.rooms.withRoom(board.id, (room) => [...workshopMaps(room.doc).agreements.keys()]);
+    expect(live).toEqual(['K3|kommune']);
+    const log = await callApi(server.url, 'GET', `/api/boards/${board.id}/audit`, { token: board.tokens.owner });
+    const agreements = (log.body.entries as { action: string; details?: { side?: string } }[]).filter((e) => e.action.startsWith('agreement.'));
+    expect(agreements.map((e) => `${e.action} ${e.details?.side}`)).toEqual(['agreement.give kommune']);
+    await server.rooms.closeBoard(board.id, { code: 1012, reason: 'test' });
+    expect([...workshopMaps(await fromDisk(server, board.id)).agreements.keys()]).toEqual(['K3|kommune']);
   });
 
   it('wrong side, the plain editor link, the owner link and a viewer are 403; an unknown card 404; a vision 400', async () => {

@@ -1,7 +1,8 @@
 // The one way the trust services change a board: as the server, through the board log's
 // store-then-apply path (BoardLog.applyServerChange: stored, then applied and sent to every
 // client), like a snapshot restore.
-// `fn` runs on a copy of the board inside one transaction; whatever it answers is handed back.
+// `fn` runs on the board's server mirror (ServerWriter) inside one transaction, after any server
+// change before it; whatever it answers is handed back.
 import type * as Y from 'yjs';
 import type { RoomManager } from '../sync/RoomManager';
 
