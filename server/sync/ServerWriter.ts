@@ -7,18 +7,29 @@
 // update the live document applies, so a change costs what it writes. A change that could not be
 // stored is in the mirror but not on the board: the mirror is dropped then and built again at
 // the next change. Its memory is a second copy of the board while it is loaded, like the update
-// guard's shadow. The caller makes one change at a time (BoardLog.applyServerChange), so when a
+// guard's shadow — and every update applied twice — so it is dropped after `idleMs` without a server
+// change: a workshop agreeing holds it, a board merely edited does not. The caller makes one change at a time (BoardLog.applyServerChange), so when a
 // change runs the mirror is exactly the live board.
 import * as Y from 'yjs';
 
+/** How long a mirror is kept after the last server change. */
+export const MIRROR_IDLE_MS = 60_000;
+
 export class ServerWriter {
   private mirror: Y.Doc | null = null;
+  private idle: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly live: Y.Doc,
     /** The live document's whole state as one update (the board's owner may have it already encoded). */
     private readonly encodeLive: () => Uint8Array,
+    private readonly idleMs = MIRROR_IDLE_MS,
   ) {}
+
+  /** True while a mirror is kept (for tests and metrics). */
+  get holdsMirror(): boolean {
+    return this.mirror !== null;
+  }
 
   /**
    * Runs `fn` in one transaction with `origin` on the mirror and answers the update it made
@@ -39,11 +50,16 @@ export class ServerWriter {
     } finally {
       mirror.off('update', capture);
     }
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.drop(), this.idleMs);
+    this.idle.unref();
     return update;
   }
 
   /** Forgets the mirror (it holds what the board does not, or the board is unloading); the next write builds it again. */
   drop(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
     if (!this.mirror) return;
     this.live.off('update', this.follow);
     this.mirror.destroy();
