@@ -8,7 +8,7 @@ import { createBoard, type Created } from './support/server';
 import { browser, server, useServerAndBrowser } from './support/session';
 import { connectNodeClient } from './support/yclient';
 import { reply, workshopMaps } from '../shared';
-import { WORKSHOP_BOARD, join } from './support/workshop';
+import { WORKSHOP_BOARD, joinBothSides } from './support/workshop';
 
 let board: Created;
 let stat: Person;
@@ -17,8 +17,7 @@ let kommune: Person;
 useServerAndBrowser();
 beforeAll(async () => {
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
-  stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
-  kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
+  ({ stat, kommune } = await joinBothSides(browser, server.url, board));
 });
 
 const card = (page: Page, id: string, inner = '') => page.locator(`${cardSelector(id)} ${inner}`.trim());

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cardSelector, cards, waitForBoard, type Person } from './support/browser';
 import { createBoard, type Created } from './support/server';
-import { WORKSHOP_BOARD, join } from './support/workshop';
+import { WORKSHOP_BOARD, joinBothSides } from './support/workshop';
 import { browser, server, useServerAndBrowser } from './support/session';
 
 let board: Created;
@@ -16,8 +16,7 @@ let kommune: Person;
 useServerAndBrowser();
 beforeAll(async () => {
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
-  stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
-  kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
+  ({ stat, kommune } = await joinBothSides(browser, server.url, board));
 });
 
 const active = (page: Page) =>

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitForSync, type Person } from './support/browser';
 import { createBoard, type Created } from './support/server';
-import { WORKSHOP_BOARD, join } from './support/workshop';
+import { WORKSHOP_BOARD, joinBothSides } from './support/workshop';
 import { browser, server, useServerAndBrowser } from './support/session';
 
 let board: Created;
@@ -17,8 +17,7 @@ let kari: Person;
 useServerAndBrowser();
 beforeAll(async () => {
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
-  siri = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
-  kari = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
+  ({ stat: siri, kommune: kari } = await joinBothSides(browser, server.url, board));
 });
 
 /** The names in the top bar's avatars (the others present). */

@@ -8,7 +8,7 @@ import { cardSelector, type Person } from './support/browser';
 import { createBoard, type Created } from './support/server';
 import { connectNodeClient, type NodeClient } from './support/yclient';
 import { agree, agreementOf, CLOSE, voteOf, voteResults, voterCount, workshopMaps } from '../shared';
-import { WORKSHOP_BOARD, join } from './support/workshop';
+import { WORKSHOP_BOARD, join, joinBothSides } from './support/workshop';
 import { browser, server, useServerAndBrowser } from './support/session';
 
 let board: Created;
@@ -21,8 +21,7 @@ useServerAndBrowser();
 beforeAll(async () => {
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   owner = await join(browser, server.url, board, board.tokens.owner, 'Frida Eier', 'gjest');
-  stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
-  kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
+  ({ stat, kommune } = await joinBothSides(browser, server.url, board));
 });
 afterAll(async () => {
   for (const c of raw) c.close();

@@ -8,7 +8,7 @@ import { createBoard, type Created } from './support/server';
 import { connectNodeClient } from './support/yclient';
 import { link, resolveThread, startThread, unlink } from '../shared';
 import {
-  WORKSHOP_BOARD, join, panCanvas, sameViewport, settledViewport, shot, viewportOf, waitForViewport, wheelCanvas, workshopOf,
+  WORKSHOP_BOARD, join, joinBothSides, panCanvas, sameViewport, settledViewport, shot, viewportOf, waitForViewport, wheelCanvas, workshopOf,
 } from './support/workshop';
 import { browser, server, useServerAndBrowser } from './support/session';
 
@@ -21,8 +21,7 @@ useServerAndBrowser();
 beforeAll(async () => {
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   fac = await join(browser, server.url, board, board.tokens.owner, 'Frida Fasilitator', 'gjest');
-  stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
-  kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
+  ({ stat, kommune } = await joinBothSides(browser, server.url, board));
 });
 
 const everyone = () => [stat, kommune, fac];

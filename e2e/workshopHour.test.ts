@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { cardSelector, cards, waitForBoard, type CardInfo, type Person } from './support/browser';
 import { createBoard, type Created } from './support/server';
-import { WORKSHOP_BOARD, join } from './support/workshop';
+import { WORKSHOP_BOARD, join, joinBothSides } from './support/workshop';
 import { browser, server, useServerAndBrowser } from './support/session';
 
 let board: Created;
@@ -22,8 +22,7 @@ useServerAndBrowser();
 beforeAll(async () => {
   board = await createBoard(server.url, { board: WORKSHOP_BOARD });
   fac = await join(browser, server.url, board, board.tokens.owner, 'Frida Fasilitator', 'gjest');
-  stat = await join(browser, server.url, board, board.tokens.stat, 'Siri Stat', 'stat');
-  kommune = await join(browser, server.url, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
+  ({ stat, kommune } = await joinBothSides(browser, server.url, board));
 }, 180_000);
 
 const card = (page: Page, id: string, inner = '') => page.locator(`${cardSelector(id)} ${inner}`.trim());

@@ -40,6 +40,13 @@ export async function join(browser: Browser, base: string, board: { id: string }
   return p;
 }
 
+/** Siri on the stat link and Kari on the kommune link, each in her own browser context, one after the other. */
+export async function joinBothSides(browser: Browser, base: string, board: { id: string; tokens: { stat: string; kommune: string } }): Promise<{ stat: Person; kommune: Person }> {
+  const stat = await join(browser, base, board, board.tokens.stat, 'Siri Stat', 'stat');
+  const kommune = await join(browser, base, board, board.tokens.kommune, 'Kari Kommune', 'kommune');
+  return { stat, kommune };
+}
+
 export const viewportOf = (page: Page) => page.evaluate(() => window.__malkart!.viewport()!);
 
 /** The viewport once it has stopped moving (the same for ten frames in a row). */
