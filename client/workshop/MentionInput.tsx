@@ -25,6 +25,13 @@ export function useMentionables(): Mentionable[] {
   }, [peers, ws, ws.version]);
 }
 
+/** The "@…" being typed before the caret, and the people whose names start with it (at most six). */
+function suggest(people: readonly Mentionable[], text: string, caret: number): { query: RegExpExecArray | null; suggestions: Mentionable[] } {
+  const query = /@([^\s@]*)$/u.exec(text.slice(0, caret));
+  const typed = query ? query[1]!.toLowerCase() : '';
+  return { query, suggestions: query ? people.filter((p) => p.name.toLowerCase().startsWith(typed)).slice(0, 6) : [] };
+}
+
 export function mentionsIn(text: string, people: readonly Mentionable[]): string[] {
   return people.filter((p) => text.includes(`@${p.name}`)).map((p) => p.participantId);
 }
@@ -72,14 +79,24 @@ export function MentionInput({ label, onSend, testId, autoFocus, onEscape }: {
   const [dismissed, setDismissed] = useState<number | null>(null);
   const listId = useId();
   const box = useRef<HTMLTextAreaElement>(null);
-  const query = /@([^\s@]*)$/u.exec(text.slice(0, caret));
-  const suggestions = query ? people.filter((p) => p.name.toLowerCase().startsWith(query[1]!.toLowerCase())).slice(0, 6) : [];
+  const { query, suggestions } = suggest(people, text, caret);
   const open = suggestions.length > 0 && dismissed !== caret;
   const place = useListPlace(box, open);
 
-  const pickPerson = (p: Mentionable) => {
-    const start = caret - query![0].length;
-    const next = `${text.slice(0, start)}@${p.name} ${text.slice(caret)}`;
+  // The box as the person sees it: the text and caret are read from it again after every key, so
+  // a selection event React skipped (it compares with its own last selection, not ours) cannot
+  // leave the list filtered by an older caret.
+  const readBox = () => {
+    const el = box.current;
+    if (!el) return;
+    setText(el.value);
+    setCaret(el.selectionStart ?? el.value.length);
+  };
+
+  const pickPerson = (p: Mentionable, at = { text, caret, query }) => {
+    if (!at.query) return;
+    const start = at.caret - at.query[0].length;
+    const next = `${at.text.slice(0, start)}@${p.name} ${at.text.slice(at.caret)}`;
     setText(next);
     setCaret(start + p.name.length + 2);
     setActive(0);
@@ -116,6 +133,8 @@ export function MentionInput({ label, onSend, testId, autoFocus, onEscape }: {
             setActive(0);
           }}
           onSelect={(e) => setCaret((e.target as HTMLTextAreaElement).selectionStart ?? 0)}
+          onKeyUp={readBox}
+          onClick={readBox}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               if (open) setDismissed(caret);
@@ -130,7 +149,13 @@ export function MentionInput({ label, onSend, testId, autoFocus, onEscape }: {
               setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length);
             } else if (open && (e.key === 'Enter' || e.key === 'Tab')) {
               e.preventDefault();
-              pickPerson(suggestions[Math.min(active, suggestions.length - 1)]!);
+              // Picked from what the box holds now, not from the last render's state.
+              const el = e.currentTarget;
+              const now = { text: el.value, caret: el.selectionStart ?? el.value.length };
+              const live = suggest(people, now.text, now.caret);
+              const shown = suggestions[Math.min(active, suggestions.length - 1)]!;
+              const person = live.suggestions.find((p) => p.participantId === shown.participantId) ?? live.suggestions[0];
+              if (person) pickPerson(person, { ...now, query: live.query });
             } else if (e.key === 'Enter' && !e.shiftKey) {
               e.preventDefault();
               send();
