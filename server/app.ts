@@ -188,14 +188,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const server = createServer(createApp(storage, rooms, snapshots, metrics, config, renderPool, log, tickets, sessions, cluster, audit));
   const sockets = attachWebSockets(server, storage, rooms, config, metrics, log, tickets, sessions, cluster);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  if (cluster) cluster.instanceUrl = config.instanceUrl || `http://127.0.0.1:${port}`;
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -209,6 +201,18 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await cluster?.stop();
       await storage.close();
     })());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  }).catch(async (err: unknown) => {
+    // The port is taken (or not ours): let go of the store, timers and workers before saying so.
+    await close();
+    throw err;
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (cluster) cluster.instanceUrl = config.instanceUrl || `http://127.0.0.1:${port}`;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   return { url: `http://${shownHost}:${port}`, port, server, storage, rooms, cluster, snapshots, metrics, renderPool, log, sessions, audit, close };
 }

@@ -21,13 +21,23 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-/** A port free right now on 127.0.0.1 (the test server's PUBLIC_URL must be known before it starts). */
+/**
+ * A port free right now on 127.0.0.1 (the test server's PUBLIC_URL must be known before it starts).
+ * Taken below Linux's ephemeral range (32768–60999): a port there can be handed to any other test's
+ * port-0 listener or outgoing connection between this probe and the server's listen.
+ */
 export async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const probe = createNetServer();
+    const free = await new Promise<boolean>((resolve) => {
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (!free) continue;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return port;
+  }
 }
 
 /** The client that authenticates with private_key_jwt (as ID-porten and Ansattporten require), when a public JWK is given. */
@@ -98,20 +108,30 @@ export async function startSignInServer(
   /** Sign in with private_key_jwt: this key file (PEM or JWK) and its public JWK, registered at the provider. */
   key?: { file: string; publicJwk: Record<string, unknown> },
 ): Promise<TestServer & { provider: TestProvider; publicUrl: string }> {
-  const port = await freePort();
-  const publicUrl = `http://127.0.0.1:${port}`;
-  const provider = await startTestProvider(publicUrl, key?.publicJwk);
-  const client = key ? { clientId: KEY_CLIENT_ID, clientSecret: null, privateKeyFile: key.file } : { clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, privateKeyFile: null };
-  const server = await startTestServer({
-    port,
-    publicUrl,
-    oidc: { issuer: provider.issuer, ...client, scopes: 'openid profile email', acrValues: null },
-    ...opts,
-  });
-  const close = server.close;
-  let closing: Promise<void> | null = null;
-  server.close = () => (closing ??= close().then(() => provider.close()));
-  return Object.assign(server, { provider, publicUrl, url: publicUrl, wsUrl: `ws://127.0.0.1:${port}/ws` });
+  // Another test may still take the port between the probe and the listen: try again on another.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const publicUrl = `http://127.0.0.1:${port}`;
+    const provider = await startTestProvider(publicUrl, key?.publicJwk);
+    const client = key ? { clientId: KEY_CLIENT_ID, clientSecret: null, privateKeyFile: key.file } : { clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, privateKeyFile: null };
+    let server: TestServer;
+    try {
+      server = await startTestServer({
+        port,
+        publicUrl,
+        oidc: { issuer: provider.issuer, ...client, scopes: 'openid profile email', acrValues: null },
+        ...opts,
+      });
+    } catch (e) {
+      await provider.close();
+      if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE' && attempt < 5) continue;
+      throw e;
+    }
+    const close = server.close;
+    let closing: Promise<void> | null = null;
+    server.close = () => (closing ??= close().then(() => provider.close()));
+    return Object.assign(server, { provider, publicUrl, url: publicUrl, wsUrl: `ws://127.0.0.1:${port}/ws` });
+  }
 }
 
 /**

@@ -43,7 +43,10 @@ export function trackSocket(ws: WebSocket): WebSocket {
 export async function startTestServer(opts: StartOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'malkart-test-'));
   // Tests open many connections and boards from one address: the per-address limits are off unless a test sets them.
-  const running = await startServer({ port: 0, host: '127.0.0.1', unloadDelayMs: 200, groupCommitMs: 2, createLimit: 0, upgradeLimit: 0, ...opts, dataDir });
+  const running = await startServer({ port: 0, host: '127.0.0.1', unloadDelayMs: 200, groupCommitMs: 2, createLimit: 0, upgradeLimit: 0, ...opts, dataDir }).catch((err: unknown) => {
+    if (!opts.dataDir) removeDir(dataDir);
+    throw err;
+  });
   const server = { ...running, dataDir, wsUrl: running.url.replace(/^http/, 'ws') + '/ws' };
   made.servers.add(server);
   return server;
