@@ -3,7 +3,7 @@
 // screenshots saved here illustrate the facilitator guide (docs/veileder-workshop.md).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cardSelector, cards, waitForBoard, waitForSync, type Person } from './support/browser';
+import { cardSelector, cards, explainTimeout, waitForBoard, waitForSync, type Person } from './support/browser';
 import { createBoard, type Created } from './support/server';
 import { connectNodeClient } from './support/yclient';
 import { link, resolveThread, startThread, unlink } from '../shared';
@@ -230,7 +230,7 @@ describe('workshop mode', () => {
 
     await reply.pressSequentially('Enig, @Ka');
     // Kari's renamed presence reaches Siri's tab after Kari's reconnect; the list follows it.
-    await stat.page.getByTestId('mention-option').filter({ hasText: 'Kari K. Kommune' }).first().waitFor();
+    await explainTimeout(stat.page, stat.page.getByTestId('mention-option').filter({ hasText: 'Kari K. Kommune' }).first().waitFor());
     // Enter takes the first suggestion: wait until the list is filtered by "@Ka" (under load the
     // unfiltered list of "@", with Frida first, can still be showing).
     await expect.poll(() => stat.page.getByTestId('mention-option').first().textContent(), { timeout: 10_000 }).toContain('Kari K. Kommune');

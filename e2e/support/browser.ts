@@ -98,3 +98,25 @@ export async function openAnalysis(page: Page): Promise<void> {
   const toggle = page.getByTestId('analysis-toggle');
   if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
+
+/**
+ * Waits for `waiting`; if it fails (a timeout under load, say), the error is thrown again with what
+ * the page showed at that moment: the focused element, the open text boxes and suggestions, and the
+ * peers this tab sees, so a failure in CI says what happened.
+ */
+export async function explainTimeout<T>(page: Page, waiting: Promise<T>): Promise<T> {
+  try {
+    return await waiting;
+  } catch (err) {
+    const seen = await page
+      .evaluate(() => ({
+        focused: document.activeElement?.outerHTML.slice(0, 200) ?? null,
+        textBoxes: [...document.querySelectorAll('textarea')].map((t) => `${t.dataset.testid ?? t.getAttribute('aria-label')}: ${JSON.stringify(t.value)}`),
+        suggestions: [...document.querySelectorAll('[data-testid="mention-option"]')].map((o) => o.textContent),
+        peers: window.__malkart?.peers() ?? null,
+      }))
+      .catch((e: unknown) => `page not readable: ${String(e)}`);
+    (err as Error).message += `\nThe page then: ${JSON.stringify(seen, null, 1)}`;
+    throw err;
+  }
+}
