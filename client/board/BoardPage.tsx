@@ -5,6 +5,7 @@ import { ApiError, getBoard, type BoardSummary, type Role } from '../api';
 import { navigate } from '../navigation';
 import { forgetBoard, forgetLink, listRecent, recentToken, rememberBoard } from '../landing/recentBoards';
 import { clearLocalCopy } from './localCopy';
+import { prefetchTicket } from './ticketSocket';
 import { isRotatingOwnLink } from './ownLinkRotation';
 import type { StringKey } from '../i18n/strings';
 import { JoinDialog } from '../workshop/JoinDialog';
@@ -65,6 +66,9 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
       return;
     }
     let cancelled = false;
+    // The socket's ticket travels beside the summary (the first summary only: a later one is the
+    // live board reading its role again).
+    if (token && summaryAsked === 0 && navigator.onLine) prefetchTicket(boardId, token);
     getBoard(boardId, token)
       .then((info) => {
         if (cancelled) return;
@@ -102,8 +106,10 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
     return () => {
       cancelled = true;
     };
+    // With a link, whether someone is signed in does not change what the link opens: the summary is
+    // not asked again when /api/me answers (it was, and the page waited for the second answer).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [boardId, token, signIn.state, summaryAsked]);
+  }, [boardId, token, token ? 'link' : signIn.state, summaryAsked]);
 
   if (load.state === 'error') {
     return (

@@ -12,6 +12,31 @@ export const CLOSE_DELETED = 4404;
 
 type Handler<E> = ((event: E) => void) | null;
 
+/** A ticket asked for ahead (while the board's summary loads); a ticket lives ~30 s, so an older one is not used. */
+const PREFETCH_FRESH_MS = 20_000;
+const prefetched = new Map<string, { ticket: Promise<string>; at: number }>();
+const keyOf = (boardId: string, token: string) => `${boardId} ${token}`;
+
+/**
+ * Asks for the socket's first ticket now, beside the board's summary, so opening the board waits
+ * for one round trip less. The first socket takes it; if it fails, that socket fails as if it had
+ * asked itself (and the next one asks again).
+ */
+export function prefetchTicket(boardId: string, token: string): void {
+  if (!token) return;
+  const ticket = wsTicket(boardId, token).then((r) => r.ticket);
+  ticket.catch(() => undefined); // handled by the socket that takes it; unused, it is simply dropped
+  prefetched.set(keyOf(boardId, token), { ticket, at: Date.now() });
+}
+
+function takeTicket(boardId: string, token: string): Promise<string> {
+  const key = keyOf(boardId, token);
+  const early = prefetched.get(key);
+  prefetched.delete(key);
+  if (early && Date.now() - early.at < PREFETCH_FRESH_MS) return early.ticket;
+  return wsTicket(boardId, token).then((r) => r.ticket);
+}
+
 export function ticketSocketClass(boardId: string, token: string): typeof WebSocket {
   class TicketSocket {
     static readonly CONNECTING = 0;
@@ -47,7 +72,7 @@ export function ticketSocketClass(boardId: string, token: string): typeof WebSoc
       if (!token) return this.attach(new WebSocket(this.url, this.protocols));
       let ticket: string;
       try {
-        ticket = (await wsTicket(boardId, token)).ticket;
+        ticket = await takeTicket(boardId, token);
       } catch (err) {
         if (this.ended) return;
         this.ended = true;

@@ -1,7 +1,7 @@
 // /api/boards: create (empty or imported), read, rotate share links, delete.
 import { Router } from 'express';
 import * as Y from 'yjs';
-import { applyBoardJson, parseBoardJson, readGraph, setMeta } from '../../shared';
+import { applyBoardJson, boardMaps, parseBoardJson, readMeta, setMeta } from '../../shared';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
 import { CLOSE } from '../protocol';
@@ -83,9 +83,10 @@ export function boardsRouter(
   router.get('/:id', requireRole(storage, 'viewer'), async (req, res) => {
     const { board, role, link, side, identity } = access(req);
     const body = await rooms.withRoom(board.id, (room): BoardSummary => {
-      const graph = readGraph(room.doc);
+      // Opening a board waits for this: the title and counts only, not every card read.
+      const maps = boardMaps(room.doc);
       return {
-        id: board.id, createdAt: board.createdAt, meta: graph.meta, counts: { nodes: graph.nodes.size, edges: graph.edges.size }, role, link,
+        id: board.id, createdAt: board.createdAt, meta: readMeta(maps), counts: { nodes: maps.nodes.size, edges: maps.edges.size }, role, link,
         ...(side ? { side } : {}),
         // With sign-in (issue #17): which share links open it, and a verified member's name and side, from the server.
         ...(board.links ? { links: linkPolicyOf(board) } : {}),
