@@ -16,7 +16,8 @@ import { connectNodeClient } from '../e2e/support/yclient';
 import { measureOutline, type OutlineResult } from './outline';
 import { runBaseline, type BaselineResult } from './browserBaseline';
 import type { Page } from 'playwright-core';
-import { panFrames, recordFrames, stats, zoomToWorkingLevel, type FrameStats } from './lib/frames';
+import { FIRST_RENDERS, panFrames, recordFrames, stats, zoomToWorkingLevel, type FrameStats } from './lib/frames';
+import { median } from './lib/stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COLS = 50;
@@ -60,7 +61,10 @@ export interface BrowserResult {
   edges: number;
   window: string;
   nodesInDom: number;
+  /** The median of FIRST_RENDERS opens, each in a fresh browser context (the first with the board not loaded on the server). */
   firstRenderMs: number;
+  /** Every open, in order. */
+  firstRenderRunsMs: number[];
   panFrameMs: FrameStats;
   remoteMoveFrameMs: FrameStats;
   /** Opening the outline view («Listevisning») on the same board. */
@@ -73,6 +77,7 @@ export interface BrowserResult {
 }
 
 const WINDOW = { width: 1600, height: 1000 };
+
 
 /** Opens a board page and waits until all `n` cards are known and drawn; returns ms from navigation. */
 async function openBoard(page: Page, url: string, n: number): Promise<number> {
@@ -96,11 +101,21 @@ export async function runBrowser(N = 2000, opts: { largest?: number; baseline?: 
   try {
     const boardJson = generateBoard(N);
     const board = await createBoard(server.url, { board: boardJson });
+    const boardUrl = `${server.url}/b/${board.id}?token=${board.tokens.editor}`;
+    // The first open finds the board not loaded on the server; the later ones find it loaded.
+    const firstRenderRunsMs: number[] = [];
+    for (let i = 1; i < FIRST_RENDERS; i++) {
+      const once = await newPerson(browser, 'Bench', WINDOW);
+      firstRenderRunsMs.push(await openBoard(once.page, boardUrl, N));
+      await once.context.close();
+    }
     const p = await newPerson(browser, 'Bench', WINDOW);
     const page = p.page;
+    // The last open stays for the frame measurements below.
+    firstRenderRunsMs.push(await openBoard(page, boardUrl, N));
+    const firstRenderMs = median(firstRenderRunsMs);
 
     // Opens at the zoom where ~56 cards are in view, as the first browser baseline was measured.
-    const firstRenderMs = await openBoard(page, `${server.url}/b/${board.id}?token=${board.tokens.editor}`, N);
     await page.waitForTimeout(800);
     const inView = await zoomToWorkingLevel(page);
     const pan = await panFrames(page);
@@ -131,6 +146,7 @@ export async function runBrowser(N = 2000, opts: { largest?: number; baseline?: 
       window: `${WINDOW.width}x${WINDOW.height}`,
       nodesInDom: inView,
       firstRenderMs,
+      firstRenderRunsMs,
       panFrameMs: stats(pan),
       remoteMoveFrameMs: stats(remoteFrames),
       outline,

@@ -11,14 +11,17 @@ import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { newPerson } from '../e2e/support/browser';
-import { panFrames, stats, zoomToWorkingLevel, type FrameStats } from './lib/frames';
+import { FIRST_RENDERS, panFrames, stats, zoomToWorkingLevel, type FrameStats } from './lib/frames';
+import { median } from './lib/stats';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface BaselineResult {
   name: 'react-flow' | 'react-flow-visible-only';
   nodesInDom: number;
+  /** The median of FIRST_RENDERS opens, as ours. */
   firstRenderMs: number;
+  firstRenderRunsMs: number[];
   panFrameMs: FrameStats;
   /** Ours divided by this baseline (first render; median and p95 pan frame). */
   ratio: { firstRender: number; panMedian: number; panP95: number };
@@ -59,12 +62,25 @@ export async function runBaseline(browser: Browser, board: { nodes: unknown[] },
   const results: BaselineResult[] = [];
   try {
     for (const visibleOnly of [false, true]) {
-      const p = await newPerson(browser, 'Baseline', { width: 1600, height: 1000 });
-      const t0 = Date.now();
-      await p.page.goto(`${url}/?visible=${visibleOnly ? 1 : 0}`);
-      await p.page.waitForFunction((n) => (window as unknown as { __baselineReady?: number }).__baselineReady === n && document.querySelectorAll('.react-flow__node').length > 0, board.nodes.length, { timeout: 120_000 });
-      await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const firstRenderMs = Date.now() - t0;
+      // As ours: the median of FIRST_RENDERS opens in fresh contexts; the last one stays for panning.
+      const open = async () => {
+        const person = await newPerson(browser, 'Baseline', { width: 1600, height: 1000 });
+        const t0 = Date.now();
+        await person.page.goto(`${url}/?visible=${visibleOnly ? 1 : 0}`);
+        await person.page.waitForFunction((n) => (window as unknown as { __baselineReady?: number }).__baselineReady === n && document.querySelectorAll('.react-flow__node').length > 0, board.nodes.length, { timeout: 120_000 });
+        await person.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        return { person, ms: Date.now() - t0 };
+      };
+      const firstRenderRunsMs: number[] = [];
+      for (let i = 1; i < FIRST_RENDERS; i++) {
+        const once = await open();
+        firstRenderRunsMs.push(once.ms);
+        await once.person.context.close();
+      }
+      const last = await open();
+      const p = last.person;
+      firstRenderRunsMs.push(last.ms);
+      const firstRenderMs = median(firstRenderRunsMs);
       await p.page.waitForTimeout(800);
       const nodesInDom = await zoomToWorkingLevel(p.page);
       const pan = stats(await panFrames(p.page));
@@ -72,6 +88,7 @@ export async function runBaseline(browser: Browser, board: { nodes: unknown[] },
         name: visibleOnly ? 'react-flow-visible-only' : 'react-flow',
         nodesInDom,
         firstRenderMs,
+        firstRenderRunsMs,
         panFrameMs: pan,
         ratio: { firstRender: ratio(ours.firstRenderMs, firstRenderMs), panMedian: ratio(ours.panFrameMs.median, pan.median), panP95: ratio(ours.panFrameMs.p95, pan.p95) },
       });

@@ -59,3 +59,9 @@ export async function panFrames(page: Page): Promise<number[]> {
     }
   });
 }
+
+/**
+ * A first render is one page load, which a busy moment on the machine can double: each is the
+ * median of this many opens, each in a fresh browser context (nothing cached), ours and the baseline alike.
+ */
+export const FIRST_RENDERS = 3;
