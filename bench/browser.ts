@@ -16,7 +16,7 @@ import { connectNodeClient } from '../e2e/support/yclient';
 import { measureOutline, type OutlineResult } from './outline';
 import { runBaseline, type BaselineResult } from './browserBaseline';
 import type { Page } from 'playwright-core';
-import { FIRST_RENDERS, panFrames, recordFrames, stats, zoomToWorkingLevel, type FrameStats } from './lib/frames';
+import { firstRenders, panFrames, recordFrames, stats, zoomToWorkingLevel, type FrameStats } from './lib/frames';
 import { median } from './lib/stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,7 +78,6 @@ export interface BrowserResult {
 
 const WINDOW = { width: 1600, height: 1000 };
 
-
 /** Opens a board page and waits until all `n` cards are known and drawn; returns ms from navigation. */
 async function openBoard(page: Page, url: string, n: number): Promise<number> {
   const t0 = Date.now();
@@ -102,17 +101,13 @@ export async function runBrowser(N = 2000, opts: { largest?: number; baseline?: 
     const boardJson = generateBoard(N);
     const board = await createBoard(server.url, { board: boardJson });
     const boardUrl = `${server.url}/b/${board.id}?token=${board.tokens.editor}`;
-    // The first open finds the board not loaded on the server; the later ones find it loaded.
-    const firstRenderRunsMs: number[] = [];
-    for (let i = 1; i < FIRST_RENDERS; i++) {
-      const once = await newPerson(browser, 'Bench', WINDOW);
-      firstRenderRunsMs.push(await openBoard(once.page, boardUrl, N));
-      await once.context.close();
-    }
-    const p = await newPerson(browser, 'Bench', WINDOW);
+    // The first open finds the board not loaded on the server; the later ones find it loaded. The
+    // last stays for the frame measurements below.
+    const { person: p, runsMs: firstRenderRunsMs } = await firstRenders(async () => {
+      const person = await newPerson(browser, 'Bench', WINDOW);
+      return { person, ms: await openBoard(person.page, boardUrl, N) };
+    });
     const page = p.page;
-    // The last open stays for the frame measurements below.
-    firstRenderRunsMs.push(await openBoard(page, boardUrl, N));
     const firstRenderMs = median(firstRenderRunsMs);
 
     // Opens at the zoom where ~56 cards are in view, as the first browser baseline was measured.

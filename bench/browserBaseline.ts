@@ -11,7 +11,7 @@ import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { newPerson } from '../e2e/support/browser';
-import { FIRST_RENDERS, panFrames, stats, zoomToWorkingLevel, type FrameStats } from './lib/frames';
+import { firstRenders, panFrames, stats, zoomToWorkingLevel, type FrameStats } from './lib/frames';
 import { median } from './lib/stats';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -71,15 +71,7 @@ export async function runBaseline(browser: Browser, board: { nodes: unknown[] },
         await person.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         return { person, ms: Date.now() - t0 };
       };
-      const firstRenderRunsMs: number[] = [];
-      for (let i = 1; i < FIRST_RENDERS; i++) {
-        const once = await open();
-        firstRenderRunsMs.push(once.ms);
-        await once.person.context.close();
-      }
-      const last = await open();
-      const p = last.person;
-      firstRenderRunsMs.push(last.ms);
+      const { person: p, runsMs: firstRenderRunsMs } = await firstRenders(open);
       const firstRenderMs = median(firstRenderRunsMs);
       await p.page.waitForTimeout(800);
       const nodesInDom = await zoomToWorkingLevel(p.page);
