@@ -78,6 +78,29 @@ describe('keystrokes go where the person is typing', () => {
     expect(await count(p)).toBe(before + 1);
   });
 
+  // A jump (search, a panel's list) gives the card focus once the view has moved there, ~0.3 s
+  // later. Someone who has gone on meanwhile (into a field, a reply box) keeps their focus: the
+  // late focus once took the keys of a reply being typed, and «@Ka» lost its «Ka» to the card.
+  it('a jump to a card does not take focus back from a field the person went on to', async () => {
+    const p = stat.page;
+    await openCard(p, 'g2');
+    const search = p.locator('#mk-search');
+    await search.fill('lavinntekt');
+    await search.press('Enter');
+    // At once, as a quick person would: into the title field and typing.
+    await p.getByTestId('field-title').focus();
+    await p.keyboard.type(' ok');
+    await p.waitForTimeout(800);
+    expect(await active(p)).toBe('field-title');
+    await p.keyboard.type('!');
+    expect(await p.getByTestId('field-title').inputValue()).toBe('Færre barn i lavinntektsfamilier ok!');
+    await p.keyboard.press('Escape');
+    // With nothing else focused meanwhile, the jump still ends on the card (keyboard users act on it there).
+    await search.fill('lavinntekt');
+    await search.press('Enter');
+    await p.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'g2');
+  });
+
   // Since #13, L opens the link picker (type part of the target's title); once the link is made,
   // focus returns to the card the link was started from.
   it('after choosing a link kind, focus is back on the card the link started from', async () => {

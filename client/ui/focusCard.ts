@@ -2,7 +2,11 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { BoardStore } from '../board/boardStore';
 import { motionMs } from '../board/motion';
 
-/** Selects a card, centres the view on it and gives it keyboard focus: how search and panels jump. */
+/**
+ * Selects a card, centres the view on it and gives it keyboard focus once the view is there: how
+ * search and panels jump. The focus moves only if the person has not gone on meanwhile (into a
+ * field, a reply box): a late focus would take the keys they are typing.
+ */
 export function focusCard(rf: ReactFlowInstance<any, any>, store: BoardStore, id: string): void {
   const node = rf.getInternalNode(id);
   if (!node) return;
@@ -13,5 +17,10 @@ export function focusCard(rf: ReactFlowInstance<any, any>, store: BoardStore, id
     zoom: Math.max(rf.getZoom(), 0.9),
     duration: motionMs(300),
   });
-  setTimeout(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }), motionMs(300) + 20);
+  const from = document.activeElement;
+  setTimeout(() => {
+    const now = document.activeElement;
+    if (now && now !== from && now !== document.body) return;
+    document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+  }, motionMs(300) + 20);
 }

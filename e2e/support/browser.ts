@@ -32,6 +32,8 @@ export async function newPerson(browser: Browser, name: string, opts: { width?: 
     if (!localStorage.getItem('malkart.side')) localStorage.setItem('malkart.side', side);
   }, [name, opts.side ?? 'gjest'] as [string, string]);
   const page = await context.newPage();
+  // E2E_THROTTLE=4: every page's CPU four times slower, to bring out races a fast machine hides.
+  if (process.env.E2E_THROTTLE) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.E2E_THROTTLE) });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   return { context, page, errors };
