@@ -19,8 +19,18 @@ export function focusCard(rf: ReactFlowInstance<any, any>, store: BoardStore, id
   });
   const from = document.activeElement;
   setTimeout(() => {
-    const now = document.activeElement;
-    if (now && now !== from && now !== document.body) return;
+    if (wentOn(from, document.activeElement)) return;
     document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
   }, motionMs(300) + 20);
+}
+
+/**
+ * Whether focus moved from `from` to `now` by the person's own doing. Not when it is still there or
+ * on the page itself, nor when `from` went away with its panel (the page's focus rescue put it
+ * somewhere meanwhile) — unless it is now in a text field, where keys are being typed.
+ */
+function wentOn(from: Element | null, now: Element | null): boolean {
+  if (!now || now === from || now === document.body) return false;
+  if (now instanceof HTMLInputElement || now instanceof HTMLTextAreaElement || (now as HTMLElement).isContentEditable) return true;
+  return !!from?.isConnected;
 }
