@@ -11,6 +11,9 @@ export class Metrics {
   readonly updatesOut = new client.Counter({ name: 'malkart_updates_out_total', help: 'Document update messages sent to clients', registers: [this.registry] });
   readonly bytesIn = new client.Counter({ name: 'malkart_bytes_in_total', help: 'WebSocket bytes received', registers: [this.registry] });
   readonly bytesOut = new client.Counter({ name: 'malkart_bytes_out_total', help: 'WebSocket bytes sent', registers: [this.registry] });
+  readonly earlyStates = new client.Counter({
+    name: 'malkart_early_states_total', help: 'New clients sent a board\'s stored state while its room was still loading', registers: [this.registry],
+  });
   readonly viewerUpdatesDropped = new client.Counter({
     name: 'malkart_viewer_updates_dropped_total', help: 'Document updates from viewers, dropped', registers: [this.registry],
   });

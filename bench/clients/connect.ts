@@ -54,8 +54,14 @@ export function connectBenchClient(target: BoardTarget, doc = new Y.Doc()): Benc
       },
     };
   }
+  // Ours: a client with nothing of the board says so, as the app does (the stored state comes while the board loads).
+  class OursWebSocket extends CountingWebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(doc.store.clients.size === 0 ? `${address}${address.includes('?') ? '&' : '?'}fresh=1` : address, protocols);
+    }
+  }
   const provider = new WebsocketProvider(target.wsUrl, target.room, doc, {
-    WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (target.kind === 'ours' ? OursWebSocket : CountingWebSocket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: target.token ? { token: target.token } : {},
     maxBackoffTime: 500,

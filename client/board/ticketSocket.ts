@@ -29,6 +29,8 @@ export function prefetchTicket(boardId: string, token: string): void {
   prefetched.set(keyOf(boardId, token), { ticket, at: Date.now() });
 }
 
+const withParam = (url: string, param: string) => `${url}${url.includes('?') ? '&' : '?'}${param}`;
+
 function takeTicket(boardId: string, token: string): Promise<string> {
   const key = keyOf(boardId, token);
   const early = prefetched.get(key);
@@ -37,7 +39,12 @@ function takeTicket(boardId: string, token: string): Promise<string> {
   return wsTicket(boardId, token).then((r) => r.ticket);
 }
 
-export function ticketSocketClass(boardId: string, token: string): typeof WebSocket {
+/**
+ * `isFresh` says whether the page holds nothing of the board yet (no local copy): then the socket
+ * asks with `fresh=1`, and a server loading the board sends its stored state at once, while it
+ * builds the board from the same bytes (a large board opens in about half the time).
+ */
+export function ticketSocketClass(boardId: string, token: string, isFresh: () => boolean = () => false): typeof WebSocket {
   class TicketSocket {
     static readonly CONNECTING = 0;
     static readonly OPEN = 1;
@@ -68,8 +75,9 @@ export function ticketSocketClass(boardId: string, token: string): typeof WebSoc
     }
 
     private async open(): Promise<void> {
+      const url = isFresh() ? withParam(this.url, 'fresh=1') : this.url;
       // A signed-in member without a link: the upgrade carries the session cookie (checked against PUBLIC_URL's origin).
-      if (!token) return this.attach(new WebSocket(this.url, this.protocols));
+      if (!token) return this.attach(new WebSocket(url, this.protocols));
       let ticket: string;
       try {
         ticket = await takeTicket(boardId, token);
@@ -83,7 +91,7 @@ export function ticketSocketClass(boardId: string, token: string): typeof WebSoc
         return;
       }
       if (this.ended) return;
-      this.attach(new WebSocket(`${this.url}${this.url.includes('?') ? '&' : '?'}ticket=${encodeURIComponent(ticket)}`, this.protocols));
+      this.attach(new WebSocket(withParam(url, `ticket=${encodeURIComponent(ticket)}`), this.protocols));
     }
 
     private attach(ws: WebSocket): void {

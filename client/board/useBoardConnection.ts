@@ -40,7 +40,8 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     const startOnline = navigator.onLine;
     const provider = new WebsocketProvider(`${wsBase()}/ws`, boardId, doc, {
       // No token in the URL: each (re)connect fetches a single-use ticket (issue 12 §9).
-      WebSocketPolyfill: ticketSocketClass(boardId, token),
+      // Nothing of the board here yet (no local copy loaded): the server may send it while it loads it.
+      WebSocketPolyfill: ticketSocketClass(boardId, token, () => doc.store.clients.size === 0),
       // Each tab talks to the server itself: a BroadcastChannel would let a read-only tab pass
       // updates to an editing tab of the same browser.
       disableBc: true,

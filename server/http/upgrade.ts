@@ -1,15 +1,17 @@
 // The WebSocket endpoint /ws/<boardId>?token=…: access is checked and the board loaded at the
 // HTTP upgrade, before the handshake, so a refused client gets a plain HTTP status and reason.
+// One exception: a new client (`fresh=1`) of a board being loaded gets the handshake and the
+// stored state as soon as the state is read; a load failing after that closes its socket (4503).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardStorage } from '../storage/BoardStorage';
 import type { RoomManager } from '../sync/RoomManager';
-import { OwnedElsewhereError } from '../errors';
+import { BoardGoneError, OwnedElsewhereError } from '../errors';
 import type { Cluster } from '../cluster/Cluster';
 import { OwnerUnreachableError, proxyUpgrade } from '../cluster/wsProxy';
 import { Connection } from '../sync/Connection';
-import { CLOSE } from '../protocol';
+import { CLOSE, encodeSyncStep2Update } from '../protocol';
 import type { ServerConfig } from '../config';
 import type { Metrics } from '../metrics';
 import { errorBody, httpErrorOf } from './errors';
@@ -108,6 +110,26 @@ export function attachWebSockets(
       if (socket.destroyed) return;
       let room;
       let grant;
+      // A client with nothing of the board yet (`fresh=1`, sent by the app when its document is
+      // empty) gets the stored state the moment it is read and applies it while the server builds
+      // the room from the same bytes; its sync step 1 is then answered with only what changed since.
+      // The handshake is done early for this; a load that fails after it closes the socket instead.
+      let early: WebSocket | null = null;
+      /** Resolves once the frame is handed to the socket (the load waits for that, briefly). */
+      const sendEarly = (state: Uint8Array) =>
+        new Promise<void>((resolve) => {
+          if (socket.destroyed) return resolve();
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            early = ws;
+            ws.pause(); // its frames wait for the room
+            ws.on('error', () => ws.terminate()); // until its Connection listens
+            const frame = encodeSyncStep2Update(state);
+            metrics.bytesOut.inc(frame.byteLength);
+            metrics.earlyStates.inc();
+            ws.send(frame, () => resolve());
+          });
+          if (!early) resolve(); // the handshake was refused (a bad request)
+        });
       try {
         // The browser app sends a single-use ticket (issue 12 §9); scripts may still send the token.
         const ticket = url.searchParams.get('ticket');
@@ -122,8 +144,16 @@ export function attachWebSockets(
           if (!session) return refuse(socket, 401, 'signed_out', 'The session has ended. Sign in again.');
           grant = await checkAccess(storage, boardId, null, 'viewer', session);
         } else grant = await checkAccess(storage, boardId, token, 'viewer');
-        room = await rooms.acquire(boardId);
+        room = await rooms.acquire(boardId, url.searchParams.get('fresh') === '1' ? sendEarly : undefined);
       } catch (err) {
+        const opened = early as WebSocket | null;
+        if (opened) {
+          wsLog.error({ err }, 'board load failed after its stored state was sent');
+          const close = err instanceof BoardGoneError ? CLOSE.boardDeleted : err instanceof OwnedElsewhereError ? CLOSE.boardMoved : CLOSE.storageFailed;
+          opened.resume(); // to read the peer's answer to the close
+          opened.close(close.code, close.reason);
+          return;
+        }
         if (err instanceof OwnedElsewhereError && cluster && !hop && (await forwardToOwner(cluster, req, socket, head, boardId, config.leaseMs, wsLog))) {
           // Another instance took the board in between (a race for its lease, which it won): forwarded there.
           metrics.proxiedConnections.inc({ what: 'websocket' });
@@ -134,7 +164,8 @@ export function attachWebSockets(
         wsLog.error({ err }, 'upgrade failed');
         return refuse(socket, 503, 'storage_failed', 'The board could not be read from storage. Nothing was changed; try again later.');
       }
-      if (socket.destroyed) {
+      const opened = early as WebSocket | null;
+      if (socket.destroyed || (opened && opened.readyState !== opened.OPEN)) {
         if (room.connectionCount === 0) rooms.scheduleUnload(boardId);
         return;
       }
@@ -142,8 +173,8 @@ export function attachWebSockets(
       const role = grant.role;
       const tokenHash = grant.tokenHash;
       wsLog = wsLog.child({ role });
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        wsLog.info('websocket open');
+      const open = (ws: WebSocket) => {
+        wsLog.info({ early: !!opened }, 'websocket open');
         ws.once('close', (code: number) => wsLog.info({ code }, 'websocket closed'));
         const conn = new Connection(ws, theRoom, { role, tokenHash, link: grant.link, maxBufferedBytes: config.maxBufferedBytes, metrics, budget });
         connectionOf.set(ws, conn);
@@ -158,8 +189,12 @@ export function attachWebSockets(
         }
         // The room may have begun unloading since it was acquired: the client reconnects and is
         // then told the board is gone (404) or joins it afresh.
+        if (opened) conn.sentLoadedState = true;
         if (!rooms.addConnection(theRoom, conn)) conn.close(CLOSE.serverRestart);
-      });
+      };
+      if (!opened) return wss.handleUpgrade(req, socket, head, open);
+      open(opened);
+      opened.resume();
     })().catch((err: unknown) => {
       // Nothing a request carries may become an unhandled rejection: that would stop the process.
       wsLog.error({ err }, 'upgrade failed');

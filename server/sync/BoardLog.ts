@@ -50,6 +50,9 @@ export function documentFromStorage(boardId: string, stored: StoredDocument): Lo
   return { doc, rows: stored.updates.length, lastSeq, storedBytes, state: stored.updates.length === 0 ? stored.state : null };
 }
 
+/** How long a load waits for the stored state it sent early to reach the sockets before it builds the document. */
+const EARLY_STATE_WAIT_MS = 50;
+
 /** Origin of changes the server makes itself (a restore, a migration); they are stored before they are applied. */
 export const SERVER_ORIGIN = Symbol('server');
 
@@ -77,6 +80,8 @@ export class BoardLog {
    * board again (a 5,000-card board: ~3 MB, tens of ms). Dropped at the first change.
    */
   private storedState: Uint8Array | null;
+  /** The document's state vector as loaded (see withLoadedState). */
+  private readonly loadedStateVector: Map<number, number>;
   /** True once a write was refused by the fence: another instance owns the board; nothing more is written. */
   private fenced = false;
   /** Called once, when the fence first refuses a write (the room manager drops the room). */
@@ -94,6 +99,7 @@ export class BoardLog {
   ) {
     this.doc = loaded.doc;
     this.storedState = loaded.state;
+    this.loadedStateVector = Y.decodeStateVector(Y.encodeStateVector(loaded.doc));
     this.logRows = loaded.rows;
     this.appliedSeq = loaded.lastSeq;
     this.metrics.logLength.inc(loaded.rows);
@@ -103,12 +109,39 @@ export class BoardLog {
     this.doc.on('update', this.onDocUpdate);
   }
 
-  /** Loads a board from storage. Throws if storage fails: a blank board is never served in its place. */
-  static async load(boardId: string, storage: BoardStorage, commit: GroupCommit, limits: BoardLogLimits, metrics: Metrics, epoch?: number): Promise<BoardLog> {
+  /**
+   * Loads a board from storage. Throws if storage fails: a blank board is never served in its place.
+   * `onStoredState` hears the stored state as soon as it is read, when it alone is the board (no log
+   * rows after it), before the document is built from it: a new client can start applying the same
+   * bytes while the server does (RoomManager.acquire).
+   */
+  static async load(
+    boardId: string, storage: BoardStorage, commit: GroupCommit, limits: BoardLogLimits, metrics: Metrics, epoch?: number,
+    onStoredState?: (state: Uint8Array) => Promise<void>,
+  ): Promise<BoardLog> {
     // A board deleted after its access check (a DELETE racing an upgrade) must not come back blank.
     if (!(await storage.getBoard(boardId))) throw new BoardGoneError(boardId);
-    const loaded = documentFromStorage(boardId, await storage.loadDocument(boardId));
+    const stored = await storage.loadDocument(boardId);
+    if (onStoredState && stored.state && stored.updates.length === 0) {
+      // Building the document holds the event loop (~0.2 s for 5,000 cards): the bytes go out
+      // first, as far as the socket takes them within a moment (a slow line gets the rest after).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([onStoredState(stored.state), new Promise((resolve) => (timer = setTimeout(resolve, EARLY_STATE_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
+    const loaded = documentFromStorage(boardId, stored);
     return new BoardLog(boardId, loaded, storage, commit, limits, metrics, epoch);
+  }
+
+  /**
+   * What a client holds that was sent the stored state before the document was built: its own
+   * state vector joined with the stored state's, so its sync step 1 is answered with only what
+   * changed since the load, not the whole board again.
+   */
+  withLoadedState(stateVector: Uint8Array): Uint8Array {
+    const have = Y.decodeStateVector(stateVector);
+    for (const [client, clock] of this.loadedStateVector) if ((have.get(client) ?? 0) < clock) have.set(client, clock);
+    return Y.encodeStateVector(have);
   }
 
   /** The whole board as one update: the stored bytes while the board is as loaded, else encoded now. */

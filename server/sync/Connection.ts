@@ -46,6 +46,8 @@ export class Connection {
   /** Awareness client ids this connection has claimed; no other connection may speak for them. */
   readonly awarenessIds = new Set<number>();
   private isClosed = false;
+  /** Sent the board's stored state before its room was loaded (RoomManager.acquire's early state). */
+  sentLoadedState = false;
   /** Set for a signed-in member's connection; null for a share link's. */
   member: ConnectedMember | null = null;
   /** Answered the last heartbeat ping. */

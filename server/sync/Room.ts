@@ -59,8 +59,11 @@ export class Room implements ConnectionHost {
   }
 
   /** Loads a board from storage (BoardLog.load: throws rather than serve a blank board). */
-  static async load(boardId: string, storage: BoardStorage, commit: GroupCommit, limits: RoomLimits, metrics: Metrics, epoch?: number): Promise<Room> {
-    return new Room(await BoardLog.load(boardId, storage, commit, limits, metrics, epoch), limits, metrics);
+  static async load(
+    boardId: string, storage: BoardStorage, commit: GroupCommit, limits: RoomLimits, metrics: Metrics, epoch?: number,
+    onStoredState?: (state: Uint8Array) => Promise<void>,
+  ): Promise<Room> {
+    return new Room(await BoardLog.load(boardId, storage, commit, limits, metrics, epoch, onStoredState), limits, metrics);
   }
 
   /** The lease epoch its writes carry (STORE=postgres); undefined on a single instance. */
@@ -113,7 +116,8 @@ export class Room implements ConnectionHost {
       const msg = decodeIncoming(frame);
       switch (msg.type) {
         case 'syncStep1': {
-          const answer = this.answers.answer(conn, msg.stateVector);
+          // A client sent the stored state while the room loaded asks for what it still lacks after it.
+          const answer = this.answers.answer(conn, conn.sentLoadedState ? this.log.withLoadedState(msg.stateVector) : msg.stateVector);
           if (answer) conn.send(answer);
           break;
         }

@@ -38,11 +38,19 @@ async function migrateOnLoad(room: Room): Promise<Room> {
   return room;
 }
 
+/** A load under way: who hears its stored state, and whether it was read already. */
+interface Loading {
+  listeners: Set<(state: Uint8Array) => Promise<void> | void>;
+  read: boolean;
+}
+
 export class RoomManager {
   readonly log: GroupCommit;
   private rooms = new Map<string, Promise<Room>>();
   private unloading = new Map<string, Promise<void>>();
   private unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Boards being loaded, with whoever waits to hear the stored state (see acquire). */
+  private loading = new Map<string, Loading>();
 
   constructor(
     private readonly storage: BoardStorage,
@@ -57,8 +65,14 @@ export class RoomManager {
     return this.rooms.size;
   }
 
-  /** The loaded room of a board, loading it (once, however many ask at the same time) if needed. */
-  async acquire(boardId: string): Promise<Room> {
+  /**
+   * The loaded room of a board, loading it (once, however many ask at the same time) if needed.
+   * `onStoredState`, while this call loads the board or waits for a load under way, hears the
+   * board's stored state (the whole board as one update, when the store holds no log rows after
+   * it) as soon as it is read and before the room is built from it: a new client can apply it
+   * while the server does, instead of after (the cold first sync of a large board).
+   */
+  async acquire(boardId: string, onStoredState?: (state: Uint8Array) => Promise<void> | void): Promise<Room> {
     const pending = this.unloading.get(boardId);
     if (pending) await pending;
     this.cancelUnload(boardId);
@@ -89,18 +103,33 @@ export class RoomManager {
       );
       this.rooms.set(boardId, room);
     }
+    const loading = this.loading.get(boardId);
+    if (onStoredState && loading && !loading.read) loading.listeners.add(onStoredState);
     return room;
   }
 
   /** With ownership: the lease first (its epoch goes with every write), given back if the load fails. */
   private async load(boardId: string): Promise<Room> {
+    const loading: Loading = { listeners: new Set(), read: false };
+    this.loading.set(boardId, loading);
+    /** Tells the listeners; resolves when what they sent is on its way. */
+    const heard = async (state: Uint8Array) => {
+      loading.read = true;
+      const sent = [...loading.listeners].map(async (listener) => listener(state));
+      loading.listeners.clear();
+      await Promise.all(sent.map((p) => p.catch((err: unknown) => console.error(`board ${boardId}: sending the stored state failed`, err))));
+    };
     let epoch: number | undefined;
-    if (this.ownership) epoch = await this.ownership.take(boardId);
     try {
-      return await Room.load(boardId, this.storage, this.log, this.config, this.metrics, epoch).then(migrateOnLoad);
-    } catch (err) {
-      if (epoch !== undefined) await this.ownership!.release(boardId, epoch).catch(() => undefined);
-      throw err;
+      if (this.ownership) epoch = await this.ownership.take(boardId);
+      try {
+        return await Room.load(boardId, this.storage, this.log, this.config, this.metrics, epoch, heard).then(migrateOnLoad);
+      } catch (err) {
+        if (epoch !== undefined) await this.ownership!.release(boardId, epoch).catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      if (this.loading.get(boardId) === loading) this.loading.delete(boardId);
     }
   }
 
