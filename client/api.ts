@@ -1,9 +1,9 @@
 // The server's REST API (boards). Errors come back as ApiError with the server's code and details.
 import type { AgreeingSide, AgreementRecord, AuditEntry, BoardDiff, BoardJson, LinkKind, VoteRecord } from '../shared';
-import type { BoardSummary, CreatedBoard, ErrorBody, ErrorDetail, RestoreResult, Role, SnapshotSummary, TokenSet } from '../shared';
+import type { AccessSummary, BoardSummary, CreatedBoard, ErrorBody, ErrorDetail, RestoreResult, Role, SnapshotSummary, TokenSet } from '../shared';
 
 // The contract with the server is shared/wire.ts; its types are re-exported for the UI.
-export type { BoardSummary, CreatedBoard, ErrorDetail, RestoreResult, Role, SnapshotSummary, TokenSet };
+export type { AccessSummary, BoardSummary, CreatedBoard, ErrorDetail, RestoreResult, Role, SnapshotSummary, TokenSet };
 
 export class ApiError extends Error {
   constructor(
@@ -46,6 +46,11 @@ export function createBoard(input: { title: string } | { board: unknown }): Prom
 
 export function getBoard(id: string, token: string): Promise<BoardSummary> {
   return request<BoardSummary>(`/api/boards/${encodeURIComponent(id)}`, {}, token);
+}
+
+/** What the caller may do on a board, without loading it on the server (the board page opens with this). */
+export function getBoardAccess(id: string, token: string): Promise<AccessSummary> {
+  return request<AccessSummary>(`/api/boards/${encodeURIComponent(id)}/access`, {}, token);
 }
 
 /** A share link: the token is in the fragment, which the browser never sends to a server. */

@@ -31,12 +31,14 @@ export interface CreatedBoard {
   links?: LinkPolicy;
 }
 
-/** GET /api/boards/:id: what the board is, seen with the caller's link. */
-export interface BoardSummary {
+/**
+ * GET /api/boards/:id/access: what the caller may do on the board, without its content — read
+ * without loading the board, so the socket that follows is the first to load it (and may be sent
+ * the stored state while the server builds the board). The board page opens with this.
+ */
+export interface AccessSummary {
   id: string;
   createdAt: string;
-  meta: { title?: string; municipality?: string; language?: string };
-  counts: { nodes: number; edges: number };
   role: Role;
   /** With sign-in (issue #17): which share links open the board; absent = all. */
   links?: LinkPolicy;
@@ -45,6 +47,12 @@ export interface BoardSummary {
   /** Which of the board's links the caller holds (shared/trust.ts); a stat or kommune link also names its side. */
   link?: 'owner' | 'editor' | 'viewer' | 'stat' | 'kommune';
   side?: 'stat' | 'kommune';
+}
+
+/** GET /api/boards/:id: what the board is, seen with the caller's link: its access and its title and size. */
+export interface BoardSummary extends AccessSummary {
+  meta: { title?: string; municipality?: string; language?: string };
+  counts: { nodes: number; edges: number };
 }
 
 /** One snapshot as the API lists it (its content is fetched on its own). */

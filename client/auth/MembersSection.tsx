@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { SIDES, SIDE_LABELS, type Side } from '../../shared';
-import { ApiError, getBoard, type Role } from '../api';
+import { ApiError, getBoardAccess, type Role } from '../api';
 import { copyText } from '../landing/LinkRow';
 import {
   createInvitation, invitationLink, listMembers, removeMember, setLinkPolicy, updateMember, type LinkPolicy, type Member,
@@ -30,7 +30,7 @@ export function MembersSection({ boardId, token, isOwner }: { boardId: string; t
   useEffect(() => {
     let live = true;
     listMembers(boardId, token).then((m) => live && setMembers(m), (err: unknown) => live && fail(err));
-    getBoard(boardId, token).then((b) => live && setPolicy(b.links ?? 'all'), () => undefined);
+    getBoardAccess(boardId, token).then((b) => live && setPolicy(b.links ?? 'all'), () => undefined);
     return () => {
       live = false;
     };

@@ -1,7 +1,7 @@
 // /b/:id: checks the link with the server, asks for a name once, then opens the live board.
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/I18nProvider';
-import { ApiError, getBoard, type BoardSummary, type Role } from '../api';
+import { ApiError, getBoardAccess, type AccessSummary, type Role } from '../api';
 import { navigate } from '../navigation';
 import { forgetBoard, forgetLink, listRecent, recentToken, rememberBoard } from '../landing/recentBoards';
 import { clearLocalCopy } from './localCopy';
@@ -15,7 +15,7 @@ import { saveIdentity } from '../workshop/identity';
 import { useSignIn } from '../auth/useSignIn';
 import { signInHref } from '../auth/authApi';
 
-type Load = { state: 'loading' } | { state: 'ready'; role: Role; info: BoardSummary | null } | { state: 'error'; message: string };
+type Load = { state: 'loading' } | { state: 'ready'; role: Role; info: AccessSummary | null } | { state: 'error'; message: string };
 
 export type GoneReason = 'deleted' | 'revoked' | 'removed' | 'signedOut';
 
@@ -37,7 +37,7 @@ async function forgetGone(boardId: string, token: string, reason: GoneReason): P
     // A rotation usually renews several links: keep only the other links held that still work.
     for (const other of Object.values(listRecent().find((b) => b.id === boardId)?.tokens ?? {})) {
       if (lastLink || !other) break;
-      const stale = await getBoard(boardId, other).then(
+      const stale = await getBoardAccess(boardId, other).then(
         () => false,
         (err: unknown) => err instanceof ApiError && (err.status === 401 || err.status === 403 || err.status === 404),
       );
@@ -69,10 +69,12 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
     // The socket's ticket travels beside the summary (the first summary only: a later one is the
     // live board reading its role again).
     if (token && summaryAsked === 0 && navigator.onLine) prefetchTicket(boardId, token);
-    getBoard(boardId, token)
+    // Access only: the board's content (its title too) comes over the socket, which is then the
+    // first to load the board on the server and can be sent it while the server builds it.
+    getBoardAccess(boardId, token)
       .then((info) => {
         if (cancelled) return;
-        if (token && !info.member) rememberBoard({ id: boardId, title: info.meta.title ?? '', role: info.role, token });
+        if (token && !info.member) rememberBoard({ id: boardId, title: '', role: info.role, token });
         // A member's name and side are the verified ones from the server, not chosen in the join dialog.
         if (info.member) saveIdentity(info.member.name, info.member.side);
         setLoad({ state: 'ready', role: info.role, info });
@@ -144,5 +146,5 @@ export function BoardPage({ boardId, token: urlToken }: { boardId: string; token
     setLoad({ state: 'loading' });
     void forgetGone(boardId, token, reason).then((key) => setLoad({ state: 'error', message: t(key) }));
   };
-  return <BoardView boardId={boardId} token={token} role={load.role} side={boundSide} name={identity.name} initialTitle={load.info?.meta.title ?? ''} onGone={onGone} onMemberChanged={() => askSummaryAgain((n) => n + 1)} />;
+  return <BoardView boardId={boardId} token={token} role={load.role} side={boundSide} name={identity.name} initialTitle={listRecent().find((b) => b.id === boardId)?.title ?? ''} onGone={onGone} onMemberChanged={() => askSummaryAgain((n) => n + 1)} />;
 }

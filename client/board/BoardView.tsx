@@ -1,5 +1,6 @@
 // Puts one live board together: connection, store, presence, actions and undo, then the layout
 // (top bar, toolbar, canvas, side panels). Each part lives in its own module.
+import { rememberTitle } from '../landing/recentBoards';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
@@ -119,7 +120,9 @@ function LiveBoard({ boardId, token, role, side, name, initialTitle, conn }: Pro
   const title = useSyncExternalStore(store.subscribeMeta, () => String(store.maps.meta.get('title') ?? '')) || initialTitle;
   useEffect(() => {
     document.title = title ? `${title} – Målkart` : 'Målkart';
-  }, [title]);
+    // The recent-boards list shows the title the board has (the page opens without asking for it).
+    rememberTitle(boardId, title);
+  }, [title, boardId]);
 
   const [paletteKind, setPaletteKind] = useState<NodeKind>('goal');
   const [helpOpen, setHelpOpen] = useState(false);

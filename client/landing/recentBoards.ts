@@ -96,6 +96,14 @@ export function rememberBoard(entry: { id: string; title: string; role: Role; to
   rememberLinks(entry.id, { [entry.role]: entry.token }, { title: entry.title });
 }
 
+/** The board's title as the board itself now has it, for a board already in the list (others are not added). */
+export function rememberTitle(id: string, title: string): void {
+  const list = listRecent();
+  const prev = list.find((b) => b.id === id);
+  if (!prev || !title || prev.title === title) return;
+  save(list.map((b) => (b.id === id ? { ...b, title } : b)));
+}
+
 export function forgetBoard(id: string): void {
   save(listRecent().filter((b) => b.id !== id));
 }

@@ -152,6 +152,21 @@ describe('GET /api/boards/:id', () => {
     }
   });
 
+  it('/access gives the role and link of each token without loading the board, and refuses as the summary does', async () => {
+    server = await startTestServer();
+    const board = await createBoard(server.url, { board: EXAMPLE_BOARD });
+    await server.rooms.unload(board.id);
+    for (const role of ['owner', 'editor', 'viewer', 'stat'] as const) {
+      const res = await api('GET', `/api/boards/${board.id}/access`, { token: board.tokens[role] });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ id: board.id, createdAt: expect.any(String), role: role === 'stat' ? 'editor' : role, link: role, ...(role === 'stat' ? { side: 'stat' } : {}) });
+    }
+    expect(server.rooms.loadedCount).toBe(0);
+    expectError(await api('GET', `/api/boards/${board.id}/access`), 401, 'token_missing');
+    expectError(await api('GET', `/api/boards/${board.id}/access`, { token: 'not-a-token' }), 403, 'token_invalid');
+    expectError(await api('GET', '/api/boards/doesnotexist0000/access', { token: board.tokens.owner }), 404, 'board_not_found');
+  });
+
   it('counts follow live edits', async () => {
     server = await startTestServer();
     const board = await createBoard(server.url);

@@ -8,7 +8,7 @@ import { CLOSE } from '../protocol';
 import { newResourceId, newToken, hashToken, newTokens } from '../auth/tokens';
 import { InvalidError, NotFoundError } from '../errors';
 import { access, requireRole } from './boardAccess';
-import { ROLES, type BoardSummary, type Role } from '../../shared';
+import { ROLES, type AccessSummary, type BoardSummary, type Role } from '../../shared';
 import type { TicketStore } from '../auth/wsTickets';
 import { sealAll, unsealLinks } from '../auth/sealedLinks';
 import { isSide } from '../../shared';
@@ -80,20 +80,30 @@ export function boardsRouter(
     res.status(201).location(`/api/boards/${id}`).json({ id, tokens, ...(creator ? { links: 'none' } : {}) });
   });
 
-  router.get('/:id', requireRole(storage, 'viewer'), async (req, res) => {
+  /** The caller's access to the board, from its record alone (the board is not loaded for it). */
+  const accessOf = (req: Parameters<typeof access>[0]): AccessSummary => {
     const { board, role, link, side, identity } = access(req);
-    const body = await rooms.withRoom(board.id, (room): BoardSummary => {
-      // Opening a board waits for this: the title and counts only, not every card read.
+    return {
+      id: board.id, createdAt: board.createdAt, role, link,
+      ...(side ? { side } : {}),
+      // With sign-in (issue #17): which share links open it, and a verified member's name and side, from the server.
+      ...(board.links ? { links: linkPolicyOf(board) } : {}),
+      ...(identity.verified ? { member: { sub: identity.sub!, name: identity.name!, side: identity.side! } } : {}),
+    };
+  };
+
+  router.get('/:id', requireRole(storage, 'viewer'), async (req, res) => {
+    const body = await rooms.withRoom(access(req).board.id, (room): BoardSummary => {
+      // The title and counts only, not every card read.
       const maps = boardMaps(room.doc);
-      return {
-        id: board.id, createdAt: board.createdAt, meta: readMeta(maps), counts: { nodes: maps.nodes.size, edges: maps.edges.size }, role, link,
-        ...(side ? { side } : {}),
-        // With sign-in (issue #17): which share links open it, and a verified member's name and side, from the server.
-        ...(board.links ? { links: linkPolicyOf(board) } : {}),
-        ...(identity.verified ? { member: { sub: identity.sub!, name: identity.name!, side: identity.side! } } : {}),
-      };
+      return { ...accessOf(req), meta: readMeta(maps), counts: { nodes: maps.nodes.size, edges: maps.edges.size } };
     });
     res.json(body);
+  });
+
+  // What the board page opens with: the board's content comes over the socket.
+  router.get('/:id/access', requireRole(storage, 'viewer'), (req, res) => {
+    res.json(accessOf(req));
   });
 
   router.post('/:id/tokens/rotate', requireRole(storage, 'owner'), async (req, res) => {
