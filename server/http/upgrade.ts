@@ -66,6 +66,14 @@ async function forwardToOwner(cluster: Cluster, req: IncomingMessage, socket: Du
   return false;
 }
 
+/** The early state's frame, encoded once per load however many new clients are sent it (a workshop joining at once). */
+const earlyFrames = new WeakMap<Uint8Array, Uint8Array>();
+function earlyFrameOf(state: Uint8Array): Uint8Array {
+  let frame = earlyFrames.get(state);
+  if (!frame) earlyFrames.set(state, (frame = encodeSyncStep2Update(state)));
+  return frame;
+}
+
 export function attachWebSockets(
   server: Server, storage: BoardStorage, rooms: RoomManager, config: ServerConfig, metrics: Metrics, log: Logger = createLogger('silent'),
   tickets: TicketStore | null = null,
@@ -123,7 +131,7 @@ export function attachWebSockets(
             early = ws;
             ws.pause(); // its frames wait for the room
             ws.on('error', () => ws.terminate()); // until its Connection listens
-            const frame = encodeSyncStep2Update(state);
+            const frame = earlyFrameOf(state);
             metrics.bytesOut.inc(frame.byteLength);
             metrics.earlyStates.inc();
             ws.send(frame, () => resolve());
