@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, cardSelector, newPerson, openAnalysis, openBoard } from './support/browser';
 import { createBoard } from './support/server';
 import { connectNodeClient } from './support/yclient';
+import { seriousViolations } from './support/axe';
 import { createNode, link } from '../shared';
 import { browser, server, useServerAndBrowser } from './support/session';
 import { EXAMPLE_BOARD } from '../shared/examples';
@@ -21,6 +22,37 @@ useServerAndBrowser();
 const marked = (page: Page, mark: 'on' | 'dim') => page.evaluate((m) => window.__malkart!.threadMarks(m), mark);
 const pathIds = (page: Page, prefix: string, group: string) =>
   page.locator(`[data-testid="${prefix}-${group}"] [data-rt-id]`).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.rtId!));
+
+/** Each dimmed card drawn: its opacity, and whether every text in it has 4.5:1 against its background. */
+const dimmedContrast = (page: Page) =>
+  page.evaluate(() => {
+    const lum = (c: string) => {
+      const [r, g, b] = c.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+        const x = Number(v) / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const ratio = (a: string, b: string) => {
+      const [x, y] = [lum(a), lum(b)];
+      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+    };
+    return [...document.querySelectorAll<HTMLElement>('.mk-card.is-thread-dim')].map((card) => {
+      // Every element with text of its own, against the nearest background painted behind it in the card.
+      const backgroundOf = (el: HTMLElement | null): string => {
+        for (let e = el; e && e !== card.parentElement; e = e.parentElement) {
+          const c = getComputedStyle(e).backgroundColor;
+          if (!/rgba\(.*,\s*0\)$/.test(c) && c !== 'transparent') return c;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      const texts = [card, ...card.querySelectorAll<HTMLElement>('*')]
+        .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+        .map((el) => ratio(getComputedStyle(el).color, backgroundOf(el)));
+      const worst = Math.min(...texts);
+      return { id: card.closest('.react-flow__node')?.getAttribute('data-id'), opacity: Number(getComputedStyle(card).opacity), worst: Math.round(worst * 100) / 100, ok: worst >= 4.5 };
+    });
+  });
 
 describe('rød tråd', () => {
   it('shows the chain of a card on the canvas, in the side panel and in the outline; the board-wide check jumps to each break', async () => {
@@ -44,6 +76,12 @@ describe('rød tråd', () => {
     expect(await page.locator(`${cardSelector('K3')} .mk-card.is-thread-dim`).count()).toBe(1);
     // Focus stayed on the card.
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe('K4');
+    // Dimmed is grey, not faded: every dimmed card's text keeps AA contrast (4.5:1) while the thread
+    // is shown. (axe leaves the canvas's cards "incomplete", so the contrast is computed here.)
+    const dimmed = await dimmedContrast(page);
+    expect(dimmed.length).toBeGreaterThan(0);
+    for (const d of dimmed) expect(d, JSON.stringify(d)).toMatchObject({ opacity: 1, ok: true });
+    expect(await seriousViolations(page, '.react-flow__nodes')).toEqual([]);
     // The ordered path: what it answers to (the vision first), the card, what carries it out; the break named.
     expect(await pathIds(page, 'rt-side', 'above')).toEqual(['K0', 'N1', 'K1', 'K2']);
     expect(await pathIds(page, 'rt-side', 'below')).toEqual(['K5', 'L2', 'L4']);
