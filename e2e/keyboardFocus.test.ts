@@ -170,6 +170,51 @@ describe('keystrokes go where the person is typing', () => {
     expect(await notOnBody(kommune.page)).toBe('reply-toggle');
   });
 
+  // WCAG 2.1.4: one-character shortcuts can be turned off (a speech-input user saying «new link»
+  // would otherwise make a card and start a link); the rest of the keyboard keeps working.
+  it('the one-key shortcuts can be turned off in the help, for this browser; Ctrl, F1, Delete and the arrows still work', async () => {
+    const p = kommune.page;
+    const before = await count(p);
+    await openCard(p, 'g3');
+    await p.locator(cardSelector('g3')).focus();
+    await p.keyboard.press('F1');
+    const toggle = p.getByTestId('letter-keys');
+    await toggle.waitFor();
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await p.keyboard.press('Escape');
+    await toggle.waitFor({ state: 'detached' });
+
+    await p.locator(cardSelector('g3')).focus();
+    for (const key of ['n', 'l', 'r', 'g', 'f', '/', '?', 'Shift+P']) await p.keyboard.press(key);
+    expect(await count(p)).toBe(before);
+    expect(await p.locator('.mk-modal, [data-testid="link-picker"], [data-testid="red-thread-panel"]').count()).toBe(0);
+    expect(await p.evaluate(() => document.documentElement.hasAttribute('data-presenting'))).toBe(false);
+    expect(await active(p)).toBe('g3');
+    expect(await p.getByTestId('red-thread-toggle').getAttribute('aria-keyshortcuts')).toBeNull();
+    // The arrows still move the card, Ctrl+Z takes it back; F1 still opens the help.
+    const x0 = (await cards(p)).find((c) => c.id === 'g3')!.x;
+    await p.keyboard.press('ArrowRight');
+    await waitForBoard(p, `return cards.find(c => c.id === 'g3').x > ${x0}`);
+    await p.keyboard.press('Control+z');
+    await waitForBoard(p, `return cards.find(c => c.id === 'g3').x === ${x0}`);
+
+    // Kept for this browser, and on again from the help.
+    await p.reload();
+    await p.waitForFunction(() => window.__malkart?.syncState() === 'online');
+    await p.locator(cardSelector('g3')).focus();
+    await p.keyboard.press('n');
+    await p.keyboard.press('F1');
+    expect(await toggle.isChecked()).toBe(false);
+    expect(await count(p)).toBe(before);
+    await toggle.check();
+    await p.keyboard.press('Escape');
+    await p.locator(cardSelector('g3')).focus();
+    await p.keyboard.press('n');
+    await waitForBoard(p, `return cards.length === ${before + 1}`);
+    await p.keyboard.press('Escape');
+  });
+
   it('Escape closes a side panel and gives focus back to the button that opened it', async () => {
     const p = kommune.page;
     await p.getByTestId('panel-comments').click();

@@ -1,6 +1,7 @@
 import { useT } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { Modal } from '../ui/Modal';
+import { setLetterKeys, useLetterKeys } from '../ui/letterKeys';
 
 const SHORTCUTS: [string | StringKey, StringKey][] = [
   ['N', 'kNew'],
@@ -19,22 +20,37 @@ const SHORTCUTS: [string | StringKey, StringKey][] = [
   ['R', 'rtShowShortcut'],
   ['Esc', 'kEscape'],
   ['Shift+P', 'kPresent'],
-  ['?', 'kHelp'],
+  ['? / F1', 'kHelp'],
 ];
+
+/** Rows that are one-character shortcuts, off when the person has turned those off. */
+const ONE_KEY = new Set<StringKey>(['kNew', 'kLink', 'kFocusCanvas', 'rtShowShortcut', 'kPresent']);
 
 export function HelpDialog({ onClose }: { onClose(): void }) {
   const t = useT();
+  const letterKeys = useLetterKeys();
+  const off = (what: StringKey) => !letterKeys && ONE_KEY.has(what);
   return (
     <Modal title={t('helpTitle')} onClose={onClose} wide>
       <p>{t('helpIntro')}</p>
+      <label className="mk-check">
+        <input type="checkbox" checked={letterKeys} onChange={(e) => setLetterKeys(e.target.checked)} aria-describedby="mk-letterkeys-hint" data-testid="letter-keys" />
+        {t('letterKeysToggle')}
+      </label>
+      <p id="mk-letterkeys-hint" className="mk-muted mk-small">
+        {t('letterKeysHint')}
+      </p>
       <table className="mk-shortcuts">
         <tbody>
           {SHORTCUTS.map(([keys, what]) => (
-            <tr key={what}>
+            <tr key={what} className={off(what) ? 'is-off' : undefined}>
               <th scope="row">
                 <kbd>{keys.startsWith('keys') ? t(keys as StringKey) : keys}</kbd>
               </th>
-              <td>{t(what)}</td>
+              <td>
+                {t(what)}
+                {off(what) && ` ${t('letterKeysOff')}`}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -17,6 +17,7 @@ import { SIDE_LABELS, isSide } from '../../shared';
 import { sideColor } from '../workshop/sideColors';
 import { motionMs } from './motion';
 import { SignInBar } from '../auth/SignInBar';
+import { useLetterKeys } from '../ui/letterKeys';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',
@@ -36,6 +37,7 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token, outl
   const { readOnly, role } = useBoardContext();
   const peers = usePeers();
   const rf = useReactFlow();
+  const letterKeys = useLetterKeys();
   const roleLabel = { owner: t('roleOwner'), editor: t('roleEditor'), viewer: t('roleViewer') }[role];
   return (
     <header className="mk-topbar">
@@ -58,7 +60,7 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token, outl
         </button>
         <SearchBox />
         <FilterMenu />
-        <button type="button" className="mk-btn" onClick={() => void rf.fitView({ padding: 0.08, duration: motionMs(300) })} aria-keyshortcuts="F">
+        <button type="button" className="mk-btn" onClick={() => void rf.fitView({ padding: 0.08, duration: motionMs(300) })} aria-keyshortcuts={letterKeys ? 'F' : undefined}>
           {t('fit')}
         </button>
         <ExportMenu boardId={boardId} token={token} />
@@ -99,7 +101,7 @@ export function TopBar({ title, state, onHelp, onSnapshots, boardId, token, outl
         <ShareButton boardId={boardId} token={token} />
         {role === 'owner' && !readOnly && <AuditButton boardId={boardId} token={token} />}
         <LanguageSwitch />
-        <button type="button" className="mk-btn mk-btn-ghost" onClick={onHelp} aria-keyshortcuts="?">
+        <button type="button" className="mk-btn mk-btn-ghost" onClick={onHelp} aria-keyshortcuts={letterKeys ? '? F1' : 'F1'}>
           {t('help')}
         </button>
       </div>

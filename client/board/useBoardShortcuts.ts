@@ -1,6 +1,7 @@
 // Keyboard shortcuts of the board (listed in the help dialog). Single-key shortcuts act only when
 // focus is on the canvas or a card (or nowhere in particular); typing in a field, a menu, a dialog
-// or a side panel is left alone, so a keystroke always goes where the person is typing.
+// or a side panel is left alone, so a keystroke always goes where the person is typing. The
+// one-character ones can be turned off (client/ui/letterKeys.ts).
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useReactFlow } from '@xyflow/react';
@@ -10,6 +11,7 @@ import type { Clip } from './boardActions';
 import type { Notify } from '../ui/Toasts';
 import { motionMs } from './motion';
 import { useRedThread } from '../redThread/RedThreadContext';
+import { isCharacterKey, letterKeysOn } from '../ui/letterKeys';
 
 interface Handlers {
   undo: Y.UndoManager | null;
@@ -100,6 +102,8 @@ export function useBoardShortcuts(h: Handlers): void {
       }
       if (mod || e.altKey) return;
       if (!onBoardSurface(e.target)) return;
+      // One-character shortcuts can be turned off (help dialog; WCAG 2.1.4).
+      if (isCharacterKey(e) && !letterKeysOn()) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
         e.preventDefault();
         requestDelete();

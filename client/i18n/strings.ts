@@ -210,6 +210,17 @@ export const STRINGS = {
   kSearch: l('Søk', 'Søk', 'Search'),
   kMulti: l('Velg flere (Ctrl+klikk, eller Shift og dra)', 'Vel fleire (Ctrl+klikk, eller Shift og dra)', 'Select several (Ctrl+click, or Shift and drag)'),
   kHelp: l('Denne hjelpen', 'Denne hjelpa', 'This help'),
+  letterKeysToggle: l(
+    'Hurtigtaster med én tast (N, L, F, G, R, /, ?, Shift+P) er på',
+    'Snarvegar med éin tast (N, L, F, G, R, /, ?, Shift+P) er på',
+    'One-key shortcuts (N, L, F, G, R, /, ?, Shift+P) are on',
+  ),
+  letterKeysHint: l(
+    'Slå dem av hvis du bruker talestyring eller lett kommer borti tastene. Knappene gjør det samme, og hurtigtaster med Ctrl, F1, Delete, Esc og piltastene virker fortsatt.',
+    'Slå dei av om du brukar talestyring eller lett kjem borti tastane. Knappane gjer det same, og snarvegar med Ctrl, F1, Delete, Esc og piltastane verkar framleis.',
+    'Turn them off if you use speech input or tend to brush the keys. The buttons do the same, and shortcuts with Ctrl, F1, Delete, Esc and the arrow keys still work.',
+  ),
+  letterKeysOff: l('(av)', '(av)', '(off)'),
   kEscape: l('Avbryt / fjern valg', 'Avbryt / fjern val', 'Cancel / clear selection'),
   kFocusCanvas: l('Fokus til tavla', 'Fokus til tavla', 'Focus the board'),
   // keys shown in the help dialog and React Flow's own accessible labels

@@ -8,6 +8,7 @@ import { openThreads } from '../../shared';
 import { useWorkshop, useWorkshopVersion, type PanelName } from './WorkshopContext';
 import { Timer } from './Timer';
 import { VoteStatus } from './VoteStatus';
+import { useLetterKeys } from '../ui/letterKeys';
 
 const PANELS: [PanelName, StringKey][] = [
   ['people', 'wsParticipants'],
@@ -21,6 +22,7 @@ const PANELS: [PanelName, StringKey][] = [
 export function WorkshopBar({ meeting }: { meeting?: ReactNode } = {}) {
   const { t } = useI18n();
   const { ws, wa, me, isFacilitator, following, setFollowing, panel, setPanel, presenting, setPresenting, canEdit } = useWorkshop();
+  const letterKeys = useLetterKeys();
   useWorkshopVersion();
   const rf = useReactFlow();
   const facilitator = ws.facilitator();
@@ -74,8 +76,8 @@ export function WorkshopBar({ meeting }: { meeting?: ReactNode } = {}) {
         type="button"
         className={`mk-btn mk-btn-small${presenting ? ' is-active' : ''}`}
         aria-pressed={presenting}
-        aria-keyshortcuts="Shift+P"
-        title={presenting ? undefined : `${t('wsPresent')} (Shift+P)`}
+        aria-keyshortcuts={letterKeys ? 'Shift+P' : undefined}
+        title={presenting || !letterKeys ? undefined : `${t('wsPresent')} (Shift+P)`}
         onClick={() => setPresenting(!presenting)}
         data-testid="present-toggle"
       >

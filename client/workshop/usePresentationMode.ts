@@ -1,6 +1,7 @@
 // Presentation mode for the projector: large type, no editing chrome. Shift+P toggles it (when not
 // typing), Escape leaves. The page shows it through a data attribute the stylesheet reads.
 import { useEffect, useRef } from 'react';
+import { letterKeysOn } from '../ui/letterKeys';
 
 function isTyping(el: EventTarget | null): boolean {
   const e = el as HTMLElement | null;
@@ -26,7 +27,7 @@ export function usePresentationMode(on: boolean, set: (on: boolean) => void): vo
         return;
       }
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'P' && e.shiftKey) {
+      if (e.key === 'P' && e.shiftKey && letterKeysOn()) {
         e.preventDefault();
         set(!ref.current);
       }
