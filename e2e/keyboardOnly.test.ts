@@ -134,6 +134,25 @@ describe('keyboard only', () => {
     expect(await focusIsHeld('«Enig»')).toBe(`card:${created}`);
   });
 
+  // Several cards at once (for «Samle valgte lapper» or a vote over the selected cards): Ctrl+Enter
+  // (or Ctrl+Space) on a focused card adds it to the selection or takes it out.
+  it('selects several cards: Tab to a card, Ctrl+Enter adds it to the selection, again takes it out', async () => {
+    await tabTo('.react-flow__node[data-id="g3"]', { back: true });
+    await page.keyboard.press('Enter');
+    await tabTo('.react-flow__node[data-id="g1"]', { back: true });
+    await page.keyboard.press('Control+Enter');
+    const selected = () => page.evaluate(() => [...window.__malkart!.selected()].sort());
+    expect(await selected()).toEqual(['g1', 'g3']);
+    await page.getByText('2 kort valgt').waitFor();
+    await page.keyboard.press('Control+Enter');
+    expect(await selected()).toEqual(['g3']);
+    expect(await focusIsHeld('Ctrl+Enter')).toBe('card:g1');
+    // Back to the card made above, alone, for the steps after this.
+    await tabTo(`.react-flow__node[data-id="${created}"]`);
+    await page.keyboard.press('Enter');
+    expect(await selected()).toEqual([created]);
+  });
+
   it('deletes with Delete, confirmed with Enter', async () => {
     // G focuses the selected card (a no-op here: the step above left focus on it).
     await page.keyboard.press('g');

@@ -32,6 +32,7 @@ import type { Notify } from '../ui/Toasts';
 import { focusCard } from '../ui/focusCard';
 import { ParkingArea } from '../workshop/ParkingArea';
 import { useFocusRescue } from './useFocusRescue';
+import { useKeyboardDeselect } from './useKeyboardDeselect';
 import { useAriaNames } from './nodes/useAriaNames';
 
 export const PALETTE_MIME = 'application/x-malkart-kind';
@@ -112,6 +113,7 @@ export function Canvas({ paletteKind, undo, loaded, onHelp, notify }: Props) {
     return () => mo.disconnect();
   }, [rf]);
   useFocusRescue(store);
+  useKeyboardDeselect(wrapper, store);
   useAriaNames();
 
   // Fit the board into view once its content has arrived.

@@ -208,7 +208,11 @@ export const STRINGS = {
   kRedo: l('Gjør om', 'Gjer om', 'Redo'),
   kCopy: l('Kopier / lim inn / dupliser', 'Kopier / lim inn / dupliser', 'Copy / paste / duplicate'),
   kSearch: l('Søk', 'Søk', 'Search'),
-  kMulti: l('Velg flere (Ctrl+klikk, eller Shift og dra)', 'Vel fleire (Ctrl+klikk, eller Shift og dra)', 'Select several (Ctrl+click, or Shift and drag)'),
+  kMulti: l(
+    'Velg flere: Ctrl+Enter på et kort legger det til eller tar det ut (eller Ctrl+klikk, eller Shift og dra)',
+    'Vel fleire: Ctrl+Enter på eit kort legg det til eller tek det ut (eller Ctrl+klikk, eller Shift og dra)',
+    'Select several: Ctrl+Enter on a card adds it or takes it out (or Ctrl+click, or Shift and drag)',
+  ),
   kHelp: l('Denne hjelpen', 'Denne hjelpa', 'This help'),
   letterKeysToggle: l(
     'Hurtigtaster med én tast (N, L, F, G, R, /, ?, Shift+P) er på',
@@ -225,7 +229,7 @@ export const STRINGS = {
   kFocusCanvas: l('Fokus til tavla', 'Fokus til tavla', 'Focus the board'),
   // keys shown in the help dialog and React Flow's own accessible labels
   keysDoubleClick: l('Dobbeltklikk', 'Dobbeltklikk', 'Double-click'),
-  keysMulti: l('Ctrl+klikk / Shift+dra', 'Ctrl+klikk / Shift+dra', 'Ctrl+click / Shift+drag'),
+  keysMulti: l('Ctrl+Enter / Ctrl+klikk / Shift+dra', 'Ctrl+Enter / Ctrl+klikk / Shift+dra', 'Ctrl+Enter / Ctrl+click / Shift+drag'),
   a11yNode: l(
     'Trykk Enter eller mellomrom for å velge kortet. Piltastene flytter valgte kort, L kobler, Delete sletter.',
     'Trykk Enter eller mellomrom for å velje kortet. Piltastane flyttar valde kort, L koplar, Delete slettar.',
