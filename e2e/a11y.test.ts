@@ -89,6 +89,17 @@ for (const lang of ['nb', 'en'] as const) {
       await clean();
     });
 
+    // WCAG 3.1.2: the board's own text (a bokmål board) is marked as such on an English screen, so
+    // it is read with Norwegian pronunciation; on a bokmål screen it needs no mark.
+    it('the board\'s text carries its language where the UI speaks another', async () => {
+      const want = lang === 'nb' ? null : 'nb';
+      expect(await page.locator(`${cardSelector('K1')} :is(.mk-card-title, .mk-card-low-title)`).getAttribute('lang')).toBe(want);
+      expect(await page.getByTestId('field-title').getAttribute('lang')).toBe(want);
+      expect(await page.getByTestId('field-description').getAttribute('lang')).toBe(want);
+      // The UI's own words on the card stay in the UI language.
+      expect(await page.locator(cardSelector('K1')).evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe(lang);
+    });
+
     it('the outline view', async () => {
       await page.getByTestId('outline-toggle').click();
       try {

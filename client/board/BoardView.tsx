@@ -38,6 +38,7 @@ import { useIdentity } from '../workshop/identity';
 import { OutlineView } from '../outline/OutlineView';
 import { RemoteAnnouncer } from '../outline/RemoteAnnouncer';
 import { RedThreadProvider } from '../redThread/RedThreadContext';
+import { ContentLangProvider } from './contentLang';
 
 interface Props {
   boardId: string;
@@ -153,6 +154,7 @@ function LiveBoard({ boardId, token, role, side, name, initialTitle, conn }: Pro
     <BoardContext.Provider value={shown}>
       <ReactFlowProvider key={snap.status === 'ready' ? `${snap.route.sid}|${snap.route.mode}|${snap.asOf.getTime()}` : 'live'}>
         <BoardAnalysis>
+        <ContentLangProvider store={shown.store}>
         <RedThreadProvider>
         <WorkshopProvider notify={toasts.push} server={server}>
         <div className="mk-board" data-role={role} data-snapshot={snap.status === 'off' ? undefined : snap.route.mode}>
@@ -202,6 +204,7 @@ function LiveBoard({ boardId, token, role, side, name, initialTitle, conn }: Pro
         </div>
         </WorkshopProvider>
         </RedThreadProvider>
+        </ContentLangProvider>
         </BoardAnalysis>
       </ReactFlowProvider>
     </BoardContext.Provider>

@@ -12,6 +12,7 @@ import { DiffBadge } from '../../snapshots/DiffBadge';
 import { CardMarks } from '../../workshop/CardMarks';
 import { SdgChip } from '../panels/SdgPicker';
 import { LOW_DETAIL_ZOOM } from '../ZoomLevel';
+import { useContentLang } from '../contentLang';
 
 const lowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
 
@@ -25,6 +26,7 @@ interface Props {
 
 export const CardShell = memo(function CardShell({ data, selected, className, icon, children }: Props) {
   const { t, pick } = useI18n();
+  const contentLang = useContentLang();
   const { readOnly } = useBoardContext();
   const low = useStore(lowDetail);
   const { card, ring, invalid, match, diff, thread } = data;
@@ -58,7 +60,9 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
     return (
       <div className={classes} style={style} data-card-id={card.id} data-tier={card.tier} data-diff={diff}>
         {diff && <DiffBadge mark={diff} />}
-        <div className="mk-card-low-title">{title}</div>
+        <div className="mk-card-low-title" lang={contentLang}>
+          {title}
+        </div>
         {/* The SDG colours stay visible at overview zoom: they are what a planner scans the map for. */}
         {card.sdg?.length ? (
           <span className="mk-sdg">
@@ -87,7 +91,9 @@ export const CardShell = memo(function CardShell({ data, selected, className, ic
         </span>
         <span className="mk-owner-badge">{ownerLabel}</span>
       </div>
-      <div className="mk-card-title">{title}</div>
+      <div className="mk-card-title" lang={contentLang}>
+        {title}
+      </div>
       {children}
       <CardMarks card={card} />
       {invalid && (

@@ -9,6 +9,7 @@ import { CardShell } from './CardShell';
 import { SdgChip } from '../panels/SdgPicker';
 import { SeriesChart } from './SeriesChart';
 import { indicatorStateText } from './indicatorState';
+import { useContentLang } from '../contentLang';
 
 type P = NodeProps<CardNode>;
 
@@ -130,9 +131,14 @@ export const ContextNode = memo(function ContextNode({ data, selected }: P) {
 
 export const NoteNode = memo(function NoteNode({ data, selected }: P) {
   const d = data.card.description;
+  const contentLang = useContentLang();
   return (
     <CardShell data={data} selected={selected} icon={KIND_STYLE.note.icon} className="mk-card-note">
-      {d && <div className="mk-card-desc">{d.length > 140 ? `${d.slice(0, 140)}…` : d}</div>}
+      {d && (
+        <div className="mk-card-desc" lang={contentLang}>
+          {d.length > 140 ? `${d.slice(0, 140)}…` : d}
+        </div>
+      )}
     </CardShell>
   );
 });

@@ -7,6 +7,7 @@ import { plainValue, type TextField } from '../../../shared';
 import { useBoardContext } from '../BoardContext';
 import { bindTextField } from '../yTextBinding';
 import type { Check } from './fields';
+import { useContentLang } from '../contentLang';
 
 interface Props {
   cardId: string;
@@ -47,6 +48,7 @@ function useFieldValue(cardId: string, field: TextField): unknown {
 
 export function BoundTextField({ cardId, field, label, id, multiline, maxLength, check, testId }: Props) {
   const { actions, readOnly } = useBoardContext();
+  const contentLang = useContentLang(); // what is typed here is the board's text
   const auto = useId();
   const inputId = id ?? auto;
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -74,6 +76,7 @@ export function BoundTextField({ cardId, field, label, id, multiline, maxLength,
 
   const common = {
     id: inputId,
+    lang: contentLang,
     ref,
     readOnly,
     maxLength,
