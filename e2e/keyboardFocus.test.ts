@@ -215,6 +215,37 @@ describe('keystrokes go where the person is typing', () => {
     await p.keyboard.press('Escape');
   });
 
+  // WCAG 2.2.2: other people's cursors move by themselves; they can be hidden (and shown again).
+  it('other people\'s cursors can be hidden in the help, and shown again', async () => {
+    const p = kommune.page;
+    const siri = p.locator('[data-testid="peer-cursor"][data-name="Siri Stat"]');
+    const moveSiri = async () => {
+      const box = (await stat.page.getByTestId('canvas').boundingBox())!;
+      await stat.page.mouse.move(box.x + 200 + Math.random() * 100, box.y + 200);
+      await stat.page.mouse.move(box.x + 320, box.y + 240, { steps: 4 });
+    };
+    await moveSiri();
+    await siri.waitFor();
+    const help = async () => {
+      await p.getByRole('button', { name: 'Hjelp', exact: true }).click();
+      await p.getByTestId('peer-cursors').waitFor();
+    };
+    await help();
+    await p.getByTestId('peer-cursors').uncheck();
+    await p.keyboard.press('Escape');
+    await siri.waitFor({ state: 'detached' });
+    await moveSiri();
+    await p.waitForTimeout(400);
+    expect(await siri.count()).toBe(0);
+    // Who is here still shows.
+    expect(await p.locator('.mk-avatars li[data-side="stat"]').count()).toBeGreaterThan(0);
+    await help();
+    await p.getByTestId('peer-cursors').check();
+    await p.keyboard.press('Escape');
+    await moveSiri();
+    await siri.waitFor();
+  });
+
   it('Escape closes a side panel and gives focus back to the button that opened it', async () => {
     const p = kommune.page;
     await p.getByTestId('panel-comments').click();

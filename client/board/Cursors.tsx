@@ -4,6 +4,7 @@ import { ViewportPortal, useStore, type ReactFlowState } from '@xyflow/react';
 import { usePeers } from '../ui/usePeers';
 import { SIDE_LABELS, isSide } from '../../shared';
 import { useI18n } from '../i18n/I18nProvider';
+import { usePeerCursors } from '../ui/preferences';
 
 const zoomOf = (s: ReactFlowState) => s.transform[2];
 
@@ -11,6 +12,8 @@ export const Cursors = memo(function Cursors() {
   const peers = usePeers();
   const zoom = useStore(zoomOf);
   const { pick } = useI18n();
+  // Hidden by choice (help dialog): they move by themselves, which WCAG 2.2.2 asks can be stopped.
+  if (!usePeerCursors()) return null;
   return (
     <ViewportPortal>
       {peers

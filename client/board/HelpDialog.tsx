@@ -1,7 +1,7 @@
 import { useT } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { Modal } from '../ui/Modal';
-import { setLetterKeys, useLetterKeys } from '../ui/letterKeys';
+import { setLetterKeys, setPeerCursors, useLetterKeys, usePeerCursors } from '../ui/preferences';
 
 const SHORTCUTS: [string | StringKey, StringKey][] = [
   ['N', 'kNew'],
@@ -29,17 +29,28 @@ const ONE_KEY = new Set<StringKey>(['kNew', 'kLink', 'kFocusCanvas', 'rtShowShor
 export function HelpDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const letterKeys = useLetterKeys();
+  const cursors = usePeerCursors();
   const off = (what: StringKey) => !letterKeys && ONE_KEY.has(what);
   return (
     <Modal title={t('helpTitle')} onClose={onClose} wide>
       <p>{t('helpIntro')}</p>
-      <label className="mk-check">
-        <input type="checkbox" checked={letterKeys} onChange={(e) => setLetterKeys(e.target.checked)} aria-describedby="mk-letterkeys-hint" data-testid="letter-keys" />
-        {t('letterKeysToggle')}
-      </label>
-      <p id="mk-letterkeys-hint" className="mk-muted mk-small">
-        {t('letterKeysHint')}
-      </p>
+      <fieldset className="mk-field-group">
+        <legend>{t('prefsTitle')}</legend>
+        <label className="mk-check">
+          <input type="checkbox" checked={letterKeys} onChange={(e) => setLetterKeys(e.target.checked)} aria-describedby="mk-letterkeys-hint" data-testid="letter-keys" />
+          {t('letterKeysToggle')}
+        </label>
+        <p id="mk-letterkeys-hint" className="mk-muted mk-small">
+          {t('letterKeysHint')}
+        </p>
+        <label className="mk-check">
+          <input type="checkbox" checked={cursors} onChange={(e) => setPeerCursors(e.target.checked)} aria-describedby="mk-cursors-hint" data-testid="peer-cursors" />
+          {t('peerCursorsToggle')}
+        </label>
+        <p id="mk-cursors-hint" className="mk-muted mk-small">
+          {t('peerCursorsHint')}
+        </p>
+      </fieldset>
       <table className="mk-shortcuts">
         <tbody>
           {SHORTCUTS.map(([keys, what]) => (

@@ -17,7 +17,7 @@ import { SIDE_LABELS, isSide } from '../../shared';
 import { sideColor } from '../workshop/sideColors';
 import { motionMs } from './motion';
 import { SignInBar } from '../auth/SignInBar';
-import { useLetterKeys } from '../ui/letterKeys';
+import { useLetterKeys } from '../ui/preferences';
 
 const STATUS: Record<SyncState, StringKey> = {
   online: 'statusOnline',

@@ -11,7 +11,7 @@ import type { Clip } from './boardActions';
 import type { Notify } from '../ui/Toasts';
 import { motionMs } from './motion';
 import { useRedThread } from '../redThread/RedThreadContext';
-import { isCharacterKey, letterKeysOn } from '../ui/letterKeys';
+import { isCharacterKey, letterKeysOn } from '../ui/preferences';
 
 interface Handlers {
   undo: Y.UndoManager | null;

@@ -225,6 +225,13 @@ export const STRINGS = {
     'Turn them off if you use speech input or tend to brush the keys. The buttons do the same, and shortcuts with Ctrl, F1, Delete, Esc and the arrow keys still work.',
   ),
   letterKeysOff: l('(av)', '(av)', '(off)'),
+  prefsTitle: l('Innstillinger for denne nettleseren', 'Innstillingar for denne nettlesaren', 'Settings for this browser'),
+  peerCursorsToggle: l('Vis andres markører på tavla', 'Vis markørane til andre på tavla', 'Show other people’s cursors on the board'),
+  peerCursorsHint: l(
+    'De beveger seg mens andre jobber. Skjult vises fortsatt hvem som er her, øverst på siden og i deltakerlista.',
+    'Dei flyttar seg medan andre arbeider. Skjult blir det framleis vist kven som er her, øvst på sida og i deltakarlista.',
+    'They move while others work. Hidden, who is here still shows at the top of the page and in the participant list.',
+  ),
   kEscape: l('Avbryt / fjern valg', 'Avbryt / fjern val', 'Cancel / clear selection'),
   kFocusCanvas: l('Fokus til tavla', 'Fokus til tavla', 'Focus the board'),
   // keys shown in the help dialog and React Flow's own accessible labels

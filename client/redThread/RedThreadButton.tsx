@@ -1,7 +1,7 @@
 // «Vis rød tråd» for one card (the inspector shows it; R does the same on the canvas).
 import { useI18n } from '../i18n/I18nProvider';
 import { useRedThread } from './RedThreadContext';
-import { useLetterKeys } from '../ui/letterKeys';
+import { useLetterKeys } from '../ui/preferences';
 
 /** `shortcut`: R works where the button is (the canvas); the outline uses letters to jump. */
 export function RedThreadButton({ cardId, shortcut = true, testId = 'red-thread-toggle' }: { cardId: string; shortcut?: boolean; testId?: string }) {

@@ -8,7 +8,7 @@ import { openThreads } from '../../shared';
 import { useWorkshop, useWorkshopVersion, type PanelName } from './WorkshopContext';
 import { Timer } from './Timer';
 import { VoteStatus } from './VoteStatus';
-import { useLetterKeys } from '../ui/letterKeys';
+import { useLetterKeys } from '../ui/preferences';
 
 const PANELS: [PanelName, StringKey][] = [
   ['people', 'wsParticipants'],

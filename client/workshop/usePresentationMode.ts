@@ -1,7 +1,7 @@
 // Presentation mode for the projector: large type, no editing chrome. Shift+P toggles it (when not
 // typing), Escape leaves. The page shows it through a data attribute the stylesheet reads.
 import { useEffect, useRef } from 'react';
-import { letterKeysOn } from '../ui/letterKeys';
+import { letterKeysOn } from '../ui/preferences';
 
 function isTyping(el: EventTarget | null): boolean {
   const e = el as HTMLElement | null;
