@@ -1,7 +1,7 @@
 // Keyboard shortcuts of the board (listed in the help dialog). Single-key shortcuts act only when
 // focus is on the canvas or a card (or nowhere in particular); typing in a field, a menu, a dialog
 // or a side panel is left alone, so a keystroke always goes where the person is typing. The
-// one-character ones can be turned off (client/ui/letterKeys.ts).
+// one-character ones can be turned off (client/ui/preferences.ts).
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useReactFlow } from '@xyflow/react';
