@@ -54,6 +54,34 @@ const dimmedContrast = (page: Page) =>
     });
   });
 
+/** Each dimmed link drawn: its opacity, the line's contrast against white, its label's text against the label. */
+const dimmedLinks = (page: Page) =>
+  page.evaluate(() => {
+    const lum = (c: string) => {
+      const [r, g, b] = c.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+        const x = Number(v) / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const ratio = (a: string, b: string) => {
+      const [x, y] = [lum(a), lum(b)];
+      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+    };
+    // The lightest band is white with a 5 % tint: against white is the stricter test of a grey line.
+    const white = 'rgb(255, 255, 255)';
+    return [...document.querySelectorAll<SVGGElement>('.react-flow__edge.mk-thread-dim')].map((edge) => {
+      const path = edge.querySelector('path.react-flow__edge-path')!;
+      const text = edge.querySelector('.mk-edge-label text');
+      const rect = edge.querySelector('.mk-edge-label rect');
+      const line = ratio(getComputedStyle(path).stroke, white);
+      const label = text && rect ? ratio(getComputedStyle(text).fill, getComputedStyle(rect).fill) : null;
+      let opacity = 1;
+      for (let e: Element | null = edge; e && e !== document.body; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      return { id: edge.getAttribute('data-id'), opacity, line: Math.round(line * 100) / 100, lineOk: line >= 3, label, labelOk: label === null || label >= 4.5 };
+    });
+  });
+
 describe('rød tråd', () => {
   it('shows the chain of a card on the canvas, in the side panel and in the outline; the board-wide check jumps to each break', async () => {
     const board = await createBoard(server.url, { board: example });
@@ -81,6 +109,10 @@ describe('rød tråd', () => {
     const dimmed = await dimmedContrast(page);
     expect(dimmed.length).toBeGreaterThan(0);
     for (const d of dimmed) expect(d, JSON.stringify(d)).toMatchObject({ opacity: 1, ok: true });
+    // The links outside it: grey, not faded — the line 3:1 against the lightest board, its label 4.5:1.
+    const links = await dimmedLinks(page);
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(l, JSON.stringify(l)).toMatchObject({ opacity: 1, lineOk: true, labelOk: true });
     expect(await seriousViolations(page, '.react-flow__nodes')).toEqual([]);
     // The ordered path: what it answers to (the vision first), the card, what carries it out; the break named.
     expect(await pathIds(page, 'rt-side', 'above')).toEqual(['K0', 'N1', 'K1', 'K2']);
