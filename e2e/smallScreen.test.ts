@@ -116,3 +116,33 @@ for (const [width, height] of [[1024, 768], [1280, 720]] as const) {
     });
   });
 }
+
+// WCAG 1.4.10: at 320 CSS px wide (a phone, or a 1280 px screen zoomed to 400 %) the board page
+// needs no sideways scrolling, and the top bar's controls are all on screen. (The canvas itself is
+// a two-dimensional figure, which the criterion exempts.)
+describe('at 320×640', () => {
+  it('the page does not scroll sideways, and «Del», the language, «Hjelp» and the view tools are on screen', async () => {
+    const p = await newPerson(browser, 'Smal Skjerm', { width: 320, height: 640, side: 'kommune' });
+    const page = p.page;
+    try {
+      await openBoard(p, server.url, board.id, board.tokens.owner);
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        bars: [...document.querySelectorAll<HTMLElement>('.mk-topbar, .mk-toolbar, .mk-ws-bar')].map((e) => [e.className, e.scrollWidth, e.clientWidth]),
+      }));
+      expect(widths.page, JSON.stringify(widths)).toBeLessThanOrEqual(320);
+      for (const [name, scroll, client] of widths.bars) expect(scroll, String(name)).toBeLessThanOrEqual(Number(client));
+      const horizontal = async (name: string, locator: ReturnType<Page['locator']>) => {
+        const box = (await locator.boundingBox())!;
+        expect(box.x, `${name} left`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `${name} right`).toBeLessThanOrEqual(320);
+      };
+      await horizontal('«Del»', page.getByRole('button', { name: 'Del', exact: true }));
+      await horizontal('«Hjelp»', page.getByRole('button', { name: 'Hjelp', exact: true }));
+      await horizontal('language', page.getByRole('combobox', { name: /Språk|Language/ }));
+      await horizontal('«Eksporter»', page.getByRole('button', { name: 'Eksporter' }));
+    } finally {
+      await p.context.close();
+    }
+  });
+});
