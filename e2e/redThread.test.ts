@@ -23,8 +23,13 @@ const marked = (page: Page, mark: 'on' | 'dim') => page.evaluate((m) => window._
 const pathIds = (page: Page, prefix: string, group: string) =>
   page.locator(`[data-testid="${prefix}-${group}"] [data-rt-id]`).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.rtId!));
 
-/** Each dimmed card drawn: its opacity, and whether every text in it has 4.5:1 against its background. */
-const dimmedContrast = (page: Page) =>
+/**
+ * What is dimmed while a thread is shown: each card drawn (its opacity, and whether every text in it
+ * has 4.5:1 against its background) and each link drawn (its opacity, the line's contrast against
+ * white — the lightest band is white with a 5 % tint, the stricter test — and its label's text
+ * against the label).
+ */
+const dimmed = (page: Page) =>
   page.evaluate(() => {
     const lum = (c: string) => {
       const [r, g, b] = c.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
@@ -37,7 +42,8 @@ const dimmedContrast = (page: Page) =>
       const [x, y] = [lum(a), lum(b)];
       return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
     };
-    return [...document.querySelectorAll<HTMLElement>('.mk-card.is-thread-dim')].map((card) => {
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const cards = [...document.querySelectorAll<HTMLElement>('.mk-card.is-thread-dim')].map((card) => {
       // Every element with text of its own, against the nearest background painted behind it in the card.
       const backgroundOf = (el: HTMLElement | null): string => {
         for (let e = el; e && e !== card.parentElement; e = e.parentElement) {
@@ -50,36 +56,19 @@ const dimmedContrast = (page: Page) =>
         .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
         .map((el) => ratio(getComputedStyle(el).color, backgroundOf(el)));
       const worst = Math.min(...texts);
-      return { id: card.closest('.react-flow__node')?.getAttribute('data-id'), opacity: Number(getComputedStyle(card).opacity), worst: Math.round(worst * 100) / 100, ok: worst >= 4.5 };
+      return { id: card.closest('.react-flow__node')?.getAttribute('data-id'), opacity: Number(getComputedStyle(card).opacity), worst: round(worst), ok: worst >= 4.5 };
     });
-  });
-
-/** Each dimmed link drawn: its opacity, the line's contrast against white, its label's text against the label. */
-const dimmedLinks = (page: Page) =>
-  page.evaluate(() => {
-    const lum = (c: string) => {
-      const [r, g, b] = c.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-        const x = Number(v) / 255;
-        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    };
-    const ratio = (a: string, b: string) => {
-      const [x, y] = [lum(a), lum(b)];
-      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
-    };
-    // The lightest band is white with a 5 % tint: against white is the stricter test of a grey line.
-    const white = 'rgb(255, 255, 255)';
-    return [...document.querySelectorAll<SVGGElement>('.react-flow__edge.mk-thread-dim')].map((edge) => {
+    const links = [...document.querySelectorAll<SVGGElement>('.react-flow__edge.mk-thread-dim')].map((edge) => {
       const path = edge.querySelector('path.react-flow__edge-path')!;
       const text = edge.querySelector('.mk-edge-label text');
       const rect = edge.querySelector('.mk-edge-label rect');
-      const line = ratio(getComputedStyle(path).stroke, white);
+      const line = ratio(getComputedStyle(path).stroke, 'rgb(255, 255, 255)');
       const label = text && rect ? ratio(getComputedStyle(text).fill, getComputedStyle(rect).fill) : null;
       let opacity = 1;
       for (let e: Element | null = edge; e && e !== document.body; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
-      return { id: edge.getAttribute('data-id'), opacity, line: Math.round(line * 100) / 100, lineOk: line >= 3, label, labelOk: label === null || label >= 4.5 };
+      return { id: edge.getAttribute('data-id'), opacity, line: round(line), lineOk: line >= 3, label, labelOk: label === null || label >= 4.5 };
     });
+    return { cards, links };
   });
 
 describe('rød tråd', () => {
@@ -106,11 +95,10 @@ describe('rød tråd', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe('K4');
     // Dimmed is grey, not faded: every dimmed card's text keeps AA contrast (4.5:1) while the thread
     // is shown. (axe leaves the canvas's cards "incomplete", so the contrast is computed here.)
-    const dimmed = await dimmedContrast(page);
-    expect(dimmed.length).toBeGreaterThan(0);
-    for (const d of dimmed) expect(d, JSON.stringify(d)).toMatchObject({ opacity: 1, ok: true });
+    const { cards: dimCards, links } = await dimmed(page);
+    expect(dimCards.length).toBeGreaterThan(0);
+    for (const d of dimCards) expect(d, JSON.stringify(d)).toMatchObject({ opacity: 1, ok: true });
     // The links outside it: grey, not faded — the line 3:1 against the lightest board, its label 4.5:1.
-    const links = await dimmedLinks(page);
     expect(links.length).toBeGreaterThan(0);
     for (const l of links) expect(l, JSON.stringify(l)).toMatchObject({ opacity: 1, lineOk: true, labelOk: true });
     expect(await seriousViolations(page, '.react-flow__nodes')).toEqual([]);

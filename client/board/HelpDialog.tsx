@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import type { StringKey } from '../i18n/strings';
 import { Modal } from '../ui/Modal';
@@ -36,20 +37,8 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
       <p>{t('helpIntro')}</p>
       <fieldset className="mk-field-group">
         <legend>{t('prefsTitle')}</legend>
-        <label className="mk-check">
-          <input type="checkbox" checked={letterKeys} onChange={(e) => setLetterKeys(e.target.checked)} aria-describedby="mk-letterkeys-hint" data-testid="letter-keys" />
-          {t('letterKeysToggle')}
-        </label>
-        <p id="mk-letterkeys-hint" className="mk-muted mk-small">
-          {t('letterKeysHint')}
-        </p>
-        <label className="mk-check">
-          <input type="checkbox" checked={cursors} onChange={(e) => setPeerCursors(e.target.checked)} aria-describedby="mk-cursors-hint" data-testid="peer-cursors" />
-          {t('peerCursorsToggle')}
-        </label>
-        <p id="mk-cursors-hint" className="mk-muted mk-small">
-          {t('peerCursorsHint')}
-        </p>
+        <Preference on={letterKeys} set={setLetterKeys} label={t('letterKeysToggle')} hint={t('letterKeysHint')} testId="letter-keys" />
+        <Preference on={cursors} set={setPeerCursors} label={t('peerCursorsToggle')} hint={t('peerCursorsHint')} testId="peer-cursors" />
       </fieldset>
       <table className="mk-shortcuts">
         <tbody>
@@ -67,5 +56,21 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
         </tbody>
       </table>
     </Modal>
+  );
+}
+
+/** One of this browser's choices: a checkbox, and what it does below it. */
+function Preference({ on, set, label, hint, testId }: { on: boolean; set(on: boolean): void; label: string; hint: string; testId: string }) {
+  const hintId = useId();
+  return (
+    <>
+      <label className="mk-check">
+        <input type="checkbox" checked={on} onChange={(e) => set(e.target.checked)} aria-describedby={hintId} data-testid={testId} />
+        {label}
+      </label>
+      <p id={hintId} className="mk-muted mk-small">
+        {hint}
+      </p>
+    </>
   );
 }
