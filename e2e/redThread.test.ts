@@ -10,7 +10,7 @@ import { ARTIFACTS, cardSelector, newPerson, openAnalysis, openBoard } from './s
 import { createBoard } from './support/server';
 import { connectNodeClient } from './support/yclient';
 import { seriousViolations } from './support/axe';
-import { createNode, link } from '../shared';
+import { contrastRatio, createNode, link } from '../shared';
 import { browser, server, useServerAndBrowser } from './support/session';
 import { EXAMPLE_BOARD } from '../shared/examples';
 
@@ -27,22 +27,10 @@ const pathIds = (page: Page, prefix: string, group: string) =>
  * What is dimmed while a thread is shown: each card drawn (its opacity, and whether every text in it
  * has 4.5:1 against its background) and each link drawn (its opacity, the line's contrast against
  * white — the lightest band is white with a 5 % tint, the stricter test — and its label's text
- * against the label).
+ * against the label). The page gives the computed colours; the ratios are shared/contrast.ts's.
  */
-const dimmed = (page: Page) =>
-  page.evaluate(() => {
-    const lum = (c: string) => {
-      const [r, g, b] = c.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-        const x = Number(v) / 255;
-        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    };
-    const ratio = (a: string, b: string) => {
-      const [x, y] = [lum(a), lum(b)];
-      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
-    };
-    const round = (n: number) => Math.round(n * 100) / 100;
+async function dimmed(page: Page) {
+  const seen = await page.evaluate(() => {
     const cards = [...document.querySelectorAll<HTMLElement>('.mk-card.is-thread-dim')].map((card) => {
       // Every element with text of its own, against the nearest background painted behind it in the card.
       const backgroundOf = (el: HTMLElement | null): string => {
@@ -54,22 +42,36 @@ const dimmed = (page: Page) =>
       };
       const texts = [card, ...card.querySelectorAll<HTMLElement>('*')]
         .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
-        .map((el) => ratio(getComputedStyle(el).color, backgroundOf(el)));
-      const worst = Math.min(...texts);
-      return { id: card.closest('.react-flow__node')?.getAttribute('data-id'), opacity: Number(getComputedStyle(card).opacity), worst: round(worst), ok: worst >= 4.5 };
+        .map((el) => [getComputedStyle(el).color, backgroundOf(el)] as const);
+      return { id: card.closest('.react-flow__node')?.getAttribute('data-id'), opacity: Number(getComputedStyle(card).opacity), texts };
     });
     const links = [...document.querySelectorAll<SVGGElement>('.react-flow__edge.mk-thread-dim')].map((edge) => {
-      const path = edge.querySelector('path.react-flow__edge-path')!;
       const text = edge.querySelector('.mk-edge-label text');
       const rect = edge.querySelector('.mk-edge-label rect');
-      const line = ratio(getComputedStyle(path).stroke, 'rgb(255, 255, 255)');
-      const label = text && rect ? ratio(getComputedStyle(text).fill, getComputedStyle(rect).fill) : null;
       let opacity = 1;
       for (let e: Element | null = edge; e && e !== document.body; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
-      return { id: edge.getAttribute('data-id'), opacity, line: round(line), lineOk: line >= 3, label, labelOk: label === null || label >= 4.5 };
+      return {
+        id: edge.getAttribute('data-id'),
+        opacity,
+        stroke: getComputedStyle(edge.querySelector('path.react-flow__edge-path')!).stroke,
+        label: text && rect ? ([getComputedStyle(text).fill, getComputedStyle(rect).fill] as const) : null,
+      };
     });
     return { cards, links };
   });
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    cards: seen.cards.map(({ id, opacity, texts }) => {
+      const worst = Math.min(...texts.map(([fg, bg]) => contrastRatio(fg, bg)));
+      return { id, opacity, worst: round(worst), ok: worst >= 4.5 };
+    }),
+    links: seen.links.map(({ id, opacity, stroke, label }) => {
+      const line = contrastRatio(stroke, '#ffffff');
+      const text = label && contrastRatio(label[0], label[1]);
+      return { id, opacity, line: round(line), lineOk: line >= 3, label: text, labelOk: text === null || text >= 4.5 };
+    }),
+  };
+}
 
 describe('rød tråd', () => {
   it('shows the chain of a card on the canvas, in the side panel and in the outline; the board-wide check jumps to each break', async () => {

@@ -107,3 +107,4 @@ export {
 } from './sdg';
 // The contract between client and server, whole.
 export * from './wire';
+export { contrastRatio, relativeLuminance } from './contrast';

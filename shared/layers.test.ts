@@ -9,7 +9,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 /** Bottom first. A module is placed by the first pattern its path (from shared/) matches. */
 const LAYERS: [string, RegExp][] = [
-  ['vocabulary', /^(vocabulary|xmlText|yText|wire|seeded)$/],
+  ['vocabulary', /^(vocabulary|xmlText|yText|wire|seeded|contrast)$/],
   ['types', /^(types|fieldSchemas|theme|snapshotLabel|indicators\/series)$/],
   ['boardDoc', /^(boardDoc|migrateTexts)$/],
   ['operations/rules', /^(bands|linkRules|linkIndex|operations|validateBoard|indicators\/seriesDoc)$/],

@@ -3,18 +3,9 @@ import { graphFromJson } from './readModels';
 import { SDG_GOALS, sdgCoverage, sdgGoalOf, sdgName, sdgTextColour, searchSdg } from './sdg';
 import { LIER } from './export/testBoards';
 import { SDG_PATTERN } from './vocabulary';
+import { contrastRatio } from './contrast';
 
-const luminance = (hex: string) => {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-};
-const contrast = (a: string, b: string) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
-  return (x + 0.05) / (y + 0.05);
-};
+const contrast = contrastRatio;
 
 describe('the SDG catalogue', () => {
   it('has the 17 goals in order, each named in nb, nn and en, with a colour', () => {

@@ -9,6 +9,7 @@ import type { BoardGraph } from './boardDoc';
 import { boardOrder } from './readModels';
 import type { BoardNode } from './types';
 import type { Lang, Localized } from './vocabulary';
+import { contrastRatio } from './contrast';
 
 export interface SdgGoal {
   number: number;
@@ -51,12 +52,7 @@ export function sdgName(code: string, lang: Lang): string | undefined {
 
 /** Black or white, whichever reads better (higher WCAG contrast) on the goal's colour. */
 export function sdgTextColour(colour: string): '#000000' | '#ffffff' {
-  const [r, gr, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(colour.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const lum = 0.2126 * r + 0.7152 * gr + 0.0722 * b;
-  return (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) ? '#000000' : '#ffffff';
+  return contrastRatio(colour, '#000000') >= contrastRatio(colour, '#ffffff') ? '#000000' : '#ffffff';
 }
 
 /** Goals matching a search by number ("8", "8.5") or by name in any language, in number order. */

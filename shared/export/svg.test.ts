@@ -4,6 +4,7 @@ import { TIER_LABELS } from '../vocabulary';
 import { CONFLICT_COLOUR } from '../theme';
 import { BAND_FILL, MUTED_TEXT_COLOUR, OWNER_COLOURS, TEXT_COLOUR, describeMap, escapeXml, exportSvg, wrapText } from './svg';
 import { LIER, board, edge, node } from './testBoards';
+import { contrastRatio } from '../contrast';
 
 /** Throws unless `xml` is one well-formed element: tags nest, attributes are quoted and unique, & starts an entity. */
 function checkWellFormed(xml: string): void {
@@ -41,17 +42,7 @@ function checkWellFormed(xml: string): void {
 
 const cards = (svg: string) => [...svg.matchAll(/<g class="card" data-id="([^"]*)" data-owner="([^"]*)">/g)];
 
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-const contrast = (a: string, b: string) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-};
+const contrast = contrastRatio;
 
 describe('exportSvg', () => {
   for (const [view, owners] of [['all', ['stat', 'kommune', 'felles']], ['stat', ['stat', 'felles']], ['kommune', ['kommune', 'felles']]] as const) {
