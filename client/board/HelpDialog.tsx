@@ -43,7 +43,7 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
       <table className="mk-shortcuts">
         <tbody>
           {SHORTCUTS.map(([keys, what]) => (
-            <tr key={what} className={off(what) ? 'is-off' : undefined}>
+            <tr key={what}>
               <th scope="row">
                 <kbd>{keys.startsWith('keys') ? t(keys as StringKey) : keys}</kbd>
               </th>

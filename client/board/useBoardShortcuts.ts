@@ -11,7 +11,8 @@ import type { Clip } from './boardActions';
 import type { Notify } from '../ui/Toasts';
 import { motionMs } from './motion';
 import { useRedThread } from '../redThread/RedThreadContext';
-import { isCharacterKey, letterKeysOn } from '../ui/preferences';
+import { letterKeysOn } from '../ui/preferences';
+import { isCharacterKey, isTyping } from '../ui/keys';
 
 interface Handlers {
   undo: Y.UndoManager | null;
@@ -24,12 +25,6 @@ interface Handlers {
 }
 
 let clipboard: Clip | null = null;
-
-function isTyping(el: EventTarget | null): boolean {
-  const e = el as HTMLElement | null;
-  if (!e || !(e instanceof HTMLElement)) return false;
-  return e.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName);
-}
 
 /** Menus, dialogs and popovers own their keys, wherever they are drawn. */
 const OWNS_KEYS = '[role="menu"], [role="menubar"], [role="listbox"], [role="dialog"], [role="alertdialog"], .mk-modal, .mk-popover';

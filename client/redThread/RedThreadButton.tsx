@@ -9,19 +9,20 @@ export function RedThreadButton({ cardId, shortcut = true, testId = 'red-thread-
   const rt = useRedThread();
   const letterKeys = useLetterKeys();
   if (!rt) return null;
-  shortcut &&= letterKeys;
+  // R is announced and shown only while one-key shortcuts are on.
+  const withKey = shortcut && letterKeys;
   const on = rt.thread?.start.id === cardId;
   return (
     <button
       type="button"
       className={`mk-btn mk-btn-small mk-rt-toggle${on ? ' is-active' : ''}`}
       aria-pressed={on}
-      aria-keyshortcuts={shortcut ? 'R' : undefined}
+      aria-keyshortcuts={withKey ? 'R' : undefined}
       onClick={() => rt.toggle(cardId)}
       data-testid={testId}
     >
       {t('rtShow')}
-      {shortcut && ' (R)'}
+      {withKey && ' (R)'}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { BoardStore } from '../board/boardStore';
 import { motionMs } from '../board/motion';
+import { isTyping } from './keys';
 
 /**
  * Selects a card, centres the view on it and gives it keyboard focus once the view is there: how
@@ -31,6 +32,6 @@ export function focusCard(rf: ReactFlowInstance<any, any>, store: BoardStore, id
  */
 function wentOn(from: Element | null, now: Element | null): boolean {
   if (!now || now === from || now === document.body) return false;
-  if (now instanceof HTMLInputElement || now instanceof HTMLTextAreaElement || (now as HTMLElement).isContentEditable) return true;
+  if (isTyping(now)) return true;
   return !!from?.isConnected;
 }

@@ -48,8 +48,3 @@ export const useLetterKeys = letterKeys.use;
 const peerCursors = onByDefault('malkart.peerCursors');
 export const setPeerCursors = peerCursors.set;
 export const usePeerCursors = peerCursors.use;
-
-/** A key that types one character (a letter, a digit, a sign), with Shift or not: what WCAG 2.1.4 is about. */
-export function isCharacterKey(e: KeyboardEvent): boolean {
-  return e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
-}

@@ -2,11 +2,7 @@
 // typing), Escape leaves. The page shows it through a data attribute the stylesheet reads.
 import { useEffect, useRef } from 'react';
 import { letterKeysOn } from '../ui/preferences';
-
-function isTyping(el: EventTarget | null): boolean {
-  const e = el as HTMLElement | null;
-  return !!e && (e.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName));
-}
+import { isTyping } from '../ui/keys';
 
 export function usePresentationMode(on: boolean, set: (on: boolean) => void): void {
   const ref = useRef(on);
