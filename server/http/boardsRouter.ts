@@ -1,5 +1,5 @@
 // /api/boards: create (empty or imported), read, rotate share links, delete.
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import * as Y from 'yjs';
 import { applyBoardJson, boardMaps, parseBoardJson, readMeta, setMeta } from '../../shared';
 import type { BoardStorage } from '../storage/BoardStorage';
@@ -81,7 +81,7 @@ export function boardsRouter(
   });
 
   /** The caller's access to the board, from its record alone (the board is not loaded for it). */
-  const accessOf = (req: Parameters<typeof access>[0]): AccessSummary => {
+  const accessOf = (req: Request): AccessSummary => {
     const { board, role, link, side, identity } = access(req);
     return {
       id: board.id, createdAt: board.createdAt, role, link,
